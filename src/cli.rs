@@ -1,0 +1,69 @@
+//! The command line, as clap derive structs only: no logic here. Each subcommand family's
+//! arguments live beside its code in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands::{agent, audit, customer, init, notify, session, verify};
+use crate::error::EXIT_CODES_HELP;
+
+/// Guided CPNI caller verification for telephone-company support agents, with a
+/// tamper-evident audit log (47 CFR 64.2001-2011).
+#[derive(Debug, Parser)]
+#[command(name = "cpni", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
+pub struct Cli {
+    /// Database file [default: $XDG_DATA_HOME/cpni/cpni.db]
+    #[arg(long, global = true, env = "CPNI_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]
+    #[arg(long, global = true, env = "CPNI_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Print one JSON document on stdout; errors as JSON on stderr
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Never prompt; fail with a message naming the flag to use instead
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Print nothing but errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// For a service account: act for this registered agent (both are recorded)
+    #[arg(long, global = true, value_name = "AGENT")]
+    pub on_behalf_of: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database, keys and config; register yourself as admin
+    Init(init::InitArgs),
+    /// Try cpni on a throw-away demo database: sample customers, then the wizard
+    Demo(verify::DemoArgs),
+    /// Register agents and set their roles (admin)
+    #[command(subcommand)]
+    Agent(agent::AgentCommand),
+    /// Add, import, show and search customers
+    #[command(subcommand)]
+    Customer(customer::CustomerCommand),
+    /// Guided verification of a caller on a live call (the main job)
+    Verify(verify::VerifyArgs),
+    /// One verification session, step by step, for scripts and integrations
+    #[command(subcommand)]
+    Session(session::SessionCommand),
+    /// The outbox: emails and letters waiting for delivery or delivered
+    #[command(subcommand)]
+    Notify(notify::NotifyCommand),
+    /// The audit log (supervisor, admin)
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Print a shell completion script
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}

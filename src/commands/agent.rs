@@ -1,0 +1,150 @@
+//! `cpni agent add|list|role|disable`: who may run cpni, and with which role.
+
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use crate::audit::{self, Event};
+use crate::commands::context::{ADMINS, Ctx, Role, SUPERVISORS};
+use crate::domain::contact;
+use crate::error::{Error, Result};
+use crate::store::agents::Agent;
+use crate::ui::term::safe;
+use crate::{clock, store};
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Register an operating-system login as a cpni agent (admin)
+    Add(AddArgs),
+    /// List agents and their roles (supervisor, admin)
+    List,
+    /// Change an agent's role (admin)
+    Role {
+        /// The agent's operating-system login
+        login: String,
+        /// agent, supervisor, admin or service
+        #[arg(value_parser = ["agent", "supervisor", "admin", "service"])]
+        role: String,
+    },
+    /// Disable an agent; their records stay (admin)
+    Disable {
+        /// The agent's operating-system login
+        login: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The operating-system login (as `id -un` prints it)
+    pub login: String,
+    /// agent, supervisor, admin or service
+    #[arg(long, value_parser = ["agent", "supervisor", "admin", "service"])]
+    pub role: String,
+    /// Display name
+    #[arg(long, default_value = "")]
+    pub name: String,
+}
+
+/// OS logins: letters, digits, `_`, `.`, `-`, 1..=32, not starting with `-`.
+pub fn parse_login(s: &str) -> Result<String> {
+    let ok = !s.is_empty()
+        && s.len() <= 32
+        && !s.starts_with('-')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(Error::usage("login", format!("login {:?} is not a valid operating-system login", safe(s)))
+            .hint("use 1 to 32 letters, digits, '_', '.' or '-', as `id -un` prints it"))
+    }
+}
+
+pub fn run(ctx: &Ctx, cmd: AgentCommand) -> Result<u8> {
+    match cmd {
+        AgentCommand::Add(a) => add(ctx, a),
+        AgentCommand::List => list(ctx),
+        AgentCommand::Role { login, role } => set_role(ctx, &login, &role),
+        AgentCommand::Disable { login } => disable(ctx, &login),
+    }
+}
+
+fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
+    let login = parse_login(&a.login)?;
+    let name = contact::parse_text("name", &a.name, 200, true)?;
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "agent add", ADMINS)?;
+    if store::agents::get(db.conn(), &login)?.is_some() {
+        return Err(Error::usage("exists", format!("agent {login} is already registered"))
+            .hint("use `cpni agent role` to change the role"));
+    }
+    let now = clock::now();
+    let agent = Agent { login: login.clone(), name, role: a.role.clone(), active: true, created_at: clock::format(now) };
+    let event = Event::new("agent.add").with("login", login.clone()).with("role", a.role.clone());
+    db.write(|tx| {
+        store::agents::insert(tx, &agent)?;
+        audit::append(tx, &acting.actor, now, event)
+    })?;
+    ctx.out.print(&json!({"login": login, "role": a.role, "active": true}), &format!("Registered {login} as {}.", a.role));
+    Ok(0)
+}
+
+fn list(ctx: &Ctx) -> Result<u8> {
+    let mut db = ctx.open()?;
+    ctx.acting(&mut db, "agent list", SUPERVISORS)?;
+    let agents = store::agents::list(db.conn())?;
+    let text: Vec<String> = agents
+        .iter()
+        .map(|a| {
+            let state = if a.active { "" } else { "  (disabled)" };
+            format!("{:<20} {:<11} {}{state}", a.login, a.role, safe(&a.name))
+        })
+        .collect();
+    ctx.out.print(&serde_json::to_value(&agents).unwrap_or_default(), &text.join("\n"));
+    Ok(0)
+}
+
+fn existing(db: &crate::store::Db, login: &str) -> Result<Agent> {
+    store::agents::get(db.conn(), login)?.ok_or_else(|| {
+        Error::not_found("no-agent", format!("no agent with login {}", safe(login)))
+            .hint("see `cpni agent list`")
+    })
+}
+
+fn set_role(ctx: &Ctx, login: &str, role: &str) -> Result<u8> {
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "agent role", ADMINS)?;
+    let agent = existing(&db, login)?;
+    guard_last_admin(&db, &agent, Role::parse(role) != Some(Role::Admin))?;
+    let now = clock::now();
+    let event = Event::new("agent.role").with("login", login).with("from", agent.role.clone()).with("to", role);
+    db.write(|tx| {
+        store::agents::set_role(tx, login, role, &clock::format(now))?;
+        audit::append(tx, &acting.actor, now, event)
+    })?;
+    ctx.out.print(&json!({"login": login, "role": role}), &format!("{login} is now {role}."));
+    Ok(0)
+}
+
+fn disable(ctx: &Ctx, login: &str) -> Result<u8> {
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "agent disable", ADMINS)?;
+    let agent = existing(&db, login)?;
+    guard_last_admin(&db, &agent, true)?;
+    let now = clock::now();
+    let event = Event::new("agent.disable").with("login", login);
+    db.write(|tx| {
+        store::agents::set_active(tx, login, false, &clock::format(now))?;
+        audit::append(tx, &acting.actor, now, event)
+    })?;
+    ctx.out.print(&json!({"login": login, "active": false}), &format!("{login} is disabled."));
+    Ok(0)
+}
+
+/// Never leave the database without an active admin.
+fn guard_last_admin(db: &crate::store::Db, agent: &Agent, removing_admin: bool) -> Result<()> {
+    let admins = store::agents::active_admins(db.conn())?;
+    if removing_admin && agent.role == "admin" && agent.active && admins.len() <= 1 {
+        return Err(Error::refused("last-admin", format!("{} is the only active admin", agent.login))
+            .hint("make another agent admin first (cpni agent role LOGIN admin)"));
+    }
+    Ok(())
+}

@@ -1,0 +1,98 @@
+//! `cpni audit …`: reading the audit log (supervisor, admin).
+
+use clap::{Args, Subcommand};
+use serde_json::Value;
+
+use crate::commands::context::{Ctx, SUPERVISORS};
+use crate::domain::contact;
+use crate::error::{Error, Result};
+use crate::store::audit::Filter;
+use crate::ui::term::safe;
+use crate::{clock, store};
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// List audit records, oldest first (the newest N with --limit)
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this account
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Only records by (or on behalf of) this agent login
+    #[arg(long)]
+    pub agent: Option<String>,
+    /// Only this session
+    #[arg(long)]
+    pub session: Option<String>,
+    /// Only this event type (e.g. auth.pin.fail)
+    #[arg(long)]
+    pub event: Option<String>,
+    /// From this time (RFC 3339 or YYYY-MM-DD, inclusive)
+    #[arg(long, value_name = "T")]
+    pub since: Option<String>,
+    /// Before this time (RFC 3339 or YYYY-MM-DD, exclusive)
+    #[arg(long, value_name = "T")]
+    pub until: Option<String>,
+    /// At most this many (the newest)
+    #[arg(long, default_value_t = 100)]
+    pub limit: i64,
+}
+
+pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<u8> {
+    match cmd {
+        AuditCommand::List(a) => list(ctx, a),
+    }
+}
+
+fn bound(flag: &str, v: Option<&str>) -> Result<Option<String>> {
+    v.map(|s| {
+        clock::parse_bound(s).map(clock::format).ok_or_else(|| {
+            Error::usage("time", format!("{flag} {:?} is not a time", safe(s)))
+                .hint("use RFC 3339 (2026-03-06T10:00:00Z) or a date (2026-03-06)")
+        })
+    })
+    .transpose()
+}
+
+fn list(ctx: &Ctx, a: ListArgs) -> Result<u8> {
+    let filter = Filter {
+        account: a.account.as_deref().map(contact::parse_account_id).transpose()?,
+        actor: a.agent.clone(),
+        session: a.session.clone(),
+        event: a.event.clone(),
+        since: bound("--since", a.since.as_deref())?,
+        until: bound("--until", a.until.as_deref())?,
+        limit: Some(a.limit.max(1)),
+    };
+    let mut db = ctx.open()?;
+    ctx.acting(&mut db, "audit list", SUPERVISORS)?;
+    let records = store::audit::list(db.conn(), &filter)?;
+    let docs: Vec<Value> = records
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap_or_default())
+        .collect();
+    let text: Vec<String> = records
+        .iter()
+        .map(|r| {
+            let who = if r.on_behalf_of.is_empty() {
+                r.actor.clone()
+            } else {
+                format!("{} for {}", r.actor, r.on_behalf_of)
+            };
+            format!(
+                "{:>6} {} {:<14} {:<22} {:<12} {}",
+                r.seq,
+                r.at,
+                safe(&who),
+                r.event,
+                r.account,
+                safe(&r.detail)
+            )
+        })
+        .collect();
+    ctx.out.print_lines(&docs, &text.join("\n"));
+    Ok(0)
+}

@@ -1,0 +1,166 @@
+//! What every command needs: the validated config, output settings, the database, and the
+//! acting agent (the operating-system user of the real uid, never `$USER`) with role checks.
+
+use std::ffi::CStr;
+
+use serde_json::json;
+
+use crate::audit::{self, Actor, Event};
+use crate::cli::Cli;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::output::Out;
+use crate::store::{self, Db};
+
+/// Roles, from least to most privileged for people; `service` is for integrations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Agent,
+    Supervisor,
+    Admin,
+    Service,
+}
+
+impl Role {
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "agent" => Some(Role::Agent),
+            "supervisor" => Some(Role::Supervisor),
+            "admin" => Some(Role::Admin),
+            "service" => Some(Role::Service),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Supervisor => "supervisor",
+            Role::Admin => "admin",
+            Role::Service => "service",
+        }
+    }
+}
+
+/// Role sets used by the commands (design.md §1 and §4).
+pub const ANY: &[Role] = &[Role::Agent, Role::Supervisor, Role::Admin, Role::Service];
+pub const CALL_HANDLERS: &[Role] = ANY;
+pub const SUPERVISORS: &[Role] = &[Role::Supervisor, Role::Admin];
+pub const ADMINS: &[Role] = &[Role::Admin];
+pub const OUTBOX: &[Role] = &[Role::Supervisor, Role::Admin, Role::Service];
+
+/// The acting user after role checks.
+#[derive(Debug, Clone)]
+pub struct Acting {
+    pub actor: Actor,
+    pub role: Role,
+}
+
+pub struct Ctx {
+    pub cfg: Config,
+    pub out: Out,
+    pub no_input: bool,
+    pub on_behalf_of: Option<String>,
+}
+
+impl Ctx {
+    pub fn new(cli: &Cli) -> Result<Ctx> {
+        Ok(Ctx {
+            cfg: Config::load(cli.config.as_deref(), cli.db.as_deref())?,
+            out: Out {
+                json: cli.json,
+                quiet: cli.quiet,
+            },
+            no_input: cli.no_input,
+            on_behalf_of: cli.on_behalf_of.clone(),
+        })
+    }
+
+    pub fn open(&self) -> Result<Db> {
+        Db::open(&self.cfg.db_path)
+    }
+
+    /// Resolves the acting agent and checks that its role may run `command`. A refusal of a
+    /// known user is itself an audit record.
+    pub fn acting(&self, db: &mut Db, command: &str, allowed: &[Role]) -> Result<Acting> {
+        let login = os_login();
+        let Some(me) = store::agents::get(db.conn(), &login)? else {
+            return Err(unregistered(db, &login, "is not registered"));
+        };
+        if !me.active {
+            return Err(unregistered(db, &login, "is disabled"));
+        }
+        let role = Role::parse(&me.role).unwrap_or(Role::Agent);
+        let actor = self.actor_for(db, &login, role)?;
+        let on_behalf_role = match &actor.on_behalf_of {
+            Some(a) => store::agents::get(db.conn(), a)?.and_then(|a| Role::parse(&a.role)),
+            None => None,
+        };
+        let allowed_here = allowed.contains(&role) && on_behalf_role.is_none_or(|r| allowed.contains(&r));
+        if !allowed_here {
+            let need: Vec<&str> = allowed.iter().map(|r| r.as_str()).collect();
+            record_refusal(db, &actor, command, role)?;
+            return Err(Error::refused(
+                "role",
+                format!("`cpni {command}` needs the role {}; {login} is {}", need.join(" or "), role.as_str()),
+            )
+            .hint("ask an admin (cpni agent role LOGIN ROLE) if you should have it; this attempt was recorded"));
+        }
+        Ok(Acting { actor, role })
+    }
+
+    fn actor_for(&self, db: &Db, login: &str, role: Role) -> Result<Actor> {
+        let Some(other) = &self.on_behalf_of else {
+            return Ok(Actor { login: login.to_string(), on_behalf_of: None });
+        };
+        if role != Role::Service {
+            return Err(Error::refused("on-behalf-of", "--on-behalf-of is only for service accounts")
+                .hint("run the command as yourself, without --on-behalf-of"));
+        }
+        match store::agents::get(db.conn(), other)? {
+            Some(a) if a.active && a.role != "service" => Ok(Actor {
+                login: login.to_string(),
+                on_behalf_of: Some(a.login),
+            }),
+            _ => Err(Error::refused(
+                "on-behalf-of",
+                format!("--on-behalf-of {other:?}: not a registered, active agent"),
+            )
+            .hint("pass the login of a registered agent (cpni agent list)")),
+        }
+    }
+}
+
+fn record_refusal(db: &mut Db, actor: &Actor, command: &str, role: Role) -> Result<()> {
+    let actor = actor.clone();
+    let event = Event::new("access.refused")
+        .with("command", command)
+        .with("role", role.as_str());
+    db.write(|tx| audit::append(tx, &actor, crate::clock::now(), event).map(|_| ()))
+}
+
+fn unregistered(db: &mut Db, login: &str, what: &str) -> Error {
+    let admins = store::agents::active_admins(db.conn()).unwrap_or_default();
+    let actor = Actor { login: login.to_string(), on_behalf_of: None };
+    let event = Event::new("access.refused").with("reason", json!(what));
+    // Best effort: a refusal that cannot be recorded is still a refusal.
+    let _ = db.write(|tx| audit::append(tx, &actor, crate::clock::now(), event).map(|_| ()));
+    let who = if admins.is_empty() { "an admin".to_string() } else { admins.join(", ") };
+    Error::refused("not-registered", format!("the user {login} {what} as a cpni agent"))
+        .hint(format!("ask {who} to run `cpni agent add {login} --role agent`"))
+}
+
+/// The login of the process's real uid; `uid-N` when the uid has no passwd entry.
+pub fn os_login() -> String {
+    // SAFETY: getuid cannot fail; getpwuid_r writes only into the buffers we pass.
+    unsafe {
+        let uid = libc::getuid();
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut buf = vec![0 as libc::c_char; 4096];
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result);
+        if rc == 0 && !result.is_null() && !pwd.pw_name.is_null() {
+            return CStr::from_ptr(pwd.pw_name).to_string_lossy().into_owned();
+        }
+        format!("uid-{uid}")
+    }
+}

@@ -1,0 +1,194 @@
+//! `cpni customer import FILE.csv`: validate every row first, then insert all in one
+//! transaction, or nothing. Every bad row is reported with its line number and field.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::json;
+use time::OffsetDateTime;
+
+use super::add::{ContactArgs, Since, created_event, new_customer};
+use crate::audit::{self, Event};
+use crate::commands::context::{ADMINS, Ctx};
+use crate::config::Config;
+use crate::domain::contact::{self, FieldError};
+use crate::error::{Error, Result};
+use crate::store::customers::Customer;
+use crate::ui::term::safe;
+use crate::{clock, store};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// CSV file with a header row (see the README for the columns)
+    pub file: PathBuf,
+}
+
+const REQUIRED: &[&str] = &[
+    "account", "name", "phone", "email", "street", "city", "region", "postal_code", "country",
+];
+const OPTIONAL: &[&str] = &["email_since", "postal_since", "phone_since", "account_rep", "cpni_contract"];
+/// How many row errors are printed in full.
+const SHOWN_ERRORS: usize = 50;
+
+struct RowError {
+    line: u64,
+    error: FieldError,
+}
+
+pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<u8> {
+    let now = clock::now();
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "customer import", ADMINS)?;
+    let rows = parse_file(&ctx.cfg, &args.file, now)?;
+    let (customers, mut errors) = rows;
+    let mut seen = HashSet::new();
+    for (line, c) in &customers {
+        if !seen.insert(c.account.clone()) {
+            errors.push(row_err(*line, "account", format!("{} appears twice in the file", c.account)));
+        } else if store::customers::exists(db.conn(), &c.account)? {
+            errors.push(row_err(*line, "account", format!("{} already exists", c.account)));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(report(&args.file, errors));
+    }
+    let file = args.file.display().to_string();
+    let count = customers.len();
+    db.write(|tx| {
+        for (_, c) in &customers {
+            store::customers::insert(tx, c)?;
+            audit::append(tx, &acting.actor, now, created_event(c).with("source", "import"))?;
+        }
+        let event = Event::new("customer.import").with("file", file.clone()).with("rows", count);
+        audit::append(tx, &acting.actor, now, event)
+    })?;
+    ctx.out.print(
+        &json!({"imported": count, "file": file}),
+        &format!("Imported {count} customers from {}.", safe(&file)),
+    );
+    Ok(0)
+}
+
+fn row_err(line: u64, field: &str, message: String) -> RowError {
+    RowError { line, error: FieldError::new(field, message) }
+}
+
+fn report(file: &std::path::Path, mut errors: Vec<RowError>) -> Error {
+    errors.sort_by_key(|e| e.line);
+    let mut lines: Vec<String> = errors
+        .iter()
+        .take(SHOWN_ERRORS)
+        .map(|e| format!("  line {}: {}", e.line, safe(&e.error.to_string())))
+        .collect();
+    if errors.len() > SHOWN_ERRORS {
+        lines.push(format!("  … and {} more", errors.len() - SHOWN_ERRORS));
+    }
+    Error::usage(
+        "import-invalid",
+        format!(
+            "{}: {} bad row(s); nothing was imported:\n{}",
+            file.display(),
+            errors.len(),
+            lines.join("\n")
+        ),
+    )
+    .hint("fix the rows named above and import the whole file again")
+}
+
+type Parsed = (Vec<(u64, Customer)>, Vec<RowError>);
+
+fn parse_file(cfg: &Config, path: &std::path::Path, now: OffsetDateTime) -> Result<Parsed> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_path(path)
+        .map_err(|e| {
+            Error::usage("import-file", format!("cannot read {}: {e}", path.display()))
+                .hint("check the path; the file must be CSV with a header row")
+        })?;
+    let columns = header_columns(reader.headers().map_err(|e| csv_error(path, e))?)?;
+    let mut ok = Vec::new();
+    let mut errors = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line());
+                match parse_row(cfg, &columns, &record, now) {
+                    Ok(c) => ok.push((line, c)),
+                    Err(error) => errors.push(RowError { line, error }),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push(row_err(line, "row", csv_message(&e)));
+                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }) {
+                    break;
+                }
+            }
+        }
+    }
+    Ok((ok, errors))
+}
+
+fn csv_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "is not valid UTF-8; save the file as UTF-8".into(),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("has {len} fields but the header has {expected_len}")
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn csv_error(path: &std::path::Path, e: csv::Error) -> Error {
+    Error::usage("import-file", format!("{}: {}", path.display(), csv_message(&e)))
+        .hint("the first line must be the header row")
+}
+
+fn header_columns(headers: &csv::StringRecord) -> Result<HashMap<String, usize>> {
+    let mut map = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let name = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        if !REQUIRED.contains(&name.as_str()) && !OPTIONAL.contains(&name.as_str()) {
+            return Err(Error::usage("import-header", format!("line 1: unknown column {:?}", safe(&name)))
+                .hint(format!("accepted columns: {}, {}", REQUIRED.join(","), OPTIONAL.join(","))));
+        }
+        map.insert(name, i);
+    }
+    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !map.contains_key(*c)).collect();
+    if !missing.is_empty() {
+        return Err(Error::usage("import-header", format!("line 1: missing column(s) {}", missing.join(", ")))
+            .hint(format!("the header needs {}", REQUIRED.join(","))));
+    }
+    Ok(map)
+}
+
+fn parse_row(
+    cfg: &Config,
+    cols: &HashMap<String, usize>,
+    rec: &csv::StringRecord,
+    now: OffsetDateTime,
+) -> std::result::Result<Customer, FieldError> {
+    let get = |name: &str| cols.get(name).and_then(|&i| rec.get(i)).unwrap_or("").to_string();
+    let opt = |name: &str| Some(get(name)).filter(|s| !s.trim().is_empty());
+    let since = |name: &str| opt(name).map(|s| contact::parse_since(name, &s, now)).transpose();
+    let args = ContactArgs {
+        name: get("name"),
+        phone: get("phone"),
+        email: get("email"),
+        street: get("street"),
+        city: get("city"),
+        region: get("region"),
+        postal_code: get("postal_code"),
+        country: get("country"),
+        account_rep: opt("account_rep"),
+        cpni_contract: opt("cpni_contract"),
+    };
+    if args.account_rep.is_some() != args.cpni_contract.is_some() {
+        return Err(FieldError::new("cpni_contract", "account_rep and cpni_contract go together: give both or neither"));
+    }
+    let s = Since { phone: since("phone_since")?, email: since("email_since")?, postal: since("postal_since")? };
+    new_customer(cfg, &get("account"), &args, s, now)
+}

@@ -1,0 +1,140 @@
+//! `cpni customer show` and `cpni customer list`: contacts of record with their dates, which
+//! secrets are set (never their values or hashes), lock state and business flags.
+
+use clap::Args;
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+
+use super::ShowArgs;
+use crate::commands::context::{ANY, Ctx};
+use crate::domain::{contact, lockout, policy};
+use crate::error::{Error, Result};
+use crate::store::customers::Customer;
+use crate::ui::term::safe;
+use crate::{clock, store};
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only customers whose account, name, email or phone contains this text
+    #[arg(long)]
+    pub query: Option<String>,
+    /// At most this many
+    #[arg(long, default_value_t = 50)]
+    pub limit: i64,
+}
+
+/// Loads a customer or fails with exit 4.
+pub fn load(conn: &rusqlite::Connection, account: &str) -> Result<Customer> {
+    let id = contact::parse_account_id(account)?;
+    store::customers::get(conn, &id)?.ok_or_else(|| {
+        Error::not_found("no-account", format!("no customer with account {id}"))
+            .hint("check the account id, or search with `cpni customer list --query TEXT`")
+    })
+}
+
+fn contact_json(value: &str, since: &str, now: OffsetDateTime) -> Value {
+    let since_t = clock::parse(since).unwrap_or(now);
+    json!({
+        "value": value,
+        "since": since,
+        "of_record": policy::is_address_of_record(since_t, now),
+        "usable_from": clock::format(policy::address_usable_from(since_t)),
+    })
+}
+
+/// The JSON view of a customer (no secret, no hash).
+pub fn customer_json(c: &Customer, now: OffsetDateTime) -> Value {
+    let locked = lock_of(c, now);
+    json!({
+        "account": c.account,
+        "name": c.name,
+        "phone": contact_json(&c.phone, &c.phone_since, now),
+        "email": contact_json(&c.email, &c.email_since, now),
+        "postal": {
+            "street": c.street, "city": c.city, "region": c.region,
+            "postal_code": c.postal_code, "country": c.country,
+            "since": c.postal_since,
+            "of_record": policy::is_address_of_record(clock::parse(&c.postal_since).unwrap_or(now), now),
+            "usable_from": clock::format(policy::address_usable_from(clock::parse(&c.postal_since).unwrap_or(now))),
+        },
+        "pin_set": c.pin_hash.is_some(),
+        "pin_must_change": c.pin_must_change,
+        "backup_set": c.backup_hash.is_some(),
+        "consecutive_failures": c.failures,
+        "locked_until": locked.map(clock::format),
+        "business": {"account_rep": c.account_rep, "cpni_contract": c.cpni_contract},
+        "created_at": c.created_at,
+    })
+}
+
+/// The account's current lock, if any.
+pub fn lock_of(c: &Customer, now: OffsetDateTime) -> Option<OffsetDateTime> {
+    let state = lockout::LockState {
+        consecutive_failures: c.failures as u32,
+        lock_level: c.lock_level as u32,
+        locked_until: c.locked_until.as_deref().and_then(clock::parse),
+    };
+    lockout::locked_until(&state, now)
+}
+
+fn record_line(label: &str, value: &str, since: &str, now: OffsetDateTime) -> String {
+    let since_t = clock::parse(since).unwrap_or(now);
+    let status = if policy::is_address_of_record(since_t, now) {
+        "of record".to_string()
+    } else {
+        format!("NOT yet of record: usable from {}", clock::human(policy::address_usable_from(since_t)))
+    };
+    format!("  {label:<8} {}  (since {}; {status})", safe(value), clock::date(since_t))
+}
+
+fn text(c: &Customer, now: OffsetDateTime) -> String {
+    let mut lines = vec![format!("{}  {}", c.account, safe(&c.name))];
+    lines.push(record_line("phone", &c.phone, &c.phone_since, now));
+    lines.push(record_line("email", &c.email, &c.email_since, now));
+    let postal = format!("{}, {}, {} {}, {}", c.street, c.city, c.region, c.postal_code, c.country);
+    lines.push(record_line("postal", &postal, &c.postal_since, now));
+    let pin = match (&c.pin_hash, c.pin_must_change) {
+        (None, _) => "not set",
+        (Some(_), true) => "temporary (must be changed on the next verified call)",
+        (Some(_), false) => "set",
+    };
+    lines.push(format!("  PIN      {pin}"));
+    lines.push(format!("  backup   {}", if c.backup_hash.is_some() { "set" } else { "not set" }));
+    lines.push(match lock_of(c, now) {
+        Some(t) => format!("  lock     LOCKED until {} (PIN and codes)", clock::human(t)),
+        None => format!("  lock     none ({} consecutive wrong secrets)", c.failures),
+    });
+    if let (Some(rep), Some(contract)) = (&c.account_rep, &c.cpni_contract) {
+        lines.push(format!("  business rep {}, CPNI contract {}", safe(rep), safe(contract)));
+    }
+    lines.join("\n")
+}
+
+pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<u8> {
+    let mut db = ctx.open()?;
+    ctx.acting(&mut db, "customer show", ANY)?;
+    let now = clock::now();
+    let c = load(db.conn(), &args.account)?;
+    ctx.out.print(&customer_json(&c, now), &text(&c, now));
+    Ok(0)
+}
+
+pub fn list(ctx: &Ctx, args: ListArgs) -> Result<u8> {
+    let mut db = ctx.open()?;
+    ctx.acting(&mut db, "customer list", ANY)?;
+    if args.limit < 1 {
+        return Err(Error::usage("limit", "--limit must be at least 1"));
+    }
+    let now = clock::now();
+    let rows = store::customers::search(db.conn(), args.query.as_deref(), args.limit)?;
+    let docs: Vec<Value> = rows.iter().map(|c| customer_json(c, now)).collect();
+    let mut text: Vec<String> = rows
+        .iter()
+        .map(|c| format!("{:<14} {:<28} {:<16} {}", c.account, safe(&c.name), c.phone, safe(&c.email)))
+        .collect();
+    if text.is_empty() {
+        text.push("No customers match.".into());
+    }
+    ctx.out.print(&Value::Array(docs), &text.join("\n"));
+    Ok(0)
+}

@@ -1,0 +1,131 @@
+//! `cpni init [--demo]`: create the database (0600, folder 0700), the key files beside it, a
+//! commented config file, and register the invoking user as admin. Idempotent: on an existing
+//! database it changes nothing and says so.
+
+use clap::Args;
+use serde_json::json;
+
+use crate::audit::{self, Actor, Event};
+use crate::commands::context::{Ctx, os_login};
+use crate::commands::demo_data;
+use crate::config::default_config_path;
+use crate::error::Result;
+use crate::store::agents::Agent;
+use crate::store::{self, Db};
+use crate::ui::term::safe;
+use crate::{clock, secrets};
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Also load sample customers (see the README for their PINs)
+    #[arg(long)]
+    pub demo: bool,
+}
+
+const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an unknown key is an error.
+# db = "/var/lib/cpni/cpni.db"
+
+[pin]
+# min_length = 6            # 4 to 15
+
+[phone]
+# default_country = "US"    # for numbers given without +country code
+
+[session]
+# idle_minutes = 60
+
+[codes]
+# mail_code_days = 30
+
+[secrets]
+# argon2 = "owasp"          # "owasp" (m=19 MiB, t=2, p=1) or "strong" (m=64 MiB, t=3, p=4)
+
+[mail]
+# transport = "file"        # "file" (default: .eml files in the outbox folder) or "smtp"
+# from = "Acme Telecom <no-reply@acme.example>"
+# outbox = "/var/lib/cpni/outbox"
+# [mail.smtp]
+# host = "smtp.acme.example"
+# port = 587
+# tls = "starttls"          # "starttls", "tls" or "none" (loopback only)
+# username = "cpni"
+# password_file = "/etc/cpni/smtp-password"
+# timeout_secs = 10
+
+[callback]
+# dial_command = ["softphone", "--dial"]   # run with the number as last argument, no shell
+"#;
+
+pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
+    let path = ctx.cfg.db_path.clone();
+    let (mut db, created) = Db::create(&path)?;
+    let keys_created = secrets::create_keys(&path)?;
+    let config_written = write_config_template()?;
+    if !created {
+        let text = format!(
+            "cpni is already initialised at {}; nothing changed.{}",
+            safe(&path.display().to_string()),
+            if keys_created { " (Missing key files were recreated.)" } else { "" }
+        );
+        ctx.out.print(&json!({"db": path, "created": false}), &text);
+        return Ok(0);
+    }
+    let login = os_login();
+    register_admin(&mut db, &login)?;
+    let demo_count = if args.demo { demo_data::load(&mut db, &ctx.cfg, &login)? } else { 0 };
+    let mut text = format!(
+        "Created {} and its keys; {login} is registered as admin.",
+        safe(&path.display().to_string())
+    );
+    if let Some(p) = &config_written {
+        text.push_str(&format!("\nWrote a commented config file: {}", safe(&p.display().to_string())));
+    }
+    if demo_count > 0 {
+        text.push_str(&format!("\nLoaded {demo_count} demo customers (see the README for their PINs)."));
+    }
+    text.push_str("\nNext: `cpni agent add LOGIN --role agent` for each agent, then `cpni verify`.");
+    ctx.out.print(&json!({"db": path, "created": true, "admin": login, "demo_customers": demo_count}), &text);
+    Ok(0)
+}
+
+fn register_admin(db: &mut Db, login: &str) -> Result<()> {
+    let now = clock::now();
+    let actor = Actor { login: login.to_string(), on_behalf_of: None };
+    let agent = Agent {
+        login: login.to_string(),
+        name: String::new(),
+        role: "admin".into(),
+        active: true,
+        created_at: clock::format(now),
+    };
+    db.write(|tx| {
+        let init = Event::new("init").with("schema", store::migrate::current_version());
+        audit::append(tx, &actor, now, init)?;
+        store::agents::insert(tx, &agent)?;
+        let add = Event::new("agent.add").with("login", login).with("role", "admin");
+        audit::append(tx, &actor, now, add).map(|_| ())
+    })
+}
+
+/// Writes the commented template to the default config path if no file is there.
+fn write_config_template() -> Result<Option<std::path::PathBuf>> {
+    let Some(path) = default_config_path() else {
+        return Ok(None);
+    };
+    if path.exists() {
+        return Ok(None);
+    }
+    if let Some(dir) = path.parent() {
+        store::create_private_dir(dir)?;
+    }
+    secrets::write_new_private(&path, CONFIG_TEMPLATE.as_bytes())?;
+    Ok(Some(path))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_template_is_valid_config() {
+        crate::config::parse_text(super::CONFIG_TEMPLATE).unwrap();
+    }
+}

@@ -1,0 +1,57 @@
+//! One file per subcommand family. Each handler reads like a script: resolve, check, decide
+//! with pure code from `domain/`, write state and audit record in one transaction, print.
+
+pub mod agent;
+pub mod audit;
+pub mod context;
+pub mod customer;
+pub mod demo_data;
+pub mod init;
+pub mod notify;
+pub mod session;
+pub mod verify;
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+use context::Ctx;
+
+/// Routes a parsed command line to its handler.
+pub fn dispatch(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Completions { shell } => {
+            print_completions(shell);
+            return Ok(0);
+        }
+        Command::Man => {
+            print_man()?;
+            return Ok(0);
+        }
+        _ => {}
+    }
+    let ctx = Ctx::new(&cli)?;
+    match cli.command {
+        Command::Init(a) => init::run(&ctx, a),
+        Command::Demo(a) => verify::demo(&ctx, a),
+        Command::Agent(c) => agent::run(&ctx, c),
+        Command::Customer(c) => customer::run(&ctx, c),
+        Command::Verify(a) => verify::run(&ctx, a),
+        Command::Session(c) => session::run(&ctx, c),
+        Command::Notify(c) => notify::run(&ctx, c),
+        Command::Audit(c) => audit::run(&ctx, c),
+        Command::Completions { .. } | Command::Man => Ok(0),
+    }
+}
+
+/// Writes the completion script for `shell` to stdout.
+pub fn print_completions(shell: clap_complete::Shell) {
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "cpni", &mut std::io::stdout());
+}
+
+fn print_man() -> Result<()> {
+    let man = clap_mangen::Man::new(Cli::command());
+    man.render(&mut std::io::stdout())?;
+    Ok(())
+}

@@ -1,0 +1,297 @@
+//! The configuration: command-line flags, environment and the TOML file, resolved into one
+//! validated [`Config`].
+//!
+//! Precedence: `--db`/`CPNI_DB` over the file's `db` over the XDG default. The file is
+//! `--config PATH`, `CPNI_CONFIG`, or `$XDG_CONFIG_HOME/cpni/config.toml` (optional). An unknown
+//! key is an error naming it, so a typo never silently falls back to a default.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::domain::{contact, pin};
+use crate::error::{Error, Result};
+use crate::secrets::HashPreset;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    db: Option<PathBuf>,
+    #[serde(default)]
+    pin: PinSection,
+    #[serde(default)]
+    phone: PhoneSection,
+    #[serde(default)]
+    session: SessionSection,
+    #[serde(default)]
+    codes: CodesSection,
+    #[serde(default)]
+    secrets: SecretsSection,
+    #[serde(default)]
+    mail: MailSection,
+    #[serde(default)]
+    callback: CallbackSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PinSection {
+    min_length: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhoneSection {
+    default_country: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SessionSection {
+    idle_minutes: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodesSection {
+    mail_code_days: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SecretsSection {
+    argon2: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CallbackSection {
+    dial_command: Option<Vec<String>>,
+}
+
+/// `[mail]`: how messages leave the outbox.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSection {
+    pub transport: Option<String>,
+    pub from: Option<String>,
+    pub outbox: Option<PathBuf>,
+    pub smtp: Option<SmtpSection>,
+}
+
+/// `[mail.smtp]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSection {
+    pub host: String,
+    pub port: Option<u16>,
+    pub tls: Option<String>,
+    pub username: Option<String>,
+    pub password_file: Option<PathBuf>,
+    pub timeout_secs: Option<u64>,
+}
+
+/// Validated settings the rest of the program reads.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub db_path: PathBuf,
+    pub pin_min_len: usize,
+    pub default_country: String,
+    pub idle_minutes: i64,
+    pub mail_code_days: i64,
+    pub hash_preset: HashPreset,
+    pub mail: MailSection,
+    pub dial_command: Option<Vec<String>>,
+}
+
+/// Where the config file is looked for when none is given.
+pub fn default_config_path() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.config_dir().join("cpni").join("config.toml"))
+}
+
+/// Where the database lives when neither flag, env nor file says.
+pub fn default_db_path() -> Result<PathBuf> {
+    use etcetera::BaseStrategy;
+    let s = etcetera::choose_base_strategy().map_err(|e| {
+        Error::usage("no-home", format!("cannot find the data folder: {e}"))
+            .hint("pass --db PATH or set CPNI_DB")
+    })?;
+    Ok(s.data_dir().join("cpni").join("cpni.db"))
+}
+
+impl Config {
+    /// Loads the file (if any) and applies the command-line database override.
+    pub fn load(config: Option<&Path>, db_flag: Option<&Path>) -> Result<Config> {
+        let (file, origin) = match config {
+            Some(p) => (read_file(p)?, Some(p.to_path_buf())),
+            None => match default_config_path().filter(|p| p.exists()) {
+                Some(p) => (read_file(&p)?, Some(p)),
+                None => (File::default(), None),
+            },
+        };
+        resolve(file, db_flag, origin.as_deref())
+    }
+}
+
+fn read_file(path: &Path) -> Result<File> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::usage(
+            "config",
+            format!("cannot read config file {}: {e}", path.display()),
+        )
+        .hint("check --config / CPNI_CONFIG, or remove the option to use defaults")
+    })?;
+    parse(&text).map_err(|msg| {
+        Error::usage("config", format!("config file {}: {msg}", path.display()))
+            .hint("see the README section \"Configuration\" for the accepted keys")
+    })
+}
+
+/// Parses config text; the error names the key or line at fault.
+pub fn parse_text(text: &str) -> std::result::Result<(), String> {
+    parse(text).map(|_| ())
+}
+
+fn parse(text: &str) -> std::result::Result<File, String> {
+    toml::from_str::<File>(text).map_err(|e| e.to_string().trim().replace('\n', " "))
+}
+
+fn config_error(origin: Option<&Path>, msg: String) -> Error {
+    let place = origin.map_or("configuration".to_string(), |p| {
+        format!("config file {}", p.display())
+    });
+    Error::usage("config", format!("{place}: {msg}"))
+        .hint("see the README section \"Configuration\" for the accepted values")
+}
+
+fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Config> {
+    let db_path = match (db_flag, f.db) {
+        (Some(p), _) => p.to_path_buf(),
+        (None, Some(p)) => p,
+        (None, None) => default_db_path()?,
+    };
+    let pin_min_len = f.pin.min_length.unwrap_or(pin::DEFAULT_MIN_LEN);
+    if !(pin::MIN_LEN_FLOOR..=pin::MIN_LEN_CEIL).contains(&pin_min_len) {
+        return Err(config_error(
+            origin,
+            format!("pin.min_length = {pin_min_len}: must be between 4 and 15"),
+        ));
+    }
+    let default_country = f
+        .phone
+        .default_country
+        .unwrap_or_else(|| "US".into())
+        .to_ascii_uppercase();
+    if !contact::is_supported_country(&default_country) {
+        return Err(config_error(
+            origin,
+            format!("phone.default_country = {default_country:?} is not a supported country"),
+        ));
+    }
+    let idle_minutes = positive(origin, "session.idle_minutes", f.session.idle_minutes, 60)?;
+    let mail_code_days = positive(origin, "codes.mail_code_days", f.codes.mail_code_days, 30)?;
+    let hash_preset = match f.secrets.argon2.as_deref() {
+        None => HashPreset::default(),
+        Some(name) => {
+            HashPreset::parse(name).map_err(|m| config_error(origin, format!("secrets.argon2: {m}")))?
+        }
+    };
+    check_mail(origin, &f.mail)?;
+    if let Some(cmd) = &f.callback.dial_command
+        && cmd.first().is_none_or(|p| p.is_empty())
+    {
+        return Err(config_error(
+            origin,
+            "callback.dial_command must name a program, e.g. [\"softphone\", \"--dial\"]".into(),
+        ));
+    }
+    Ok(Config {
+        db_path,
+        pin_min_len,
+        default_country,
+        idle_minutes,
+        mail_code_days,
+        hash_preset,
+        mail: f.mail,
+        dial_command: f.callback.dial_command,
+    })
+}
+
+fn positive(origin: Option<&Path>, key: &str, v: Option<i64>, default: i64) -> Result<i64> {
+    match v {
+        None => Ok(default),
+        Some(n) if (1..=100_000).contains(&n) => Ok(n),
+        Some(n) => Err(config_error(
+            origin,
+            format!("{key} = {n}: must be a positive whole number"),
+        )),
+    }
+}
+
+fn check_mail(origin: Option<&Path>, m: &MailSection) -> Result<()> {
+    match m.transport.as_deref() {
+        None | Some("file") => {}
+        Some("smtp") if m.smtp.is_none() => {
+            return Err(config_error(
+                origin,
+                "mail.transport = \"smtp\" needs a [mail.smtp] table with at least host".into(),
+            ));
+        }
+        Some("smtp") => {}
+        Some(other) => {
+            return Err(config_error(
+                origin,
+                format!("mail.transport = {other:?}: use \"file\" or \"smtp\""),
+            ));
+        }
+    }
+    if let Some(tls) = m.smtp.as_ref().and_then(|s| s.tls.as_deref())
+        && !matches!(tls, "starttls" | "tls" | "none")
+    {
+        return Err(config_error(
+            origin,
+            format!("mail.smtp.tls = {tls:?}: use \"starttls\", \"tls\" or \"none\""),
+        ));
+    }
+    if let Some(from) = &m.from
+        && from.parse::<lettre::message::Mailbox>().is_err()
+    {
+        return Err(config_error(
+            origin,
+            format!("mail.from = {from:?} is not a mailbox like \"Acme <no-reply@acme.example>\""),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config> {
+        let f = parse(text).map_err(|m| Error::usage("config", m))?;
+        resolve(f, Some(Path::new("/tmp/x.db")), None)
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let err = parse("[pin]\nmin_lenght = 6\n").unwrap_err();
+        assert!(err.contains("min_lenght"), "{err}");
+    }
+
+    #[test]
+    fn defaults_and_ranges() {
+        let c = load("").unwrap();
+        assert_eq!(c.pin_min_len, 6);
+        assert_eq!(c.default_country, "US");
+        assert!(load("[pin]\nmin_length = 3\n").is_err());
+        assert!(load("[pin]\nmin_length = 16\n").is_err());
+        assert_eq!(load("[pin]\nmin_length = 4\n").unwrap().pin_min_len, 4);
+        assert!(load("[mail]\ntransport = \"pigeon\"\n").is_err());
+        assert!(load("[mail]\ntransport = \"smtp\"\n").is_err());
+        assert!(load("[phone]\ndefault_country = \"ZZ\"\n").is_err());
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure rules of cpni: the policy table of what a verification basis unlocks, the PIN and
+//! backup-secret policies, the account lockout state machine, code expiry and the validators
+//! for customer fields. Nothing here does I/O, reads the clock or draws random numbers: time
+//! comes in as `time::OffsetDateTime` arguments, so every rule is unit-tested exhaustively.
+
+pub mod backup;
+pub mod contact;
+pub mod lockout;
+pub mod pin;
+pub mod policy;

@@ -1,0 +1,76 @@
+//! SQL for agents (the people and services allowed to run cpni).
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agent {
+    pub login: String,
+    pub name: String,
+    pub role: String,
+    pub active: bool,
+    pub created_at: String,
+}
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Agent> {
+    Ok(Agent {
+        login: r.get(0)?,
+        name: r.get(1)?,
+        role: r.get(2)?,
+        active: r.get::<_, i64>(3)? == 1,
+        created_at: r.get(4)?,
+    })
+}
+
+const COLUMNS: &str = "login, name, role, active, created_at";
+
+pub fn get(conn: &Connection, login: &str) -> Result<Option<Agent>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM agent WHERE login = ?1"),
+            [login],
+            row,
+        )
+        .optional()?)
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<Agent>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM agent ORDER BY login"))?;
+    let rows = stmt.query_map([], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Logins of active admins, for "ask X to register you" messages.
+pub fn active_admins(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT login FROM agent WHERE role = 'admin' AND active = 1 ORDER BY login")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert(conn: &Connection, a: &Agent) -> Result<()> {
+    conn.execute(
+        "INSERT INTO agent (login, name, role, active, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![a.login, a.name, a.role, a.active as i64, a.created_at],
+    )?;
+    Ok(())
+}
+
+pub fn set_role(conn: &Connection, login: &str, role: &str, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE agent SET role = ?2, updated_at = ?3 WHERE login = ?1",
+        params![login, role, at],
+    )?;
+    Ok(())
+}
+
+pub fn set_active(conn: &Connection, login: &str, active: bool, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE agent SET active = ?2, updated_at = ?3 WHERE login = ?1",
+        params![login, active as i64, at],
+    )?;
+    Ok(())
+}

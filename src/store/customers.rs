@@ -1,0 +1,170 @@
+//! SQL for customers, their contacts of record, secrets (as hashes) and lock state.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::Result;
+
+/// A customer row. `pin_hash` and `backup_hash` are Argon2id PHC strings, never shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Customer {
+    pub account: String,
+    pub name: String,
+    pub phone: String,
+    pub phone_since: String,
+    pub email: String,
+    pub email_since: String,
+    pub street: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+    pub postal_since: String,
+    pub account_rep: Option<String>,
+    pub cpni_contract: Option<String>,
+    pub pin_hash: Option<String>,
+    pub pin_set_at: Option<String>,
+    pub pin_must_change: bool,
+    pub backup_hash: Option<String>,
+    pub backup_set_at: Option<String>,
+    pub failures: i64,
+    pub lock_level: i64,
+    pub locked_until: Option<String>,
+    pub created_at: String,
+}
+
+const COLUMNS: &str = "account, name, phone, phone_since, email, email_since, street, city, \
+    region, postal_code, country, postal_since, account_rep, cpni_contract, pin_hash, pin_set_at, \
+    pin_must_change, backup_hash, backup_set_at, failures, lock_level, locked_until, created_at";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        account: r.get(0)?,
+        name: r.get(1)?,
+        phone: r.get(2)?,
+        phone_since: r.get(3)?,
+        email: r.get(4)?,
+        email_since: r.get(5)?,
+        street: r.get(6)?,
+        city: r.get(7)?,
+        region: r.get(8)?,
+        postal_code: r.get(9)?,
+        country: r.get(10)?,
+        postal_since: r.get(11)?,
+        account_rep: r.get(12)?,
+        cpni_contract: r.get(13)?,
+        pin_hash: r.get(14)?,
+        pin_set_at: r.get(15)?,
+        pin_must_change: r.get::<_, i64>(16)? == 1,
+        backup_hash: r.get(17)?,
+        backup_set_at: r.get(18)?,
+        failures: r.get(19)?,
+        lock_level: r.get(20)?,
+        locked_until: r.get(21)?,
+        created_at: r.get(22)?,
+    })
+}
+
+pub fn get(conn: &Connection, account: &str) -> Result<Option<Customer>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM customer WHERE account = ?1"
+        ))?
+        .query_row([account], row)
+        .optional()?)
+}
+
+pub fn exists(conn: &Connection, account: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM customer WHERE account = ?1")?
+        .exists([account])?)
+}
+
+/// Customers whose account, name, email or phone contains `query` (case-insensitive).
+pub fn search(conn: &Connection, query: Option<&str>, limit: i64) -> Result<Vec<Customer>> {
+    let pattern = query.map(|q| {
+        let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        format!("%{escaped}%")
+    });
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM customer WHERE ?1 IS NULL OR account LIKE ?1 ESCAPE '\\' \
+         OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\' \
+         ORDER BY account LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(params![pattern, limit], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert(conn: &Connection, c: &Customer) -> Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO customer ({COLUMNS}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+         ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)"
+    ))?
+    .execute(params![
+        c.account,
+        c.name,
+        c.phone,
+        c.phone_since,
+        c.email,
+        c.email_since,
+        c.street,
+        c.city,
+        c.region,
+        c.postal_code,
+        c.country,
+        c.postal_since,
+        c.account_rep,
+        c.cpni_contract,
+        c.pin_hash,
+        c.pin_set_at,
+        c.pin_must_change as i64,
+        c.backup_hash,
+        c.backup_set_at,
+        c.failures,
+        c.lock_level,
+        c.locked_until,
+        c.created_at,
+    ])?;
+    Ok(())
+}
+
+/// Stores the account-wide lockout counters.
+pub fn set_lock_state(
+    conn: &Connection,
+    account: &str,
+    failures: i64,
+    lock_level: i64,
+    locked_until: Option<&str>,
+    at: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE customer SET failures = ?2, lock_level = ?3, locked_until = ?4, updated_at = ?5 \
+         WHERE account = ?1",
+    )?
+    .execute(params![account, failures, lock_level, locked_until, at])?;
+    Ok(())
+}
+
+/// Replaces the PIN hash (set, reset, or re-hash with stronger parameters).
+pub fn set_pin_hash(
+    conn: &Connection,
+    account: &str,
+    phc: &str,
+    must_change: bool,
+    at: &str,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE customer SET pin_hash = ?2, pin_must_change = ?3, pin_set_at = ?4, \
+         updated_at = ?4 WHERE account = ?1",
+        params![account, phc, must_change as i64, at],
+    )?;
+    Ok(())
+}
+
+/// Replaces the stored hash without touching dates (an upgrade of the hash parameters).
+pub fn rehash_pin(conn: &Connection, account: &str, phc: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE customer SET pin_hash = ?2 WHERE account = ?1",
+        params![account, phc],
+    )?;
+    Ok(())
+}

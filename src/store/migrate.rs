@@ -1,0 +1,80 @@
+//! Schema migrations: numbered, append-only steps on `PRAGMA user_version`.
+//!
+//! Step N moves a database from version N-1 to N. A shipped step is never edited; a change to
+//! the schema is a new step plus the matching edit of `schema.sql`. A database whose version is
+//! newer than this binary knows is refused (exit 5) rather than guessed at.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Kind, Result};
+
+/// The steps, in order. `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this binary writes.
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Refuses a database made by a newer cpni.
+pub fn check_version(conn: &Connection) -> Result<()> {
+    let v = user_version(conn)?;
+    if v > current_version() {
+        return Err(Error::new(
+            Kind::Storage,
+            "schema-too-new",
+            format!(
+                "the database has schema version {v}, newer than this cpni understands (version {})",
+                current_version()
+            ),
+        )
+        .hint("upgrade cpni to the version that created this database; nothing was changed"));
+    }
+    Ok(())
+}
+
+/// Whether any step remains to be applied.
+pub fn needs_migration(conn: &Connection) -> Result<bool> {
+    Ok(user_version(conn)? < current_version())
+}
+
+/// Applies every missing step in one immediate transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let v = user_version(&tx)?;
+    check_version(&tx)?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(v as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_database_and_is_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), current_version());
+        migrate(&mut conn).unwrap();
+        assert!(!needs_migration(&conn).unwrap());
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", current_version() + 1)
+            .unwrap();
+        let err = check_version(&conn).unwrap_err();
+        assert_eq!(err.exit_code(), 5);
+        assert!(err.message.contains("newer"));
+    }
+}

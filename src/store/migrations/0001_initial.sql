@@ -1,0 +1,127 @@
+-- Migration 1: the initial schema. Never edit a shipped step; add a new one.
+-- People who may run cpni: the operating-system login of the acting user.
+CREATE TABLE agent (
+    login       TEXT PRIMARY KEY,
+    name        TEXT NOT NULL DEFAULT '',
+    role        TEXT NOT NULL CHECK (role IN ('agent', 'supervisor', 'admin', 'service')),
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+
+-- Customers and their contacts of record. Each contact keeps the time since which it has been
+-- on record: an address serves as an address of record only after 30 days.
+CREATE TABLE customer (
+    account         TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    phone           TEXT NOT NULL,          -- E.164, the telephone number of record
+    phone_since     TEXT NOT NULL,
+    email           TEXT NOT NULL,
+    email_since     TEXT NOT NULL,
+    street          TEXT NOT NULL,
+    city            TEXT NOT NULL,
+    region          TEXT NOT NULL,
+    postal_code     TEXT NOT NULL,
+    country         TEXT NOT NULL,          -- ISO 3166-1 alpha-2
+    postal_since    TEXT NOT NULL,
+    account_rep     TEXT,                   -- dedicated account representative (business)
+    cpni_contract   TEXT,                   -- reference of a contract that covers CPNI
+    pin_hash        TEXT,                   -- Argon2id PHC string
+    pin_set_at      TEXT,
+    pin_must_change INTEGER NOT NULL DEFAULT 0 CHECK (pin_must_change IN (0, 1)),
+    backup_hash     TEXT,                   -- Argon2id PHC string
+    backup_set_at   TEXT,
+    failures        INTEGER NOT NULL DEFAULT 0,  -- consecutive wrong secrets, all sessions
+    lock_level      INTEGER NOT NULL DEFAULT 0,  -- locks since the last success
+    locked_until    TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX customer_name ON customer (name COLLATE NOCASE);
+
+-- One call (or visit): starts unverified; basis is set by the first successful method.
+CREATE TABLE session (
+    id              TEXT PRIMARY KEY,
+    account         TEXT NOT NULL REFERENCES customer (account),
+    agent           TEXT NOT NULL,
+    on_behalf_of    TEXT,
+    channel         TEXT NOT NULL CHECK (channel IN ('inbound', 'outbound', 'in-store')),
+    started_at      TEXT NOT NULL,
+    last_active_at  TEXT NOT NULL,
+    basis           TEXT,
+    verified_at     TEXT,
+    secret_failures INTEGER NOT NULL DEFAULT 0,
+    ended_at        TEXT,
+    end_reason      TEXT                    -- ended, abandoned, idle
+) STRICT;
+
+CREATE INDEX session_account ON session (account, started_at);
+
+-- One-time codes sent to an address of record. Only the keyed hash is kept.
+CREATE TABLE code (
+    id          INTEGER PRIMARY KEY,
+    account     TEXT NOT NULL REFERENCES customer (account),
+    session     TEXT NOT NULL REFERENCES session (id),
+    channel     TEXT NOT NULL CHECK (channel IN ('email', 'mail')),
+    digest      BLOB NOT NULL,
+    issued_at   TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    used_at     TEXT,
+    superseded  INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1))
+) STRICT;
+
+CREATE INDEX code_account ON code (account, used_at);
+
+-- Messages waiting for delivery or delivered: emails, letters for the mailroom.
+-- A message that carries a one-time code keeps its body only until it is delivered.
+CREATE TABLE outbox (
+    id          INTEGER PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    account     TEXT NOT NULL,
+    session     TEXT,
+    kind        TEXT NOT NULL,              -- email-code, mail-code, disclosure, notice
+    channel     TEXT NOT NULL CHECK (channel IN ('email', 'letter')),
+    recipient   TEXT NOT NULL,              -- the address of record at the time
+    subject     TEXT NOT NULL,
+    body        TEXT,
+    status      TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT,
+    next_try_at TEXT,
+    message_id  TEXT NOT NULL,
+    path        TEXT,                       -- the .eml or letter file, once written
+    sent_at     TEXT
+) STRICT;
+
+CREATE INDEX outbox_status ON outbox (status, id);
+
+-- The audit log: append-only and hash-chained. See docs/audit-format.md for the exact
+-- canonical encoding. seq is previous seq + 1 and is inside the hash, so the primary key makes
+-- a fork impossible.
+CREATE TABLE audit (
+    seq          INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    on_behalf_of TEXT NOT NULL DEFAULT '',
+    account      TEXT NOT NULL DEFAULT '',
+    session      TEXT NOT NULL DEFAULT '',
+    event        TEXT NOT NULL,
+    detail       TEXT NOT NULL,
+    prev_hash    BLOB NOT NULL,
+    hash         BLOB NOT NULL
+);
+
+CREATE INDEX audit_actor_at ON audit (actor, at);
+CREATE INDEX audit_account_at ON audit (account, at);
+
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit records are append-only');
+END;
+
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit records are append-only');
+END;
+

@@ -1,0 +1,169 @@
+//! The database: opening it safely, migrations, and write transactions.
+//!
+//! This module and its children are the only place that writes SQL. A command's state change and
+//! its audit record always happen inside one [`Db::write`] call: an OS file lock on `<db>.lock`
+//! (fair, so 64 concurrent writers neither fail nor wait long; see `perf-limits.md` §3), then
+//! `BEGIN IMMEDIATE`, the work, and `COMMIT`. If anything fails, the transaction rolls back and
+//! nothing of the step remains.
+
+pub mod agents;
+pub mod audit;
+pub mod codes;
+pub mod customers;
+pub mod migrate;
+pub mod outbox;
+pub mod sessions;
+
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// How long a writer waits for SQLite's own lock after it holds the file lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open database.
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// A write transaction; commits only through [`Db::write`].
+pub type Tx<'a> = Transaction<'a>;
+
+impl Db {
+    /// Opens an existing database and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Db> {
+        if !path.exists() {
+            return Err(Error::storage(format!("no cpni database at {}", path.display()))
+                .hint("run `cpni init` to create one, or pass --db PATH (or set CPNI_DB)"));
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mut db = Db {
+            conn,
+            path: path.to_path_buf(),
+        };
+        db.configure()?;
+        migrate::check_version(&db.conn)?;
+        if migrate::needs_migration(&db.conn)? {
+            db.with_lock(|conn| migrate::migrate(conn))?;
+        }
+        Ok(db)
+    }
+
+    /// Creates a new database file (0600) in a folder (0700), or opens the existing one.
+    /// Returns whether it was created.
+    pub fn create(path: &Path) -> Result<(Db, bool)> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            create_private_dir(dir)?;
+        }
+        let existed = path.exists();
+        if !existed {
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+                .map_err(|e| {
+                    Error::storage(format!("cannot create {}: {e}", path.display()))
+                        .hint("check that the folder is writable, or choose another --db PATH")
+                })?;
+        }
+        let conn = Connection::open(path)?;
+        let mut db = Db {
+            conn,
+            path: path.to_path_buf(),
+        };
+        if !existed {
+            db.conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        db.configure()?;
+        migrate::check_version(&db.conn)?;
+        db.with_lock(|conn| migrate::migrate(conn))?;
+        Ok((db, !existed))
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read access for queries outside a write.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction under the writer lock, committing only if it succeeds.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.with_lock(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit().map_err(|e| {
+                let mut err = Error::from(e);
+                err.message = format!("the step was not recorded: {}", err.message);
+                err
+            })?;
+            Ok(value)
+        })
+    }
+
+    fn with_lock<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let lock = open_lock_file(&self.path)?;
+        lock.lock().map_err(|e| {
+            Error::storage(format!("cannot take the writer lock: {e}"))
+                .hint("check the permissions of the database folder")
+        })?;
+        let result = f(&mut self.conn);
+        drop(lock);
+        result
+    }
+}
+
+fn open_lock_file(db: &Path) -> Result<File> {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lock");
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(PathBuf::from(name))
+        .map_err(|e| {
+            Error::storage(format!("cannot open the writer lock file: {e}"))
+                .hint("check that the database folder exists and is writable")
+        })
+}
+
+/// Creates `dir` (and parents) with mode 0700 if missing.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::storage(format!("cannot create folder {}: {e}", dir.display()))
+            .hint("create it yourself or choose another path")
+    })?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    Ok(())
+}
+
+/// Maps "no row" to a not-found error; passes other errors through.
+pub fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
