@@ -92,6 +92,8 @@ CREATE TABLE outbox (
     recipient   TEXT NOT NULL,              -- the address of record at the time
     subject     TEXT NOT NULL,
     body        TEXT,
+    attachment_name TEXT,                   -- a file sent with a disclosure
+    attachment  BLOB,
     status      TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
     attempts    INTEGER NOT NULL DEFAULT 0,
     last_error  TEXT,

@@ -1,7 +1,170 @@
-//! `cpni notify …`: placeholder.
-use clap::Subcommand;
-use crate::error::Result;
-use super::context::Ctx;
+//! `cpni notify list|show|send`: the outbox of emails and letters, and their delivery.
+//!
+//! An item is queued in the same transaction as the step that needs it, then delivered. A
+//! failed delivery stays queued with its error and a next-try time (backoff); a permanent SMTP
+//! refusal (5xx) marks it failed for good. An item is marked sent only once, so a retry never
+//! sends it twice.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde_json::{Value, json};
+use time::{Duration, OffsetDateTime};
+
+use crate::audit::{self, Actor, Event};
+use crate::commands::context::{Ctx, OUTBOX};
+use crate::error::{Error, Kind, Result};
+use crate::mail::deliver;
+use crate::store::outbox::Item;
+use crate::store::{self, Db};
+use crate::ui::term::safe;
+use crate::clock;
+
 #[derive(Debug, Subcommand)]
-pub enum NotifyCommand { List }
-pub fn run(_ctx: &Ctx, _c: NotifyCommand) -> Result<u8> { Ok(0) }
+pub enum NotifyCommand {
+    /// List outbox items with their status and files
+    List(ListArgs),
+    /// Show one item (its body only while it is not yet sent and carries no code)
+    Show {
+        /// Item id
+        id: i64,
+    },
+    /// Deliver what is queued and due; retry failures with backoff
+    Send,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only items with this status
+    #[arg(long, value_parser = ["queued", "sent", "failed"])]
+    pub status: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, cmd: NotifyCommand) -> Result<u8> {
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "notify", OUTBOX)?;
+    match cmd {
+        NotifyCommand::List(a) => list(ctx, &db, a.status.as_deref()),
+        NotifyCommand::Show { id } => show(ctx, &db, id),
+        NotifyCommand::Send => send_all(ctx, &mut db, &acting.actor),
+    }
+}
+
+fn item_json(i: &Item) -> Value {
+    serde_json::to_value(i).unwrap_or_default()
+}
+
+fn list(ctx: &Ctx, db: &Db, status: Option<&str>) -> Result<u8> {
+    let items = store::outbox::list(db.conn(), status)?;
+    let docs: Vec<Value> = items.iter().map(item_json).collect();
+    let mut text: Vec<String> = items
+        .iter()
+        .map(|i| {
+            let to = i.recipient.lines().next().unwrap_or("");
+            let tail = i.path.clone().or(i.last_error.clone()).unwrap_or_default();
+            format!("{:>5} {:<7} {:<10} {:<6} {:<28} {}", i.id, i.status, i.kind, i.channel, safe(to), safe(&tail))
+        })
+        .collect();
+    if text.is_empty() {
+        text.push("The outbox is empty.".into());
+    }
+    ctx.out.print_lines(&docs, &text.join("\n"));
+    Ok(0)
+}
+
+fn show(ctx: &Ctx, db: &Db, id: i64) -> Result<u8> {
+    let item = store::outbox::get(db.conn(), id)?
+        .ok_or_else(|| Error::not_found("no-item", format!("no outbox item {id}")).hint("see `cpni notify list`"))?;
+    let mut doc = item_json(&item);
+    let carries_code = item.kind.ends_with("-code");
+    if !carries_code {
+        doc["body"] = json!(item.body);
+    }
+    let body = if carries_code { "(carries a one-time code: not shown)".to_string() } else { item.body.clone().unwrap_or_default() };
+    let text = format!(
+        "#{} {} {} to {}\nstatus {} after {} attempt(s){}\nsubject: {}\n\n{}",
+        item.id, item.kind, item.channel, safe(&item.recipient), item.status, item.attempts,
+        item.last_error.as_deref().map(|e| format!("; last error: {}", safe(e))).unwrap_or_default(),
+        safe(&item.subject), safe(&body)
+    );
+    ctx.out.print(&doc, &text);
+    Ok(0)
+}
+
+/// Backoff after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour.
+fn backoff(attempts: i64) -> Duration {
+    Duration::minutes(1i64 << attempts.clamp(0, 6)).min(Duration::hours(1))
+}
+
+/// Delivers item `id` now and records the result. A failure is an exit-7 error whose hint
+/// names `other_route`.
+pub fn deliver_now(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, other_route: &str) -> Result<Option<PathBuf>> {
+    let item = store::outbox::get(db.conn(), id)?
+        .ok_or_else(|| Error::internal(format!("outbox item {id} vanished")))?;
+    attempt(ctx, db, actor, &item, clock::now()).map_err(|e| {
+        if e.kind == Kind::Delivery {
+            e.hint(format!("the message stays queued and `cpni notify send` retries it. {other_route}"))
+        } else {
+            e
+        }
+    })
+}
+
+fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, item: &Item, now: OffsetDateTime) -> Result<Option<PathBuf>> {
+    let result = deliver::deliver(&ctx.cfg, item);
+    let at = clock::format(now);
+    let keep_body = !item.kind.ends_with("-code");
+    match result {
+        Ok(path) => {
+            let p = path.as_ref().map(|p| p.display().to_string());
+            let ev = Event::new("delivery.sent").account(&item.account).session(item.session.as_deref().unwrap_or(""))
+                .with("outbox_id", item.id).with("kind", item.kind.clone()).with("channel", item.channel.clone())
+                .with("message_id", item.message_id.clone());
+            db.write(|tx| {
+                if store::outbox::mark_sent(tx, item.id, &at, p.as_deref(), keep_body)? {
+                    audit::append(tx, actor, now, ev)?;
+                }
+                Ok(())
+            })?;
+            Ok(path)
+        }
+        Err(f) => {
+            let next = (!f.permanent).then(|| clock::format(now + backoff(item.attempts)));
+            let ev = Event::new("delivery.failed").account(&item.account).session(item.session.as_deref().unwrap_or(""))
+                .with("outbox_id", item.id).with("kind", item.kind.clone()).with("error", f.message.clone())
+                .with("permanent", f.permanent);
+            db.write(|tx| {
+                store::outbox::mark_failed(tx, item.id, &f.message, next.as_deref())?;
+                audit::append(tx, actor, now, ev).map(|_| ())
+            })?;
+            let what = if f.permanent { "failed for good" } else { "stays queued" };
+            Err(Error::new(Kind::Delivery, "delivery", format!("outbox item {} was not delivered ({what}): {}", item.id, f.message)))
+        }
+    }
+}
+
+fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor) -> Result<u8> {
+    let now = clock::now();
+    let due = store::outbox::due(db.conn(), &clock::format(now))?;
+    let (mut sent, mut failed) = (Vec::new(), Vec::new());
+    for item in &due {
+        match attempt(ctx, db, actor, item, now) {
+            Ok(_) => sent.push(item.id),
+            Err(e) if e.kind == Kind::Delivery => failed.push((item.id, e.message)),
+            Err(e) => return Err(e),
+        }
+    }
+    let waiting = store::outbox::list(db.conn(), Some("queued"))?.len();
+    let doc = json!({"sent": sent, "failed": failed.iter().map(|(id, m)| json!({"id": id, "error": m})).collect::<Vec<_>>(), "queued": waiting});
+    let mut text = format!("Delivered {} item(s); {} still queued.", sent.len(), waiting);
+    for (id, m) in &failed {
+        text.push_str(&format!("\n  #{id}: {}", safe(m)));
+    }
+    ctx.out.print(&doc, &text);
+    if failed.is_empty() {
+        Ok(0)
+    } else {
+        Err(Error::new(Kind::Delivery, "delivery", format!("{} item(s) could not be delivered", failed.len()))
+            .hint("they stay queued; run `cpni notify send` again once the mail server is back"))
+    }
+}

@@ -1,1 +1,126 @@
-//! Placeholder, filled in by the verification work.
+//! SQL for the outbox: messages queued, sent or failed for good.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::error::Result;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Item {
+    pub id: i64,
+    pub created_at: String,
+    pub account: String,
+    pub session: Option<String>,
+    pub kind: String,
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    #[serde(skip)]
+    pub body: Option<String>,
+    pub attachment_name: Option<String>,
+    #[serde(skip)]
+    pub attachment: Option<Vec<u8>>,
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub next_try_at: Option<String>,
+    pub message_id: String,
+    pub path: Option<String>,
+    pub sent_at: Option<String>,
+}
+
+const COLUMNS: &str = "id, created_at, account, session, kind, channel, recipient, subject, body, \
+    attachment_name, attachment, status, attempts, last_error, next_try_at, message_id, path, sent_at";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
+    Ok(Item {
+        id: r.get(0)?,
+        created_at: r.get(1)?,
+        account: r.get(2)?,
+        session: r.get(3)?,
+        kind: r.get(4)?,
+        channel: r.get(5)?,
+        recipient: r.get(6)?,
+        subject: r.get(7)?,
+        body: r.get(8)?,
+        attachment_name: r.get(9)?,
+        attachment: r.get(10)?,
+        status: r.get(11)?,
+        attempts: r.get(12)?,
+        last_error: r.get(13)?,
+        next_try_at: r.get(14)?,
+        message_id: r.get(15)?,
+        path: r.get(16)?,
+        sent_at: r.get(17)?,
+    })
+}
+
+/// Queues a message; returns its id.
+pub fn insert(conn: &Connection, i: &Item) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO outbox (created_at, account, session, kind, channel, recipient, subject, body, \
+         attachment_name, attachment, status, message_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', ?11)",
+        params![
+            i.created_at,
+            i.account,
+            i.session,
+            i.kind,
+            i.channel,
+            i.recipient,
+            i.subject,
+            i.body,
+            i.attachment_name,
+            i.attachment,
+            i.message_id
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Item>> {
+    Ok(conn
+        .query_row(&format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1"), [id], row)
+        .optional()?)
+}
+
+/// Items by status (all when `None`), oldest first.
+pub fn list(conn: &Connection, status: Option<&str>) -> Result<Vec<Item>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM outbox WHERE ?1 IS NULL OR status = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([status], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Queued items due for an attempt at `now`.
+pub fn due(conn: &Connection, now: &str) -> Result<Vec<Item>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM outbox WHERE status = 'queued' \
+         AND (next_try_at IS NULL OR next_try_at <= ?1) ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([now], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records a delivery. A message that carried a one-time code drops its body now.
+pub fn mark_sent(conn: &Connection, id: i64, at: &str, path: Option<&str>, keep_body: bool) -> Result<bool> {
+    let n = conn.execute(
+        "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?2, path = ?3, \
+         last_error = NULL, next_try_at = NULL, \
+         body = CASE WHEN ?4 THEN body ELSE NULL END WHERE id = ?1 AND status = 'queued'",
+        params![id, at, path, keep_body],
+    )?;
+    Ok(n == 1)
+}
+
+/// Records a failed attempt: queued for retry at `next_try_at`, or failed for good.
+pub fn mark_failed(conn: &Connection, id: i64, error: &str, next_try_at: Option<&str>) -> Result<()> {
+    let status = if next_try_at.is_some() { "queued" } else { "failed" };
+    conn.execute(
+        "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, next_try_at = ?4 \
+         WHERE id = ?1",
+        params![id, status, error, next_try_at],
+    )?;
+    Ok(())
+}

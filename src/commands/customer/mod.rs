@@ -1,8 +1,8 @@
 //! `cpni customer …`: enter, import, view and search customers, and supervisor unlocks.
 
-mod add;
+pub mod add;
 mod import;
-mod show;
+pub mod show;
 mod unlock;
 
 use clap::{Args, Subcommand};

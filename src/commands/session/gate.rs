@@ -1,0 +1,117 @@
+//! Loading a session safely and the checks every step shares: the session is open and not
+//! idle; secret-based steps are refused while the account is locked or the session has used
+//! its secret attempts. Every refusal is recorded before it is reported.
+
+use time::{Duration, OffsetDateTime};
+
+use crate::audit::{self, Event};
+use crate::commands::context::{Acting, Ctx};
+use crate::commands::customer::show::lock_of;
+use crate::domain::lockout;
+use crate::error::{Error, Result};
+use crate::store::customers::Customer;
+use crate::store::sessions::Session;
+use crate::store::{self, Db};
+use crate::{clock, ui::term::safe};
+
+/// What a step runs with.
+pub struct Env<'a> {
+    pub ctx: &'a Ctx,
+    pub acting: &'a Acting,
+}
+
+/// An open session and its customer, as read at the start of a step.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub session: Session,
+    pub customer: Customer,
+}
+
+/// Session ids look like `S-7K2M9QX4TB`; anything else is refused before a lookup.
+fn parse_session_id(id: &str) -> Result<String> {
+    let up = id.trim().to_ascii_uppercase();
+    let ok = up.len() == 12
+        && up.starts_with("S-")
+        && up[2..].chars().all(|c| c.is_ascii_alphanumeric());
+    if ok {
+        Ok(up)
+    } else {
+        Err(Error::usage("session", format!("{:?} is not a session id (like S-7K2M9QX4TB)", safe(id)))
+            .hint("use the id printed by `cpni session start`"))
+    }
+}
+
+/// Loads a session that is still open; an idle one is ended (and recorded) and refused.
+pub fn load_open(env: &Env<'_>, db: &mut Db, id: &str, now: OffsetDateTime) -> Result<Loaded> {
+    let loaded = load_any(db, id)?;
+    let s = &loaded.session;
+    if let Some(ended) = &s.ended_at {
+        return Err(Error::refused("session-ended", format!(
+            "session {} ended at {} ({})", s.id, ended, s.end_reason.as_deref().unwrap_or("ended")))
+            .hint(format!("start a new session: cpni session start {}", s.account)));
+    }
+    let last = clock::parse(&s.last_active_at).unwrap_or(now);
+    if now - last > Duration::minutes(env.ctx.cfg.idle_minutes) {
+        let mut ended = s.clone();
+        ended.ended_at = Some(clock::format(now));
+        ended.end_reason = Some("idle".into());
+        let event = Event::new("session.idle").account(&s.account).session(&s.id)
+            .with("idle_minutes", env.ctx.cfg.idle_minutes);
+        db.write(|tx| {
+            store::sessions::update(tx, &ended)?;
+            audit::append(tx, &env.acting.actor, now, event).map(|_| ())
+        })?;
+        return Err(Error::refused("session-idle", format!(
+            "session {} was idle for more than {} minutes and has ended", s.id, env.ctx.cfg.idle_minutes))
+            .hint(format!("start a new session: cpni session start {}", s.account)));
+    }
+    Ok(loaded)
+}
+
+/// Loads a session whatever its state (for `show`).
+pub fn load_any(db: &Db, id: &str) -> Result<Loaded> {
+    let id = parse_session_id(id)?;
+    let session = store::sessions::get(db.conn(), &id)?.ok_or_else(|| {
+        Error::not_found("no-session", format!("no session {id}"))
+            .hint("check the id, or start one with `cpni session start ACCOUNT`")
+    })?;
+    let customer = store::customers::get(db.conn(), &session.account)?.ok_or_else(|| {
+        Error::not_found("no-account", format!("session {id} names a missing account"))
+    })?;
+    Ok(Loaded { session, customer })
+}
+
+/// Records a refusal as an audit record, then returns the error to report.
+pub fn refuse(env: &Env<'_>, db: &mut Db, l: &Loaded, event: &'static str, err: Error, now: OffsetDateTime) -> Error {
+    let ev = Event::new(event)
+        .account(&l.customer.account)
+        .session(&l.session.id)
+        .with("reason", err.code)
+        .with("message", err.message.clone());
+    match db.write(|tx| audit::append(tx, &env.acting.actor, now, ev).map(|_| ())) {
+        Ok(()) => err,
+        Err(e) => e,
+    }
+}
+
+/// The routes that stay open while secrets are locked or used up.
+pub const OPEN_ROUTES: &str = "call back the telephone number of record (cpni session callback), \
+    or send the information to an address of record (cpni session send)";
+
+/// Refuses secret-based steps while the account is locked or the session's attempts are spent.
+pub fn secret_gate(env: &Env<'_>, db: &mut Db, l: &Loaded, event: &'static str, now: OffsetDateTime) -> Result<()> {
+    if let Some(until) = lock_of(&l.customer, now) {
+        let err = Error::refused("locked", format!(
+            "PIN and codes are locked for account {} until {} after repeated wrong answers",
+            l.customer.account, clock::human(until)))
+            .hint(format!("still open: {OPEN_ROUTES}; a supervisor may unlock early (cpni customer unlock)"));
+        return Err(refuse(env, db, l, event, err, now));
+    }
+    if lockout::session_attempts_left(l.session.secret_failures as u32) == 0 {
+        let err = Error::refused("attempts-used", format!(
+            "this session has used its {} secret attempts", lockout::SESSION_SECRET_ATTEMPTS))
+            .hint(format!("do not keep guessing; still open: {OPEN_ROUTES}"));
+        return Err(refuse(env, db, l, event, err, now));
+    }
+    Ok(())
+}

@@ -1,0 +1,196 @@
+//! Secret-based steps: the account PIN and one-time codes. Each wrong answer counts toward the
+//! session's 3 attempts and the account's lockout (5 in a row, across sessions and agents);
+//! a success resets the account count. The secret itself never reaches output or the log.
+
+use time::OffsetDateTime;
+
+use super::gate::{Env, Loaded, OPEN_ROUTES, load_open, refuse, secret_gate};
+use super::state::{attempts_left, print_step};
+use super::{CodeArgs, SecretArgs};
+use crate::audit::{self, Event};
+use crate::commands::customer::add::refuse_argv_secret;
+use crate::domain::lockout::{self, LockEvent, LockState};
+use crate::domain::policy::{self, Basis};
+use crate::error::{Error, Result};
+use crate::store::{self, Db, Tx};
+use crate::ui::prompt::{self, Prompter, Terminal};
+use crate::{clock, secrets};
+
+/// Which secret is being checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretKind {
+    Pin,
+    Code,
+}
+
+impl SecretKind {
+    fn event(self, outcome: &str) -> &'static str {
+        match (self, outcome) {
+            (SecretKind::Pin, "ok") => "auth.pin.ok",
+            (SecretKind::Pin, "fail") => "auth.pin.fail",
+            (SecretKind::Pin, _) => "auth.pin.refused",
+            (SecretKind::Code, "ok") => "auth.code.ok",
+            (SecretKind::Code, "fail") => "auth.code.fail",
+            (SecretKind::Code, _) => "auth.code.refused",
+        }
+    }
+    fn noun(self) -> &'static str {
+        match self {
+            SecretKind::Pin => "PIN",
+            SecretKind::Code => "code",
+        }
+    }
+}
+
+/// What checking the answer found.
+enum Verdict {
+    Pin(bool),
+    Code { id: Option<i64>, basis: Basis, expired: bool },
+}
+
+/// Checks `value` and records the result. Returns (success, message for the agent, new state).
+pub fn check_secret(env: &Env<'_>, db: &mut Db, l: Loaded, kind: SecretKind, value: &str, now: OffsetDateTime) -> Result<(bool, String, Loaded)> {
+    secret_gate(env, db, &l, kind.event("refused"), now)?;
+    let verdict = match kind {
+        SecretKind::Pin => {
+            let Some(phc) = l.customer.pin_hash.as_deref() else {
+                let err = Error::refused("no-pin", format!("account {} has no PIN", l.customer.account))
+                    .hint("establish one through a compliant route: a callback to the number of record, then `cpni customer set-pin`; or a reset sent to an address of record");
+                return Err(refuse(env, db, &l, kind.event("refused"), err, now));
+            };
+            Verdict::Pin(secrets::verify_secret(value, phc))
+        }
+        SecretKind::Code => match_code(env, db, &l, value, now)?,
+    };
+    // A correct PIN stored with weaker parameters than configured is re-hashed now.
+    let preset = env.ctx.cfg.hash_preset;
+    let rehash = match (&verdict, l.customer.pin_hash.as_deref()) {
+        (Verdict::Pin(true), Some(h)) if secrets::needs_rehash(h, preset) => Some(secrets::hash_secret(value, preset)?),
+        _ => None,
+    };
+    record(env, db, l, kind, verdict, rehash, now)
+}
+
+fn match_code(env: &Env<'_>, db: &Db, l: &Loaded, value: &str, now: OffsetDateTime) -> Result<Verdict> {
+    let key = secrets::read_key(&secrets::key_paths(&env.ctx.cfg.db_path).0)?;
+    for code in store::codes::open_codes(db.conn(), &l.customer.account)? {
+        if secrets::code_matches(&key, value.trim(), &code.digest) {
+            let expires = clock::parse(&code.expires_at).unwrap_or(now);
+            let basis = if code.channel == "mail" { Basis::MailCode } else { Basis::EmailCode };
+            return Ok(Verdict::Code { id: Some(code.id), basis, expired: policy::code_expired(expires, now) });
+        }
+    }
+    Ok(Verdict::Code { id: None, basis: Basis::EmailCode, expired: false })
+}
+
+/// Keeps the stronger basis: one that allows call detail wins over one that does not.
+fn stronger(current: Option<Basis>, new: Basis) -> Basis {
+    match current {
+        Some(c) if policy::discussable(Some(c)).len() >= policy::discussable(Some(new)).len() => c,
+        _ => new,
+    }
+}
+
+fn record(env: &Env<'_>, db: &mut Db, mut l: Loaded, kind: SecretKind, verdict: Verdict, new_hash: Option<String>, now: OffsetDateTime) -> Result<(bool, String, Loaded)> {
+    let (ok, basis, code_id, expired) = match verdict {
+        Verdict::Pin(ok) => (ok, Basis::Pin, None, false),
+        Verdict::Code { id, basis, expired } => (id.is_some() && !expired, basis, id, expired),
+    };
+    let rehash = new_hash.is_some();
+    let at = clock::format(now);
+    let actor = env.acting.actor.clone();
+    let transition = db.write(|tx| {
+        let fresh = store::customers::get(tx, &l.customer.account)?.unwrap_or_else(|| l.customer.clone());
+        let state = LockState {
+            consecutive_failures: fresh.failures as u32,
+            lock_level: fresh.lock_level as u32,
+            locked_until: fresh.locked_until.as_deref().and_then(clock::parse),
+        };
+        let t = lockout::apply(state, if ok { LockEvent::Success } else { LockEvent::Failure }, now);
+        let until = t.state.locked_until.map(clock::format);
+        store::customers::set_lock_state(tx, &fresh.account, t.state.consecutive_failures.into(), t.state.lock_level.into(), until.as_deref(), &at)?;
+        if let Some(h) = &new_hash {
+            store::customers::rehash_pin(tx, &fresh.account, h)?;
+        }
+        apply_session(tx, &mut l, ok, basis, code_id, &at)?;
+        l.customer = store::customers::get(tx, &fresh.account)?.unwrap_or(fresh);
+        let mut ev = Event::new(kind.event(if ok { "ok" } else { "fail" }))
+            .account(&l.customer.account).session(&l.session.id)
+            .with("attempts_left", attempts_left(&l, now));
+        if let (Some(id), SecretKind::Code) = (code_id, kind) {
+            ev = ev.with("code_id", id).with("channel", basis.as_str()).with("expired", expired);
+        }
+        if rehash {
+            ev = ev.with("rehashed", true);
+        }
+        audit::append(tx, &actor, now, ev)?;
+        if let Some(until) = t.newly_locked_until {
+            let lock = Event::new("lock.start").account(&l.customer.account).session(&l.session.id)
+                .with("until", clock::format(until)).with("level", t.state.lock_level);
+            audit::append(tx, &actor, now, lock)?;
+        }
+        Ok(t)
+    })?;
+    Ok((ok, message(kind, ok, expired, &l, transition.newly_locked_until, now), l))
+}
+
+fn apply_session(tx: &Tx<'_>, l: &mut Loaded, ok: bool, basis: Basis, code_id: Option<i64>, at: &str) -> Result<()> {
+    l.session.last_active_at = at.to_string();
+    if ok {
+        let current = l.session.basis.as_deref().and_then(Basis::parse);
+        l.session.basis = Some(stronger(current, basis).as_str().to_string());
+        l.session.verified_at.get_or_insert_with(|| at.to_string());
+        if let Some(id) = code_id {
+            store::codes::mark_used(tx, id, at)?;
+        }
+    } else {
+        l.session.secret_failures += 1;
+    }
+    store::sessions::update(tx, &l.session)
+}
+
+fn message(kind: SecretKind, ok: bool, expired: bool, l: &Loaded, locked: Option<OffsetDateTime>, now: OffsetDateTime) -> String {
+    let noun = kind.noun();
+    if ok {
+        return format!("{noun} correct: the caller is verified.");
+    }
+    let what = if expired { format!("That {noun} has expired.") } else { format!("Wrong {noun}.") };
+    if let Some(until) = locked {
+        return format!("{what} PIN and codes are now locked until {}. Still open: {OPEN_ROUTES}.", clock::human(until));
+    }
+    match attempts_left(l, now) {
+        0 => format!("{what} No secret attempts left on this call. Still open: {OPEN_ROUTES}."),
+        n => format!("{what} {n} attempt(s) left."),
+    }
+}
+
+fn read_secret(env: &Env<'_>, from_stdin: bool, what: &str, prompt_text: &str, flag: &str) -> Result<String> {
+    if from_stdin {
+        return prompt::secret_from_stdin(what);
+    }
+    if !prompt::interactive(env.ctx.no_input) {
+        return Err(Error::usage("no-terminal", format!("no terminal to ask for the {what}"))
+            .hint(format!("pipe it in with {flag}")));
+    }
+    Terminal.secret(prompt_text)
+}
+
+pub fn pin_cmd(env: &Env<'_>, db: &mut Db, a: SecretArgs) -> Result<u8> {
+    refuse_argv_secret(a.pin.is_some(), "--pin-stdin")?;
+    let now = clock::now();
+    let l = load_open(env, db, &a.session, now)?;
+    secret_gate(env, db, &l, SecretKind::Pin.event("refused"), now)?;
+    let pin = read_secret(env, a.pin_stdin, "PIN", "Ask the caller for the account PIN", "--pin-stdin")?;
+    let (ok, msg, l) = check_secret(env, db, l, SecretKind::Pin, &pin, clock::now())?;
+    Ok(print_step(env, &l, now, ok, &msg))
+}
+
+pub fn code_cmd(env: &Env<'_>, db: &mut Db, a: CodeArgs) -> Result<u8> {
+    refuse_argv_secret(a.code.is_some(), "--code-stdin")?;
+    let now = clock::now();
+    let l = load_open(env, db, &a.session, now)?;
+    secret_gate(env, db, &l, SecretKind::Code.event("refused"), now)?;
+    let code = read_secret(env, a.code_stdin, "code", "Ask the caller to read the code", "--code-stdin")?;
+    let (ok, msg, l) = check_secret(env, db, l, SecretKind::Code, &code, clock::now())?;
+    Ok(print_step(env, &l, now, ok, &msg))
+}
