@@ -88,7 +88,7 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
     Ok(0)
 }
 
-fn register_admin(db: &mut Db, login: &str) -> Result<()> {
+pub fn register_admin(db: &mut Db, login: &str) -> Result<()> {
     let now = clock::now();
     let actor = Actor { login: login.to_string(), on_behalf_of: None };
     let agent = Agent {

@@ -5,7 +5,7 @@ use time::OffsetDateTime;
 
 use super::gate::{Env, Loaded, load_any, load_open};
 use super::state::{state_json, state_text};
-use crate::audit::{self, Event};
+use crate::audit::{self, Actor, Event};
 use crate::commands::customer::show::load;
 use crate::error::Result;
 use crate::store::sessions::Session;
@@ -48,7 +48,7 @@ pub fn start(env: &Env<'_>, db: &mut Db, account: &str, channel: &str, now: Offs
 }
 
 /// Ends a session with a reason (`ended` or `abandoned`).
-pub fn end(env: &Env<'_>, db: &mut Db, l: &mut Loaded, reason: &'static str, now: OffsetDateTime) -> Result<()> {
+pub fn end(db: &mut Db, l: &mut Loaded, actor: &Actor, reason: &'static str, now: OffsetDateTime) -> Result<()> {
     l.session.ended_at = Some(clock::format(now));
     l.session.end_reason = Some(reason.to_string());
     let event = Event::new(if reason == "abandoned" { "session.abandoned" } else { "session.end" })
@@ -59,8 +59,16 @@ pub fn end(env: &Env<'_>, db: &mut Db, l: &mut Loaded, reason: &'static str, now
     let s = l.session.clone();
     db.write(|tx| {
         store::sessions::update(tx, &s)?;
-        audit::append(tx, &env.acting.actor, now, event).map(|_| ())
+        audit::append(tx, actor, now, event).map(|_| ())
     })
+}
+
+/// Records an interrupted call as abandoned, unless it already ended.
+pub fn abandon(db: &mut Db, l: &mut Loaded, actor: &Actor, now: OffsetDateTime) -> Result<()> {
+    if l.session.ended_at.is_some() {
+        return Ok(());
+    }
+    end(db, l, actor, "abandoned", now)
 }
 
 pub fn start_cmd(env: &Env<'_>, db: &mut Db, account: &str, channel: &str) -> Result<u8> {
@@ -88,7 +96,7 @@ pub fn show_cmd(env: &Env<'_>, db: &mut Db, id: &str) -> Result<u8> {
 pub fn end_cmd(env: &Env<'_>, db: &mut Db, id: &str) -> Result<u8> {
     let now = clock::now();
     let mut l = load_open(env, db, id, now)?;
-    end(env, db, &mut l, "ended", now)?;
+    end(db, &mut l, &env.acting.actor, "ended", now)?;
     env.ctx.out.print(&state_json(&l, now), &format!("Session {} ended.", l.session.id));
     Ok(0)
 }

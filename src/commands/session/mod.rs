@@ -14,13 +14,32 @@ mod state;
 
 use clap::{Args, Subcommand};
 
-pub use callback::{CallbackOutcome, business, callback};
-pub use codes::{issue_code, CodeChannel};
+pub use callback::{CallbackOutcome, business, callback, script as callback_script};
+pub use codes::{CodeChannel, issue_code};
 pub use disclose::{DiscloseArgs, SendArgs, disclose, send};
-pub use gate::{Loaded, load_open};
-pub use lifecycle::{end, start};
+pub use gate::{Env, Loaded, load_any as load_any_for_abandon, load_open};
+pub use lifecycle::{abandon, start};
 pub use secret::{SecretKind, check_secret};
-pub use state::{print_step, state_json, state_text};
+pub use state::{attempts_left, print_step, state_json, state_text};
+
+use time::OffsetDateTime;
+
+use crate::store::Db;
+
+/// The account's lock, if any, as of `now`.
+pub fn lock_until(l: &Loaded, now: OffsetDateTime) -> Option<OffsetDateTime> {
+    crate::commands::customer::show::lock_of(&l.customer, now)
+}
+
+/// Re-reads a session and its customer after a step.
+pub fn reload(db: &Db, l: &Loaded) -> Result<Loaded> {
+    gate::load_any(db, &l.session.id)
+}
+
+/// Ends the session normally (used by the wizard).
+pub fn end(env: &Env<'_>, db: &mut Db, l: &mut Loaded, reason: &'static str, now: OffsetDateTime) -> Result<()> {
+    lifecycle::end(db, l, &env.acting.actor, reason, now)
+}
 
 use crate::commands::context::{CALL_HANDLERS, Ctx};
 use crate::error::Result;
