@@ -50,7 +50,7 @@ impl Db {
         db.configure()?;
         migrate::check_version(&db.conn)?;
         if migrate::needs_migration(&db.conn)? {
-            db.with_lock(|conn| migrate::migrate(conn))?;
+            db.with_lock(migrate::migrate)?;
         }
         Ok(db)
     }
@@ -83,7 +83,7 @@ impl Db {
         }
         db.configure()?;
         migrate::check_version(&db.conn)?;
-        db.with_lock(|conn| migrate::migrate(conn))?;
+        db.with_lock(migrate::migrate)?;
         Ok((db, !existed))
     }
 
