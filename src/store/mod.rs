@@ -61,8 +61,9 @@ impl Db {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_private_dir(dir)?;
         }
-        let existed = path.exists();
-        if !existed {
+        // A zero-length file is not a database yet (an earlier run stopped after creating it).
+        let existed = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+        if !path.exists() {
             OpenOptions::new()
                 .write(true)
                 .create_new(true)

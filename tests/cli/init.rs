@@ -118,3 +118,18 @@ fn init_writes_a_commented_config_when_none_exists() {
     // The template must be accepted as it is written (a second run reads it).
     env.run(&["customer", "list"]).ok();
 }
+
+#[test]
+fn init_finishes_a_database_left_empty_by_an_earlier_run() {
+    // A crash between creating the file and registering the admin must not leave a database
+    // that nobody can use and that `init` claims is already set up.
+    let env = Env::new();
+    let db = env.db();
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    std::fs::write(&db, b"").unwrap();
+    let run = env.run(&["init"]);
+    run.ok().stdout_has("registered as admin");
+    assert!(!run.stdout.contains("nothing changed"), "{}", run.dump());
+    assert_eq!(env.sql("select login, role from agent;"), "root|admin");
+    assert_eq!(env.sql("pragma journal_mode;"), "wal");
+}
