@@ -176,3 +176,24 @@ fn quiet_prints_nothing_on_success() {
         run.dump()
     );
 }
+
+#[test]
+fn json_usage_errors_are_json_too() {
+    let env = Env::initialised(false);
+    for args in [
+        vec!["--json", "customer", "frobnicate"],
+        vec!["customer", "show", "--json"],
+        vec!["--json", "customer", "list", "--limit", "many"],
+    ] {
+        let run = env.run(&args);
+        let err = &run.code(2).json_err()["error"];
+        assert_eq!(err["code"], "usage", "{err}");
+        assert!(
+            err["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{err}"
+        );
+        assert!(run.stdout.is_empty(), "{}", run.dump());
+    }
+    // --help and --version are not errors and stay plain text on stdout.
+    env.run(&["--json", "--version"]).ok().stdout_has("cpni");
+}
