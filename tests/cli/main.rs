@@ -5,6 +5,7 @@
 //! tool (sqlite3, zsh, fish) fails with a message; `scripts/test.sh` installs them.
 
 mod agents;
+mod audit;
 mod completions;
 mod import;
 mod init;
