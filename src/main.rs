@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
     // Everything cpni creates is private to its owner (files 0600, folders 0700).
@@ -10,7 +11,10 @@ fn main() -> ExitCode {
     unsafe {
         libc::umask(0o077);
     }
-    let cli = cpni::cli::Cli::parse();
+    let cli = match cpni::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let out = cpni::output::Out {
         json: cli.json,
         quiet: cli.quiet,
@@ -22,4 +26,33 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// A command line clap refused. With `--json` the error is the usual JSON document on stderr
+/// (design.md §4); otherwise, and for `--help` / `--version`, clap prints it as always.
+fn usage_error(e: clap::Error) -> ExitCode {
+    let json = std::env::args_os()
+        .skip(1)
+        .take_while(|a| a != "--")
+        .any(|a| a == "--json");
+    if !json || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        e.exit();
+    }
+    let message = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        "a subcommand is required".to_string()
+    } else {
+        // clap renders "error: WHAT\n  DETAIL…\n\nUsage: …\n\nFor more information, …".
+        let text = e.render().to_string();
+        let what = text.split("\n\n").next().unwrap_or_default();
+        let what = what.trim_start_matches("error: ");
+        what.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let err = cpni::error::Error::usage("usage", message)
+        .hint("see `cpni --help` (or `cpni COMMAND --help`)");
+    cpni::output::Out {
+        json: true,
+        quiet: false,
+    }
+    .error(&err);
+    ExitCode::from(2)
 }

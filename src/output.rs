@@ -53,10 +53,30 @@ impl Out {
             let doc = json!({"error": {"code": e.code, "message": e.message, "hint": e.hint}});
             let _ = writeln!(stderr, "{doc}");
         } else {
-            let _ = writeln!(stderr, "cpni: {}", safe(&e.message));
+            let _ = writeln!(stderr, "cpni: {}", safe_lines(&e.message));
             if let Some(h) = &e.hint {
-                let _ = writeln!(stderr, "hint: {}", safe(h));
+                let _ = writeln!(stderr, "hint: {}", safe_lines(h));
             }
         }
+    }
+}
+
+/// [`safe`] for each line: a message's own line breaks (the rows of an import report) stay line
+/// breaks; every other control character is still escaped.
+fn safe_lines(text: &str) -> String {
+    text.split('\n').map(safe).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_lines;
+
+    #[test]
+    fn keeps_line_breaks_and_escapes_the_rest() {
+        assert_eq!(
+            safe_lines("bad rows:\n  line 3: x\x1b[2J"),
+            "bad rows:\n  line 3: x\\u{1b}[2J"
+        );
+        assert_eq!(safe_lines("a\rb"), "a\\u{d}b");
     }
 }

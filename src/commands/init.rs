@@ -59,9 +59,12 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
     let path = ctx.cfg.db_path.clone();
     let (mut db, created) = Db::create(&path)?;
+    // An empty audit log means no init ever finished here (the file was left empty, or an
+    // earlier run stopped before registering its admin): finish it rather than claim it is done.
+    let fresh = created || store::audit::head(db.conn())?.is_none();
     let keys_created = secrets::create_keys(&path)?;
     let config_written = write_config_template()?;
-    if !created {
+    if !fresh {
         let text = format!(
             "cpni is already initialised at {}; nothing changed.{}",
             safe(&path.display().to_string()),

@@ -50,7 +50,7 @@ impl Db {
         db.configure()?;
         migrate::check_version(&db.conn)?;
         if migrate::needs_migration(&db.conn)? {
-            db.with_lock(|conn| migrate::migrate(conn))?;
+            db.with_lock(migrate::migrate)?;
         }
         Ok(db)
     }
@@ -61,8 +61,9 @@ impl Db {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             create_private_dir(dir)?;
         }
-        let existed = path.exists();
-        if !existed {
+        // A zero-length file is not a database yet (an earlier run stopped after creating it).
+        let existed = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+        if !path.exists() {
             OpenOptions::new()
                 .write(true)
                 .create_new(true)
@@ -83,7 +84,7 @@ impl Db {
         }
         db.configure()?;
         migrate::check_version(&db.conn)?;
-        db.with_lock(|conn| migrate::migrate(conn))?;
+        db.with_lock(migrate::migrate)?;
         Ok((db, !existed))
     }
 

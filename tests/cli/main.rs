@@ -1,1 +1,16 @@
+//! Integration tests for `cpni`: each test runs the real binary in its own temporary home and
+//! checks what it printed, its exit code, and what it wrote (with the real `sqlite3` CLI).
+//!
+//! One test binary (`cargo test --test cli`), one module per area. They never skip: a missing
+//! tool (sqlite3, zsh, fish) fails with a message; `scripts/test.sh` installs them.
 
+mod agents;
+mod audit;
+mod completions;
+mod import;
+mod init;
+mod output;
+mod schema;
+mod secrets;
+mod util;
+mod validation;

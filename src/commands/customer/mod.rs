@@ -16,7 +16,7 @@ use super::context::Ctx;
 #[derive(Debug, Subcommand)]
 pub enum CustomerCommand {
     /// Add a customer with contacts of record (and optionally a PIN on stdin)
-    Add(add::AddArgs),
+    Add(Box<add::AddArgs>),
     /// Show a customer's contacts of record, secrets set (never their values) and lock state
     Show(ShowArgs),
     /// List or search customers
@@ -35,7 +35,7 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<u8> {
     match cmd {
-        CustomerCommand::Add(a) => add::run(ctx, a),
+        CustomerCommand::Add(a) => add::run(ctx, *a),
         CustomerCommand::Show(a) => show::show(ctx, a),
         CustomerCommand::List(a) => show::list(ctx, a),
         CustomerCommand::Import(a) => import::run(ctx, a),

@@ -1,0 +1,462 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[cpni] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'cpni'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'cpni'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create the database, keys and config; register yourself as admin'
+            cand demo 'Try cpni on a throw-away demo database: sample customers, then the wizard'
+            cand agent 'Register agents and set their roles (admin)'
+            cand customer 'Add, import, show and search customers'
+            cand verify 'Guided verification of a caller on a live call (the main job)'
+            cand session 'One verification session, step by step, for scripts and integrations'
+            cand notify 'The outbox: emails and letters waiting for delivery or delivered'
+            cand audit 'The audit log (supervisor, admin)'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;init'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --demo 'Also load sample customers (see the README for their PINs)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;demo'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Register an operating-system login as a cpni agent (admin)'
+            cand list 'List agents and their roles (supervisor, admin)'
+            cand role 'Change an agent''s role (admin)'
+            cand disable 'Disable an agent; their records stay (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;agent;add'= {
+            cand --role 'agent, supervisor, admin or service'
+            cand --name 'Display name'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent;list'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent;role'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent;disable'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent;help'= {
+            cand add 'Register an operating-system login as a cpni agent (admin)'
+            cand list 'List agents and their roles (supervisor, admin)'
+            cand role 'Change an agent''s role (admin)'
+            cand disable 'Disable an agent; their records stay (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;agent;help;add'= {
+        }
+        &'cpni;agent;help;list'= {
+        }
+        &'cpni;agent;help;role'= {
+        }
+        &'cpni;agent;help;disable'= {
+        }
+        &'cpni;agent;help;help'= {
+        }
+        &'cpni;customer'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a customer with contacts of record (and optionally a PIN on stdin)'
+            cand show 'Show a customer''s contacts of record, secrets set (never their values) and lock state'
+            cand list 'List or search customers'
+            cand import 'Import customers from a CSV file (all rows or none)'
+            cand unlock 'Lift a lockout early (supervisor); the reason is recorded'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;customer;add'= {
+            cand --name 'Account holder''s name'
+            cand --phone 'Telephone number of record (E.164, or national in the default country)'
+            cand --email 'Email address of record'
+            cand --street 'Postal address of record: street and number'
+            cand --city 'city'
+            cand --region 'State, province or region'
+            cand --postal-code 'postal-code'
+            cand --country 'ISO 3166 two-letter country code'
+            cand --account-rep 'Dedicated account representative (business accounts)'
+            cand --cpni-contract 'Reference of the contract that covers CPNI protection (business accounts)'
+            cand --pin 'Never accepted: a PIN on the command line shows in `ps` and shell history'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --pin-stdin 'Read the customer''s chosen PIN from one line of stdin'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;list'= {
+            cand --query 'Only customers whose account, name, email or phone contains this text'
+            cand --limit 'At most this many'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;import'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;unlock'= {
+            cand --reason 'Why the lock is lifted (recorded in the audit log)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;help'= {
+            cand add 'Add a customer with contacts of record (and optionally a PIN on stdin)'
+            cand show 'Show a customer''s contacts of record, secrets set (never their values) and lock state'
+            cand list 'List or search customers'
+            cand import 'Import customers from a CSV file (all rows or none)'
+            cand unlock 'Lift a lockout early (supervisor); the reason is recorded'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;customer;help;add'= {
+        }
+        &'cpni;customer;help;show'= {
+        }
+        &'cpni;customer;help;list'= {
+        }
+        &'cpni;customer;help;import'= {
+        }
+        &'cpni;customer;help;unlock'= {
+        }
+        &'cpni;customer;help;help'= {
+        }
+        &'cpni;verify'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'show'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;session;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;help'= {
+            cand show 'show'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;session;help;show'= {
+        }
+        &'cpni;session;help;help'= {
+        }
+        &'cpni;notify'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'list'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;notify;list'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;notify;help'= {
+            cand list 'list'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;notify;help;list'= {
+        }
+        &'cpni;notify;help;help'= {
+        }
+        &'cpni;audit'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List audit records, oldest first (the newest N with --limit)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;audit;list'= {
+            cand --account 'Only this account'
+            cand --agent 'Only records by (or on behalf of) this agent login'
+            cand --session 'Only this session'
+            cand --event 'Only this event type (e.g. auth.pin.fail)'
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --limit 'At most this many (the newest)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;audit;help'= {
+            cand list 'List audit records, oldest first (the newest N with --limit)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;audit;help;list'= {
+        }
+        &'cpni;audit;help;help'= {
+        }
+        &'cpni;completions'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;man'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;help'= {
+            cand init 'Create the database, keys and config; register yourself as admin'
+            cand demo 'Try cpni on a throw-away demo database: sample customers, then the wizard'
+            cand agent 'Register agents and set their roles (admin)'
+            cand customer 'Add, import, show and search customers'
+            cand verify 'Guided verification of a caller on a live call (the main job)'
+            cand session 'One verification session, step by step, for scripts and integrations'
+            cand notify 'The outbox: emails and letters waiting for delivery or delivered'
+            cand audit 'The audit log (supervisor, admin)'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;help;init'= {
+        }
+        &'cpni;help;demo'= {
+        }
+        &'cpni;help;agent'= {
+            cand add 'Register an operating-system login as a cpni agent (admin)'
+            cand list 'List agents and their roles (supervisor, admin)'
+            cand role 'Change an agent''s role (admin)'
+            cand disable 'Disable an agent; their records stay (admin)'
+        }
+        &'cpni;help;agent;add'= {
+        }
+        &'cpni;help;agent;list'= {
+        }
+        &'cpni;help;agent;role'= {
+        }
+        &'cpni;help;agent;disable'= {
+        }
+        &'cpni;help;customer'= {
+            cand add 'Add a customer with contacts of record (and optionally a PIN on stdin)'
+            cand show 'Show a customer''s contacts of record, secrets set (never their values) and lock state'
+            cand list 'List or search customers'
+            cand import 'Import customers from a CSV file (all rows or none)'
+            cand unlock 'Lift a lockout early (supervisor); the reason is recorded'
+        }
+        &'cpni;help;customer;add'= {
+        }
+        &'cpni;help;customer;show'= {
+        }
+        &'cpni;help;customer;list'= {
+        }
+        &'cpni;help;customer;import'= {
+        }
+        &'cpni;help;customer;unlock'= {
+        }
+        &'cpni;help;verify'= {
+        }
+        &'cpni;help;session'= {
+            cand show 'show'
+        }
+        &'cpni;help;session;show'= {
+        }
+        &'cpni;help;notify'= {
+            cand list 'list'
+        }
+        &'cpni;help;notify;list'= {
+        }
+        &'cpni;help;audit'= {
+            cand list 'List audit records, oldest first (the newest N with --limit)'
+        }
+        &'cpni;help;audit;list'= {
+        }
+        &'cpni;help;completions'= {
+        }
+        &'cpni;help;man'= {
+        }
+        &'cpni;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, first installing what the tests need and this machine lacks:
+#   sqlite3, zsh, fish      (Debian packages; the schema and completion tests run them)
+#   aiosmtpd 1.4.6          (Python; the SMTP tests start it as a local mail server)
+# Works unattended (no stdin) as root or with passwordless sudo. Extra arguments go to
+# `cargo test`, e.g. `bash scripts/test.sh -- --test-threads=4` or `bash scripts/test.sh import`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi
+}
+
+missing=()
+for tool in sqlite3 zsh fish; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq </dev/null
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+fi
+
+if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  echo "test.sh: installing aiosmtpd 1.4.6" >&2
+  # Debian's own python3 refuses plain pip installs (PEP 668) unless given
+  # --break-system-packages; pips older than 23 reject that option, so pass it only if known.
+  pip_opts=(--quiet --disable-pip-version-check)
+  if python3 -m pip install --help 2>/dev/null | grep -q -- --break-system-packages; then
+    pip_opts+=(--break-system-packages)
+  fi
+  python3 -m pip install "${pip_opts[@]}" aiosmtpd==1.4.6 </dev/null
+  python3 -c 'import aiosmtpd' || { echo "test.sh: aiosmtpd still not importable" >&2; exit 1; }
+fi
+
+exec cargo test --all-targets "$@" </dev/null

@@ -1,0 +1,341 @@
+//! The test fixture: a private temporary home for each test, the real `cpni` binary run inside
+//! it, and the real `sqlite3` CLI to look at what it wrote.
+//!
+//! Nothing here skips: a missing `sqlite3` fails the test with a message saying what to install
+//! (`scripts/test.sh` installs it).
+
+use std::ffi::OsStr;
+use std::io::Write;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+
+/// The config every test uses unless it checks the real defaults: fast PIN hashing.
+pub const TEST_CONFIG: &str = "[secrets]\nargon2 = \"insecure-test\"\n";
+
+/// An unprivileged uid with no passwd entry; cpni names it `uid-42001`.
+pub const OTHER_UID: u32 = 42001;
+pub const OTHER_LOGIN: &str = "uid-42001";
+
+/// A temporary home with `HOME`, `XDG_DATA_HOME` and `XDG_CONFIG_HOME` inside it.
+pub struct Env {
+    dir: TempDir,
+}
+
+/// What one run of the binary gave back.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Env {
+    /// A home whose config selects the fast test hash preset.
+    pub fn new() -> Env {
+        let env = Env::bare();
+        env.write_config(TEST_CONFIG);
+        env
+    }
+
+    /// A home with no config file at all (the real defaults).
+    pub fn bare() -> Env {
+        let dir = tempfile::Builder::new()
+            .prefix("cpni-test-")
+            .tempdir()
+            .expect("create a temporary directory");
+        Env { dir }
+    }
+
+    /// [`Env::new`] followed by a successful `cpni init` (with `--demo` if asked).
+    pub fn initialised(demo: bool) -> Env {
+        let env = Env::new();
+        let args: &[&str] = if demo { &["init", "--demo"] } else { &["init"] };
+        env.run(args).ok();
+        env
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The default database path: `$XDG_DATA_HOME/cpni/cpni.db`.
+    pub fn db(&self) -> PathBuf {
+        self.root().join("data").join("cpni").join("cpni.db")
+    }
+
+    /// The default config path: `$XDG_CONFIG_HOME/cpni/config.toml`.
+    pub fn config_path(&self) -> PathBuf {
+        self.root().join("config").join("cpni").join("config.toml")
+    }
+
+    pub fn write_config(&self, text: &str) {
+        self.write(&self.config_path(), text);
+    }
+
+    /// Writes `text` to `path` (creating folders); returns the path.
+    pub fn write(&self, path: &Path, text: &str) -> PathBuf {
+        std::fs::create_dir_all(path.parent().expect("a parent folder")).expect("mkdir");
+        std::fs::write(path, text).expect("write a test file");
+        path.to_path_buf()
+    }
+
+    /// Writes `text` to a file named `name` in the temporary home; returns its path.
+    pub fn file(&self, name: &str, text: &str) -> PathBuf {
+        self.write(&self.root().join(name), text)
+    }
+
+    /// The binary with a clean environment pointing into this home.
+    pub fn command<S: AsRef<OsStr>>(&self, args: &[S]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cpni"));
+        cmd.args(args)
+            .current_dir(self.root())
+            .env("HOME", self.root())
+            .env("XDG_DATA_HOME", self.root().join("data"))
+            .env("XDG_CONFIG_HOME", self.root().join("config"))
+            .env_remove("CPNI_DB")
+            .env_remove("CPNI_CONFIG")
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("RUST_LIB_BACKTRACE");
+        cmd
+    }
+
+    /// Runs `cpni ARGS` with stdin closed.
+    pub fn run<S: AsRef<OsStr>>(&self, args: &[S]) -> Run {
+        run_command(self.command(args), None)
+    }
+
+    /// Runs `cpni ARGS` with `stdin` as its standard input.
+    pub fn run_stdin<S: AsRef<OsStr>>(&self, args: &[S], stdin: &str) -> Run {
+        run_command(self.command(args), Some(stdin))
+    }
+
+    /// Runs `cpni ARGS` as [`OTHER_UID`], after handing the whole home to that uid.
+    pub fn run_as_other<S: AsRef<OsStr>>(&self, args: &[S]) -> Run {
+        self.run_as_other_with_env(args, &[])
+    }
+
+    /// [`Env::run_as_other`] with extra environment variables.
+    pub fn run_as_other_with_env<S: AsRef<OsStr>>(&self, args: &[S], vars: &[(&str, &str)]) -> Run {
+        chown_tree(self.root(), OTHER_UID);
+        let mut cmd = self.command(args);
+        cmd.envs(vars.iter().copied()).uid(OTHER_UID).gid(OTHER_UID);
+        run_command(cmd, None)
+    }
+
+    /// Runs the real `sqlite3` CLI on the test database; returns its stdout, trimmed.
+    pub fn sql(&self, query: &str) -> String {
+        sqlite3(&self.db(), query)
+    }
+
+    /// `select count(*) from TABLE` through the sqlite3 CLI.
+    pub fn count(&self, table: &str) -> i64 {
+        let out = self.sql(&format!("select count(*) from {table};"));
+        out.parse()
+            .unwrap_or_else(|_| panic!("count of {table}: {out:?}"))
+    }
+
+    /// Row counts of the tables a refused command must not touch.
+    pub fn counts(&self) -> (i64, i64, i64) {
+        (
+            self.count("customer"),
+            self.count("audit"),
+            self.count("agent"),
+        )
+    }
+}
+
+fn run_command(mut cmd: Command, stdin: Option<&str>) -> Run {
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("start the cpni binary");
+    if let Some(text) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin pipe");
+        pipe.write_all(text.as_bytes()).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait for cpni");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs `sqlite3 DB QUERY` and returns stdout; fails loudly when sqlite3 is missing or errs.
+pub fn sqlite3(db: &Path, query: &str) -> String {
+    let out = Command::new("sqlite3")
+        .arg(db)
+        .arg(query)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{}", missing_tool("sqlite3", &e)));
+    assert!(
+        out.status.success(),
+        "sqlite3 {} {query:?} failed:\n{}",
+        db.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// Runs `sqlite3 -json DB QUERY` and returns the rows as JSON objects.
+pub fn sqlite3_json(db: &Path, query: &str) -> Vec<serde_json::Value> {
+    let out = Command::new("sqlite3")
+        .arg("-json")
+        .arg(db)
+        .arg(query)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{}", missing_tool("sqlite3", &e)));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "sqlite3 -json {query:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("sqlite3 -json output: {e}\n{text}"))
+}
+
+/// The failure message for a tool the tests need but cannot find.
+pub fn missing_tool(tool: &str, e: &std::io::Error) -> String {
+    format!(
+        "cannot run `{tool}` ({e}): the tests need it and never skip. \
+         Install it (`apt-get install -y sqlite3 zsh fish`) or run `bash scripts/test.sh`, \
+         which installs what is missing"
+    )
+}
+
+/// `chown -R uid:uid` on `dir` (root may still open everything afterwards).
+pub fn chown_tree(dir: &Path, uid: u32) {
+    std::os::unix::fs::lchown(dir, Some(uid), Some(uid))
+        .unwrap_or_else(|e| panic!("chown {}: {e}", dir.display()));
+    if !dir.is_dir() || dir.is_symlink() {
+        return;
+    }
+    for entry in std::fs::read_dir(dir).expect("read_dir") {
+        chown_tree(&entry.expect("dir entry").path(), uid);
+    }
+}
+
+impl Run {
+    /// Everything the run printed, for failure messages.
+    pub fn dump(&self) -> String {
+        format!(
+            "exit code: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+
+    /// Asserts exit code `code`.
+    #[track_caller]
+    pub fn code(&self, code: i32) -> &Run {
+        assert_eq!(self.code, code, "unexpected exit code\n{}", self.dump());
+        self
+    }
+
+    /// Asserts success (exit 0).
+    #[track_caller]
+    pub fn ok(&self) -> &Run {
+        self.code(0)
+    }
+
+    #[track_caller]
+    pub fn stdout_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}\n{}",
+            self.dump()
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Run {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}\n{}",
+            self.dump()
+        );
+        self
+    }
+
+    /// Asserts `needle` appears in neither stdout nor stderr.
+    #[track_caller]
+    pub fn never_prints(&self, needle: &str) -> &Run {
+        let both = format!("{}{}", self.stdout, self.stderr);
+        assert!(
+            !both.contains(needle),
+            "output contains {needle:?}\n{}",
+            self.dump()
+        );
+        self
+    }
+
+    /// Parses stdout as exactly one JSON document (and nothing else).
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        one_json(&self.stdout, "stdout", self)
+    }
+
+    /// Parses stderr as exactly one JSON document.
+    #[track_caller]
+    pub fn json_err(&self) -> serde_json::Value {
+        one_json(&self.stderr, "stderr", self)
+    }
+}
+
+#[track_caller]
+fn one_json(text: &str, which: &str, run: &Run) -> serde_json::Value {
+    let docs: Vec<serde_json::Value> = serde_json::Deserializer::from_str(text)
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{which} is not JSON: {e}\n{}", run.dump()));
+    assert_eq!(
+        docs.len(),
+        1,
+        "{which} must hold exactly one JSON document\n{}",
+        run.dump()
+    );
+    docs.into_iter().next().expect("one document")
+}
+
+/// `customer add` arguments for a valid customer with account `account`.
+pub fn customer_args(account: &str) -> Vec<String> {
+    let fields = [
+        ("--name", "Eve Adams"),
+        ("--phone", "+1 202 555 0199"),
+        ("--email", "eve@example.com"),
+        ("--street", "7 Elm Street"),
+        ("--city", "Arlington"),
+        ("--region", "VA"),
+        ("--postal-code", "22201"),
+        ("--country", "US"),
+    ];
+    let mut args = vec!["customer".to_string(), "add".into(), account.into()];
+    for (flag, value) in fields {
+        args.push(flag.into());
+        args.push(value.into());
+    }
+    args
+}
+
+/// [`customer_args`] with `flag` set to `value` instead.
+pub fn customer_args_with(account: &str, flag: &str, value: &str) -> Vec<String> {
+    let mut args = customer_args(account);
+    let i = args
+        .iter()
+        .position(|a| a == flag)
+        .unwrap_or_else(|| panic!("no flag {flag}"));
+    args[i + 1] = value.to_string();
+    args
+}
