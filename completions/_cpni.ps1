@@ -281,6 +281,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;verify' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'How the customer is in contact')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
@@ -302,8 +303,145 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a session for a call; prints its id')
+            [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Check the account PIN (read from a hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('callback', 'callback', [CompletionResultType]::ParameterValue, 'Show the number of record to call back, or record the callback''s outcome')
+            [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
+            [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
+            [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the session')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;session;start' {
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'How the customer is in contact')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;pin' {
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Never accepted: a PIN on the command line shows in `ps` and shell history')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read the PIN from one line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;callback' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--reached', '--reached', [CompletionResultType]::ParameterName, 'The account holder answered at the number of record and confirmed the request')
+            [CompletionResult]::new('--no-answer', '--no-answer', [CompletionResultType]::ParameterName, 'Nobody answered at the number of record')
+            [CompletionResult]::new('--declined', '--declined', [CompletionResultType]::ParameterName, 'Someone answered but did not confirm the request')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;email-code' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;mail-code' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;code' {
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'Never accepted on the command line')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--code-stdin', '--code-stdin', [CompletionResultType]::ParameterName, 'Read the code from one line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;business' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;disclose' {
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'account, call-detail or caller-supplied')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'customer-request, billing, service-support, fraud-protection, pic-freeze-inquiry, directory-services, legal-process, designated-third-party')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'Reference (required for legal-process and designated-third-party)')
+            [CompletionResult]::new('--calls', '--calls', [CompletionResultType]::ParameterName, 'For caller-supplied: the calls the caller described unaided')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A short note')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;send' {
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'email or mail (postal letter)')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'account or call-detail')
+            [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'Purpose (as for disclose)')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'Reference (required for legal-process and designated-third-party)')
+            [CompletionResult]::new('--attach', '--attach', [CompletionResultType]::ParameterName, 'A file to send (the statement or call detail itself)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A short note (also the message text when nothing is attached)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'cpni;session;show' {
@@ -318,12 +456,64 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;session;end' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;session;help' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a session for a call; prints its id')
+            [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Check the account PIN (read from a hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('callback', 'callback', [CompletionResultType]::ParameterValue, 'Show the number of record to call back, or record the callback''s outcome')
+            [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
+            [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
+            [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the session')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
+        'cpni;session;help;start' {
+            break
+        }
+        'cpni;session;help;pin' {
+            break
+        }
+        'cpni;session;help;callback' {
+            break
+        }
+        'cpni;session;help;email-code' {
+            break
+        }
+        'cpni;session;help;mail-code' {
+            break
+        }
+        'cpni;session;help;code' {
+            break
+        }
+        'cpni;session;help;business' {
+            break
+        }
+        'cpni;session;help;disclose' {
+            break
+        }
+        'cpni;session;help;send' {
+            break
+        }
         'cpni;session;help;show' {
+            break
+        }
+        'cpni;session;help;end' {
             break
         }
         'cpni;session;help;help' {
@@ -339,11 +529,38 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List outbox items with their status and files')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item (its body only while it is not yet sent and carries no code)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver what is queued and due; retry failures with backoff')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'cpni;notify;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only items with this status')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;notify;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;notify;send' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
@@ -356,11 +573,19 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;notify;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List outbox items with their status and files')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item (its body only while it is not yet sent and carries no code)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver what is queued and due; retry failures with backoff')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'cpni;notify;help;list' {
+            break
+        }
+        'cpni;notify;help;show' {
+            break
+        }
+        'cpni;notify;help;send' {
             break
         }
         'cpni;notify;help;help' {
@@ -500,17 +725,65 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;session' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'show')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a session for a call; prints its id')
+            [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Check the account PIN (read from a hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('callback', 'callback', [CompletionResultType]::ParameterValue, 'Show the number of record to call back, or record the callback''s outcome')
+            [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
+            [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
+            [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
+            [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the session')
+            break
+        }
+        'cpni;help;session;start' {
+            break
+        }
+        'cpni;help;session;pin' {
+            break
+        }
+        'cpni;help;session;callback' {
+            break
+        }
+        'cpni;help;session;email-code' {
+            break
+        }
+        'cpni;help;session;mail-code' {
+            break
+        }
+        'cpni;help;session;code' {
+            break
+        }
+        'cpni;help;session;business' {
+            break
+        }
+        'cpni;help;session;disclose' {
+            break
+        }
+        'cpni;help;session;send' {
             break
         }
         'cpni;help;session;show' {
             break
         }
+        'cpni;help;session;end' {
+            break
+        }
         'cpni;help;notify' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'list')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List outbox items with their status and files')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one item (its body only while it is not yet sent and carries no code)')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Deliver what is queued and due; retry failures with backoff')
             break
         }
         'cpni;help;notify;list' {
+            break
+        }
+        'cpni;help;notify;show' {
+            break
+        }
+        'cpni;help;notify;send' {
             break
         }
         'cpni;help;audit' {

@@ -251,6 +251,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;customer;help;help'= {
         }
         &'cpni;verify'= {
+            cand --channel 'How the customer is in contact'
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
@@ -271,8 +272,136 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --quiet 'Print nothing but errors'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand show 'show'
+            cand start 'Open a session for a call; prints its id'
+            cand pin 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+            cand callback 'Show the number of record to call back, or record the callback''s outcome'
+            cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
+            cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
+            cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
+            cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
+            cand send 'Send requested information to the email or postal address of record'
+            cand show 'Show the session''s state'
+            cand end 'End the session'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;session;start'= {
+            cand --channel 'How the customer is in contact'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;pin'= {
+            cand --pin 'Never accepted: a PIN on the command line shows in `ps` and shell history'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --pin-stdin 'Read the PIN from one line of stdin'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;callback'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --reached 'The account holder answered at the number of record and confirmed the request'
+            cand --no-answer 'Nobody answered at the number of record'
+            cand --declined 'Someone answered but did not confirm the request'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;email-code'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;mail-code'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;code'= {
+            cand --code 'Never accepted on the command line'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --code-stdin 'Read the code from one line of stdin'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;business'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;disclose'= {
+            cand --scope 'account, call-detail or caller-supplied'
+            cand --purpose 'customer-request, billing, service-support, fraud-protection, pic-freeze-inquiry, directory-services, legal-process, designated-third-party'
+            cand --reference 'Reference (required for legal-process and designated-third-party)'
+            cand --calls 'For caller-supplied: the calls the caller described unaided'
+            cand --note 'A short note'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;send'= {
+            cand --via 'email or mail (postal letter)'
+            cand --scope 'account or call-detail'
+            cand --purpose 'Purpose (as for disclose)'
+            cand --reference 'Reference (required for legal-process and designated-third-party)'
+            cand --attach 'A file to send (the statement or call detail itself)'
+            cand --note 'A short note (also the message text when nothing is attached)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'cpni;session;show'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
@@ -285,11 +414,52 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;session;end'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;session;help'= {
-            cand show 'show'
+            cand start 'Open a session for a call; prints its id'
+            cand pin 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+            cand callback 'Show the number of record to call back, or record the callback''s outcome'
+            cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
+            cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
+            cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
+            cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
+            cand send 'Send requested information to the email or postal address of record'
+            cand show 'Show the session''s state'
+            cand end 'End the session'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'cpni;session;help;start'= {
+        }
+        &'cpni;session;help;pin'= {
+        }
+        &'cpni;session;help;callback'= {
+        }
+        &'cpni;session;help;email-code'= {
+        }
+        &'cpni;session;help;mail-code'= {
+        }
+        &'cpni;session;help;code'= {
+        }
+        &'cpni;session;help;business'= {
+        }
+        &'cpni;session;help;disclose'= {
+        }
+        &'cpni;session;help;send'= {
+        }
         &'cpni;session;help;show'= {
+        }
+        &'cpni;session;help;end'= {
         }
         &'cpni;session;help;help'= {
         }
@@ -303,10 +473,35 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --quiet 'Print nothing but errors'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand list 'list'
+            cand list 'List outbox items with their status and files'
+            cand show 'Show one item (its body only while it is not yet sent and carries no code)'
+            cand send 'Deliver what is queued and due; retry failures with backoff'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;notify;list'= {
+            cand --status 'Only items with this status'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;notify;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;notify;send'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
@@ -318,10 +513,16 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;notify;help'= {
-            cand list 'list'
+            cand list 'List outbox items with their status and files'
+            cand show 'Show one item (its body only while it is not yet sent and carries no code)'
+            cand send 'Deliver what is queued and due; retry failures with backoff'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;notify;help;list'= {
+        }
+        &'cpni;notify;help;show'= {
+        }
+        &'cpni;notify;help;send'= {
         }
         &'cpni;notify;help;help'= {
         }
@@ -437,14 +638,50 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;verify'= {
         }
         &'cpni;help;session'= {
-            cand show 'show'
+            cand start 'Open a session for a call; prints its id'
+            cand pin 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+            cand callback 'Show the number of record to call back, or record the callback''s outcome'
+            cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
+            cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
+            cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
+            cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
+            cand send 'Send requested information to the email or postal address of record'
+            cand show 'Show the session''s state'
+            cand end 'End the session'
+        }
+        &'cpni;help;session;start'= {
+        }
+        &'cpni;help;session;pin'= {
+        }
+        &'cpni;help;session;callback'= {
+        }
+        &'cpni;help;session;email-code'= {
+        }
+        &'cpni;help;session;mail-code'= {
+        }
+        &'cpni;help;session;code'= {
+        }
+        &'cpni;help;session;business'= {
+        }
+        &'cpni;help;session;disclose'= {
+        }
+        &'cpni;help;session;send'= {
         }
         &'cpni;help;session;show'= {
         }
+        &'cpni;help;session;end'= {
+        }
         &'cpni;help;notify'= {
-            cand list 'list'
+            cand list 'List outbox items with their status and files'
+            cand show 'Show one item (its body only while it is not yet sent and carries no code)'
+            cand send 'Deliver what is queued and due; retry failures with backoff'
         }
         &'cpni;help;notify;list'= {
+        }
+        &'cpni;help;notify;show'= {
+        }
+        &'cpni;help;notify;send'= {
         }
         &'cpni;help;audit'= {
             cand list 'List audit records, oldest first (the newest N with --limit)'

@@ -177,6 +177,9 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import customers from a CSV file (all rows or none)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Lift a lockout early (supervisor); the reason is recorded'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand verify" -l channel -d 'How the customer is in contact' -r -f -a "inbound\t''
+outbound\t''
+in-store\t''"
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -184,15 +187,127 @@ complete -c cpni -n "__fish_cpni_using_subcommand verify" -l json -d 'Print one 
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -f -a "show"
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "start" -d 'Open a session for a call; prints its id'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "send" -d 'Send requested information to the email or postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "show" -d 'Show the session\'s state'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "end" -d 'End the session'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l channel -d 'How the customer is in contact' -r -f -a "inbound\t''
+outbound\t''
+in-store\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l pin -d 'Never accepted: a PIN on the command line shows in `ps` and shell history' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l pin-stdin -d 'Read the PIN from one line of stdin'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l reached -d 'The account holder answered at the number of record and confirmed the request'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l no-answer -d 'Nobody answered at the number of record'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l declined -d 'Someone answered but did not confirm the request'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l code -d 'Never accepted on the command line' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l code-stdin -d 'Read the code from one line of stdin'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l scope -d 'account, call-detail or caller-supplied' -r -f -a "account\t''
+call-detail\t''
+caller-supplied\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l purpose -d 'customer-request, billing, service-support, fraud-protection, pic-freeze-inquiry, directory-services, legal-process, designated-third-party' -r -f -a "customer-request\t''
+billing\t''
+service-support\t''
+fraud-protection\t''
+pic-freeze-inquiry\t''
+directory-services\t''
+legal-process\t''
+designated-third-party\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l reference -d 'Reference (required for legal-process and designated-third-party)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l calls -d 'For caller-supplied: the calls the caller described unaided' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l note -d 'A short note' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l via -d 'email or mail (postal letter)' -r -f -a "email\t''
+mail\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l scope -d 'account or call-detail' -r -f -a "account\t''
+call-detail\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l purpose -d 'Purpose (as for disclose)' -r -f -a "customer-request\t''
+billing\t''
+service-support\t''
+fraud-protection\t''
+pic-freeze-inquiry\t''
+directory-services\t''
+legal-process\t''
+designated-third-party\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l reference -d 'Reference (required for legal-process and designated-third-party)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l attach -d 'A file to send (the statement or call detail itself)' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l note -d 'A short note (also the message text when nothing is attached)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -200,17 +315,39 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "show"
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "start" -d 'Open a session for a call; prints its id'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send requested information to the email or postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the session\'s state'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "end" -d 'End the session'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -f -a "list"
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "list" -d 'List outbox items with their status and files'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l status -d 'Only items with this status' -r -f -a "queued\t''
+sent\t''
+failed\t''"
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -218,7 +355,23 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list"
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list" -d 'List outbox items with their status and files'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -279,6 +432,18 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List or search customers'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "import" -d 'Import customers from a CSV file (all rows or none)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "unlock" -d 'Lift a lockout early (supervisor); the reason is recorded'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "show"
-complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list"
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "start" -d 'Open a session for a call; prints its id'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "send" -d 'Send requested information to the email or postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "show" -d 'Show the session\'s state'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "end" -d 'End the session'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'List outbox items with their status and files'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'

@@ -195,9 +195,8 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
     let mail_code_days = positive(origin, "codes.mail_code_days", f.codes.mail_code_days, 30)?;
     let hash_preset = match f.secrets.argon2.as_deref() {
         None => HashPreset::default(),
-        Some(name) => {
-            HashPreset::parse(name).map_err(|m| config_error(origin, format!("secrets.argon2: {m}")))?
-        }
+        Some(name) => HashPreset::parse(name)
+            .map_err(|m| config_error(origin, format!("secrets.argon2: {m}")))?,
     };
     check_mail(origin, &f.mail)?;
     if let Some(cmd) = &f.callback.dial_command

@@ -143,8 +143,9 @@ pub fn create_keys(db: &Path) -> Result<bool> {
 /// Reads the 32-byte key in `path`.
 pub fn read_key(path: &Path) -> Result<[u8; 32]> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::storage(format!("cannot read key file {}: {e}", path.display()))
-            .hint("the key files are made by `cpni init` beside the database; restore them from backup")
+        Error::storage(format!("cannot read key file {}: {e}", path.display())).hint(
+            "the key files are made by `cpni init` beside the database; restore them from backup",
+        )
     })?;
     let bytes = hex::decode(text.trim()).ok().filter(|b| b.len() == 32);
     bytes

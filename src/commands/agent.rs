@@ -49,12 +49,16 @@ pub fn parse_login(s: &str) -> Result<String> {
     let ok = !s.is_empty()
         && s.len() <= 32
         && !s.starts_with('-')
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
     if ok {
         Ok(s.to_string())
     } else {
-        Err(Error::usage("login", format!("login {:?} is not a valid operating-system login", safe(s)))
-            .hint("use 1 to 32 letters, digits, '_', '.' or '-', as `id -un` prints it"))
+        Err(Error::usage(
+            "login",
+            format!("login {:?} is not a valid operating-system login", safe(s)),
+        )
+        .hint("use 1 to 32 letters, digits, '_', '.' or '-', as `id -un` prints it"))
     }
 }
 
@@ -73,17 +77,30 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "agent add", ADMINS)?;
     if store::agents::get(db.conn(), &login)?.is_some() {
-        return Err(Error::usage("exists", format!("agent {login} is already registered"))
-            .hint("use `cpni agent role` to change the role"));
+        return Err(
+            Error::usage("exists", format!("agent {login} is already registered"))
+                .hint("use `cpni agent role` to change the role"),
+        );
     }
     let now = clock::now();
-    let agent = Agent { login: login.clone(), name, role: a.role.clone(), active: true, created_at: clock::format(now) };
-    let event = Event::new("agent.add").with("login", login.clone()).with("role", a.role.clone());
+    let agent = Agent {
+        login: login.clone(),
+        name,
+        role: a.role.clone(),
+        active: true,
+        created_at: clock::format(now),
+    };
+    let event = Event::new("agent.add")
+        .with("login", login.clone())
+        .with("role", a.role.clone());
     db.write(|tx| {
         store::agents::insert(tx, &agent)?;
         audit::append(tx, &acting.actor, now, event)
     })?;
-    ctx.out.print(&json!({"login": login, "role": a.role, "active": true}), &format!("Registered {login} as {}.", a.role));
+    ctx.out.print(
+        &json!({"login": login, "role": a.role, "active": true}),
+        &format!("Registered {login} as {}.", a.role),
+    );
     Ok(0)
 }
 
@@ -98,7 +115,10 @@ fn list(ctx: &Ctx) -> Result<u8> {
             format!("{:<20} {:<11} {}{state}", a.login, a.role, safe(&a.name))
         })
         .collect();
-    ctx.out.print(&serde_json::to_value(&agents).unwrap_or_default(), &text.join("\n"));
+    ctx.out.print(
+        &serde_json::to_value(&agents).unwrap_or_default(),
+        &text.join("\n"),
+    );
     Ok(0)
 }
 
@@ -115,12 +135,18 @@ fn set_role(ctx: &Ctx, login: &str, role: &str) -> Result<u8> {
     let agent = existing(&db, login)?;
     guard_last_admin(&db, &agent, Role::parse(role) != Some(Role::Admin))?;
     let now = clock::now();
-    let event = Event::new("agent.role").with("login", login).with("from", agent.role.clone()).with("to", role);
+    let event = Event::new("agent.role")
+        .with("login", login)
+        .with("from", agent.role.clone())
+        .with("to", role);
     db.write(|tx| {
         store::agents::set_role(tx, login, role, &clock::format(now))?;
         audit::append(tx, &acting.actor, now, event)
     })?;
-    ctx.out.print(&json!({"login": login, "role": role}), &format!("{login} is now {role}."));
+    ctx.out.print(
+        &json!({"login": login, "role": role}),
+        &format!("{login} is now {role}."),
+    );
     Ok(0)
 }
 
@@ -135,7 +161,10 @@ fn disable(ctx: &Ctx, login: &str) -> Result<u8> {
         store::agents::set_active(tx, login, false, &clock::format(now))?;
         audit::append(tx, &acting.actor, now, event)
     })?;
-    ctx.out.print(&json!({"login": login, "active": false}), &format!("{login} is disabled."));
+    ctx.out.print(
+        &json!({"login": login, "active": false}),
+        &format!("{login} is disabled."),
+    );
     Ok(0)
 }
 
@@ -143,8 +172,11 @@ fn disable(ctx: &Ctx, login: &str) -> Result<u8> {
 fn guard_last_admin(db: &crate::store::Db, agent: &Agent, removing_admin: bool) -> Result<()> {
     let admins = store::agents::active_admins(db.conn())?;
     if removing_admin && agent.role == "admin" && agent.active && admins.len() <= 1 {
-        return Err(Error::refused("last-admin", format!("{} is the only active admin", agent.login))
-            .hint("make another agent admin first (cpni agent role LOGIN admin)"));
+        return Err(Error::refused(
+            "last-admin",
+            format!("{} is the only active admin", agent.login),
+        )
+        .hint("make another agent admin first (cpni agent role LOGIN admin)"));
     }
     Ok(())
 }

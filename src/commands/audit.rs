@@ -59,7 +59,11 @@ fn bound(flag: &str, v: Option<&str>) -> Result<Option<String>> {
 
 fn list(ctx: &Ctx, a: ListArgs) -> Result<u8> {
     let filter = Filter {
-        account: a.account.as_deref().map(contact::parse_account_id).transpose()?,
+        account: a
+            .account
+            .as_deref()
+            .map(contact::parse_account_id)
+            .transpose()?,
         actor: a.agent.clone(),
         session: a.session.clone(),
         event: a.event.clone(),

@@ -95,7 +95,8 @@ impl Ctx {
             Some(a) => store::agents::get(db.conn(), a)?.and_then(|a| Role::parse(&a.role)),
             None => None,
         };
-        let allowed_here = allowed.contains(&role) && on_behalf_role.is_none_or(|r| allowed.contains(&r));
+        let allowed_here =
+            allowed.contains(&role) && on_behalf_role.is_none_or(|r| allowed.contains(&r));
         if !allowed_here {
             let need: Vec<&str> = allowed.iter().map(|r| r.as_str()).collect();
             record_refusal(db, &actor, command, role)?;
@@ -110,11 +111,17 @@ impl Ctx {
 
     fn actor_for(&self, db: &Db, login: &str, role: Role) -> Result<Actor> {
         let Some(other) = &self.on_behalf_of else {
-            return Ok(Actor { login: login.to_string(), on_behalf_of: None });
+            return Ok(Actor {
+                login: login.to_string(),
+                on_behalf_of: None,
+            });
         };
         if role != Role::Service {
-            return Err(Error::refused("on-behalf-of", "--on-behalf-of is only for service accounts")
-                .hint("run the command as yourself, without --on-behalf-of"));
+            return Err(Error::refused(
+                "on-behalf-of",
+                "--on-behalf-of is only for service accounts",
+            )
+            .hint("run the command as yourself, without --on-behalf-of"));
         }
         match store::agents::get(db.conn(), other)? {
             Some(a) if a.active && a.role != "service" => Ok(Actor {
@@ -140,13 +147,25 @@ fn record_refusal(db: &mut Db, actor: &Actor, command: &str, role: Role) -> Resu
 
 fn unregistered(db: &mut Db, login: &str, what: &str) -> Error {
     let admins = store::agents::active_admins(db.conn()).unwrap_or_default();
-    let actor = Actor { login: login.to_string(), on_behalf_of: None };
+    let actor = Actor {
+        login: login.to_string(),
+        on_behalf_of: None,
+    };
     let event = Event::new("access.refused").with("reason", json!(what));
     // Best effort: a refusal that cannot be recorded is still a refusal.
     let _ = db.write(|tx| audit::append(tx, &actor, crate::clock::now(), event).map(|_| ()));
-    let who = if admins.is_empty() { "an admin".to_string() } else { admins.join(", ") };
-    Error::refused("not-registered", format!("the user {login} {what} as a cpni agent"))
-        .hint(format!("ask {who} to run `cpni agent add {login} --role agent`"))
+    let who = if admins.is_empty() {
+        "an admin".to_string()
+    } else {
+        admins.join(", ")
+    };
+    Error::refused(
+        "not-registered",
+        format!("the user {login} {what} as a cpni agent"),
+    )
+    .hint(format!(
+        "ask {who} to run `cpni agent add {login} --role agent`"
+    ))
 }
 
 /// The login of the process's real uid; `uid-N` when the uid has no passwd entry.

@@ -25,21 +25,71 @@ struct Demo {
 }
 
 const DEMO: &[Demo] = &[
-    Demo { account: "DEMO-1001", name: "Ada Lovelace", phone: "+1 202 555 0142", email: "ada@example.com",
-        street: "12 Analytical Way", city: "Springfield", postal: "62701", pin: Some("804713"),
-        email_age_days: 400, postal_age_days: 400, business: false },
-    Demo { account: "DEMO-1002", name: "Grace Hopper", phone: "+1 202 555 0178", email: "grace@example.com",
-        street: "9 Compiler Court", city: "Arlington", postal: "22201", pin: Some("390721"),
-        email_age_days: 12, postal_age_days: 400, business: false },
-    Demo { account: "DEMO-1003", name: "Alan Turing", phone: "+1 202 555 0111", email: "alan@example.com",
-        street: "1 Bletchley Road", city: "Princeton", postal: "08540", pin: None,
-        email_age_days: 400, postal_age_days: 400, business: false },
-    Demo { account: "DEMO-1004", name: "Acme Freight LLC", phone: "+1 202 555 0190", email: "it@acme-freight.example",
-        street: "500 Dock Street", city: "Baltimore", postal: "21202", pin: Some("615290"),
-        email_age_days: 400, postal_age_days: 400, business: true },
-    Demo { account: "DEMO-1005", name: "Katherine Johnson", phone: "+1 202 555 0123", email: "kj@example.com",
-        street: "3 Orbit Lane", city: "Hampton", postal: "23666", pin: Some("728406"),
-        email_age_days: 29, postal_age_days: 30, business: false },
+    Demo {
+        account: "DEMO-1001",
+        name: "Ada Lovelace",
+        phone: "+1 202 555 0142",
+        email: "ada@example.com",
+        street: "12 Analytical Way",
+        city: "Springfield",
+        postal: "62701",
+        pin: Some("804713"),
+        email_age_days: 400,
+        postal_age_days: 400,
+        business: false,
+    },
+    Demo {
+        account: "DEMO-1002",
+        name: "Grace Hopper",
+        phone: "+1 202 555 0178",
+        email: "grace@example.com",
+        street: "9 Compiler Court",
+        city: "Arlington",
+        postal: "22201",
+        pin: Some("390721"),
+        email_age_days: 12,
+        postal_age_days: 400,
+        business: false,
+    },
+    Demo {
+        account: "DEMO-1003",
+        name: "Alan Turing",
+        phone: "+1 202 555 0111",
+        email: "alan@example.com",
+        street: "1 Bletchley Road",
+        city: "Princeton",
+        postal: "08540",
+        pin: None,
+        email_age_days: 400,
+        postal_age_days: 400,
+        business: false,
+    },
+    Demo {
+        account: "DEMO-1004",
+        name: "Acme Freight LLC",
+        phone: "+1 202 555 0190",
+        email: "it@acme-freight.example",
+        street: "500 Dock Street",
+        city: "Baltimore",
+        postal: "21202",
+        pin: Some("615290"),
+        email_age_days: 400,
+        postal_age_days: 400,
+        business: true,
+    },
+    Demo {
+        account: "DEMO-1005",
+        name: "Katherine Johnson",
+        phone: "+1 202 555 0123",
+        email: "kj@example.com",
+        street: "3 Orbit Lane",
+        city: "Hampton",
+        postal: "23666",
+        pin: Some("728406"),
+        email_age_days: 29,
+        postal_age_days: 30,
+        business: false,
+    },
 ];
 
 /// Inserts the demo customers in one transaction; returns how many.
@@ -71,7 +121,10 @@ pub fn load(db: &mut Db, cfg: &Config, login: &str) -> Result<usize> {
         }
         rows.push(c);
     }
-    let actor = Actor { login: login.to_string(), on_behalf_of: None };
+    let actor = Actor {
+        login: login.to_string(),
+        on_behalf_of: None,
+    };
     db.write(|tx| {
         for c in &rows {
             store::customers::insert(tx, c)?;

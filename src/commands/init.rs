@@ -68,32 +68,53 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
         let text = format!(
             "cpni is already initialised at {}; nothing changed.{}",
             safe(&path.display().to_string()),
-            if keys_created { " (Missing key files were recreated.)" } else { "" }
+            if keys_created {
+                " (Missing key files were recreated.)"
+            } else {
+                ""
+            }
         );
         ctx.out.print(&json!({"db": path, "created": false}), &text);
         return Ok(0);
     }
     let login = os_login();
     register_admin(&mut db, &login)?;
-    let demo_count = if args.demo { demo_data::load(&mut db, &ctx.cfg, &login)? } else { 0 };
+    let demo_count = if args.demo {
+        demo_data::load(&mut db, &ctx.cfg, &login)?
+    } else {
+        0
+    };
     let mut text = format!(
         "Created {} and its keys; {login} is registered as admin.",
         safe(&path.display().to_string())
     );
     if let Some(p) = &config_written {
-        text.push_str(&format!("\nWrote a commented config file: {}", safe(&p.display().to_string())));
+        text.push_str(&format!(
+            "\nWrote a commented config file: {}",
+            safe(&p.display().to_string())
+        ));
     }
     if demo_count > 0 {
-        text.push_str(&format!("\nLoaded {demo_count} demo customers (see the README for their PINs)."));
+        text.push_str(&format!(
+            "\nLoaded {demo_count} demo customers (see the README for their PINs)."
+        ));
     }
-    text.push_str("\nNext: `cpni agent add LOGIN --role agent` for each agent, then `cpni verify`.");
-    ctx.out.print(&json!({"db": path, "created": true, "admin": login, "demo_customers": demo_count}), &text);
+    text.push_str(
+        "\nNext: `cpni agent add LOGIN --role agent` for each agent, then `cpni verify`.",
+    );
+    ctx.out.print(
+        &json!({"db": path, "created": true, "admin": login, "demo_customers": demo_count}),
+        &text,
+    );
     Ok(0)
 }
 
 pub fn register_admin(db: &mut Db, login: &str) -> Result<()> {
     let now = clock::now();
-    let actor = Actor { login: login.to_string(), on_behalf_of: None };
+    let actor = Actor {
+        login: login.to_string(),
+        on_behalf_of: None,
+    };
     let agent = Agent {
         login: login.to_string(),
         name: String::new(),
@@ -105,7 +126,9 @@ pub fn register_admin(db: &mut Db, login: &str) -> Result<()> {
         let init = Event::new("init").with("schema", store::migrate::current_version());
         audit::append(tx, &actor, now, init)?;
         store::agents::insert(tx, &agent)?;
-        let add = Event::new("agent.add").with("login", login).with("role", "admin");
+        let add = Event::new("agent.add")
+            .with("login", login)
+            .with("role", "admin");
         audit::append(tx, &actor, now, add).map(|_| ())
     })
 }

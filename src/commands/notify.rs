@@ -12,13 +12,13 @@ use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
 
 use crate::audit::{self, Actor, Event};
+use crate::clock;
 use crate::commands::context::{Ctx, OUTBOX};
 use crate::error::{Error, Kind, Result};
 use crate::mail::deliver;
 use crate::store::outbox::Item;
 use crate::store::{self, Db};
 use crate::ui::term::safe;
-use crate::clock;
 
 #[derive(Debug, Subcommand)]
 pub enum NotifyCommand {
@@ -62,7 +62,15 @@ fn list(ctx: &Ctx, db: &Db, status: Option<&str>) -> Result<u8> {
         .map(|i| {
             let to = i.recipient.lines().next().unwrap_or("");
             let tail = i.path.clone().or(i.last_error.clone()).unwrap_or_default();
-            format!("{:>5} {:<7} {:<10} {:<6} {:<28} {}", i.id, i.status, i.kind, i.channel, safe(to), safe(&tail))
+            format!(
+                "{:>5} {:<7} {:<10} {:<6} {:<28} {}",
+                i.id,
+                i.status,
+                i.kind,
+                i.channel,
+                safe(to),
+                safe(&tail)
+            )
         })
         .collect();
     if text.is_empty() {
@@ -73,19 +81,33 @@ fn list(ctx: &Ctx, db: &Db, status: Option<&str>) -> Result<u8> {
 }
 
 fn show(ctx: &Ctx, db: &Db, id: i64) -> Result<u8> {
-    let item = store::outbox::get(db.conn(), id)?
-        .ok_or_else(|| Error::not_found("no-item", format!("no outbox item {id}")).hint("see `cpni notify list`"))?;
+    let item = store::outbox::get(db.conn(), id)?.ok_or_else(|| {
+        Error::not_found("no-item", format!("no outbox item {id}")).hint("see `cpni notify list`")
+    })?;
     let mut doc = item_json(&item);
     let carries_code = item.kind.ends_with("-code");
     if !carries_code {
         doc["body"] = json!(item.body);
     }
-    let body = if carries_code { "(carries a one-time code: not shown)".to_string() } else { item.body.clone().unwrap_or_default() };
+    let body = if carries_code {
+        "(carries a one-time code: not shown)".to_string()
+    } else {
+        item.body.clone().unwrap_or_default()
+    };
     let text = format!(
         "#{} {} {} to {}\nstatus {} after {} attempt(s){}\nsubject: {}\n\n{}",
-        item.id, item.kind, item.channel, safe(&item.recipient), item.status, item.attempts,
-        item.last_error.as_deref().map(|e| format!("; last error: {}", safe(e))).unwrap_or_default(),
-        safe(&item.subject), safe(&body)
+        item.id,
+        item.kind,
+        item.channel,
+        safe(&item.recipient),
+        item.status,
+        item.attempts,
+        item.last_error
+            .as_deref()
+            .map(|e| format!("; last error: {}", safe(e)))
+            .unwrap_or_default(),
+        safe(&item.subject),
+        safe(&body)
     );
     ctx.out.print(&doc, &text);
     Ok(0)
@@ -98,27 +120,45 @@ fn backoff(attempts: i64) -> Duration {
 
 /// Delivers item `id` now and records the result. A failure is an exit-7 error whose hint
 /// names `other_route`.
-pub fn deliver_now(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, other_route: &str) -> Result<Option<PathBuf>> {
+pub fn deliver_now(
+    ctx: &Ctx,
+    db: &mut Db,
+    actor: &Actor,
+    id: i64,
+    other_route: &str,
+) -> Result<Option<PathBuf>> {
     let item = store::outbox::get(db.conn(), id)?
         .ok_or_else(|| Error::internal(format!("outbox item {id} vanished")))?;
     attempt(ctx, db, actor, &item, clock::now()).map_err(|e| {
         if e.kind == Kind::Delivery {
-            e.hint(format!("the message stays queued and `cpni notify send` retries it. {other_route}"))
+            e.hint(format!(
+                "the message stays queued and `cpni notify send` retries it. {other_route}"
+            ))
         } else {
             e
         }
     })
 }
 
-fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, item: &Item, now: OffsetDateTime) -> Result<Option<PathBuf>> {
+fn attempt(
+    ctx: &Ctx,
+    db: &mut Db,
+    actor: &Actor,
+    item: &Item,
+    now: OffsetDateTime,
+) -> Result<Option<PathBuf>> {
     let result = deliver::deliver(&ctx.cfg, item);
     let at = clock::format(now);
     let keep_body = !item.kind.ends_with("-code");
     match result {
         Ok(path) => {
             let p = path.as_ref().map(|p| p.display().to_string());
-            let ev = Event::new("delivery.sent").account(&item.account).session(item.session.as_deref().unwrap_or(""))
-                .with("outbox_id", item.id).with("kind", item.kind.clone()).with("channel", item.channel.clone())
+            let ev = Event::new("delivery.sent")
+                .account(&item.account)
+                .session(item.session.as_deref().unwrap_or(""))
+                .with("outbox_id", item.id)
+                .with("kind", item.kind.clone())
+                .with("channel", item.channel.clone())
                 .with("message_id", item.message_id.clone());
             db.write(|tx| {
                 if store::outbox::mark_sent(tx, item.id, &at, p.as_deref(), keep_body)? {
@@ -130,15 +170,30 @@ fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, item: &Item, now: OffsetDateTi
         }
         Err(f) => {
             let next = (!f.permanent).then(|| clock::format(now + backoff(item.attempts)));
-            let ev = Event::new("delivery.failed").account(&item.account).session(item.session.as_deref().unwrap_or(""))
-                .with("outbox_id", item.id).with("kind", item.kind.clone()).with("error", f.message.clone())
+            let ev = Event::new("delivery.failed")
+                .account(&item.account)
+                .session(item.session.as_deref().unwrap_or(""))
+                .with("outbox_id", item.id)
+                .with("kind", item.kind.clone())
+                .with("error", f.message.clone())
                 .with("permanent", f.permanent);
             db.write(|tx| {
                 store::outbox::mark_failed(tx, item.id, &f.message, next.as_deref())?;
                 audit::append(tx, actor, now, ev).map(|_| ())
             })?;
-            let what = if f.permanent { "failed for good" } else { "stays queued" };
-            Err(Error::new(Kind::Delivery, "delivery", format!("outbox item {} was not delivered ({what}): {}", item.id, f.message)))
+            let what = if f.permanent {
+                "failed for good"
+            } else {
+                "stays queued"
+            };
+            Err(Error::new(
+                Kind::Delivery,
+                "delivery",
+                format!(
+                    "outbox item {} was not delivered ({what}): {}",
+                    item.id, f.message
+                ),
+            ))
         }
     }
 }
@@ -156,7 +211,11 @@ fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor) -> Result<u8> {
     }
     let waiting = store::outbox::list(db.conn(), Some("queued"))?.len();
     let doc = json!({"sent": sent, "failed": failed.iter().map(|(id, m)| json!({"id": id, "error": m})).collect::<Vec<_>>(), "queued": waiting});
-    let mut text = format!("Delivered {} item(s); {} still queued.", sent.len(), waiting);
+    let mut text = format!(
+        "Delivered {} item(s); {} still queued.",
+        sent.len(),
+        waiting
+    );
     for (id, m) in &failed {
         text.push_str(&format!("\n  #{id}: {}", safe(m)));
     }
@@ -164,7 +223,11 @@ fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor) -> Result<u8> {
     if failed.is_empty() {
         Ok(0)
     } else {
-        Err(Error::new(Kind::Delivery, "delivery", format!("{} item(s) could not be delivered", failed.len()))
-            .hint("they stay queued; run `cpni notify send` again once the mail server is back"))
+        Err(Error::new(
+            Kind::Delivery,
+            "delivery",
+            format!("{} item(s) could not be delivered", failed.len()),
+        )
+        .hint("they stay queued; run `cpni notify send` again once the mail server is back"))
     }
 }

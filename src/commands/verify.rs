@@ -12,7 +12,9 @@ use clap::Args;
 
 use crate::audit::Actor;
 use crate::commands::context::{CALL_HANDLERS, Ctx};
-use crate::commands::session::{self, CallbackOutcome, CodeChannel, DiscloseArgs, Loaded, SecretKind, SendArgs};
+use crate::commands::session::{
+    self, CallbackOutcome, CodeChannel, DiscloseArgs, Loaded, SecretKind, SendArgs,
+};
 use crate::domain::policy::{self, Basis, Purpose, Scope};
 use crate::error::{Error, Kind, Result};
 use crate::store::Db;
@@ -42,11 +44,18 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<u8> {
     }
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "verify", CALL_HANDLERS)?;
-    let env = session::Env { ctx, acting: &acting };
+    let env = session::Env {
+        ctx,
+        acting: &acting,
+    };
     install_interrupt_handler();
     let customer = ask_account(&db, a.account)?;
     let l = session::start(&env, &mut db, &customer.account, &a.channel, clock::now())?;
-    set_open(Some((db.path().to_path_buf(), l.session.id.clone(), acting.actor.clone())));
+    set_open(Some((
+        db.path().to_path_buf(),
+        l.session.id.clone(),
+        acting.actor.clone(),
+    )));
     let result = call(&env, &mut db, l);
     if result.as_ref().is_err_and(|e| e.kind == Kind::Interrupted) {
         drop(db);
@@ -63,7 +72,10 @@ fn abandon_open() {
     if let Some((path, id, actor)) = guard.take() {
         match abandon(&path, &id, &actor) {
             Ok(()) => eprintln!("\nInterrupted: session {id} recorded as abandoned."),
-            Err(e) => eprintln!("\nInterrupted: could not record session {id} as abandoned: {}", e.message),
+            Err(e) => eprintln!(
+                "\nInterrupted: could not record session {id} as abandoned: {}",
+                e.message
+            ),
         }
     }
 }
@@ -124,9 +136,13 @@ fn say(text: &str) {
 /// The whole call, from the caller card to the end.
 fn call(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
     let now = clock::now();
-    say(&format!("\n{}\n", wizard::card(&l.customer, session::lock_until(&l, now), now)));
+    say(&format!(
+        "\n{}\n",
+        wizard::card(&l.customer, session::lock_until(&l, now), now)
+    ));
     let labels: Vec<String> = wizard::WANTS.iter().map(|(s, _)| s.to_string()).collect();
-    let want = wizard::WANTS[Terminal.select("What does the caller want to discuss?", &labels, 0)?].1;
+    let want =
+        wizard::WANTS[Terminal.select("What does the caller want to discuss?", &labels, 0)?].1;
     loop {
         let now = clock::now();
         if l.session.basis.is_some() {
@@ -152,7 +168,13 @@ fn call(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
 }
 
 /// Runs one route; `Ok(None)` means the agent ended the call.
-fn run_route(env: &session::Env<'_>, db: &mut Db, l: Loaded, route: Route, want: Want) -> Result<Option<Loaded>> {
+fn run_route(
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: Loaded,
+    route: Route,
+    want: Want,
+) -> Result<Option<Loaded>> {
     let now = clock::now();
     let result = match route {
         Route::End => return Ok(None),
@@ -163,23 +185,42 @@ fn run_route(env: &session::Env<'_>, db: &mut Db, l: Loaded, route: Route, want:
         }
         Route::Callback => {
             say(&session::callback_script(&l));
-            let items = ["Reached the account holder, who confirmed the request", "No answer", "Someone answered but did not confirm"].map(String::from);
-            let outcome = [CallbackOutcome::Reached, CallbackOutcome::NoAnswer, CallbackOutcome::Declined][Terminal.select("Callback result", &items, 0)?];
+            let items = [
+                "Reached the account holder, who confirmed the request",
+                "No answer",
+                "Someone answered but did not confirm",
+            ]
+            .map(String::from);
+            let outcome = [
+                CallbackOutcome::Reached,
+                CallbackOutcome::NoAnswer,
+                CallbackOutcome::Declined,
+            ][Terminal.select("Callback result", &items, 0)?];
             session::callback(env, db, l, outcome, now)?
         }
         Route::EmailCode => {
             say(&session::issue_code(env, db, &l, CodeChannel::Email, now)?);
             say(wizard::SAY_CODE);
             let code = Terminal.secret("Ask the caller to read the code")?;
-            session::check_secret(env, db, session::reload(db, &l)?, SecretKind::Code, &code, clock::now())?
+            session::check_secret(
+                env,
+                db,
+                session::reload(db, &l)?,
+                SecretKind::Code,
+                &code,
+                clock::now(),
+            )?
         }
         Route::MailCode => {
             say(&session::issue_code(env, db, &l, CodeChannel::Mail, now)?);
-            say("Tell the caller the letter is on its way and to call back with the code. Discuss nothing now.");
+            say(
+                "Tell the caller the letter is on its way and to call back with the code. Discuss nothing now.",
+            );
             return Ok(Some(session::reload(db, &l)?));
         }
         Route::EnterCode => {
-            let code = Terminal.secret("Ask the caller to read the code from the letter or email")?;
+            let code =
+                Terminal.secret("Ask the caller to read the code from the letter or email")?;
             session::check_secret(env, db, l, SecretKind::Code, &code, now)?
         }
         Route::Business => session::business(env, db, l, now)?,
@@ -199,47 +240,92 @@ fn run_route(env: &session::Env<'_>, db: &mut Db, l: Loaded, route: Route, want:
 }
 
 fn ask_purpose() -> Result<(Purpose, Option<String>)> {
-    let items: Vec<String> = Purpose::ALL.iter().map(|p| p.as_str().to_string()).collect();
+    let items: Vec<String> = Purpose::ALL
+        .iter()
+        .map(|p| p.as_str().to_string())
+        .collect();
     let p = Purpose::ALL[Terminal.select("Purpose", &items, 0)?];
-    let reference = if p.needs_reference() { Some(Terminal.text("Reference (subpoena, order or designation)", false)?) } else { None };
+    let reference = if p.needs_reference() {
+        Some(Terminal.text("Reference (subpoena, order or designation)", false)?)
+    } else {
+        None
+    };
     Ok((p, reference))
 }
 
 fn discuss(env: &session::Env<'_>, db: &mut Db, l: Loaded, scope: Scope) -> Result<Loaded> {
-    let calls = if scope == Scope::CallerSupplied { Some(Terminal.text("Calls the caller described (numbers, dates, times)", false)?) } else { None };
+    let calls = if scope == Scope::CallerSupplied {
+        Some(Terminal.text("Calls the caller described (numbers, dates, times)", false)?)
+    } else {
+        None
+    };
     let (purpose, reference) = ask_purpose()?;
     let note = Terminal.text("Note (optional)", true)?;
     let args = DiscloseArgs {
-        session: l.session.id.clone(), scope: scope.as_str().into(), purpose: purpose.as_str().into(),
-        reference, calls, note: Some(note).filter(|n| !n.trim().is_empty()),
+        session: l.session.id.clone(),
+        scope: scope.as_str().into(),
+        purpose: purpose.as_str().into(),
+        reference,
+        calls,
+        note: Some(note).filter(|n| !n.trim().is_empty()),
     };
     let (_, msg, next) = session::disclose(env, db, l, &args, clock::now())?;
     say(&format!("✓ {msg}"));
     Ok(next)
 }
 
-fn send_flow(env: &session::Env<'_>, db: &mut Db, l: &Loaded, email: bool, want: Want) -> Result<()> {
-    let scope = if want == Want::CallDetail { "call-detail" } else { "account" };
+fn send_flow(
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    email: bool,
+    want: Want,
+) -> Result<()> {
+    let scope = if want == Want::CallDetail {
+        "call-detail"
+    } else {
+        "account"
+    };
     let (purpose, reference) = ask_purpose()?;
     let note = Terminal.text("What to send (note, or the text of the information)", true)?;
     let args = SendArgs {
-        session: l.session.id.clone(), via: if email { "email" } else { "mail" }.into(), scope: scope.into(),
-        purpose: purpose.as_str().into(), reference, attach: None, note: Some(note).filter(|n| !n.trim().is_empty()),
+        session: l.session.id.clone(),
+        via: if email { "email" } else { "mail" }.into(),
+        scope: scope.into(),
+        purpose: purpose.as_str().into(),
+        reference,
+        attach: None,
+        note: Some(note).filter(|n| !n.trim().is_empty()),
     };
-    say(&format!("✓ {}", session::send(env, db, l, &args, clock::now())?));
+    say(&format!(
+        "✓ {}",
+        session::send(env, db, l, &args, clock::now())?
+    ));
     Ok(())
 }
 
 fn after_verified(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
     let basis = l.session.basis.as_deref().and_then(Basis::parse);
-    let scopes: Vec<Scope> = policy::discussable(basis).into_iter().filter(|s| *s != Scope::CallerSupplied).collect();
+    let scopes: Vec<Scope> = policy::discussable(basis)
+        .into_iter()
+        .filter(|s| *s != Scope::CallerSupplied)
+        .collect();
     let names: Vec<&str> = scopes.iter().map(|s| s.as_str()).collect();
-    say(&format!("Verified by {}. You may discuss: {}.", basis.map_or("-", |b| b.as_str()), names.join(", ")));
+    say(&format!(
+        "Verified by {}. You may discuss: {}.",
+        basis.map_or("-", |b| b.as_str()),
+        names.join(", ")
+    ));
     if !scopes.contains(&Scope::CallDetail) {
-        say("Call detail may NOT be discussed on this call: offer a callback, or send it to an address of record.");
+        say(
+            "Call detail may NOT be discussed on this call: offer a callback, or send it to an address of record.",
+        );
     }
     loop {
-        let mut items: Vec<String> = scopes.iter().map(|s| format!("Record a discussion: {}", s.as_str())).collect();
+        let mut items: Vec<String> = scopes
+            .iter()
+            .map(|s| format!("Record a discussion: {}", s.as_str()))
+            .collect();
         items.push("End the call".into());
         let i = Terminal.select("Next", &items, 0)?;
         if i == scopes.len() {
@@ -263,7 +349,12 @@ pub fn demo(ctx: &Ctx, _a: DemoArgs) -> Result<u8> {
     let mut cfg = ctx.cfg.clone();
     cfg.db_path = dir.join("cpni.db");
     cfg.mail.outbox = None;
-    let demo_ctx = Ctx { cfg, out: ctx.out, no_input: ctx.no_input, on_behalf_of: None };
+    let demo_ctx = Ctx {
+        cfg,
+        out: ctx.out,
+        no_input: ctx.no_input,
+        on_behalf_of: None,
+    };
     let result = run_demo(&demo_ctx);
     let _ = std::fs::remove_dir_all(&dir);
     result
@@ -275,8 +366,26 @@ fn run_demo(ctx: &Ctx) -> Result<u8> {
     crate::commands::init::register_admin(&mut db, &crate::commands::context::os_login())?;
     crate::commands::demo_data::load(&mut db, &ctx.cfg, &crate::commands::context::os_login())?;
     drop(db);
-    eprintln!("Demo database (deleted on exit): {}", ctx.cfg.db_path.display());
-    eprintln!("Demo accounts: DEMO-1001 (PIN 804713), DEMO-1002 (email too new), DEMO-1003 (no PIN), DEMO-1004 (business), DEMO-1005 (address edge)");
-    eprintln!("Emailed codes land as .eml files in {}/outbox/\n", ctx.cfg.db_path.parent().map(|p| p.display().to_string()).unwrap_or_default());
-    run(ctx, VerifyArgs { account: None, channel: "inbound".into() })
+    eprintln!(
+        "Demo database (deleted on exit): {}",
+        ctx.cfg.db_path.display()
+    );
+    eprintln!(
+        "Demo accounts: DEMO-1001 (PIN 804713), DEMO-1002 (email too new), DEMO-1003 (no PIN), DEMO-1004 (business), DEMO-1005 (address edge)"
+    );
+    eprintln!(
+        "Emailed codes land as .eml files in {}/outbox/\n",
+        ctx.cfg
+            .db_path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    );
+    run(
+        ctx,
+        VerifyArgs {
+            account: None,
+            channel: "inbound".into(),
+        },
+    )
 }

@@ -17,7 +17,10 @@ pub fn parse_email(s: &str) -> Result<String, FieldError> {
         )
     };
     if trimmed.is_empty() {
-        return Err(FieldError::new("email", "is required; expected something like name@example.com"));
+        return Err(FieldError::new(
+            "email",
+            "is required; expected something like name@example.com",
+        ));
     }
     if trimmed.len() > 254 || trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
@@ -26,7 +29,11 @@ pub fn parse_email(s: &str) -> Result<String, FieldError> {
     if !addr.domain().contains('.') || addr.domain().starts_with('[') {
         return Err(bad());
     }
-    Ok(format!("{}@{}", addr.user(), addr.domain().to_ascii_lowercase()))
+    Ok(format!(
+        "{}@{}",
+        addr.user(),
+        addr.domain().to_ascii_lowercase()
+    ))
 }
 
 #[cfg(test)]
@@ -37,7 +44,15 @@ mod tests {
     #[test]
     fn accepts_mailboxes_and_refuses_the_rest() {
         assert_eq!(parse_email(" Ada@Example.COM ").unwrap(), "Ada@example.com");
-        for bad in ["", "ada", "ada@", "@example.com", "ada@example", "a b@example.com", "ada@@x.com"] {
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a b@example.com",
+            "ada@@x.com",
+        ] {
             let e = parse_email(bad).unwrap_err();
             assert_eq!(e.field, "email", "{bad}");
         }

@@ -42,9 +42,8 @@ pub fn mail_code(name: &str, address_label: &str, code: &str, expires_on: &str) 
 
 /// Requested account information sent to an address of record.
 pub fn disclosure(scope_label: &str, note: Option<&str>, attachment: Option<&str>) -> Composed {
-    let mut body = format!(
-        "Hello,\n\nAs you requested on your call with us, here is your {scope_label}.\n"
-    );
+    let mut body =
+        format!("Hello,\n\nAs you requested on your call with us, here is your {scope_label}.\n");
     if let Some(n) = note {
         body.push_str(&format!("\n{n}\n"));
     }

@@ -26,13 +26,19 @@ pub struct Failure {
 }
 
 fn fail(message: impl Into<String>) -> Failure {
-    Failure { message: message.into(), permanent: false }
+    Failure {
+        message: message.into(),
+        permanent: false,
+    }
 }
 
 /// Where the outbox folder is: `[mail] outbox`, or `outbox/` beside the database.
 pub fn outbox_dir(cfg: &Config) -> PathBuf {
     cfg.mail.outbox.clone().unwrap_or_else(|| {
-        cfg.db_path.parent().unwrap_or(Path::new(".")).join("outbox")
+        cfg.db_path
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("outbox")
     })
 }
 
@@ -41,7 +47,12 @@ pub fn from_mailbox(m: &MailSection) -> Mailbox {
     m.from
         .as_deref()
         .and_then(|f| f.parse().ok())
-        .unwrap_or_else(|| Mailbox::new(Some("cpni".into()), "cpni@localhost".parse().unwrap_or_else(|_| unreachable!())))
+        .unwrap_or_else(|| {
+            Mailbox::new(
+                Some("cpni".into()),
+                "cpni@localhost".parse().unwrap_or_else(|_| unreachable!()),
+            )
+        })
 }
 
 /// A new Message-ID in the sender's domain.
@@ -61,15 +72,20 @@ pub fn deliver(cfg: &Config, item: &Item) -> Result<Option<PathBuf>, Failure> {
     let message = build_email(&cfg.mail, item)?;
     match (cfg.mail.transport.as_deref(), &cfg.mail.smtp) {
         (Some("smtp"), Some(smtp)) => send_smtp(smtp, &message).map(|()| None),
-        _ => write_file(&dir, &format!("{}-{}.eml", item.id, item.kind), &message.formatted()).map(Some),
+        _ => write_file(
+            &dir,
+            &format!("{}-{}.eml", item.id, item.kind),
+            &message.formatted(),
+        )
+        .map(Some),
     }
 }
 
 fn build_email(m: &MailSection, item: &Item) -> Result<Message, Failure> {
-    let to: Mailbox = item
-        .recipient
-        .parse()
-        .map_err(|e| Failure { message: format!("recipient {:?}: {e}", item.recipient), permanent: true })?;
+    let to: Mailbox = item.recipient.parse().map_err(|e| Failure {
+        message: format!("recipient {:?}: {e}", item.recipient),
+        permanent: true,
+    })?;
     let builder = Message::builder()
         .from(from_mailbox(m))
         .to(to)
@@ -79,7 +95,8 @@ fn build_email(m: &MailSection, item: &Item) -> Result<Message, Failure> {
     let text = item.body.clone().unwrap_or_default();
     let built = match (&item.attachment_name, &item.attachment) {
         (Some(name), Some(bytes)) => {
-            let mime = ContentType::parse("application/octet-stream").unwrap_or(ContentType::TEXT_PLAIN);
+            let mime =
+                ContentType::parse("application/octet-stream").unwrap_or(ContentType::TEXT_PLAIN);
             builder.multipart(
                 MultiPart::mixed()
                     .singlepart(SinglePart::plain(text))
@@ -88,20 +105,39 @@ fn build_email(m: &MailSection, item: &Item) -> Result<Message, Failure> {
         }
         _ => builder.header(ContentType::TEXT_PLAIN).body(text),
     };
-    built.map_err(|e| Failure { message: format!("cannot build the message: {e}"), permanent: true })
+    built.map_err(|e| Failure {
+        message: format!("cannot build the message: {e}"),
+        permanent: true,
+    })
 }
 
 fn write_letter(dir: &Path, item: &Item) -> Result<PathBuf, Failure> {
     let letters = dir.join("letters");
-    let path = write_file(&letters, &format!("{}-{}.txt", item.id, item.kind), item.body.as_deref().unwrap_or("").as_bytes())?;
+    let path = write_file(
+        &letters,
+        &format!("{}-{}.txt", item.id, item.kind),
+        item.body.as_deref().unwrap_or("").as_bytes(),
+    )?;
     if let (Some(name), Some(bytes)) = (&item.attachment_name, &item.attachment) {
-        write_file(&letters, &format!("{}-enclosure-{}", item.id, sanitize(name)), bytes)?;
+        write_file(
+            &letters,
+            &format!("{}-enclosure-{}", item.id, sanitize(name)),
+            bytes,
+        )?;
     }
     Ok(path)
 }
 
 fn sanitize(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect()
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Failure> {
@@ -121,7 +157,10 @@ fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Failure> 
 
 fn send_smtp(s: &SmtpSection, message: &Message) -> Result<(), Failure> {
     let transport = smtp_transport(s)?;
-    transport.send(message).map(|_| ()).map_err(|e| smtp_failure(s, &e))
+    transport
+        .send(message)
+        .map(|_| ())
+        .map_err(|e| smtp_failure(s, &e))
 }
 
 fn smtp_transport(s: &SmtpSection) -> Result<SmtpTransport, Failure> {
@@ -143,7 +182,12 @@ fn smtp_transport(s: &SmtpSection) -> Result<SmtpTransport, Failure> {
     if let Some(user) = &s.username {
         let password = match &s.password_file {
             Some(p) => std::fs::read_to_string(p)
-                .map_err(|e| fail(format!("cannot read mail.smtp.password_file {}: {e}", p.display())))?
+                .map_err(|e| {
+                    fail(format!(
+                        "cannot read mail.smtp.password_file {}: {e}",
+                        p.display()
+                    ))
+                })?
                 .trim_end_matches(['\r', '\n'])
                 .to_string(),
             None => String::new(),
@@ -165,5 +209,8 @@ fn smtp_failure(s: &SmtpSection, e: &lettre::transport::smtp::Error) -> Failure 
     } else {
         format!("SMTP server {}: {text}", s.host)
     };
-    Failure { message, permanent: e.is_permanent() }
+    Failure {
+        message,
+        permanent: e.is_permanent(),
+    }
 }

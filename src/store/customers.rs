@@ -82,7 +82,10 @@ pub fn exists(conn: &Connection, account: &str) -> Result<bool> {
 /// Customers whose account, name, email or phone contains `query` (case-insensitive).
 pub fn search(conn: &Connection, query: Option<&str>, limit: i64) -> Result<Vec<Customer>> {
     let pattern = query.map(|q| {
-        let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let escaped = q
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
         format!("%{escaped}%")
     });
     let mut stmt = conn.prepare(&format!(

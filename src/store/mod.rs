@@ -39,8 +39,10 @@ impl Db {
     /// Opens an existing database and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Db> {
         if !path.exists() {
-            return Err(Error::storage(format!("no cpni database at {}", path.display()))
-                .hint("run `cpni init` to create one, or pass --db PATH (or set CPNI_DB)"));
+            return Err(
+                Error::storage(format!("no cpni database at {}", path.display()))
+                    .hint("run `cpni init` to create one, or pass --db PATH (or set CPNI_DB)"),
+            );
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         let mut db = Db {

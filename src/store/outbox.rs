@@ -80,7 +80,11 @@ pub fn insert(conn: &Connection, i: &Item) -> Result<i64> {
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Item>> {
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1"), [id], row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1"),
+            [id],
+            row,
+        )
         .optional()?)
 }
 
@@ -104,7 +108,13 @@ pub fn due(conn: &Connection, now: &str) -> Result<Vec<Item>> {
 }
 
 /// Records a delivery. A message that carried a one-time code drops its body now.
-pub fn mark_sent(conn: &Connection, id: i64, at: &str, path: Option<&str>, keep_body: bool) -> Result<bool> {
+pub fn mark_sent(
+    conn: &Connection,
+    id: i64,
+    at: &str,
+    path: Option<&str>,
+    keep_body: bool,
+) -> Result<bool> {
     let n = conn.execute(
         "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?2, path = ?3, \
          last_error = NULL, next_try_at = NULL, \
@@ -115,8 +125,17 @@ pub fn mark_sent(conn: &Connection, id: i64, at: &str, path: Option<&str>, keep_
 }
 
 /// Records a failed attempt: queued for retry at `next_try_at`, or failed for good.
-pub fn mark_failed(conn: &Connection, id: i64, error: &str, next_try_at: Option<&str>) -> Result<()> {
-    let status = if next_try_at.is_some() { "queued" } else { "failed" };
+pub fn mark_failed(
+    conn: &Connection,
+    id: i64,
+    error: &str,
+    next_try_at: Option<&str>,
+) -> Result<()> {
+    let status = if next_try_at.is_some() {
+        "queued"
+    } else {
+        "failed"
+    };
     conn.execute(
         "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, next_try_at = ?4 \
          WHERE id = ?1",

@@ -80,7 +80,9 @@ pub fn secret_from_stdin(what: &str) -> Result<String> {
             "empty-secret",
             format!("no {what} on stdin: expected one line"),
         )
-        .hint(format!("pipe the {what} in, e.g. `printf '%s\\n' \"$VALUE\" | cpni …`")));
+        .hint(format!(
+            "pipe the {what} in, e.g. `printf '%s\\n' \"$VALUE\" | cpni …`"
+        )));
     }
     Ok(value)
 }

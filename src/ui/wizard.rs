@@ -18,9 +18,18 @@ pub enum Want {
 }
 
 pub const WANTS: [(&str, Want); 3] = [
-    ("Account information (services, plan, usage, bill)", Want::Account),
-    ("Call detail (numbers, times, durations of calls)", Want::CallDetail),
-    ("Only calls the caller describes unaided", Want::CallerSupplied),
+    (
+        "Account information (services, plan, usage, bill)",
+        Want::Account,
+    ),
+    (
+        "Call detail (numbers, times, durations of calls)",
+        Want::CallDetail,
+    ),
+    (
+        "Only calls the caller describes unaided",
+        Want::CallerSupplied,
+    ),
 ];
 
 /// The routes the wizard can offer.
@@ -60,7 +69,13 @@ fn of_record(since: &str, now: OffsetDateTime) -> (bool, String) {
     if policy::is_address_of_record(t, now) {
         (true, "of record".into())
     } else {
-        (false, format!("too new: usable from {}", clock::date(policy::address_usable_from(t))))
+        (
+            false,
+            format!(
+                "too new: usable from {}",
+                clock::date(policy::address_usable_from(t))
+            ),
+        )
     }
 }
 
@@ -76,19 +91,40 @@ pub fn card(c: &Customer, locked: Option<OffsetDateTime>, now: OffsetDateTime) -
     let mut lines = vec![
         format!("Account {}  {}", c.account, safe(&c.name)),
         format!("  phone of record  {}", mask_phone(&c.phone)),
-        format!("  email            {}  ({})", mask_email(&c.email), of_record(&c.email_since, now).1),
-        format!("  postal           {}  ({})", safe(&addr.masked()), of_record(&c.postal_since, now).1),
-        format!("  PIN              {}", if c.pin_hash.is_some() { "set" } else { "NOT SET" }),
+        format!(
+            "  email            {}  ({})",
+            mask_email(&c.email),
+            of_record(&c.email_since, now).1
+        ),
+        format!(
+            "  postal           {}  ({})",
+            safe(&addr.masked()),
+            of_record(&c.postal_since, now).1
+        ),
+        format!(
+            "  PIN              {}",
+            if c.pin_hash.is_some() {
+                "set"
+            } else {
+                "NOT SET"
+            }
+        ),
     ];
     if let Some(t) = locked {
-        lines.push(format!("  LOCKED: PIN and codes refused until {}", clock::human(t)));
+        lines.push(format!(
+            "  LOCKED: PIN and codes refused until {}",
+            clock::human(t)
+        ));
     }
     lines.join("\n")
 }
 
 /// Whether the email / postal address may be used for codes and sending now.
 pub fn usable(c: &Customer, now: OffsetDateTime) -> (bool, bool) {
-    (of_record(&c.email_since, now).0, of_record(&c.postal_since, now).0)
+    (
+        of_record(&c.email_since, now).0,
+        of_record(&c.postal_since, now).0,
+    )
 }
 
 /// The routes allowed for `want`, given the account's state.

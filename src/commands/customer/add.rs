@@ -82,7 +82,8 @@ pub fn new_customer(
     let name = contact::parse_name(&c.name)?;
     let phone = contact::parse_phone(&c.phone, &cfg.default_country)?;
     let email = parse_email(&c.email)?;
-    let addr = contact::parse_postal_address(&c.street, &c.city, &c.region, &c.postal_code, &c.country)?;
+    let addr =
+        contact::parse_postal_address(&c.street, &c.city, &c.region, &c.postal_code, &c.country)?;
     let rep = optional_text("account_rep", c.account_rep.as_deref())?;
     let contract = optional_text("cpni_contract", c.cpni_contract.as_deref())?;
     let at = |t: Option<OffsetDateTime>| clock::format(t.unwrap_or(now));
@@ -133,7 +134,9 @@ pub fn refuse_argv_secret(given: bool, flag: &str) -> Result<()> {
             "secret-on-argv",
             "secrets are never accepted on the command line (they show in `ps` and shell history)",
         )
-        .hint(format!("use {flag} and pipe the value in, or run interactively to be prompted")));
+        .hint(format!(
+            "use {flag} and pipe the value in, or run interactively to be prompted"
+        )));
     }
     Ok(())
 }
@@ -151,7 +154,10 @@ fn read_new_pin(ctx: &Ctx, args: &AddArgs) -> Result<Option<String>> {
         return Ok(None);
     }
     if Terminal.secret("Repeat the PIN")? != first {
-        return Err(Error::usage("pin-mismatch", "the two PINs differ; nothing was saved"));
+        return Err(Error::usage(
+            "pin-mismatch",
+            "the two PINs differ; nothing was saved",
+        ));
     }
     Ok(Some(first))
 }
@@ -159,12 +165,21 @@ fn read_new_pin(ctx: &Ctx, args: &AddArgs) -> Result<Option<String>> {
 pub fn run(ctx: &Ctx, args: AddArgs) -> Result<u8> {
     refuse_argv_secret(args.pin.is_some(), "--pin-stdin")?;
     let now = clock::now();
-    let mut customer = new_customer(&ctx.cfg, &args.account, &args.contact, Since::default(), now)?;
+    let mut customer = new_customer(
+        &ctx.cfg,
+        &args.account,
+        &args.contact,
+        Since::default(),
+        now,
+    )?;
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "customer add", SUPERVISORS)?;
     if store::customers::exists(db.conn(), &customer.account)? {
-        return Err(Error::usage("exists", format!("account {} already exists", customer.account))
-            .hint("use `cpni customer show` to see it; changes go through the set-* commands"));
+        return Err(Error::usage(
+            "exists",
+            format!("account {} already exists", customer.account),
+        )
+        .hint("use `cpni customer show` to see it; changes go through the set-* commands"));
     }
     if let Some(p) = read_new_pin(ctx, &args)? {
         check_pin(&ctx.cfg, &customer, &p)?;
@@ -176,7 +191,11 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<u8> {
         store::customers::insert(tx, &customer)?;
         audit::append(tx, &acting.actor, now, event)
     })?;
-    let pin_note = if customer.pin_hash.is_some() { "with a PIN" } else { "without a PIN" };
+    let pin_note = if customer.pin_hash.is_some() {
+        "with a PIN"
+    } else {
+        "without a PIN"
+    };
     ctx.out.print(
         &json!({"account": customer.account, "created": true, "pin_set": customer.pin_hash.is_some()}),
         &format!("Added customer {} {pin_note}.", customer.account),
@@ -189,7 +208,10 @@ pub fn created_event(c: &Customer) -> Event {
     Event::new("customer.add")
         .account(&c.account)
         .with("pin_set", c.pin_hash.is_some())
-        .with("business", c.account_rep.is_some() && c.cpni_contract.is_some())
+        .with(
+            "business",
+            c.account_rep.is_some() && c.cpni_contract.is_some(),
+        )
         .with("phone_since", c.phone_since.clone())
         .with("email_since", c.email_since.clone())
         .with("postal_since", c.postal_since.clone())

@@ -25,9 +25,23 @@ pub struct ImportArgs {
 }
 
 const REQUIRED: &[&str] = &[
-    "account", "name", "phone", "email", "street", "city", "region", "postal_code", "country",
+    "account",
+    "name",
+    "phone",
+    "email",
+    "street",
+    "city",
+    "region",
+    "postal_code",
+    "country",
 ];
-const OPTIONAL: &[&str] = &["email_since", "postal_since", "phone_since", "account_rep", "cpni_contract"];
+const OPTIONAL: &[&str] = &[
+    "email_since",
+    "postal_since",
+    "phone_since",
+    "account_rep",
+    "cpni_contract",
+];
 /// How many row errors are printed in full.
 const SHOWN_ERRORS: usize = 50;
 
@@ -45,9 +59,17 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<u8> {
     let mut seen = HashSet::new();
     for (line, c) in &customers {
         if !seen.insert(c.account.clone()) {
-            errors.push(row_err(*line, "account", format!("{} appears twice in the file", c.account)));
+            errors.push(row_err(
+                *line,
+                "account",
+                format!("{} appears twice in the file", c.account),
+            ));
         } else if store::customers::exists(db.conn(), &c.account)? {
-            errors.push(row_err(*line, "account", format!("{} already exists", c.account)));
+            errors.push(row_err(
+                *line,
+                "account",
+                format!("{} already exists", c.account),
+            ));
         }
     }
     if !errors.is_empty() {
@@ -58,9 +80,16 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<u8> {
     db.write(|tx| {
         for (_, c) in &customers {
             store::customers::insert(tx, c)?;
-            audit::append(tx, &acting.actor, now, created_event(c).with("source", "import"))?;
+            audit::append(
+                tx,
+                &acting.actor,
+                now,
+                created_event(c).with("source", "import"),
+            )?;
         }
-        let event = Event::new("customer.import").with("file", file.clone()).with("rows", count);
+        let event = Event::new("customer.import")
+            .with("file", file.clone())
+            .with("rows", count);
         audit::append(tx, &acting.actor, now, event)
     })?;
     ctx.out.print(
@@ -71,7 +100,10 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<u8> {
 }
 
 fn row_err(line: u64, field: &str, message: String) -> RowError {
-    RowError { line, error: FieldError::new(field, message) }
+    RowError {
+        line,
+        error: FieldError::new(field, message),
+    }
 }
 
 fn report(file: &std::path::Path, mut errors: Vec<RowError>) -> Error {
@@ -103,8 +135,11 @@ fn parse_file(cfg: &Config, path: &std::path::Path, now: OffsetDateTime) -> Resu
         .flexible(false)
         .from_path(path)
         .map_err(|e| {
-            Error::usage("import-file", format!("cannot read {}: {e}", path.display()))
-                .hint("check the path; the file must be CSV with a header row")
+            Error::usage(
+                "import-file",
+                format!("cannot read {}: {e}", path.display()),
+            )
+            .hint("check the path; the file must be CSV with a header row")
         })?;
     let columns = header_columns(reader.headers().map_err(|e| csv_error(path, e))?)?;
     let mut ok = Vec::new();
@@ -123,7 +158,10 @@ fn parse_file(cfg: &Config, path: &std::path::Path, now: OffsetDateTime) -> Resu
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 errors.push(row_err(line, "row", csv_message(&e)));
-                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }) {
+                if !matches!(
+                    e.kind(),
+                    csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                ) {
                     break;
                 }
             }
@@ -135,7 +173,9 @@ fn parse_file(cfg: &Config, path: &std::path::Path, now: OffsetDateTime) -> Resu
 fn csv_message(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "is not valid UTF-8; save the file as UTF-8".into(),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("has {len} fields but the header has {expected_len}")
         }
         _ => e.to_string(),
@@ -143,8 +183,11 @@ fn csv_message(e: &csv::Error) -> String {
 }
 
 fn csv_error(path: &std::path::Path, e: csv::Error) -> Error {
-    Error::usage("import-file", format!("{}: {}", path.display(), csv_message(&e)))
-        .hint("the first line must be the header row")
+    Error::usage(
+        "import-file",
+        format!("{}: {}", path.display(), csv_message(&e)),
+    )
+    .hint("the first line must be the header row")
 }
 
 fn header_columns(headers: &csv::StringRecord) -> Result<HashMap<String, usize>> {
@@ -152,15 +195,29 @@ fn header_columns(headers: &csv::StringRecord) -> Result<HashMap<String, usize>>
     for (i, h) in headers.iter().enumerate() {
         let name = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
         if !REQUIRED.contains(&name.as_str()) && !OPTIONAL.contains(&name.as_str()) {
-            return Err(Error::usage("import-header", format!("line 1: unknown column {:?}", safe(&name)))
-                .hint(format!("accepted columns: {}, {}", REQUIRED.join(","), OPTIONAL.join(","))));
+            return Err(Error::usage(
+                "import-header",
+                format!("line 1: unknown column {:?}", safe(&name)),
+            )
+            .hint(format!(
+                "accepted columns: {}, {}",
+                REQUIRED.join(","),
+                OPTIONAL.join(",")
+            )));
         }
         map.insert(name, i);
     }
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !map.contains_key(*c)).collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !map.contains_key(*c))
+        .collect();
     if !missing.is_empty() {
-        return Err(Error::usage("import-header", format!("line 1: missing column(s) {}", missing.join(", ")))
-            .hint(format!("the header needs {}", REQUIRED.join(","))));
+        return Err(Error::usage(
+            "import-header",
+            format!("line 1: missing column(s) {}", missing.join(", ")),
+        )
+        .hint(format!("the header needs {}", REQUIRED.join(","))));
     }
     Ok(map)
 }
@@ -171,9 +228,18 @@ fn parse_row(
     rec: &csv::StringRecord,
     now: OffsetDateTime,
 ) -> std::result::Result<Customer, FieldError> {
-    let get = |name: &str| cols.get(name).and_then(|&i| rec.get(i)).unwrap_or("").to_string();
+    let get = |name: &str| {
+        cols.get(name)
+            .and_then(|&i| rec.get(i))
+            .unwrap_or("")
+            .to_string()
+    };
     let opt = |name: &str| Some(get(name)).filter(|s| !s.trim().is_empty());
-    let since = |name: &str| opt(name).map(|s| contact::parse_since(name, &s, now)).transpose();
+    let since = |name: &str| {
+        opt(name)
+            .map(|s| contact::parse_since(name, &s, now))
+            .transpose()
+    };
     let args = ContactArgs {
         name: get("name"),
         phone: get("phone"),
@@ -187,8 +253,15 @@ fn parse_row(
         cpni_contract: opt("cpni_contract"),
     };
     if args.account_rep.is_some() != args.cpni_contract.is_some() {
-        return Err(FieldError::new("cpni_contract", "account_rep and cpni_contract go together: give both or neither"));
+        return Err(FieldError::new(
+            "cpni_contract",
+            "account_rep and cpni_contract go together: give both or neither",
+        ));
     }
-    let s = Since { phone: since("phone_since")?, email: since("email_since")?, postal: since("postal_since")? };
+    let s = Since {
+        phone: since("phone_since")?,
+        email: since("email_since")?,
+        postal: since("postal_since")?,
+    };
     new_customer(cfg, &get("account"), &args, s, now)
 }

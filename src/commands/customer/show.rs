@@ -82,16 +82,26 @@ fn record_line(label: &str, value: &str, since: &str, now: OffsetDateTime) -> St
     let status = if policy::is_address_of_record(since_t, now) {
         "of record".to_string()
     } else {
-        format!("NOT yet of record: usable from {}", clock::human(policy::address_usable_from(since_t)))
+        format!(
+            "NOT yet of record: usable from {}",
+            clock::human(policy::address_usable_from(since_t))
+        )
     };
-    format!("  {label:<8} {}  (since {}; {status})", safe(value), clock::date(since_t))
+    format!(
+        "  {label:<8} {}  (since {}; {status})",
+        safe(value),
+        clock::date(since_t)
+    )
 }
 
 fn text(c: &Customer, now: OffsetDateTime) -> String {
     let mut lines = vec![format!("{}  {}", c.account, safe(&c.name))];
     lines.push(record_line("phone", &c.phone, &c.phone_since, now));
     lines.push(record_line("email", &c.email, &c.email_since, now));
-    let postal = format!("{}, {}, {} {}, {}", c.street, c.city, c.region, c.postal_code, c.country);
+    let postal = format!(
+        "{}, {}, {} {}, {}",
+        c.street, c.city, c.region, c.postal_code, c.country
+    );
     lines.push(record_line("postal", &postal, &c.postal_since, now));
     let pin = match (&c.pin_hash, c.pin_must_change) {
         (None, _) => "not set",
@@ -99,13 +109,27 @@ fn text(c: &Customer, now: OffsetDateTime) -> String {
         (Some(_), false) => "set",
     };
     lines.push(format!("  PIN      {pin}"));
-    lines.push(format!("  backup   {}", if c.backup_hash.is_some() { "set" } else { "not set" }));
+    lines.push(format!(
+        "  backup   {}",
+        if c.backup_hash.is_some() {
+            "set"
+        } else {
+            "not set"
+        }
+    ));
     lines.push(match lock_of(c, now) {
-        Some(t) => format!("  lock     LOCKED until {} (PIN and codes)", clock::human(t)),
+        Some(t) => format!(
+            "  lock     LOCKED until {} (PIN and codes)",
+            clock::human(t)
+        ),
         None => format!("  lock     none ({} consecutive wrong secrets)", c.failures),
     });
     if let (Some(rep), Some(contract)) = (&c.account_rep, &c.cpni_contract) {
-        lines.push(format!("  business rep {}, CPNI contract {}", safe(rep), safe(contract)));
+        lines.push(format!(
+            "  business rep {}, CPNI contract {}",
+            safe(rep),
+            safe(contract)
+        ));
     }
     lines.join("\n")
 }
@@ -130,7 +154,15 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<u8> {
     let docs: Vec<Value> = rows.iter().map(|c| customer_json(c, now)).collect();
     let mut text: Vec<String> = rows
         .iter()
-        .map(|c| format!("{:<14} {:<28} {:<16} {}", c.account, safe(&c.name), c.phone, safe(&c.email)))
+        .map(|c| {
+            format!(
+                "{:<14} {:<28} {:<16} {}",
+                c.account,
+                safe(&c.name),
+                c.phone,
+                safe(&c.email)
+            )
+        })
         .collect();
     if text.is_empty() {
         text.push("No customers match.".into());

@@ -50,8 +50,15 @@ pub fn run(ctx: &Ctx, args: UnlockArgs) -> Result<u8> {
         audit::append(tx, &acting.actor, now, event)
     })?;
     let text = match was {
-        Some(t) => format!("Unlocked {} (was locked until {}).", c.account, clock::human(t)),
-        None => format!("{} was not locked; its failure count is cleared.", c.account),
+        Some(t) => format!(
+            "Unlocked {} (was locked until {}).",
+            c.account,
+            clock::human(t)
+        ),
+        None => format!(
+            "{} was not locked; its failure count is cleared.",
+            c.account
+        ),
     };
     ctx.out.print(&json!({"account": c.account, "unlocked": true, "was_locked_until": was.map(clock::format)}), &text);
     Ok(0)

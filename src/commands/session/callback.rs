@@ -6,12 +6,12 @@ use time::OffsetDateTime;
 use super::gate::{Env, Loaded, load_open, refuse};
 use super::state::print_step;
 use crate::audit::{self, Event};
+use crate::clock;
 use crate::domain::contact::mask_phone;
 use crate::domain::policy::Basis;
 use crate::error::{Error, Result};
 use crate::store::{self, Db};
 use crate::ui::term::safe;
-use crate::clock;
 
 #[derive(Debug, Args)]
 pub struct CallbackArgs {
@@ -49,25 +49,50 @@ pub fn script(l: &Loaded) -> String {
 
 /// Starts a callback: records it and runs the configured dialler (no shell) if any.
 fn begin(env: &Env<'_>, db: &mut Db, l: &Loaded, now: OffsetDateTime) -> Result<Option<String>> {
-    let event = Event::new("callback.start").account(&l.customer.account).session(&l.session.id)
+    let event = Event::new("callback.start")
+        .account(&l.customer.account)
+        .session(&l.session.id)
         .with("number", mask_phone(&l.customer.phone));
     db.write(|tx| audit::append(tx, &env.acting.actor, now, event).map(|_| ()))?;
-    let Some(cmd) = &env.ctx.cfg.dial_command else { return Ok(None) };
-    let status = std::process::Command::new(&cmd[0]).args(&cmd[1..]).arg(&l.customer.phone).status();
+    let Some(cmd) = &env.ctx.cfg.dial_command else {
+        return Ok(None);
+    };
+    let status = std::process::Command::new(&cmd[0])
+        .args(&cmd[1..])
+        .arg(&l.customer.phone)
+        .status();
     Ok(Some(match status {
         Ok(s) if s.success() => format!("Dialling with {}.", safe(&cmd[0])),
-        Ok(s) => format!("The dial command {} failed ({s}); dial the number by hand.", safe(&cmd[0])),
-        Err(e) => format!("Cannot run the dial command {}: {e}; dial the number by hand.", safe(&cmd[0])),
+        Ok(s) => format!(
+            "The dial command {} failed ({s}); dial the number by hand.",
+            safe(&cmd[0])
+        ),
+        Err(e) => format!(
+            "Cannot run the dial command {}: {e}; dial the number by hand.",
+            safe(&cmd[0])
+        ),
     }))
 }
 
 /// Records the callback's outcome.
-pub fn callback(env: &Env<'_>, db: &mut Db, mut l: Loaded, outcome: CallbackOutcome, now: OffsetDateTime) -> Result<(bool, String, Loaded)> {
+pub fn callback(
+    env: &Env<'_>,
+    db: &mut Db,
+    mut l: Loaded,
+    outcome: CallbackOutcome,
+    now: OffsetDateTime,
+) -> Result<(bool, String, Loaded)> {
     let at = clock::format(now);
     l.session.last_active_at = at.clone();
     let ok = outcome == CallbackOutcome::Reached;
     if ok {
-        if !l.session.basis.as_deref().and_then(Basis::parse).is_some_and(|b| matches!(b, Basis::Pin | Basis::BusinessContract)) {
+        if !l
+            .session
+            .basis
+            .as_deref()
+            .and_then(Basis::parse)
+            .is_some_and(|b| matches!(b, Basis::Pin | Basis::BusinessContract))
+        {
             l.session.basis = Some(Basis::Callback.as_str().into());
         }
         l.session.verified_at.get_or_insert(at);
@@ -77,8 +102,11 @@ pub fn callback(env: &Env<'_>, db: &mut Db, mut l: Loaded, outcome: CallbackOutc
         CallbackOutcome::NoAnswer => ("auth.callback.fail", "no-answer"),
         CallbackOutcome::Declined => ("auth.callback.fail", "declined"),
     };
-    let ev = Event::new(event).account(&l.customer.account).session(&l.session.id)
-        .with("outcome", label).with("number", mask_phone(&l.customer.phone));
+    let ev = Event::new(event)
+        .account(&l.customer.account)
+        .session(&l.session.id)
+        .with("outcome", label)
+        .with("number", mask_phone(&l.customer.phone));
     let s = l.session.clone();
     db.write(|tx| {
         store::sessions::update(tx, &s)?;
@@ -108,7 +136,10 @@ pub fn callback_cmd(env: &Env<'_>, db: &mut Db, a: CallbackArgs) -> Result<u8> {
             if let Some(d) = dialled {
                 text.push_str(&format!("\n{d}"));
             }
-            text.push_str(&format!("\nThen record it: cpni session callback {} --reached | --no-answer | --declined", l.session.id));
+            text.push_str(&format!(
+                "\nThen record it: cpni session callback {} --reached | --no-answer | --declined",
+                l.session.id
+            ));
             env.ctx.out.print(&doc, &text);
             return Ok(0);
         }
@@ -118,7 +149,12 @@ pub fn callback_cmd(env: &Env<'_>, db: &mut Db, a: CallbackArgs) -> Result<u8> {
 }
 
 /// The business-contract basis: both a dedicated representative and a CPNI contract on file.
-pub fn business(env: &Env<'_>, db: &mut Db, mut l: Loaded, now: OffsetDateTime) -> Result<(bool, String, Loaded)> {
+pub fn business(
+    env: &Env<'_>,
+    db: &mut Db,
+    mut l: Loaded,
+    now: OffsetDateTime,
+) -> Result<(bool, String, Loaded)> {
     let (rep, contract) = match (&l.customer.account_rep, &l.customer.cpni_contract) {
         (Some(r), Some(c)) => (r.clone(), c.clone()),
         (r, c) => {
@@ -137,14 +173,25 @@ pub fn business(env: &Env<'_>, db: &mut Db, mut l: Loaded, now: OffsetDateTime) 
     l.session.last_active_at = at.clone();
     l.session.basis = Some(Basis::BusinessContract.as_str().into());
     l.session.verified_at.get_or_insert(at);
-    let ev = Event::new("auth.business.ok").account(&l.customer.account).session(&l.session.id)
-        .with("account_rep", rep.clone()).with("cpni_contract", contract.clone());
+    let ev = Event::new("auth.business.ok")
+        .account(&l.customer.account)
+        .session(&l.session.id)
+        .with("account_rep", rep.clone())
+        .with("cpni_contract", contract.clone());
     let s = l.session.clone();
     db.write(|tx| {
         store::sessions::update(tx, &s)?;
         audit::append(tx, &env.acting.actor, now, ev).map(|_| ())
     })?;
-    Ok((true, format!("Business contract {} (rep {}): verified.", safe(&contract), safe(&rep)), l))
+    Ok((
+        true,
+        format!(
+            "Business contract {} (rep {}): verified.",
+            safe(&contract),
+            safe(&rep)
+        ),
+        l,
+    ))
 }
 
 pub fn business_cmd(env: &Env<'_>, db: &mut Db, id: &str) -> Result<u8> {

@@ -45,62 +45,135 @@ pub fn postal(l: &Loaded) -> PostalAddress {
 }
 
 /// Refuses (recorded) when the address has been on record less than 30 days.
-pub fn require_of_record(env: &Env<'_>, db: &mut Db, l: &Loaded, channel: &str, since: &str, event: &'static str, now: OffsetDateTime) -> Result<()> {
+pub fn require_of_record(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    channel: &str,
+    since: &str,
+    event: &'static str,
+    now: OffsetDateTime,
+) -> Result<()> {
     let since_t = clock::parse(since).unwrap_or(now);
     if policy::is_address_of_record(since_t, now) {
         return Ok(());
     }
     let from = policy::address_usable_from(since_t);
-    let what = if channel == "email" { "email address" } else { "postal address" };
-    let err = Error::refused("address-too-new", format!(
-        "the {what} has been on record only since {}; it becomes an address of record on {}",
-        clock::date(since_t), clock::date(from)))
-        .hint("use the PIN or a callback to the telephone number of record instead");
+    let what = if channel == "email" {
+        "email address"
+    } else {
+        "postal address"
+    };
+    let err = Error::refused(
+        "address-too-new",
+        format!(
+            "the {what} has been on record only since {}; it becomes an address of record on {}",
+            clock::date(since_t),
+            clock::date(from)
+        ),
+    )
+    .hint("use the PIN or a callback to the telephone number of record instead");
     Err(refuse(env, db, l, event, err, now))
 }
 
 /// Issues a code and queues its message in one transaction, then delivers it.
 /// Returns the message for the agent; a delivery failure is an exit-7 error after the commit.
-pub fn issue_code(env: &Env<'_>, db: &mut Db, l: &Loaded, channel: CodeChannel, now: OffsetDateTime) -> Result<String> {
-    let refused = if channel == CodeChannel::Email { "code.email.refused" } else { "code.mail.refused" };
+pub fn issue_code(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    channel: CodeChannel,
+    now: OffsetDateTime,
+) -> Result<String> {
+    let refused = if channel == CodeChannel::Email {
+        "code.email.refused"
+    } else {
+        "code.mail.refused"
+    };
     secret_gate(env, db, l, refused, now)?;
-    let since = if channel == CodeChannel::Email { &l.customer.email_since } else { &l.customer.postal_since };
+    let since = if channel == CodeChannel::Email {
+        &l.customer.email_since
+    } else {
+        &l.customer.postal_since
+    };
     require_of_record(env, db, l, channel.name(), since, refused, now)?;
     let (code, expires) = match channel {
         CodeChannel::Email => (secrets::random_digits(6), now + policy::EMAIL_CODE_TTL),
-        CodeChannel::Mail => (secrets::random_digits(8), now + Duration::days(env.ctx.cfg.mail_code_days)),
+        CodeChannel::Mail => (
+            secrets::random_digits(8),
+            now + Duration::days(env.ctx.cfg.mail_code_days),
+        ),
     };
     let key = secrets::read_key(&secrets::key_paths(&env.ctx.cfg.db_path).0)?;
     let item = code_message(env, l, channel, &code, expires, now);
     let digest = secrets::code_digest(&key, &code);
     let id = db.write(|tx| {
-        let code_id = store::codes::issue(tx, &l.customer.account, &l.session.id, channel.name(), &digest, &clock::format(now), &clock::format(expires))?;
+        let code_id = store::codes::issue(
+            tx,
+            &l.customer.account,
+            &l.session.id,
+            channel.name(),
+            &digest,
+            &clock::format(now),
+            &clock::format(expires),
+        )?;
         let outbox_id = store::outbox::insert(tx, &item)?;
-        let ev = Event::new("code.issued").account(&l.customer.account).session(&l.session.id)
-            .with("channel", channel.name()).with("code_id", code_id).with("outbox_id", outbox_id)
+        let ev = Event::new("code.issued")
+            .account(&l.customer.account)
+            .session(&l.session.id)
+            .with("channel", channel.name())
+            .with("code_id", code_id)
+            .with("outbox_id", outbox_id)
             .with("expires_at", clock::format(expires));
         audit::append(tx, &env.acting.actor, now, ev)?;
         Ok(outbox_id)
     })?;
-    let path = deliver_now(env.ctx, db, &env.acting.actor, id, "Use the PIN or a callback instead.")?;
-    let place = path.map(|p| format!(" ({})", p.display())).unwrap_or_default();
+    let path = deliver_now(
+        env.ctx,
+        db,
+        &env.acting.actor,
+        id,
+        "Use the PIN or a callback instead.",
+    )?;
+    let place = path
+        .map(|p| format!(" ({})", p.display()))
+        .unwrap_or_default();
     Ok(match channel {
         CodeChannel::Email => format!(
             "Code sent to {}{place}. Ask the caller to read it back; it expires in 10 minutes.",
-            mask_email(&l.customer.email)),
+            mask_email(&l.customer.email)
+        ),
         CodeChannel::Mail => format!(
             "Letter with a code queued for the postal address of record{place}. The customer reads it back on a later call (valid until {}).",
-            clock::date(expires)),
+            clock::date(expires)
+        ),
     })
 }
 
-fn code_message(env: &Env<'_>, l: &Loaded, channel: CodeChannel, code: &str, expires: OffsetDateTime, now: OffsetDateTime) -> Item {
+fn code_message(
+    env: &Env<'_>,
+    l: &Loaded,
+    channel: CodeChannel,
+    code: &str,
+    expires: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Item {
     let mail = &env.ctx.cfg.mail;
     let (composed, recipient, kind, ch) = match channel {
-        CodeChannel::Email => (compose::email_code(code, 10), l.customer.email.clone(), "email-code", "email"),
+        CodeChannel::Email => (
+            compose::email_code(code, 10),
+            l.customer.email.clone(),
+            "email-code",
+            "email",
+        ),
         CodeChannel::Mail => {
             let label = postal(l).label();
-            (compose::mail_code(&l.customer.name, &label, code, &clock::date(expires)), format!("{}\n{label}", l.customer.name), "mail-code", "letter")
+            (
+                compose::mail_code(&l.customer.name, &label, code, &clock::date(expires)),
+                format!("{}\n{label}", l.customer.name),
+                "mail-code",
+                "letter",
+            )
         }
     };
     Item {

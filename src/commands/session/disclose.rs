@@ -12,6 +12,7 @@ use super::codes::{postal, require_of_record};
 use super::gate::{Env, Loaded, load_open};
 use super::state::print_step;
 use crate::audit::{self, Event};
+use crate::clock;
 use crate::commands::notify::deliver_now;
 use crate::domain::contact;
 use crate::domain::policy::{self, Basis, Purpose, Scope};
@@ -19,7 +20,6 @@ use crate::error::{Error, Result};
 use crate::mail::{compose, deliver};
 use crate::store::outbox::Item;
 use crate::store::{self, Db};
-use crate::clock;
 
 /// Largest file `--attach` accepts.
 const MAX_ATTACHMENT: u64 = 10 * 1024 * 1024;
@@ -78,36 +78,80 @@ struct Common {
 }
 
 fn common(purpose: &str, reference: Option<&str>, note: Option<&str>) -> Result<Common> {
-    let purpose = Purpose::parse(purpose).ok_or_else(|| Error::usage("purpose", format!("unknown purpose {purpose:?}")))?;
-    let text = |field: &str, v: Option<&str>| v.map(|s| contact::parse_text(field, s, 500, false)).transpose();
+    let purpose = Purpose::parse(purpose)
+        .ok_or_else(|| Error::usage("purpose", format!("unknown purpose {purpose:?}")))?;
+    let text = |field: &str, v: Option<&str>| {
+        v.map(|s| contact::parse_text(field, s, 500, false))
+            .transpose()
+    };
     let reference = text("reference", reference)?;
     if purpose.needs_reference() && reference.is_none() {
-        return Err(Error::usage("reference", format!("--purpose {} needs --reference (the legal process or designation)", purpose.as_str()))
-            .hint("give the subpoena, court order or written designation reference"));
+        return Err(Error::usage(
+            "reference",
+            format!(
+                "--purpose {} needs --reference (the legal process or designation)",
+                purpose.as_str()
+            ),
+        )
+        .hint("give the subpoena, court order or written designation reference"));
     }
-    Ok(Common { purpose, reference, note: text("note", note)? })
+    Ok(Common {
+        purpose,
+        reference,
+        note: text("note", note)?,
+    })
 }
 
 fn event(name: &'static str, l: &Loaded, scope: Scope, channel: &str, c: &Common) -> Event {
-    Event::new(name).account(&l.customer.account).session(&l.session.id)
-        .with("scope", scope.as_str()).with("channel", channel).with("purpose", c.purpose.as_str())
-        .with("reference", c.reference.clone()).with("note", c.note.clone())
+    Event::new(name)
+        .account(&l.customer.account)
+        .session(&l.session.id)
+        .with("scope", scope.as_str())
+        .with("channel", channel)
+        .with("purpose", c.purpose.as_str())
+        .with("reference", c.reference.clone())
+        .with("note", c.note.clone())
         .with("basis", l.session.basis.clone())
 }
 
 /// Records a discussion on the call, or refuses it (recorded) when the basis does not allow it.
-pub fn disclose(env: &Env<'_>, db: &mut Db, mut l: Loaded, a: &DiscloseArgs, now: OffsetDateTime) -> Result<(bool, String, Loaded)> {
+pub fn disclose(
+    env: &Env<'_>,
+    db: &mut Db,
+    mut l: Loaded,
+    a: &DiscloseArgs,
+    now: OffsetDateTime,
+) -> Result<(bool, String, Loaded)> {
     let c = common(&a.purpose, a.reference.as_deref(), a.note.as_deref())?;
     let scope = Scope::parse(&a.scope).ok_or_else(|| Error::usage("scope", "unknown scope"))?;
-    let calls = a.calls.as_deref().map(|s| contact::parse_text("calls", s, 1000, false)).transpose()?;
+    let calls = a
+        .calls
+        .as_deref()
+        .map(|s| contact::parse_text("calls", s, 1000, false))
+        .transpose()?;
     if scope == Scope::CallerSupplied && calls.is_none() {
-        return Err(Error::usage("calls", "--scope caller-supplied needs --calls TEXT: the calls the caller described unaided")
-            .hint("write down only what the caller said (numbers, dates, times); discuss nothing else"));
+        return Err(Error::usage(
+            "calls",
+            "--scope caller-supplied needs --calls TEXT: the calls the caller described unaided",
+        )
+        .hint(
+            "write down only what the caller said (numbers, dates, times); discuss nothing else",
+        ));
     }
     let basis = l.session.basis.as_deref().and_then(Basis::parse);
     if let Err(r) = policy::check_discussion(basis, scope) {
-        let err = Error::refused("not-permitted", format!("may not discuss {} on this call: {}", scope.as_str(), r.rule))
-            .hint(format!("routes that would allow it: {}", r.routes.join("; ")));
+        let err = Error::refused(
+            "not-permitted",
+            format!(
+                "may not discuss {} on this call: {}",
+                scope.as_str(),
+                r.rule
+            ),
+        )
+        .hint(format!(
+            "routes that would allow it: {}",
+            r.routes.join("; ")
+        ));
         let ev = event("disclosure.refused", &l, scope, "phone", &c).with("reason", r.rule.clone());
         db.write(|tx| audit::append(tx, &env.acting.actor, now, ev).map(|_| ()))?;
         return Err(err);
@@ -119,7 +163,15 @@ pub fn disclose(env: &Env<'_>, db: &mut Db, mut l: Loaded, a: &DiscloseArgs, now
         store::sessions::update(tx, &s)?;
         audit::append(tx, &env.acting.actor, now, ev).map(|_| ())
     })?;
-    Ok((true, format!("Recorded: {} discussed on the call ({}).", scope.as_str(), c.purpose.as_str()), l))
+    Ok((
+        true,
+        format!(
+            "Recorded: {} discussed on the call ({}).",
+            scope.as_str(),
+            c.purpose.as_str()
+        ),
+        l,
+    ))
 }
 
 pub fn disclose_cmd(env: &Env<'_>, db: &mut Db, a: DiscloseArgs) -> Result<u8> {
@@ -130,46 +182,105 @@ pub fn disclose_cmd(env: &Env<'_>, db: &mut Db, a: DiscloseArgs) -> Result<u8> {
 }
 
 fn read_attachment(path: &std::path::Path) -> Result<(String, Vec<u8>)> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::usage("attach", format!("--attach {}: {e}", path.display())))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::usage("attach", format!("--attach {}: {e}", path.display())))?;
     if !meta.is_file() || meta.len() > MAX_ATTACHMENT {
-        return Err(Error::usage("attach", format!("--attach {}: must be a regular file of at most 10 MiB", path.display())));
+        return Err(Error::usage(
+            "attach",
+            format!(
+                "--attach {}: must be a regular file of at most 10 MiB",
+                path.display()
+            ),
+        ));
     }
     let bytes = std::fs::read(path)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "attachment".into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "attachment".into());
     Ok((name, bytes))
 }
 
 /// Sends requested information to an address of record, queued and delivered; recorded as a
 /// disclosure over email or mail.
-pub fn send(env: &Env<'_>, db: &mut Db, l: &Loaded, a: &SendArgs, now: OffsetDateTime) -> Result<String> {
+pub fn send(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    a: &SendArgs,
+    now: OffsetDateTime,
+) -> Result<String> {
     let c = common(&a.purpose, a.reference.as_deref(), a.note.as_deref())?;
     let scope = Scope::parse(&a.scope).ok_or_else(|| Error::usage("scope", "unknown scope"))?;
     let attachment = a.attach.as_deref().map(read_attachment).transpose()?;
-    let (since, channel) = if a.via == "email" { (&l.customer.email_since, "email") } else { (&l.customer.postal_since, "mail") };
+    let (since, channel) = if a.via == "email" {
+        (&l.customer.email_since, "email")
+    } else {
+        (&l.customer.postal_since, "mail")
+    };
     require_of_record(env, db, l, channel, since, "send.refused", now)?;
-    let label = if scope == Scope::CallDetail { "call detail" } else { "account information" };
-    let composed = compose::disclosure(label, c.note.as_deref(), attachment.as_ref().map(|(n, _)| n.as_str()));
+    let label = if scope == Scope::CallDetail {
+        "call detail"
+    } else {
+        "account information"
+    };
+    let composed = compose::disclosure(
+        label,
+        c.note.as_deref(),
+        attachment.as_ref().map(|(n, _)| n.as_str()),
+    );
     let (recipient, ch) = if channel == "email" {
         (l.customer.email.clone(), "email")
     } else {
-        (format!("{}\n{}", l.customer.name, postal(l).label()), "letter")
+        (
+            format!("{}\n{}", l.customer.name, postal(l).label()),
+            "letter",
+        )
     };
-    let body = if ch == "letter" { compose::letter(&l.customer.name, &postal(l).label(), &composed.body) } else { composed.body };
+    let body = if ch == "letter" {
+        compose::letter(&l.customer.name, &postal(l).label(), &composed.body)
+    } else {
+        composed.body
+    };
     let item = Item {
-        created_at: clock::format(now), account: l.customer.account.clone(), session: Some(l.session.id.clone()),
-        kind: "disclosure".into(), channel: ch.into(), recipient, subject: composed.subject, body: Some(body),
-        attachment_name: attachment.as_ref().map(|(n, _)| n.clone()), attachment: attachment.map(|(_, b)| b),
-        message_id: deliver::new_message_id(&env.ctx.cfg.mail), ..Item::default()
+        created_at: clock::format(now),
+        account: l.customer.account.clone(),
+        session: Some(l.session.id.clone()),
+        kind: "disclosure".into(),
+        channel: ch.into(),
+        recipient,
+        subject: composed.subject,
+        body: Some(body),
+        attachment_name: attachment.as_ref().map(|(n, _)| n.clone()),
+        attachment: attachment.map(|(_, b)| b),
+        message_id: deliver::new_message_id(&env.ctx.cfg.mail),
+        ..Item::default()
     };
-    let ev = event("disclosure", l, scope, channel, &c).with("attachment", item.attachment_name.clone());
+    let ev =
+        event("disclosure", l, scope, channel, &c).with("attachment", item.attachment_name.clone());
     let id = db.write(|tx| {
         let id = store::outbox::insert(tx, &item)?;
         audit::append(tx, &env.acting.actor, now, ev.with("outbox_id", id))?;
         Ok(id)
     })?;
-    let path = deliver_now(env.ctx, db, &env.acting.actor, id, "Try the other address of record, or a callback.")?;
-    let place = path.map(|p| format!(" ({})", p.display())).unwrap_or_default();
-    Ok(format!("Sent the {label} to the {} address of record{place}.", if channel == "email" { "email" } else { "postal" }))
+    let path = deliver_now(
+        env.ctx,
+        db,
+        &env.acting.actor,
+        id,
+        "Try the other address of record, or a callback.",
+    )?;
+    let place = path
+        .map(|p| format!(" ({})", p.display()))
+        .unwrap_or_default();
+    Ok(format!(
+        "Sent the {label} to the {} address of record{place}.",
+        if channel == "email" {
+            "email"
+        } else {
+            "postal"
+        }
+    ))
 }
 
 pub fn send_cmd(env: &Env<'_>, db: &mut Db, a: SendArgs) -> Result<u8> {
@@ -178,4 +289,3 @@ pub fn send_cmd(env: &Env<'_>, db: &mut Db, a: SendArgs) -> Result<u8> {
     let msg = send(env, db, &l, &a, now)?;
     Ok(print_step(env, &l, now, true, &msg))
 }
-

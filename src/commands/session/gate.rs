@@ -36,8 +36,11 @@ fn parse_session_id(id: &str) -> Result<String> {
     if ok {
         Ok(up)
     } else {
-        Err(Error::usage("session", format!("{:?} is not a session id (like S-7K2M9QX4TB)", safe(id)))
-            .hint("use the id printed by `cpni session start`"))
+        Err(Error::usage(
+            "session",
+            format!("{:?} is not a session id (like S-7K2M9QX4TB)", safe(id)),
+        )
+        .hint("use the id printed by `cpni session start`"))
     }
 }
 
@@ -46,24 +49,44 @@ pub fn load_open(env: &Env<'_>, db: &mut Db, id: &str, now: OffsetDateTime) -> R
     let loaded = load_any(db, id)?;
     let s = &loaded.session;
     if let Some(ended) = &s.ended_at {
-        return Err(Error::refused("session-ended", format!(
-            "session {} ended at {} ({})", s.id, ended, s.end_reason.as_deref().unwrap_or("ended")))
-            .hint(format!("start a new session: cpni session start {}", s.account)));
+        return Err(Error::refused(
+            "session-ended",
+            format!(
+                "session {} ended at {} ({})",
+                s.id,
+                ended,
+                s.end_reason.as_deref().unwrap_or("ended")
+            ),
+        )
+        .hint(format!(
+            "start a new session: cpni session start {}",
+            s.account
+        )));
     }
     let last = clock::parse(&s.last_active_at).unwrap_or(now);
     if now - last > Duration::minutes(env.ctx.cfg.idle_minutes) {
         let mut ended = s.clone();
         ended.ended_at = Some(clock::format(now));
         ended.end_reason = Some("idle".into());
-        let event = Event::new("session.idle").account(&s.account).session(&s.id)
+        let event = Event::new("session.idle")
+            .account(&s.account)
+            .session(&s.id)
             .with("idle_minutes", env.ctx.cfg.idle_minutes);
         db.write(|tx| {
             store::sessions::update(tx, &ended)?;
             audit::append(tx, &env.acting.actor, now, event).map(|_| ())
         })?;
-        return Err(Error::refused("session-idle", format!(
-            "session {} was idle for more than {} minutes and has ended", s.id, env.ctx.cfg.idle_minutes))
-            .hint(format!("start a new session: cpni session start {}", s.account)));
+        return Err(Error::refused(
+            "session-idle",
+            format!(
+                "session {} was idle for more than {} minutes and has ended",
+                s.id, env.ctx.cfg.idle_minutes
+            ),
+        )
+        .hint(format!(
+            "start a new session: cpni session start {}",
+            s.account
+        )));
     }
     Ok(loaded)
 }
@@ -76,13 +99,23 @@ pub fn load_any(db: &Db, id: &str) -> Result<Loaded> {
             .hint("check the id, or start one with `cpni session start ACCOUNT`")
     })?;
     let customer = store::customers::get(db.conn(), &session.account)?.ok_or_else(|| {
-        Error::not_found("no-account", format!("session {id} names a missing account"))
+        Error::not_found(
+            "no-account",
+            format!("session {id} names a missing account"),
+        )
     })?;
     Ok(Loaded { session, customer })
 }
 
 /// Records a refusal as an audit record, then returns the error to report.
-pub fn refuse(env: &Env<'_>, db: &mut Db, l: &Loaded, event: &'static str, err: Error, now: OffsetDateTime) -> Error {
+pub fn refuse(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    event: &'static str,
+    err: Error,
+    now: OffsetDateTime,
+) -> Error {
     let ev = Event::new(event)
         .account(&l.customer.account)
         .session(&l.session.id)
@@ -99,18 +132,36 @@ pub const OPEN_ROUTES: &str = "call back the telephone number of record (cpni se
     or send the information to an address of record (cpni session send)";
 
 /// Refuses secret-based steps while the account is locked or the session's attempts are spent.
-pub fn secret_gate(env: &Env<'_>, db: &mut Db, l: &Loaded, event: &'static str, now: OffsetDateTime) -> Result<()> {
+pub fn secret_gate(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    event: &'static str,
+    now: OffsetDateTime,
+) -> Result<()> {
     if let Some(until) = lock_of(&l.customer, now) {
-        let err = Error::refused("locked", format!(
-            "PIN and codes are locked for account {} until {} after repeated wrong answers",
-            l.customer.account, clock::human(until)))
-            .hint(format!("still open: {OPEN_ROUTES}; a supervisor may unlock early (cpni customer unlock)"));
+        let err = Error::refused(
+            "locked",
+            format!(
+                "PIN and codes are locked for account {} until {} after repeated wrong answers",
+                l.customer.account,
+                clock::human(until)
+            ),
+        )
+        .hint(format!(
+            "still open: {OPEN_ROUTES}; a supervisor may unlock early (cpni customer unlock)"
+        ));
         return Err(refuse(env, db, l, event, err, now));
     }
     if lockout::session_attempts_left(l.session.secret_failures as u32) == 0 {
-        let err = Error::refused("attempts-used", format!(
-            "this session has used its {} secret attempts", lockout::SESSION_SECRET_ATTEMPTS))
-            .hint(format!("do not keep guessing; still open: {OPEN_ROUTES}"));
+        let err = Error::refused(
+            "attempts-used",
+            format!(
+                "this session has used its {} secret attempts",
+                lockout::SESSION_SECRET_ATTEMPTS
+            ),
+        )
+        .hint(format!("do not keep guessing; still open: {OPEN_ROUTES}"));
         return Err(refuse(env, db, l, event, err, now));
     }
     Ok(())

@@ -6,11 +6,11 @@ use time::OffsetDateTime;
 use super::gate::{Env, Loaded, load_any, load_open};
 use super::state::{state_json, state_text};
 use crate::audit::{self, Actor, Event};
+use crate::clock;
 use crate::commands::customer::show::load;
 use crate::error::Result;
 use crate::store::sessions::Session;
 use crate::store::{self, Db};
-use crate::clock;
 
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -26,7 +26,13 @@ fn new_session_id() -> String {
 }
 
 /// Opens a session on `account`; returns it unverified.
-pub fn start(env: &Env<'_>, db: &mut Db, account: &str, channel: &str, now: OffsetDateTime) -> Result<Loaded> {
+pub fn start(
+    env: &Env<'_>,
+    db: &mut Db,
+    account: &str,
+    channel: &str,
+    now: OffsetDateTime,
+) -> Result<Loaded> {
     let customer = load(db.conn(), account)?;
     let actor = &env.acting.actor;
     let session = Session {
@@ -39,7 +45,10 @@ pub fn start(env: &Env<'_>, db: &mut Db, account: &str, channel: &str, now: Offs
         last_active_at: clock::format(now),
         ..Session::default()
     };
-    let event = Event::new("session.start").account(&customer.account).session(&session.id).with("channel", channel);
+    let event = Event::new("session.start")
+        .account(&customer.account)
+        .session(&session.id)
+        .with("channel", channel);
     db.write(|tx| {
         store::sessions::insert(tx, &session)?;
         audit::append(tx, actor, now, event).map(|_| ())
@@ -48,14 +57,24 @@ pub fn start(env: &Env<'_>, db: &mut Db, account: &str, channel: &str, now: Offs
 }
 
 /// Ends a session with a reason (`ended` or `abandoned`).
-pub fn end(db: &mut Db, l: &mut Loaded, actor: &Actor, reason: &'static str, now: OffsetDateTime) -> Result<()> {
+pub fn end(
+    db: &mut Db,
+    l: &mut Loaded,
+    actor: &Actor,
+    reason: &'static str,
+    now: OffsetDateTime,
+) -> Result<()> {
     l.session.ended_at = Some(clock::format(now));
     l.session.end_reason = Some(reason.to_string());
-    let event = Event::new(if reason == "abandoned" { "session.abandoned" } else { "session.end" })
-        .account(&l.customer.account)
-        .session(&l.session.id)
-        .with("verified", l.session.basis.is_some())
-        .with("basis", l.session.basis.clone());
+    let event = Event::new(if reason == "abandoned" {
+        "session.abandoned"
+    } else {
+        "session.end"
+    })
+    .account(&l.customer.account)
+    .session(&l.session.id)
+    .with("verified", l.session.basis.is_some())
+    .with("basis", l.session.basis.clone());
     let s = l.session.clone();
     db.write(|tx| {
         store::sessions::update(tx, &s)?;
@@ -81,7 +100,10 @@ pub fn start_cmd(env: &Env<'_>, db: &mut Db, account: &str, channel: &str) -> Re
     } else {
         // The id alone on stdout, so `S=$(cpni session start A)` works; advice on stderr.
         println!("{}", l.session.id);
-        env.ctx.out.note(&format!("Session open on {}, not verified.", l.customer.account));
+        env.ctx.out.note(&format!(
+            "Session open on {}, not verified.",
+            l.customer.account
+        ));
     }
     Ok(0)
 }
@@ -89,7 +111,9 @@ pub fn start_cmd(env: &Env<'_>, db: &mut Db, account: &str, channel: &str) -> Re
 pub fn show_cmd(env: &Env<'_>, db: &mut Db, id: &str) -> Result<u8> {
     let now = clock::now();
     let l = load_any(db, id)?;
-    env.ctx.out.print(&state_json(&l, now), &state_text(&l, now));
+    env.ctx
+        .out
+        .print(&state_json(&l, now), &state_text(&l, now));
     Ok(0)
 }
 
@@ -97,6 +121,9 @@ pub fn end_cmd(env: &Env<'_>, db: &mut Db, id: &str) -> Result<u8> {
     let now = clock::now();
     let mut l = load_open(env, db, id, now)?;
     end(db, &mut l, &env.acting.actor, "ended", now)?;
-    env.ctx.out.print(&state_json(&l, now), &format!("Session {} ended.", l.session.id));
+    env.ctx.out.print(
+        &state_json(&l, now),
+        &format!("Session {} ended.", l.session.id),
+    );
     Ok(0)
 }

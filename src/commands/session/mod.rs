@@ -37,7 +37,13 @@ pub fn reload(db: &Db, l: &Loaded) -> Result<Loaded> {
 }
 
 /// Ends the session normally (used by the wizard).
-pub fn end(env: &Env<'_>, db: &mut Db, l: &mut Loaded, reason: &'static str, now: OffsetDateTime) -> Result<()> {
+pub fn end(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: &mut Loaded,
+    reason: &'static str,
+    now: OffsetDateTime,
+) -> Result<()> {
     lifecycle::end(db, l, &env.acting.actor, reason, now)
 }
 
@@ -109,13 +115,22 @@ pub struct CodeArgs {
 pub fn run(ctx: &Ctx, cmd: SessionCommand) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "session", CALL_HANDLERS)?;
-    let env = gate::Env { ctx, acting: &acting };
+    let env = gate::Env {
+        ctx,
+        acting: &acting,
+    };
     match cmd {
-        SessionCommand::Start { account, channel } => lifecycle::start_cmd(&env, &mut db, &account, &channel),
+        SessionCommand::Start { account, channel } => {
+            lifecycle::start_cmd(&env, &mut db, &account, &channel)
+        }
         SessionCommand::Pin(a) => secret::pin_cmd(&env, &mut db, a),
         SessionCommand::Callback(a) => callback::callback_cmd(&env, &mut db, a),
-        SessionCommand::EmailCode(a) => codes::issue_cmd(&env, &mut db, &a.session, CodeChannel::Email),
-        SessionCommand::MailCode(a) => codes::issue_cmd(&env, &mut db, &a.session, CodeChannel::Mail),
+        SessionCommand::EmailCode(a) => {
+            codes::issue_cmd(&env, &mut db, &a.session, CodeChannel::Email)
+        }
+        SessionCommand::MailCode(a) => {
+            codes::issue_cmd(&env, &mut db, &a.session, CodeChannel::Mail)
+        }
         SessionCommand::Code(a) => secret::code_cmd(&env, &mut db, a),
         SessionCommand::Business(a) => callback::business_cmd(&env, &mut db, &a.session),
         SessionCommand::Disclose(a) => disclose::disclose_cmd(&env, &mut db, a),

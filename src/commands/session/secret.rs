@@ -45,11 +45,22 @@ impl SecretKind {
 /// What checking the answer found.
 enum Verdict {
     Pin(bool),
-    Code { id: Option<i64>, basis: Basis, expired: bool },
+    Code {
+        id: Option<i64>,
+        basis: Basis,
+        expired: bool,
+    },
 }
 
 /// Checks `value` and records the result. Returns (success, message for the agent, new state).
-pub fn check_secret(env: &Env<'_>, db: &mut Db, l: Loaded, kind: SecretKind, value: &str, now: OffsetDateTime) -> Result<(bool, String, Loaded)> {
+pub fn check_secret(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: Loaded,
+    kind: SecretKind,
+    value: &str,
+    now: OffsetDateTime,
+) -> Result<(bool, String, Loaded)> {
     secret_gate(env, db, &l, kind.event("refused"), now)?;
     let verdict = match kind {
         SecretKind::Pin => {
@@ -65,22 +76,42 @@ pub fn check_secret(env: &Env<'_>, db: &mut Db, l: Loaded, kind: SecretKind, val
     // A correct PIN stored with weaker parameters than configured is re-hashed now.
     let preset = env.ctx.cfg.hash_preset;
     let rehash = match (&verdict, l.customer.pin_hash.as_deref()) {
-        (Verdict::Pin(true), Some(h)) if secrets::needs_rehash(h, preset) => Some(secrets::hash_secret(value, preset)?),
+        (Verdict::Pin(true), Some(h)) if secrets::needs_rehash(h, preset) => {
+            Some(secrets::hash_secret(value, preset)?)
+        }
         _ => None,
     };
     record(env, db, l, kind, verdict, rehash, now)
 }
 
-fn match_code(env: &Env<'_>, db: &Db, l: &Loaded, value: &str, now: OffsetDateTime) -> Result<Verdict> {
+fn match_code(
+    env: &Env<'_>,
+    db: &Db,
+    l: &Loaded,
+    value: &str,
+    now: OffsetDateTime,
+) -> Result<Verdict> {
     let key = secrets::read_key(&secrets::key_paths(&env.ctx.cfg.db_path).0)?;
     for code in store::codes::open_codes(db.conn(), &l.customer.account)? {
         if secrets::code_matches(&key, value.trim(), &code.digest) {
             let expires = clock::parse(&code.expires_at).unwrap_or(now);
-            let basis = if code.channel == "mail" { Basis::MailCode } else { Basis::EmailCode };
-            return Ok(Verdict::Code { id: Some(code.id), basis, expired: policy::code_expired(expires, now) });
+            let basis = if code.channel == "mail" {
+                Basis::MailCode
+            } else {
+                Basis::EmailCode
+            };
+            return Ok(Verdict::Code {
+                id: Some(code.id),
+                basis,
+                expired: policy::code_expired(expires, now),
+            });
         }
     }
-    Ok(Verdict::Code { id: None, basis: Basis::EmailCode, expired: false })
+    Ok(Verdict::Code {
+        id: None,
+        basis: Basis::EmailCode,
+        expired: false,
+    })
 }
 
 /// Keeps the stronger basis: one that allows call detail wins over one that does not.
@@ -91,7 +122,15 @@ fn stronger(current: Option<Basis>, new: Basis) -> Basis {
     }
 }
 
-fn record(env: &Env<'_>, db: &mut Db, mut l: Loaded, kind: SecretKind, verdict: Verdict, new_hash: Option<String>, now: OffsetDateTime) -> Result<(bool, String, Loaded)> {
+fn record(
+    env: &Env<'_>,
+    db: &mut Db,
+    mut l: Loaded,
+    kind: SecretKind,
+    verdict: Verdict,
+    new_hash: Option<String>,
+    now: OffsetDateTime,
+) -> Result<(bool, String, Loaded)> {
     let (ok, basis, code_id, expired) = match verdict {
         Verdict::Pin(ok) => (ok, Basis::Pin, None, false),
         Verdict::Code { id, basis, expired } => (id.is_some() && !expired, basis, id, expired),
@@ -100,41 +139,75 @@ fn record(env: &Env<'_>, db: &mut Db, mut l: Loaded, kind: SecretKind, verdict: 
     let at = clock::format(now);
     let actor = env.acting.actor.clone();
     let transition = db.write(|tx| {
-        let fresh = store::customers::get(tx, &l.customer.account)?.unwrap_or_else(|| l.customer.clone());
+        let fresh =
+            store::customers::get(tx, &l.customer.account)?.unwrap_or_else(|| l.customer.clone());
         let state = LockState {
             consecutive_failures: fresh.failures as u32,
             lock_level: fresh.lock_level as u32,
             locked_until: fresh.locked_until.as_deref().and_then(clock::parse),
         };
-        let t = lockout::apply(state, if ok { LockEvent::Success } else { LockEvent::Failure }, now);
+        let t = lockout::apply(
+            state,
+            if ok {
+                LockEvent::Success
+            } else {
+                LockEvent::Failure
+            },
+            now,
+        );
         let until = t.state.locked_until.map(clock::format);
-        store::customers::set_lock_state(tx, &fresh.account, t.state.consecutive_failures.into(), t.state.lock_level.into(), until.as_deref(), &at)?;
+        store::customers::set_lock_state(
+            tx,
+            &fresh.account,
+            t.state.consecutive_failures.into(),
+            t.state.lock_level.into(),
+            until.as_deref(),
+            &at,
+        )?;
         if let Some(h) = &new_hash {
             store::customers::rehash_pin(tx, &fresh.account, h)?;
         }
         apply_session(tx, &mut l, ok, basis, code_id, &at)?;
         l.customer = store::customers::get(tx, &fresh.account)?.unwrap_or(fresh);
         let mut ev = Event::new(kind.event(if ok { "ok" } else { "fail" }))
-            .account(&l.customer.account).session(&l.session.id)
+            .account(&l.customer.account)
+            .session(&l.session.id)
             .with("attempts_left", attempts_left(&l, now));
         if let (Some(id), SecretKind::Code) = (code_id, kind) {
-            ev = ev.with("code_id", id).with("channel", basis.as_str()).with("expired", expired);
+            ev = ev
+                .with("code_id", id)
+                .with("channel", basis.as_str())
+                .with("expired", expired);
         }
         if rehash {
             ev = ev.with("rehashed", true);
         }
         audit::append(tx, &actor, now, ev)?;
         if let Some(until) = t.newly_locked_until {
-            let lock = Event::new("lock.start").account(&l.customer.account).session(&l.session.id)
-                .with("until", clock::format(until)).with("level", t.state.lock_level);
+            let lock = Event::new("lock.start")
+                .account(&l.customer.account)
+                .session(&l.session.id)
+                .with("until", clock::format(until))
+                .with("level", t.state.lock_level);
             audit::append(tx, &actor, now, lock)?;
         }
         Ok(t)
     })?;
-    Ok((ok, message(kind, ok, expired, &l, transition.newly_locked_until, now), l))
+    Ok((
+        ok,
+        message(kind, ok, expired, &l, transition.newly_locked_until, now),
+        l,
+    ))
 }
 
-fn apply_session(tx: &Tx<'_>, l: &mut Loaded, ok: bool, basis: Basis, code_id: Option<i64>, at: &str) -> Result<()> {
+fn apply_session(
+    tx: &Tx<'_>,
+    l: &mut Loaded,
+    ok: bool,
+    basis: Basis,
+    code_id: Option<i64>,
+    at: &str,
+) -> Result<()> {
     l.session.last_active_at = at.to_string();
     if ok {
         let current = l.session.basis.as_deref().and_then(Basis::parse);
@@ -149,14 +222,28 @@ fn apply_session(tx: &Tx<'_>, l: &mut Loaded, ok: bool, basis: Basis, code_id: O
     store::sessions::update(tx, &l.session)
 }
 
-fn message(kind: SecretKind, ok: bool, expired: bool, l: &Loaded, locked: Option<OffsetDateTime>, now: OffsetDateTime) -> String {
+fn message(
+    kind: SecretKind,
+    ok: bool,
+    expired: bool,
+    l: &Loaded,
+    locked: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> String {
     let noun = kind.noun();
     if ok {
         return format!("{noun} correct: the caller is verified.");
     }
-    let what = if expired { format!("That {noun} has expired.") } else { format!("Wrong {noun}.") };
+    let what = if expired {
+        format!("That {noun} has expired.")
+    } else {
+        format!("Wrong {noun}.")
+    };
     if let Some(until) = locked {
-        return format!("{what} PIN and codes are now locked until {}. Still open: {OPEN_ROUTES}.", clock::human(until));
+        return format!(
+            "{what} PIN and codes are now locked until {}. Still open: {OPEN_ROUTES}.",
+            clock::human(until)
+        );
     }
     match attempts_left(l, now) {
         0 => format!("{what} No secret attempts left on this call. Still open: {OPEN_ROUTES}."),
@@ -164,13 +251,21 @@ fn message(kind: SecretKind, ok: bool, expired: bool, l: &Loaded, locked: Option
     }
 }
 
-fn read_secret(env: &Env<'_>, from_stdin: bool, what: &str, prompt_text: &str, flag: &str) -> Result<String> {
+fn read_secret(
+    env: &Env<'_>,
+    from_stdin: bool,
+    what: &str,
+    prompt_text: &str,
+    flag: &str,
+) -> Result<String> {
     if from_stdin {
         return prompt::secret_from_stdin(what);
     }
     if !prompt::interactive(env.ctx.no_input) {
-        return Err(Error::usage("no-terminal", format!("no terminal to ask for the {what}"))
-            .hint(format!("pipe it in with {flag}")));
+        return Err(
+            Error::usage("no-terminal", format!("no terminal to ask for the {what}"))
+                .hint(format!("pipe it in with {flag}")),
+        );
     }
     Terminal.secret(prompt_text)
 }
@@ -180,7 +275,13 @@ pub fn pin_cmd(env: &Env<'_>, db: &mut Db, a: SecretArgs) -> Result<u8> {
     let now = clock::now();
     let l = load_open(env, db, &a.session, now)?;
     secret_gate(env, db, &l, SecretKind::Pin.event("refused"), now)?;
-    let pin = read_secret(env, a.pin_stdin, "PIN", "Ask the caller for the account PIN", "--pin-stdin")?;
+    let pin = read_secret(
+        env,
+        a.pin_stdin,
+        "PIN",
+        "Ask the caller for the account PIN",
+        "--pin-stdin",
+    )?;
     let (ok, msg, l) = check_secret(env, db, l, SecretKind::Pin, &pin, clock::now())?;
     Ok(print_step(env, &l, now, ok, &msg))
 }
@@ -190,7 +291,13 @@ pub fn code_cmd(env: &Env<'_>, db: &mut Db, a: CodeArgs) -> Result<u8> {
     let now = clock::now();
     let l = load_open(env, db, &a.session, now)?;
     secret_gate(env, db, &l, SecretKind::Code.event("refused"), now)?;
-    let code = read_secret(env, a.code_stdin, "code", "Ask the caller to read the code", "--code-stdin")?;
+    let code = read_secret(
+        env,
+        a.code_stdin,
+        "code",
+        "Ask the caller to read the code",
+        "--code-stdin",
+    )?;
     let (ok, msg, l) = check_secret(env, db, l, SecretKind::Code, &code, clock::now())?;
     Ok(print_step(env, &l, now, ok, &msg))
 }

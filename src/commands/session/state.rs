@@ -13,7 +13,8 @@ use crate::domain::policy::{self, Basis};
 /// Channels to which information may be sent now (addresses of record 30+ days old).
 pub fn sendable(l: &Loaded, now: OffsetDateTime) -> Vec<&'static str> {
     let mut out = Vec::new();
-    let of_record = |since: &str| clock::parse(since).is_some_and(|t| policy::is_address_of_record(t, now));
+    let of_record =
+        |since: &str| clock::parse(since).is_some_and(|t| policy::is_address_of_record(t, now));
     if of_record(&l.customer.email_since) {
         out.push("email");
     }
@@ -59,19 +60,37 @@ pub fn state_json(l: &Loaded, now: OffsetDateTime) -> Value {
 pub fn state_text(l: &Loaded, now: OffsetDateTime) -> String {
     let b = basis(l);
     let mut lines = vec![match b {
-        Some(b) => format!("Session {} ({}): VERIFIED by {}", l.session.id, l.customer.account, b.as_str()),
-        None => format!("Session {} ({}): not verified", l.session.id, l.customer.account),
+        Some(b) => format!(
+            "Session {} ({}): VERIFIED by {}",
+            l.session.id,
+            l.customer.account,
+            b.as_str()
+        ),
+        None => format!(
+            "Session {} ({}): not verified",
+            l.session.id, l.customer.account
+        ),
     }];
     let discuss: Vec<&str> = policy::discussable(b).iter().map(|s| s.as_str()).collect();
     lines.push(format!("  may discuss: {}", discuss.join(", ")));
     let send = sendable(l, now);
-    lines.push(format!("  may send to: {}", if send.is_empty() { "no address of record yet".into() } else { send.join(", ") }));
+    lines.push(format!(
+        "  may send to: {}",
+        if send.is_empty() {
+            "no address of record yet".into()
+        } else {
+            send.join(", ")
+        }
+    ));
     match lock_of(&l.customer, now) {
         Some(t) => lines.push(format!("  PIN and codes LOCKED until {}", clock::human(t))),
         None => lines.push(format!("  secret attempts left: {}", attempts_left(l, now))),
     }
     if let Some(end) = &l.session.ended_at {
-        lines.push(format!("  ended {end} ({})", l.session.end_reason.as_deref().unwrap_or("ended")));
+        lines.push(format!(
+            "  ended {end} ({})",
+            l.session.end_reason.as_deref().unwrap_or("ended")
+        ));
     }
     lines.join("\n")
 }
@@ -81,6 +100,8 @@ pub fn print_step(env: &Env<'_>, l: &Loaded, now: OffsetDateTime, ok: bool, mess
     let mut doc = state_json(l, now);
     doc["result"] = json!(if ok { "ok" } else { "failed" });
     doc["message"] = json!(message);
-    env.ctx.out.print(&doc, &format!("{message}\n{}", state_text(l, now)));
+    env.ctx
+        .out
+        .print(&doc, &format!("{message}\n{}", state_text(l, now)));
     if ok { 0 } else { 1 }
 }
