@@ -175,6 +175,12 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List or search customers')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import customers from a CSV file (all rows or none)')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Lift a lockout early (supervisor); the reason is recorded')
+            [CompletionResult]::new('set-pin', 'set-pin', [CompletionResultType]::ParameterValue, 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record')
+            [CompletionResult]::new('set-backup', 'set-backup', [CompletionResultType]::ParameterValue, 'Set a new backup passphrase (on stdin or a hidden prompt)')
+            [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change the email address of record')
+            [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
+            [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
+            [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -253,12 +259,113 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;customer;set-pin' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'A verified session on this account (the caller asked for the change on that call)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Back office (supervisor): why the change is made without a verified caller')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'pin')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read the new PIN from one line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;customer;set-backup' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'A verified session on this account (the caller asked for the change on that call)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Back office (supervisor): why the change is made without a verified caller')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'secret')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the new backup passphrase from one line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;customer;set-email' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'A verified session on this account (the caller asked for the change on that call)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Back office (supervisor): why the change is made without a verified caller')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The new email address (on record from now; usable for codes after 30 days)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;customer;set-address' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'A verified session on this account (the caller asked for the change on that call)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Back office (supervisor): why the change is made without a verified caller')
+            [CompletionResult]::new('--street', '--street', [CompletionResultType]::ParameterName, 'street')
+            [CompletionResult]::new('--city', '--city', [CompletionResultType]::ParameterName, 'city')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'region')
+            [CompletionResult]::new('--postal-code', '--postal-code', [CompletionResultType]::ParameterName, 'postal-code')
+            [CompletionResult]::new('--country', '--country', [CompletionResultType]::ParameterName, 'country')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;customer;set-phone' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'A verified session on this account (the caller asked for the change on that call)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Back office (supervisor): why the change is made without a verified caller')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'The new telephone number of record')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;customer;reset-pin' {
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where the temporary PIN goes: the email or the postal address of record')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'The session of the call on which the customer asked (recorded)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;customer;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a customer with contacts of record (and optionally a PIN on stdin)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a customer''s contacts of record, secrets set (never their values) and lock state')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List or search customers')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import customers from a CSV file (all rows or none)')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Lift a lockout early (supervisor); the reason is recorded')
+            [CompletionResult]::new('set-pin', 'set-pin', [CompletionResultType]::ParameterValue, 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record')
+            [CompletionResult]::new('set-backup', 'set-backup', [CompletionResultType]::ParameterValue, 'Set a new backup passphrase (on stdin or a hidden prompt)')
+            [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change the email address of record')
+            [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
+            [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
+            [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -275,6 +382,24 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;customer;help;unlock' {
+            break
+        }
+        'cpni;customer;help;set-pin' {
+            break
+        }
+        'cpni;customer;help;set-backup' {
+            break
+        }
+        'cpni;customer;help;set-email' {
+            break
+        }
+        'cpni;customer;help;set-address' {
+            break
+        }
+        'cpni;customer;help;set-phone' {
+            break
+        }
+        'cpni;customer;help;reset-pin' {
             break
         }
         'cpni;customer;help;help' {
@@ -305,6 +430,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a session for a call; prints its id')
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Check the account PIN (read from a hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Check the customer-chosen backup secret (allows account information and a new PIN)')
             [CompletionResult]::new('callback', 'callback', [CompletionResultType]::ParameterValue, 'Show the number of record to call back, or record the callback''s outcome')
             [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
@@ -336,6 +462,20 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
             [CompletionResult]::new('--pin-stdin', '--pin-stdin', [CompletionResultType]::ParameterName, 'Read the PIN from one line of stdin')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;session;backup' {
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Never accepted on the command line')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the backup secret from one line of stdin')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
@@ -471,6 +611,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         'cpni;session;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a session for a call; prints its id')
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Check the account PIN (read from a hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Check the customer-chosen backup secret (allows account information and a new PIN)')
             [CompletionResult]::new('callback', 'callback', [CompletionResultType]::ParameterValue, 'Show the number of record to call back, or record the callback''s outcome')
             [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
@@ -487,6 +628,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;session;help;pin' {
+            break
+        }
+        'cpni;session;help;backup' {
             break
         }
         'cpni;session;help;callback' {
@@ -704,6 +848,12 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List or search customers')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import customers from a CSV file (all rows or none)')
             [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Lift a lockout early (supervisor); the reason is recorded')
+            [CompletionResult]::new('set-pin', 'set-pin', [CompletionResultType]::ParameterValue, 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record')
+            [CompletionResult]::new('set-backup', 'set-backup', [CompletionResultType]::ParameterValue, 'Set a new backup passphrase (on stdin or a hidden prompt)')
+            [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change the email address of record')
+            [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
+            [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
+            [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
             break
         }
         'cpni;help;customer;add' {
@@ -721,12 +871,31 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         'cpni;help;customer;unlock' {
             break
         }
+        'cpni;help;customer;set-pin' {
+            break
+        }
+        'cpni;help;customer;set-backup' {
+            break
+        }
+        'cpni;help;customer;set-email' {
+            break
+        }
+        'cpni;help;customer;set-address' {
+            break
+        }
+        'cpni;help;customer;set-phone' {
+            break
+        }
+        'cpni;help;customer;reset-pin' {
+            break
+        }
         'cpni;help;verify' {
             break
         }
         'cpni;help;session' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a session for a call; prints its id')
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Check the account PIN (read from a hidden prompt, or one line of stdin)')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Check the customer-chosen backup secret (allows account information and a new PIN)')
             [CompletionResult]::new('callback', 'callback', [CompletionResultType]::ParameterValue, 'Show the number of record to call back, or record the callback''s outcome')
             [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
@@ -742,6 +911,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;session;pin' {
+            break
+        }
+        'cpni;help;session;backup' {
             break
         }
         'cpni;help;session;callback' {

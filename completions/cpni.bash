@@ -103,6 +103,24 @@ _cpni() {
             cpni__subcmd__customer,list)
                 cmd="cpni__subcmd__customer__subcmd__list"
                 ;;
+            cpni__subcmd__customer,reset-pin)
+                cmd="cpni__subcmd__customer__subcmd__reset__subcmd__pin"
+                ;;
+            cpni__subcmd__customer,set-address)
+                cmd="cpni__subcmd__customer__subcmd__set__subcmd__address"
+                ;;
+            cpni__subcmd__customer,set-backup)
+                cmd="cpni__subcmd__customer__subcmd__set__subcmd__backup"
+                ;;
+            cpni__subcmd__customer,set-email)
+                cmd="cpni__subcmd__customer__subcmd__set__subcmd__email"
+                ;;
+            cpni__subcmd__customer,set-phone)
+                cmd="cpni__subcmd__customer__subcmd__set__subcmd__phone"
+                ;;
+            cpni__subcmd__customer,set-pin)
+                cmd="cpni__subcmd__customer__subcmd__set__subcmd__pin"
+                ;;
             cpni__subcmd__customer,show)
                 cmd="cpni__subcmd__customer__subcmd__show"
                 ;;
@@ -120,6 +138,24 @@ _cpni() {
                 ;;
             cpni__subcmd__customer__subcmd__help,list)
                 cmd="cpni__subcmd__customer__subcmd__help__subcmd__list"
+                ;;
+            cpni__subcmd__customer__subcmd__help,reset-pin)
+                cmd="cpni__subcmd__customer__subcmd__help__subcmd__reset__subcmd__pin"
+                ;;
+            cpni__subcmd__customer__subcmd__help,set-address)
+                cmd="cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__address"
+                ;;
+            cpni__subcmd__customer__subcmd__help,set-backup)
+                cmd="cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__backup"
+                ;;
+            cpni__subcmd__customer__subcmd__help,set-email)
+                cmd="cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__email"
+                ;;
+            cpni__subcmd__customer__subcmd__help,set-phone)
+                cmd="cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__phone"
+                ;;
+            cpni__subcmd__customer__subcmd__help,set-pin)
+                cmd="cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__pin"
                 ;;
             cpni__subcmd__customer__subcmd__help,show)
                 cmd="cpni__subcmd__customer__subcmd__help__subcmd__show"
@@ -184,6 +220,24 @@ _cpni() {
             cpni__subcmd__help__subcmd__customer,list)
                 cmd="cpni__subcmd__help__subcmd__customer__subcmd__list"
                 ;;
+            cpni__subcmd__help__subcmd__customer,reset-pin)
+                cmd="cpni__subcmd__help__subcmd__customer__subcmd__reset__subcmd__pin"
+                ;;
+            cpni__subcmd__help__subcmd__customer,set-address)
+                cmd="cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__address"
+                ;;
+            cpni__subcmd__help__subcmd__customer,set-backup)
+                cmd="cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__backup"
+                ;;
+            cpni__subcmd__help__subcmd__customer,set-email)
+                cmd="cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__email"
+                ;;
+            cpni__subcmd__help__subcmd__customer,set-phone)
+                cmd="cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__phone"
+                ;;
+            cpni__subcmd__help__subcmd__customer,set-pin)
+                cmd="cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__pin"
+                ;;
             cpni__subcmd__help__subcmd__customer,show)
                 cmd="cpni__subcmd__help__subcmd__customer__subcmd__show"
                 ;;
@@ -198,6 +252,9 @@ _cpni() {
                 ;;
             cpni__subcmd__help__subcmd__notify,show)
                 cmd="cpni__subcmd__help__subcmd__notify__subcmd__show"
+                ;;
+            cpni__subcmd__help__subcmd__session,backup)
+                cmd="cpni__subcmd__help__subcmd__session__subcmd__backup"
                 ;;
             cpni__subcmd__help__subcmd__session,business)
                 cmd="cpni__subcmd__help__subcmd__session__subcmd__business"
@@ -256,6 +313,9 @@ _cpni() {
             cpni__subcmd__notify__subcmd__help,show)
                 cmd="cpni__subcmd__notify__subcmd__help__subcmd__show"
                 ;;
+            cpni__subcmd__session,backup)
+                cmd="cpni__subcmd__session__subcmd__backup"
+                ;;
             cpni__subcmd__session,business)
                 cmd="cpni__subcmd__session__subcmd__business"
                 ;;
@@ -291,6 +351,9 @@ _cpni() {
                 ;;
             cpni__subcmd__session,start)
                 cmd="cpni__subcmd__session__subcmd__start"
+                ;;
+            cpni__subcmd__session__subcmd__help,backup)
+                cmd="cpni__subcmd__session__subcmd__help__subcmd__backup"
                 ;;
             cpni__subcmd__session__subcmd__help,business)
                 cmd="cpni__subcmd__session__subcmd__help__subcmd__business"
@@ -731,7 +794,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help add show list import unlock help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -827,7 +890,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__help)
-            opts="add show list import unlock help"
+            opts="add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -883,6 +946,90 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__help__subcmd__reset__subcmd__pin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__address)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__email)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__phone)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__pin)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -962,6 +1109,246 @@ _cpni() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__reset__subcmd__pin)
+            opts="-q -h --via --session --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --via)
+                    COMPREPLY=($(compgen -W "email mail" -- "${cur}"))
+                    return 0
+                    ;;
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__address)
+            opts="-q -h --session --reason --street --city --region --postal-code --country --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --street)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --city)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --postal-code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --country)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__backup)
+            opts="-q -h --session --reason --secret-stdin --secret --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__email)
+            opts="-q -h --session --reason --email --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__phone)
+            opts="-q -h --session --reason --phone --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --phone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__pin)
+            opts="-q -h --session --reason --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1193,7 +1580,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__customer)
-            opts="add show list import unlock"
+            opts="add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1235,6 +1622,90 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__customer__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__customer__subcmd__reset__subcmd__pin)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__address)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__email)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__phone)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__pin)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1389,8 +1860,22 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__session)
-            opts="start pin callback email-code mail-code code business disclose send show end"
+            opts="start pin backup callback email-code mail-code code business disclose send show end"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__session__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1801,12 +2286,42 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help start pin callback email-code mail-code code business disclose send show end help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help start pin backup callback email-code mail-code code business disclose send show end help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__session__subcmd__backup)
+            opts="-q -h --secret-stdin --secret --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2007,8 +2522,22 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__help)
-            opts="start pin callback email-code mail-code code business disclose send show end help"
+            opts="start pin backup callback email-code mail-code code business disclose send show end help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__session__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

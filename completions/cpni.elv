@@ -158,6 +158,12 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand list 'List or search customers'
             cand import 'Import customers from a CSV file (all rows or none)'
             cand unlock 'Lift a lockout early (supervisor); the reason is recorded'
+            cand set-pin 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record'
+            cand set-backup 'Set a new backup passphrase (on stdin or a hidden prompt)'
+            cand set-email 'Change the email address of record'
+            cand set-address 'Change the postal address of record'
+            cand set-phone 'Change the telephone number of record'
+            cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;customer;add'= {
@@ -230,12 +236,107 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;customer;set-pin'= {
+            cand --session 'A verified session on this account (the caller asked for the change on that call)'
+            cand --reason 'Back office (supervisor): why the change is made without a verified caller'
+            cand --pin 'pin'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --pin-stdin 'Read the new PIN from one line of stdin'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;set-backup'= {
+            cand --session 'A verified session on this account (the caller asked for the change on that call)'
+            cand --reason 'Back office (supervisor): why the change is made without a verified caller'
+            cand --secret 'secret'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --secret-stdin 'Read the new backup passphrase from one line of stdin'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;set-email'= {
+            cand --session 'A verified session on this account (the caller asked for the change on that call)'
+            cand --reason 'Back office (supervisor): why the change is made without a verified caller'
+            cand --email 'The new email address (on record from now; usable for codes after 30 days)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;set-address'= {
+            cand --session 'A verified session on this account (the caller asked for the change on that call)'
+            cand --reason 'Back office (supervisor): why the change is made without a verified caller'
+            cand --street 'street'
+            cand --city 'city'
+            cand --region 'region'
+            cand --postal-code 'postal-code'
+            cand --country 'country'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;set-phone'= {
+            cand --session 'A verified session on this account (the caller asked for the change on that call)'
+            cand --reason 'Back office (supervisor): why the change is made without a verified caller'
+            cand --phone 'The new telephone number of record'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;customer;reset-pin'= {
+            cand --via 'Where the temporary PIN goes: the email or the postal address of record'
+            cand --session 'The session of the call on which the customer asked (recorded)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;customer;help'= {
             cand add 'Add a customer with contacts of record (and optionally a PIN on stdin)'
             cand show 'Show a customer''s contacts of record, secrets set (never their values) and lock state'
             cand list 'List or search customers'
             cand import 'Import customers from a CSV file (all rows or none)'
             cand unlock 'Lift a lockout early (supervisor); the reason is recorded'
+            cand set-pin 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record'
+            cand set-backup 'Set a new backup passphrase (on stdin or a hidden prompt)'
+            cand set-email 'Change the email address of record'
+            cand set-address 'Change the postal address of record'
+            cand set-phone 'Change the telephone number of record'
+            cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;customer;help;add'= {
@@ -247,6 +348,18 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;customer;help;import'= {
         }
         &'cpni;customer;help;unlock'= {
+        }
+        &'cpni;customer;help;set-pin'= {
+        }
+        &'cpni;customer;help;set-backup'= {
+        }
+        &'cpni;customer;help;set-email'= {
+        }
+        &'cpni;customer;help;set-address'= {
+        }
+        &'cpni;customer;help;set-phone'= {
+        }
+        &'cpni;customer;help;reset-pin'= {
         }
         &'cpni;customer;help;help'= {
         }
@@ -274,6 +387,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
             cand start 'Open a session for a call; prints its id'
             cand pin 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+            cand backup 'Check the customer-chosen backup secret (allows account information and a new PIN)'
             cand callback 'Show the number of record to call back, or record the callback''s outcome'
             cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
@@ -303,6 +417,19 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --pin-stdin 'Read the PIN from one line of stdin'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;session;backup'= {
+            cand --secret 'Never accepted on the command line'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --secret-stdin 'Read the backup secret from one line of stdin'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
@@ -428,6 +555,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;session;help'= {
             cand start 'Open a session for a call; prints its id'
             cand pin 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+            cand backup 'Check the customer-chosen backup secret (allows account information and a new PIN)'
             cand callback 'Show the number of record to call back, or record the callback''s outcome'
             cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
@@ -442,6 +570,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;session;help;start'= {
         }
         &'cpni;session;help;pin'= {
+        }
+        &'cpni;session;help;backup'= {
         }
         &'cpni;session;help;callback'= {
         }
@@ -624,6 +754,12 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand list 'List or search customers'
             cand import 'Import customers from a CSV file (all rows or none)'
             cand unlock 'Lift a lockout early (supervisor); the reason is recorded'
+            cand set-pin 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record'
+            cand set-backup 'Set a new backup passphrase (on stdin or a hidden prompt)'
+            cand set-email 'Change the email address of record'
+            cand set-address 'Change the postal address of record'
+            cand set-phone 'Change the telephone number of record'
+            cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
         }
         &'cpni;help;customer;add'= {
         }
@@ -635,11 +771,24 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;help;customer;unlock'= {
         }
+        &'cpni;help;customer;set-pin'= {
+        }
+        &'cpni;help;customer;set-backup'= {
+        }
+        &'cpni;help;customer;set-email'= {
+        }
+        &'cpni;help;customer;set-address'= {
+        }
+        &'cpni;help;customer;set-phone'= {
+        }
+        &'cpni;help;customer;reset-pin'= {
+        }
         &'cpni;help;verify'= {
         }
         &'cpni;help;session'= {
             cand start 'Open a session for a call; prints its id'
             cand pin 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+            cand backup 'Check the customer-chosen backup secret (allows account information and a new PIN)'
             cand callback 'Show the number of record to call back, or record the callback''s outcome'
             cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
@@ -653,6 +802,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;session;start'= {
         }
         &'cpni;help;session;pin'= {
+        }
+        &'cpni;help;session;backup'= {
         }
         &'cpni;help;session;callback'= {
         }

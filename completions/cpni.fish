@@ -108,19 +108,25 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "role" -d 'Change an agent\'s role (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable an agent; their records stay (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -f -a "list" -d 'List or search customers'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -f -a "import" -d 'Import customers from a CSV file (all rows or none)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -f -a "unlock" -d 'Lift a lockout early (supervisor); the reason is recorded'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "list" -d 'List or search customers'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "import" -d 'Import customers from a CSV file (all rows or none)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "unlock" -d 'Lift a lockout early (supervisor); the reason is recorded'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-pin" -d 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-backup" -d 'Set a new backup passphrase (on stdin or a hidden prompt)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-email" -d 'Change the email address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-address" -d 'Change the postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-phone" -d 'Change the telephone number of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l name -d 'Account holder\'s name' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l phone -d 'Telephone number of record (E.164, or national in the default country)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l email -d 'Email address of record' -r
@@ -171,11 +177,83 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l pin -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l pin-stdin -d 'Read the new PIN from one line of stdin'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l secret -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l secret-stdin -d 'Read the new backup passphrase from one line of stdin'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l email -d 'The new email address (on record from now; usable for codes after 30 days)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l street -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l city -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l region -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l postal-code -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l country -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l phone -d 'The new telephone number of record' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l via -d 'Where the temporary PIN goes: the email or the postal address of record' -r -f -a "email\t''
+mail\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l session -d 'The session of the call on which the customer asked (recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List or search customers'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import customers from a CSV file (all rows or none)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Lift a lockout early (supervisor); the reason is recorded'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-pin" -d 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-backup" -d 'Set a new backup passphrase (on stdin or a hidden prompt)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-email" -d 'Change the email address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-address" -d 'Change the postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-phone" -d 'Change the telephone number of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l channel -d 'How the customer is in contact' -r -f -a "inbound\t''
 outbound\t''
@@ -187,25 +265,26 @@ complete -c cpni -n "__fish_cpni_using_subcommand verify" -l json -d 'Print one 
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "start" -d 'Open a session for a call; prints its id'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "send" -d 'Send requested information to the email or postal address of record'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "show" -d 'Show the session\'s state'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "end" -d 'End the session'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin callback email-code mail-code code business disclose send show end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "start" -d 'Open a session for a call; prints its id'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "backup" -d 'Check the customer-chosen backup secret (allows account information and a new PIN)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "send" -d 'Send requested information to the email or postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "show" -d 'Show the session\'s state'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "end" -d 'End the session'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l channel -d 'How the customer is in contact' -r -f -a "inbound\t''
 outbound\t''
 in-store\t''"
@@ -225,6 +304,15 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l secret -d 'Never accepted on the command line' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l secret-stdin -d 'Read the backup secret from one line of stdin'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -324,6 +412,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "start" -d 'Open a session for a call; prints its id'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Check the customer-chosen backup secret (allows account information and a new PIN)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
@@ -432,8 +521,15 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List or search customers'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "import" -d 'Import customers from a CSV file (all rows or none)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "unlock" -d 'Lift a lockout early (supervisor); the reason is recorded'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "set-pin" -d 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "set-backup" -d 'Set a new backup passphrase (on stdin or a hidden prompt)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "set-email" -d 'Change the email address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "set-address" -d 'Change the postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "set-phone" -d 'Change the telephone number of record'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "start" -d 'Open a session for a call; prints its id'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "backup" -d 'Check the customer-chosen backup secret (allows account information and a new PIN)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'

@@ -31,6 +31,14 @@ struct File {
     mail: MailSection,
     #[serde(default)]
     callback: CallbackSection,
+    #[serde(default)]
+    notify: NotifySection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotifySection {
+    sms_command: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -102,6 +110,9 @@ pub struct Config {
     pub hash_preset: HashPreset,
     pub mail: MailSection,
     pub dial_command: Option<Vec<String>>,
+    /// Program for notices to the telephone number of record, run with the number and the
+    /// message as its last two arguments (no shell).
+    pub sms_command: Option<Vec<String>>,
 }
 
 /// Where the config file is looked for when none is given.
@@ -207,6 +218,14 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
             "callback.dial_command must name a program, e.g. [\"softphone\", \"--dial\"]".into(),
         ));
     }
+    if let Some(cmd) = &f.notify.sms_command
+        && cmd.first().is_none_or(|p| p.is_empty())
+    {
+        return Err(config_error(
+            origin,
+            "notify.sms_command must name a program, e.g. [\"sms-gateway\", \"--send\"]".into(),
+        ));
+    }
     Ok(Config {
         db_path,
         pin_min_len,
@@ -216,6 +235,7 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         hash_preset,
         mail: f.mail,
         dial_command: f.callback.dial_command,
+        sms_command: f.notify.sms_command,
     })
 }
 

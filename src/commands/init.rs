@@ -54,6 +54,9 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 
 [callback]
 # dial_command = ["softphone", "--dial"]   # run with the number as last argument, no shell
+
+[notify]
+# sms_command = ["sms-gateway", "--send"]  # run with the number and the message; no shell
 "#;
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {

@@ -85,12 +85,12 @@ fn show(ctx: &Ctx, db: &Db, id: i64) -> Result<u8> {
         Error::not_found("no-item", format!("no outbox item {id}")).hint("see `cpni notify list`")
     })?;
     let mut doc = item_json(&item);
-    let carries_code = item.kind.ends_with("-code");
+    let carries_code = crate::mail::carries_secret(&item.kind);
     if !carries_code {
         doc["body"] = json!(item.body);
     }
     let body = if carries_code {
-        "(carries a one-time code: not shown)".to_string()
+        "(carries a one-time code or temporary PIN: not shown)".to_string()
     } else {
         item.body.clone().unwrap_or_default()
     };
@@ -149,7 +149,7 @@ fn attempt(
 ) -> Result<Option<PathBuf>> {
     let result = deliver::deliver(&ctx.cfg, item);
     let at = clock::format(now);
-    let keep_body = !item.kind.ends_with("-code");
+    let keep_body = !crate::mail::carries_secret(&item.kind);
     match result {
         Ok(path) => {
             let p = path.as_ref().map(|p| p.display().to_string());

@@ -12,6 +12,7 @@ use clap::Args;
 
 use crate::audit::Actor;
 use crate::commands::context::{CALL_HANDLERS, Ctx};
+use crate::commands::customer::change;
 use crate::commands::session::{
     self, CallbackOutcome, CodeChannel, DiscloseArgs, Loaded, SecretKind, SendArgs,
 };
@@ -145,7 +146,13 @@ fn call(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
         wizard::WANTS[Terminal.select("What does the caller want to discuss?", &labels, 0)?].1;
     loop {
         let now = clock::now();
-        if l.session.basis.is_some() {
+        let basis = l.session.basis.as_deref().and_then(Basis::parse);
+        if basis == Some(Basis::TemporaryPin) && l.customer.pin_must_change {
+            new_pin(env, db, &l)?;
+            l = session::reload(db, &l)?;
+            continue;
+        }
+        if policy::is_verified(basis) {
             return after_verified(env, db, l);
         }
         let open = session::lock_until(&l, now).is_none() && session::attempts_left(&l, now) > 0;
@@ -182,6 +189,14 @@ fn run_route(
             say(wizard::SAY_PIN);
             let pin = Terminal.secret("Ask the caller for the account PIN")?;
             session::check_secret(env, db, l, SecretKind::Pin, &pin, clock::now())?
+        }
+        Route::Backup => {
+            let secret = Terminal.secret("Ask the caller for their backup passphrase")?;
+            session::check_secret(env, db, l, SecretKind::Backup, &secret, clock::now())?
+        }
+        Route::ResetPin => {
+            reset_pin(env, db, &l)?;
+            return Ok(Some(session::reload(db, &l)?));
         }
         Route::Callback => {
             say(&session::callback_script(&l));
@@ -237,6 +252,48 @@ fn run_route(
     let (ok, msg, next) = result;
     say(&format!("{} {msg}", if ok { "✓" } else { "✗" }));
     Ok(Some(next))
+}
+
+/// After a temporary PIN: the customer chooses a new PIN at once (hidden, typed twice).
+fn new_pin(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result<()> {
+    say("Say: \"Please choose a new PIN now.\"");
+    loop {
+        let first = Terminal.secret("New PIN chosen by the caller")?;
+        if Terminal.secret("Repeat the new PIN")? != first {
+            say("✗ The two entries differ; ask again.");
+            continue;
+        }
+        match change::set_pin_on_call(env, db, &l.customer.account, &l.session.id, &first) {
+            Ok(_) => break,
+            Err(e) if e.kind == Kind::Usage => say(&format!("✗ {}", e.message)),
+            Err(e) if e.kind == Kind::Delivery => {
+                say(&format!("✓ New PIN set. {}", e.message));
+                break;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    say("✓ New PIN set; notices went to the contacts of record. Now verify with the new PIN.");
+    Ok(())
+}
+
+/// Lost PIN: a temporary PIN to an address of record, never read out on the call.
+fn reset_pin(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result<()> {
+    let (email, postal) = wizard::usable(&l.customer, clock::now());
+    let mut items = Vec::new();
+    if email {
+        items.push(("By email to the email address of record", "email"));
+    }
+    if postal {
+        items.push(("By letter to the postal address of record", "mail"));
+    }
+    let labels: Vec<String> = items.iter().map(|(s, _)| s.to_string()).collect();
+    let via = items[Terminal.select("Send the temporary PIN", &labels, 0)?].1;
+    crate::commands::customer::reset_pin_on_call(env, db, &l.customer.account, via, &l.session.id)?;
+    say(
+        "✓ Temporary PIN sent. Say: \"You'll receive a temporary PIN; call us back with it to choose a new PIN.\" Discuss nothing now.",
+    );
+    Ok(())
 }
 
 fn ask_purpose() -> Result<(Purpose, Option<String>)> {

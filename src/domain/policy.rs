@@ -14,16 +14,20 @@ pub enum Basis {
     MailCode,
     BusinessContract,
     Backup,
+    /// A temporary PIN sent to an address of record after a reset: good only for choosing a
+    /// new PIN at once (64.2010(e)); it verifies nothing else.
+    TemporaryPin,
 }
 
 impl Basis {
-    pub const ALL: [Basis; 6] = [
+    pub const ALL: [Basis; 7] = [
         Basis::Pin,
         Basis::Callback,
         Basis::EmailCode,
         Basis::MailCode,
         Basis::BusinessContract,
         Basis::Backup,
+        Basis::TemporaryPin,
     ];
 
     /// Stable kebab-case id, as stored and shown (`email-code`).
@@ -35,6 +39,7 @@ impl Basis {
             Basis::MailCode => "mail-code",
             Basis::BusinessContract => "business-contract",
             Basis::Backup => "backup",
+            Basis::TemporaryPin => "temporary-pin",
         }
     }
 
@@ -47,7 +52,7 @@ impl Basis {
     pub fn is_secret(&self) -> bool {
         matches!(
             self,
-            Basis::Pin | Basis::EmailCode | Basis::MailCode | Basis::Backup
+            Basis::Pin | Basis::EmailCode | Basis::MailCode | Basis::Backup | Basis::TemporaryPin
         )
     }
 }
@@ -133,7 +138,7 @@ impl Purpose {
 /// What may be discussed on this call given the basis (`None` = unverified).
 pub fn discussable(basis: Option<Basis>) -> Vec<Scope> {
     match basis {
-        None => vec![Scope::CallerSupplied],
+        None | Some(Basis::TemporaryPin) => vec![Scope::CallerSupplied],
         Some(Basis::Pin | Basis::Callback | Basis::BusinessContract) => {
             vec![Scope::Account, Scope::CallDetail, Scope::CallerSupplied]
         }
@@ -193,6 +198,31 @@ pub fn check_discussion(basis: Option<Basis>, scope: Scope) -> Result<(), Refusa
     })
 }
 
+/// Whether a session verified on `basis` counts as verified for CPNI at all.
+pub fn is_verified(basis: Option<Basis>) -> bool {
+    basis.is_some_and(|b| b != Basis::TemporaryPin)
+}
+
+/// What a change to the account's secrets or contacts of record needs (64.2010(e)-(f)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Pin,
+    Backup,
+    Email,
+    Address,
+    Phone,
+}
+
+/// Whether a session on `basis` may make `change`: the backup secret and a temporary PIN
+/// allow only setting a new PIN; every other basis allows every change.
+pub fn may_change(basis: Option<Basis>, change: Change) -> bool {
+    match basis {
+        None => false,
+        Some(Basis::Backup | Basis::TemporaryPin) => change == Change::Pin,
+        Some(_) => true,
+    }
+}
+
 /// An email or postal address is "of record" once it has been on the account this many days.
 pub const ADDRESS_OF_RECORD_DAYS: i64 = 30;
 
@@ -217,11 +247,38 @@ pub fn code_expired(expires_at: OffsetDateTime, now: OffsetDateTime) -> bool {
 }
 
 #[cfg(test)]
+mod change_tests {
+    use super::*;
+
+    #[test]
+    fn backup_and_temporary_pin_allow_only_a_new_pin() {
+        for b in [Basis::Backup, Basis::TemporaryPin] {
+            assert!(may_change(Some(b), Change::Pin));
+            for c in [
+                Change::Backup,
+                Change::Email,
+                Change::Address,
+                Change::Phone,
+            ] {
+                assert!(!may_change(Some(b), c));
+            }
+        }
+        assert!(may_change(Some(Basis::Callback), Change::Email));
+        assert!(!may_change(None, Change::Pin));
+        assert!(!is_verified(Some(Basis::TemporaryPin)));
+        assert_eq!(
+            discussable(Some(Basis::TemporaryPin)),
+            vec![Scope::CallerSupplied]
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::datetime;
 
-    const ALL_BASES: [Option<Basis>; 7] = [
+    const ALL_BASES: [Option<Basis>; 8] = [
         None,
         Some(Basis::Pin),
         Some(Basis::Callback),
@@ -229,13 +286,14 @@ mod tests {
         Some(Basis::MailCode),
         Some(Basis::BusinessContract),
         Some(Basis::Backup),
+        Some(Basis::TemporaryPin),
     ];
 
     fn expected(basis: Option<Basis>, scope: Scope) -> bool {
         use Basis::*;
         match (basis, scope) {
             (_, Scope::CallerSupplied) => true,
-            (None, _) => false,
+            (None | Some(TemporaryPin), _) => false,
             (Some(Pin | Callback | BusinessContract), _) => true,
             (Some(EmailCode | MailCode | Backup), Scope::Account) => true,
             (Some(EmailCode | MailCode | Backup), Scope::CallDetail) => false,

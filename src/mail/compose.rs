@@ -60,6 +60,59 @@ pub fn disclosure(scope_label: &str, note: Option<&str>, attachment: Option<&str
     }
 }
 
+/// What changed, in words for a notice. Never the new value.
+pub fn change_label(change: &str) -> &'static str {
+    match change {
+        "pin" => "the PIN on your account",
+        "backup" => "the backup passphrase on your account",
+        "email" => "the email address on your account",
+        "address" => "the postal address on your account",
+        "phone" => "the telephone number on your account",
+        _ => "your account's security details",
+    }
+}
+
+/// The account-change notice of 64.2010(f): what changed and when, never the new value, sent
+/// to the contacts of record as they were before the change.
+pub fn change_notice(change: &str, date: &str) -> Composed {
+    let what = change_label(change);
+    Composed {
+        subject: "A change to your account".into(),
+        body: format!(
+            "Hello,\n\n\
+             On {date}, {what} was changed.\n\n\
+             If you made this change, you need do nothing. If you did not, call us at once on \
+             the number on your bill: someone may be trying to take over your account.\n\n\
+             For your security this notice goes to your contact details as they were before \
+             the change, and it does not show the new details.\n"
+        ),
+    }
+}
+
+/// The short text for the telephone number of record (SMS or voicemail gateway).
+pub fn change_notice_sms(change: &str, date: &str) -> String {
+    format!(
+        "Notice: {} was changed on {date}. If this was not you, call the number on your bill now.",
+        change_label(change)
+    )
+}
+
+/// The temporary PIN after a lost-PIN reset (64.2010(e)), sent only to an address of record.
+pub fn temporary_pin(pin: &str) -> Composed {
+    Composed {
+        subject: "Your temporary PIN".into(),
+        body: format!(
+            "Hello,\n\n\
+             You asked us to reset the PIN on your account. Your temporary PIN is:\n\n\
+             \x20   {pin}\n\n\
+             Call us and give this PIN when asked; you will then choose a new PIN at once. \
+             The temporary PIN works only for that.\n\n\
+             If you did not ask for this, call the number on your bill: someone may be trying \
+             to reach your account.\n"
+        ),
+    }
+}
+
 /// A letter addressed to a postal address: the address block, then the body.
 pub fn letter(name: &str, address_label: &str, body: &str) -> String {
     if body.starts_with(name) {
@@ -82,5 +135,14 @@ mod tests {
         let l = mail_code("Ada Lovelace", "12 Way\nTown", "12345678", "2026-12-23");
         assert!(l.body.starts_with("Ada Lovelace\n12 Way"));
         assert!(!l.subject.contains("12345678"));
+    }
+
+    #[test]
+    fn notices_name_the_change_but_no_value() {
+        let n = change_notice("email", "2026-11-23");
+        assert!(n.body.contains("email address"));
+        assert!(n.body.contains("2026-11-23"));
+        assert!(!n.body.contains('@'));
+        assert!(change_notice_sms("pin", "2026-11-23").len() < 160);
     }
 }

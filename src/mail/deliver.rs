@@ -69,6 +69,9 @@ pub fn deliver(cfg: &Config, item: &Item) -> Result<Option<PathBuf>, Failure> {
     if item.channel == "letter" {
         return write_letter(&dir, item).map(Some);
     }
+    if item.channel == "sms" {
+        return send_sms(cfg, item).map(|()| None);
+    }
     let message = build_email(&cfg.mail, item)?;
     match (cfg.mail.transport.as_deref(), &cfg.mail.smtp) {
         (Some("smtp"), Some(smtp)) => send_smtp(smtp, &message).map(|()| None),
@@ -126,6 +129,31 @@ fn write_letter(dir: &Path, item: &Item) -> Result<PathBuf, Failure> {
         )?;
     }
     Ok(path)
+}
+
+/// Runs `notify.sms_command` with the number and the message as arguments (never a shell).
+fn send_sms(cfg: &Config, item: &Item) -> Result<(), Failure> {
+    let Some(cmd) = &cfg.sms_command else {
+        return Err(Failure {
+            message: "no notify.sms_command is configured".into(),
+            permanent: true,
+        });
+    };
+    let status = std::process::Command::new(&cmd[0])
+        .args(&cmd[1..])
+        .arg(&item.recipient)
+        .arg(item.body.as_deref().unwrap_or(""))
+        .stdin(std::process::Stdio::null())
+        .status()
+        .map_err(|e| fail(format!("cannot run notify.sms_command {:?}: {e}", cmd[0])))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(fail(format!(
+            "notify.sms_command {:?} failed: {status}",
+            cmd[0]
+        )))
+    }
 }
 
 fn sanitize(name: &str) -> String {

@@ -171,3 +171,48 @@ pub fn rehash_pin(conn: &Connection, account: &str, phc: &str) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Replaces the backup secret's hash.
+pub fn set_backup_hash(conn: &Connection, account: &str, phc: &str, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE customer SET backup_hash = ?2, backup_set_at = ?3, updated_at = ?3 WHERE account = ?1",
+        params![account, phc, at],
+    )?;
+    Ok(())
+}
+
+/// Replaces the email of record; it is on record from `at`.
+pub fn set_email(conn: &Connection, account: &str, email: &str, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE customer SET email = ?2, email_since = ?3, updated_at = ?3 WHERE account = ?1",
+        params![account, email, at],
+    )?;
+    Ok(())
+}
+
+/// Replaces the telephone number of record; it is on record from `at`.
+pub fn set_phone(conn: &Connection, account: &str, phone: &str, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE customer SET phone = ?2, phone_since = ?3, updated_at = ?3 WHERE account = ?1",
+        params![account, phone, at],
+    )?;
+    Ok(())
+}
+
+/// Replaces the postal address of record; it is on record from `at`.
+pub fn set_address(conn: &Connection, c: &Customer, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE customer SET street = ?2, city = ?3, region = ?4, postal_code = ?5, country = ?6, \
+         postal_since = ?7, updated_at = ?7 WHERE account = ?1",
+        params![
+            c.account,
+            c.street,
+            c.city,
+            c.region,
+            c.postal_code,
+            c.country,
+            at
+        ],
+    )?;
+    Ok(())
+}

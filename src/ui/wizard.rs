@@ -36,6 +36,8 @@ pub const WANTS: [(&str, Want); 3] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Pin,
+    Backup,
+    ResetPin,
     Callback,
     EmailCode,
     MailCode,
@@ -51,6 +53,8 @@ impl Route {
     pub fn label(self) -> &'static str {
         match self {
             Route::Pin => "Account PIN",
+            Route::Backup => "Backup passphrase (account information and a new PIN only)",
+            Route::ResetPin => "Lost PIN: send a temporary PIN to an address of record",
             Route::Callback => "Call back the telephone number of record",
             Route::EmailCode => "Email a one-time code to the email of record",
             Route::MailCode => "Mail a code to the postal address of record (for a later call)",
@@ -138,6 +142,9 @@ pub fn routes(want: Want, c: &Customer, secrets_open: bool, now: OffsetDateTime)
     if secrets_open && c.pin_hash.is_some() {
         r.push(Route::Pin);
     }
+    if secrets_open && c.backup_hash.is_some() && want == Want::Account {
+        r.push(Route::Backup);
+    }
     r.push(Route::Callback);
     if want == Want::Account && secrets_open {
         if email {
@@ -156,6 +163,9 @@ pub fn routes(want: Want, c: &Customer, secrets_open: bool, now: OffsetDateTime)
     }
     if postal {
         r.push(Route::SendMail);
+    }
+    if email || postal {
+        r.push(Route::ResetPin);
     }
     r.push(Route::End);
     r

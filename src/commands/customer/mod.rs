@@ -1,13 +1,16 @@
 //! `cpni customer …`: enter, import, view and search customers, and supervisor unlocks.
 
 pub mod add;
+pub mod change;
 mod import;
+mod reset;
 pub mod show;
 mod unlock;
 
 use clap::{Args, Subcommand};
 
 pub use add::{ContactArgs, Since, created_event, new_customer};
+pub use reset::reset_pin_on_call;
 
 use crate::error::Result;
 
@@ -25,6 +28,18 @@ pub enum CustomerCommand {
     Import(import::ImportArgs),
     /// Lift a lockout early (supervisor); the reason is recorded
     Unlock(unlock::UnlockArgs),
+    /// Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record
+    SetPin(change::SetPinArgs),
+    /// Set a new backup passphrase (on stdin or a hidden prompt)
+    SetBackup(change::SetBackupArgs),
+    /// Change the email address of record
+    SetEmail(change::SetEmailArgs),
+    /// Change the postal address of record
+    SetAddress(change::SetAddressArgs),
+    /// Change the telephone number of record
+    SetPhone(change::SetPhoneArgs),
+    /// Lost PIN: send a temporary PIN to an address of record
+    ResetPin(reset::ResetPinArgs),
 }
 
 #[derive(Debug, Args)]
@@ -40,5 +55,11 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<u8> {
         CustomerCommand::List(a) => show::list(ctx, a),
         CustomerCommand::Import(a) => import::run(ctx, a),
         CustomerCommand::Unlock(a) => unlock::run(ctx, a),
+        CustomerCommand::SetPin(a) => change::set_pin(ctx, a),
+        CustomerCommand::SetBackup(a) => change::set_backup(ctx, a),
+        CustomerCommand::SetEmail(a) => change::set_email(ctx, a),
+        CustomerCommand::SetAddress(a) => change::set_address(ctx, a),
+        CustomerCommand::SetPhone(a) => change::set_phone(ctx, a),
+        CustomerCommand::ResetPin(a) => reset::run(ctx, a),
     }
 }

@@ -34,7 +34,11 @@ impl CodeChannel {
 
 /// The customer's postal address as stored.
 pub fn postal(l: &Loaded) -> PostalAddress {
-    let c = &l.customer;
+    postal_of(&l.customer)
+}
+
+/// A customer's postal address as stored.
+pub fn postal_of(c: &crate::store::customers::Customer) -> PostalAddress {
     PostalAddress {
         street: c.street.clone(),
         city: c.city.clone(),

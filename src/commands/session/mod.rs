@@ -5,7 +5,7 @@
 //! resulting state. Exit 0: the step succeeded; 1: the caller failed it; 3: refused.
 
 mod callback;
-mod codes;
+pub mod codes;
 mod disclose;
 mod gate;
 mod lifecycle;
@@ -15,7 +15,7 @@ mod state;
 use clap::{Args, Subcommand};
 
 pub use callback::{CallbackOutcome, business, callback, script as callback_script};
-pub use codes::{CodeChannel, issue_code};
+pub use codes::{CodeChannel, issue_code, postal_of, require_of_record};
 pub use disclose::{DiscloseArgs, SendArgs, disclose, send};
 pub use gate::{Env, Loaded, load_any as load_any_for_abandon, load_open};
 pub use lifecycle::{abandon, start};
@@ -62,6 +62,8 @@ pub enum SessionCommand {
     },
     /// Check the account PIN (read from a hidden prompt, or one line of stdin)
     Pin(SecretArgs),
+    /// Check the customer-chosen backup secret (allows account information and a new PIN)
+    Backup(BackupArgs),
     /// Show the number of record to call back, or record the callback's outcome
     Callback(callback::CallbackArgs),
     /// Send a one-time code to the email address of record (on record 30+ days)
@@ -101,6 +103,18 @@ pub struct SecretArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Session id
+    pub session: String,
+    /// Read the backup secret from one line of stdin
+    #[arg(long)]
+    pub secret_stdin: bool,
+    /// Never accepted on the command line
+    #[arg(long, hide = true, value_name = "SECRET")]
+    pub secret: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct CodeArgs {
     /// Session id
     pub session: String,
@@ -124,6 +138,7 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> Result<u8> {
             lifecycle::start_cmd(&env, &mut db, &account, &channel)
         }
         SessionCommand::Pin(a) => secret::pin_cmd(&env, &mut db, a),
+        SessionCommand::Backup(a) => secret::backup_cmd(&env, &mut db, a),
         SessionCommand::Callback(a) => callback::callback_cmd(&env, &mut db, a),
         SessionCommand::EmailCode(a) => {
             codes::issue_cmd(&env, &mut db, &a.session, CodeChannel::Email)

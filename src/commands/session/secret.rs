@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 
 use super::gate::{Env, Loaded, OPEN_ROUTES, load_open, refuse, secret_gate};
 use super::state::{attempts_left, print_step};
-use super::{CodeArgs, SecretArgs};
+use super::{BackupArgs, CodeArgs, SecretArgs};
 use crate::audit::{self, Event};
 use crate::commands::customer::add::refuse_argv_secret;
 use crate::domain::lockout::{self, LockEvent, LockState};
@@ -21,6 +21,7 @@ use crate::{clock, secrets};
 pub enum SecretKind {
     Pin,
     Code,
+    Backup,
 }
 
 impl SecretKind {
@@ -32,19 +33,27 @@ impl SecretKind {
             (SecretKind::Code, "ok") => "auth.code.ok",
             (SecretKind::Code, "fail") => "auth.code.fail",
             (SecretKind::Code, _) => "auth.code.refused",
+            (SecretKind::Backup, "ok") => "auth.backup.ok",
+            (SecretKind::Backup, "fail") => "auth.backup.fail",
+            (SecretKind::Backup, _) => "auth.backup.refused",
         }
     }
     fn noun(self) -> &'static str {
         match self {
             SecretKind::Pin => "PIN",
             SecretKind::Code => "code",
+            SecretKind::Backup => "backup secret",
         }
     }
 }
 
 /// What checking the answer found.
 enum Verdict {
-    Pin(bool),
+    Pin {
+        ok: bool,
+        temporary: bool,
+    },
+    Backup(bool),
     Code {
         id: Option<i64>,
         basis: Basis,
@@ -69,14 +78,29 @@ pub fn check_secret(
                     .hint("establish one through a compliant route: a callback to the number of record, then `cpni customer set-pin`; or a reset sent to an address of record");
                 return Err(refuse(env, db, &l, kind.event("refused"), err, now));
             };
-            Verdict::Pin(secrets::verify_secret(value, phc))
+            Verdict::Pin {
+                ok: secrets::verify_secret(value, phc),
+                temporary: l.customer.pin_must_change,
+            }
+        }
+        SecretKind::Backup => {
+            let Some(phc) = l.customer.backup_hash.as_deref() else {
+                let err = Error::refused(
+                    "no-backup",
+                    format!("account {} has no backup secret", l.customer.account),
+                )
+                .hint("use the PIN, a callback to the number of record, or a code instead");
+                return Err(refuse(env, db, &l, kind.event("refused"), err, now));
+            };
+            let normal = crate::domain::backup::normalise_backup_secret(value);
+            Verdict::Backup(secrets::verify_secret(&normal, phc))
         }
         SecretKind::Code => match_code(env, db, &l, value, now)?,
     };
     // A correct PIN stored with weaker parameters than configured is re-hashed now.
     let preset = env.ctx.cfg.hash_preset;
     let rehash = match (&verdict, l.customer.pin_hash.as_deref()) {
-        (Verdict::Pin(true), Some(h)) if secrets::needs_rehash(h, preset) => {
+        (Verdict::Pin { ok: true, .. }, Some(h)) if secrets::needs_rehash(h, preset) => {
             Some(secrets::hash_secret(value, preset)?)
         }
         _ => None,
@@ -132,7 +156,15 @@ fn record(
     now: OffsetDateTime,
 ) -> Result<(bool, String, Loaded)> {
     let (ok, basis, code_id, expired) = match verdict {
-        Verdict::Pin(ok) => (ok, Basis::Pin, None, false),
+        Verdict::Pin { ok, temporary } => {
+            let basis = if temporary {
+                Basis::TemporaryPin
+            } else {
+                Basis::Pin
+            };
+            (ok, basis, None, false)
+        }
+        Verdict::Backup(ok) => (ok, Basis::Backup, None, false),
         Verdict::Code { id, basis, expired } => (id.is_some() && !expired, basis, id, expired),
     };
     let rehash = new_hash.is_some();
@@ -178,6 +210,9 @@ fn record(
                 .with("code_id", id)
                 .with("channel", basis.as_str())
                 .with("expired", expired);
+        }
+        if ok && kind == SecretKind::Pin {
+            ev = ev.with("basis", basis.as_str());
         }
         if rehash {
             ev = ev.with("rehashed", true);
@@ -232,13 +267,33 @@ fn message(
 ) -> String {
     let noun = kind.noun();
     if ok {
-        return format!("{noun} correct: the caller is verified.");
+        return match l.session.basis.as_deref().and_then(Basis::parse) {
+            Some(Basis::TemporaryPin) if kind == SecretKind::Pin => format!(
+                "Temporary PIN correct. It is good only for choosing a new PIN, now: \
+                 cpni customer set-pin {} --session {}. Discuss nothing until the caller \
+                 verifies with the new PIN.",
+                l.customer.account, l.session.id
+            ),
+            _ if kind == SecretKind::Backup => "Backup secret correct: account information \
+                may be discussed and a new PIN set; call detail may not."
+                .to_string(),
+            _ => format!("{noun} correct: the caller is verified."),
+        };
     }
-    let what = if expired {
+    let mut what = String::new();
+    if kind == SecretKind::Backup {
+        what = format!(
+            " To re-establish the PIN: a callback to the telephone number of record, or a \
+             reset sent to an address of record (cpni customer reset-pin {} --via email|mail).",
+            l.customer.account
+        );
+    }
+    let what_failed = if expired {
         format!("That {noun} has expired.")
     } else {
         format!("Wrong {noun}.")
     };
+    let what = format!("{what_failed}{what}");
     if let Some(until) = locked {
         return format!(
             "{what} PIN and codes are now locked until {}. Still open: {OPEN_ROUTES}.",
@@ -299,5 +354,21 @@ pub fn code_cmd(env: &Env<'_>, db: &mut Db, a: CodeArgs) -> Result<u8> {
         "--code-stdin",
     )?;
     let (ok, msg, l) = check_secret(env, db, l, SecretKind::Code, &code, clock::now())?;
+    Ok(print_step(env, &l, now, ok, &msg))
+}
+
+pub fn backup_cmd(env: &Env<'_>, db: &mut Db, a: BackupArgs) -> Result<u8> {
+    refuse_argv_secret(a.secret.is_some(), "--secret-stdin")?;
+    let now = clock::now();
+    let l = load_open(env, db, &a.session, now)?;
+    secret_gate(env, db, &l, SecretKind::Backup.event("refused"), now)?;
+    let secret = read_secret(
+        env,
+        a.secret_stdin,
+        "backup secret",
+        "Ask the caller for their backup passphrase",
+        "--secret-stdin",
+    )?;
+    let (ok, msg, l) = check_secret(env, db, l, SecretKind::Backup, &secret, clock::now())?;
     Ok(print_step(env, &l, now, ok, &msg))
 }

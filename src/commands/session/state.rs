@@ -45,7 +45,7 @@ pub fn state_json(l: &Loaded, now: OffsetDateTime) -> Value {
         "session": l.session.id,
         "account": l.customer.account,
         "channel": l.session.channel,
-        "verified": b.is_some(),
+        "verified": policy::is_verified(b),
         "basis": b.map(|b| b.as_str()),
         "allowed": {"discuss": discuss, "send": sendable(l, now)},
         "attempts_left": attempts_left(l, now),
@@ -59,7 +59,7 @@ pub fn state_json(l: &Loaded, now: OffsetDateTime) -> Value {
 
 pub fn state_text(l: &Loaded, now: OffsetDateTime) -> String {
     let b = basis(l);
-    let mut lines = vec![match b {
+    let mut lines = vec![match b.filter(|b| policy::is_verified(Some(*b))) {
         Some(b) => format!(
             "Session {} ({}): VERIFIED by {}",
             l.session.id,

@@ -73,15 +73,15 @@ CREATE TABLE code (
 
 CREATE INDEX code_account ON code (account, used_at);
 
--- Messages waiting for delivery or delivered: emails, letters for the mailroom.
+-- Messages waiting for delivery or delivered: emails, letters for the mailroom, texts.
 -- A message that carries a one-time code keeps its body only until it is delivered.
 CREATE TABLE outbox (
     id          INTEGER PRIMARY KEY,
     created_at  TEXT NOT NULL,
     account     TEXT NOT NULL,
     session     TEXT,
-    kind        TEXT NOT NULL,              -- email-code, mail-code, disclosure, notice
-    channel     TEXT NOT NULL CHECK (channel IN ('email', 'letter')),
+    kind        TEXT NOT NULL,              -- email-code, mail-code, disclosure, notice, temporary-pin
+    channel     TEXT NOT NULL CHECK (channel IN ('email', 'letter', 'sms')),
     recipient   TEXT NOT NULL,              -- the address of record at the time
     subject     TEXT NOT NULL,
     body        TEXT,

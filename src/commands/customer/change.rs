@@ -1,0 +1,472 @@
+//! `cpni customer set-pin|set-backup|set-email|set-address|set-phone`: account changes and
+//! the immediate notices of 64.2010(f).
+//!
+//! A change needs a verified session on the account (`--session S`; the backup secret and a
+//! temporary PIN allow only a new PIN) or a supervisor with `--reason` (back office). A refused
+//! change is itself an audit record. In the same transaction as the change, notices are queued
+//! to the contacts of record as they were **before** the change (email, letter, and a text to
+//! the telephone number of record when `notify.sms_command` is set; without one the letter
+//! covers it), never to the new value and never containing it. Then they are delivered.
+
+use clap::Args;
+use serde_json::json;
+use time::OffsetDateTime;
+
+use super::add::{check_pin, refuse_argv_secret};
+use super::show::load;
+use crate::audit::{self, Event};
+use crate::commands::context::{CALL_HANDLERS, Ctx, Role};
+use crate::commands::notify::deliver_now;
+use crate::commands::session::{self, Env, postal_of};
+use crate::domain::backup::{self, BackupContext};
+use crate::domain::contact;
+use crate::domain::policy::{self, Basis, Change};
+use crate::error::{Error, Kind, Result};
+use crate::mail::address::parse_email;
+use crate::mail::{compose, deliver};
+use crate::store::customers::Customer;
+use crate::store::outbox::Item;
+use crate::store::{self, Db, Tx};
+use crate::ui::prompt::{self, Prompter, Terminal};
+use crate::{clock, secrets};
+
+/// Who authorises a change: a verified session, or a supervisor's reason.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Authority {
+    /// A verified session on this account (the caller asked for the change on that call)
+    #[arg(long, value_name = "SESSION")]
+    pub session: Option<String>,
+    /// Back office (supervisor): why the change is made without a verified caller
+    #[arg(long, conflicts_with = "session")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SetPinArgs {
+    pub account: String,
+    #[command(flatten)]
+    pub auth: Authority,
+    /// Read the new PIN from one line of stdin
+    #[arg(long)]
+    pub pin_stdin: bool,
+    #[arg(long, hide = true, value_name = "PIN")]
+    pub pin: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SetBackupArgs {
+    pub account: String,
+    #[command(flatten)]
+    pub auth: Authority,
+    /// Read the new backup passphrase from one line of stdin
+    #[arg(long)]
+    pub secret_stdin: bool,
+    #[arg(long, hide = true, value_name = "SECRET")]
+    pub secret: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SetEmailArgs {
+    pub account: String,
+    #[command(flatten)]
+    pub auth: Authority,
+    /// The new email address (on record from now; usable for codes after 30 days)
+    #[arg(long)]
+    pub email: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SetAddressArgs {
+    pub account: String,
+    #[command(flatten)]
+    pub auth: Authority,
+    #[arg(long)]
+    pub street: String,
+    #[arg(long)]
+    pub city: String,
+    #[arg(long)]
+    pub region: String,
+    #[arg(long)]
+    pub postal_code: String,
+    #[arg(long)]
+    pub country: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SetPhoneArgs {
+    pub account: String,
+    #[command(flatten)]
+    pub auth: Authority,
+    /// The new telephone number of record
+    #[arg(long)]
+    pub phone: String,
+}
+
+fn change_name(c: Change) -> &'static str {
+    match c {
+        Change::Pin => "pin",
+        Change::Backup => "backup",
+        Change::Email => "email",
+        Change::Address => "address",
+        Change::Phone => "phone",
+    }
+}
+
+/// The authority a change was made under, for the record.
+struct Granted {
+    detail: serde_json::Value,
+    session: Option<String>,
+}
+
+/// Checks the authority; a refusal is recorded and returned as exit 3.
+fn authorise(
+    ctx: &Ctx,
+    db: &mut Db,
+    env: &Env<'_>,
+    c: &Customer,
+    change: Change,
+    auth: &Authority,
+    now: OffsetDateTime,
+) -> Result<Granted> {
+    let refusal = match (&auth.session, &auth.reason) {
+        (Some(id), _) => {
+            let l = session::load_open(env, db, id, now)?;
+            let basis = l.session.basis.as_deref().and_then(Basis::parse);
+            if l.customer.account != c.account {
+                Some(format!(
+                    "session {} is on account {}, not {}",
+                    l.session.id, l.customer.account, c.account
+                ))
+            } else if !policy::may_change(basis, change) {
+                Some(format!(
+                    "session {} is {}: changing the {} needs a verified caller (PIN, callback, code or business contract{})",
+                    l.session.id,
+                    basis.map_or("not verified".into(), |b| format!(
+                        "verified by {}",
+                        b.as_str()
+                    )),
+                    change_name(change),
+                    if change == Change::Pin {
+                        "; the backup secret or a temporary PIN also allow a new PIN"
+                    } else {
+                        ""
+                    }
+                ))
+            } else {
+                return Ok(Granted {
+                    detail: json!({"session": l.session.id, "basis": basis.map(|b| b.as_str())}),
+                    session: Some(l.session.id),
+                });
+            }
+        }
+        (None, Some(reason)) if matches!(env.acting.role, Role::Supervisor | Role::Admin) => {
+            let reason = contact::parse_text("reason", reason, 500, false)?;
+            return Ok(Granted {
+                detail: json!({"reason": reason}),
+                session: None,
+            });
+        }
+        (None, Some(_)) => {
+            Some("a back-office change with --reason needs the supervisor role".to_string())
+        }
+        (None, None) => Some(format!(
+            "changing the {} needs --session SESSION (a verified caller) or a supervisor's --reason",
+            change_name(change)
+        )),
+    };
+    let message = refusal.unwrap_or_default();
+    let ev = Event::new("change.refused")
+        .account(&c.account)
+        .session(auth.session.as_deref().unwrap_or(""))
+        .with("change", change_name(change))
+        .with("reason", message.clone());
+    db.write(|tx| audit::append(tx, &env.acting.actor, now, ev).map(|_| ()))?;
+    let _ = ctx;
+    Err(Error::refused("change-not-authorised", message).hint(
+        "verify the caller first (cpni session …), or ask a supervisor; this attempt was recorded",
+    ))
+}
+
+/// The notices for a change, addressed to the contacts of record before it.
+fn notices(
+    ctx: &Ctx,
+    before: &Customer,
+    change: Change,
+    session: Option<&str>,
+    now: OffsetDateTime,
+) -> Vec<Item> {
+    let name = change_name(change);
+    let date = clock::date(now);
+    let composed = compose::change_notice(name, &date);
+    let label = postal_of(before).label();
+    let base = |channel: &str, recipient: String, body: String| Item {
+        created_at: clock::format(now),
+        account: before.account.clone(),
+        session: session.map(str::to_string),
+        kind: "notice".into(),
+        channel: channel.into(),
+        recipient,
+        subject: composed.subject.clone(),
+        body: Some(body),
+        message_id: deliver::new_message_id(&ctx.cfg.mail),
+        ..Item::default()
+    };
+    let mut items = vec![
+        base("email", before.email.clone(), composed.body.clone()),
+        base(
+            "letter",
+            format!("{}\n{label}", before.name),
+            compose::letter(&before.name, &label, &composed.body),
+        ),
+    ];
+    if ctx.cfg.sms_command.is_some() {
+        items.push(base(
+            "sms",
+            before.phone.clone(),
+            compose::change_notice_sms(name, &date),
+        ));
+    }
+    items
+}
+
+/// Applies `update` and queues the notices in one transaction, then delivers them.
+#[allow(clippy::too_many_arguments)] // one call site per change kind; a struct would only rename them
+fn commit_change(
+    ctx: &Ctx,
+    db: &mut Db,
+    env: &Env<'_>,
+    before: &Customer,
+    change: Change,
+    granted: Granted,
+    now: OffsetDateTime,
+    update: impl FnOnce(&Tx<'_>) -> Result<()>,
+) -> Result<u8> {
+    let items = notices(ctx, before, change, granted.session.as_deref(), now);
+    let ev = Event::new("customer.change")
+        .account(&before.account)
+        .session(granted.session.as_deref().unwrap_or(""))
+        .with("change", change_name(change))
+        .with("authority", granted.detail);
+    let ids = db.write(|tx| {
+        update(tx)?;
+        let ids = items
+            .iter()
+            .map(|i| store::outbox::insert(tx, i))
+            .collect::<Result<Vec<_>>>()?;
+        let channels: Vec<&str> = items.iter().map(|i| i.channel.as_str()).collect();
+        audit::append(
+            tx,
+            &env.acting.actor,
+            now,
+            ev.with("notices", ids.clone())
+                .with("notice_channels", channels),
+        )?;
+        Ok(ids)
+    })?;
+    let mut failed = Vec::new();
+    for id in &ids {
+        if let Err(e) = deliver_now(ctx, db, &env.acting.actor, *id, "") {
+            if e.kind != Kind::Delivery {
+                return Err(e);
+            }
+            failed.push(e.message);
+        }
+    }
+    let what = match change {
+        Change::Pin => "PIN",
+        Change::Backup => "backup passphrase",
+        Change::Email => "email address of record",
+        Change::Address => "postal address of record",
+        Change::Phone => "telephone number of record",
+    };
+    let text = format!(
+        "Changed the {what} of {}. Notices sent to the contacts of record as they were before: {} of {}.",
+        before.account,
+        ids.len() - failed.len(),
+        ids.len()
+    );
+    ctx.out.print(&json!({"account": before.account, "changed": change_name(change), "notices": ids, "undelivered": failed}), &text);
+    if failed.is_empty() {
+        return Ok(0);
+    }
+    Err(Error::new(
+        Kind::Delivery,
+        "delivery",
+        format!(
+            "the change is saved, but {} notice(s) could not be delivered: {}",
+            failed.len(),
+            failed.join("; ")
+        ),
+    )
+    .hint("they stay queued; run `cpni notify send` once the mail server is back"))
+}
+
+fn begin(ctx: &Ctx, account: &str) -> Result<(Db, crate::commands::context::Acting, Customer)> {
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "customer change", CALL_HANDLERS)?;
+    let c = load(db.conn(), account)?;
+    Ok((db, acting, c))
+}
+
+fn read_secret(ctx: &Ctx, stdin: bool, what: &str, flag: &str) -> Result<String> {
+    if stdin {
+        return prompt::secret_from_stdin(what);
+    }
+    if !prompt::interactive(ctx.no_input) {
+        return Err(Error::usage(
+            "no-terminal",
+            format!("no terminal to ask for the new {what}"),
+        )
+        .hint(format!("pipe it in with {flag}")));
+    }
+    let first = Terminal.secret(&format!("New {what} chosen by the customer"))?;
+    if Terminal.secret(&format!("Repeat the new {what}"))? != first {
+        return Err(Error::usage(
+            "mismatch",
+            format!("the two entries of the {what} differ; nothing was changed"),
+        ));
+    }
+    Ok(first)
+}
+
+pub fn set_pin(ctx: &Ctx, a: SetPinArgs) -> Result<u8> {
+    refuse_argv_secret(a.pin.is_some(), "--pin-stdin")?;
+    let (mut db, acting, c) = begin(ctx, &a.account)?;
+    let env = Env {
+        ctx,
+        acting: &acting,
+    };
+    let now = clock::now();
+    let granted = authorise(ctx, &mut db, &env, &c, Change::Pin, &a.auth, now)?;
+    let pin = read_secret(ctx, a.pin_stdin, "PIN", "--pin-stdin")?;
+    store_pin(ctx, &mut db, &env, &c, granted, &pin, now)
+}
+
+/// Sets a new PIN chosen on a call (the wizard, after a temporary PIN or the backup secret).
+pub fn set_pin_on_call(
+    env: &Env<'_>,
+    db: &mut Db,
+    account: &str,
+    session: &str,
+    pin: &str,
+) -> Result<u8> {
+    let now = clock::now();
+    let c = load(db.conn(), account)?;
+    let auth = Authority {
+        session: Some(session.to_string()),
+        reason: None,
+    };
+    let granted = authorise(env.ctx, db, env, &c, Change::Pin, &auth, now)?;
+    store_pin(env.ctx, db, env, &c, granted, pin, now)
+}
+
+fn store_pin(
+    ctx: &Ctx,
+    db: &mut Db,
+    env: &Env<'_>,
+    c: &Customer,
+    granted: Granted,
+    pin: &str,
+    now: OffsetDateTime,
+) -> Result<u8> {
+    check_pin(&ctx.cfg, c, pin)?;
+    let phc = secrets::hash_secret(pin, ctx.cfg.hash_preset)?;
+    let at = clock::format(now);
+    commit_change(ctx, db, env, c, Change::Pin, granted, now, |tx| {
+        store::customers::set_pin_hash(tx, &c.account, &phc, false, &at)
+    })
+}
+
+pub fn set_backup(ctx: &Ctx, a: SetBackupArgs) -> Result<u8> {
+    refuse_argv_secret(a.secret.is_some(), "--secret-stdin")?;
+    let (mut db, acting, c) = begin(ctx, &a.account)?;
+    let env = Env {
+        ctx,
+        acting: &acting,
+    };
+    let now = clock::now();
+    let granted = authorise(ctx, &mut db, &env, &c, Change::Backup, &a.auth, now)?;
+    let secret = read_secret(ctx, a.secret_stdin, "backup passphrase", "--secret-stdin")?;
+    let bctx = BackupContext {
+        name: &c.name,
+        phone: &c.phone,
+        account: &c.account,
+        postal_code: &c.postal_code,
+    };
+    backup::check_backup_secret(&secret, &bctx).map_err(|rule| {
+        Error::usage(
+            "backup-policy",
+            format!("backup passphrase refused: {rule}"),
+        )
+        .hint("ask the customer to choose another; nothing was saved")
+    })?;
+    let phc = secrets::hash_secret(
+        &backup::normalise_backup_secret(&secret),
+        ctx.cfg.hash_preset,
+    )?;
+    let at = clock::format(now);
+    commit_change(ctx, &mut db, &env, &c, Change::Backup, granted, now, |tx| {
+        store::customers::set_backup_hash(tx, &c.account, &phc, &at)
+    })
+}
+
+pub fn set_email(ctx: &Ctx, a: SetEmailArgs) -> Result<u8> {
+    let email = parse_email(&a.email)?;
+    let (mut db, acting, c) = begin(ctx, &a.account)?;
+    let env = Env {
+        ctx,
+        acting: &acting,
+    };
+    let now = clock::now();
+    let granted = authorise(ctx, &mut db, &env, &c, Change::Email, &a.auth, now)?;
+    let at = clock::format(now);
+    commit_change(ctx, &mut db, &env, &c, Change::Email, granted, now, |tx| {
+        store::customers::set_email(tx, &c.account, &email, &at)
+    })
+}
+
+pub fn set_phone(ctx: &Ctx, a: SetPhoneArgs) -> Result<u8> {
+    let phone = contact::parse_phone(&a.phone, &ctx.cfg.default_country)?;
+    let (mut db, acting, c) = begin(ctx, &a.account)?;
+    let env = Env {
+        ctx,
+        acting: &acting,
+    };
+    let now = clock::now();
+    let granted = authorise(ctx, &mut db, &env, &c, Change::Phone, &a.auth, now)?;
+    let at = clock::format(now);
+    commit_change(ctx, &mut db, &env, &c, Change::Phone, granted, now, |tx| {
+        store::customers::set_phone(tx, &c.account, &phone, &at)
+    })
+}
+
+pub fn set_address(ctx: &Ctx, a: SetAddressArgs) -> Result<u8> {
+    let addr =
+        contact::parse_postal_address(&a.street, &a.city, &a.region, &a.postal_code, &a.country)?;
+    let (mut db, acting, c) = begin(ctx, &a.account)?;
+    let env = Env {
+        ctx,
+        acting: &acting,
+    };
+    let now = clock::now();
+    let granted = authorise(ctx, &mut db, &env, &c, Change::Address, &a.auth, now)?;
+    let at = clock::format(now);
+    let updated = Customer {
+        street: addr.street,
+        city: addr.city,
+        region: addr.region,
+        postal_code: addr.postal_code,
+        country: addr.country,
+        ..c.clone()
+    };
+    commit_change(
+        ctx,
+        &mut db,
+        &env,
+        &c,
+        Change::Address,
+        granted,
+        now,
+        |tx| store::customers::set_address(tx, &updated, &at),
+    )
+}
