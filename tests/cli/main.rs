@@ -6,6 +6,7 @@
 
 mod agents;
 mod audit;
+mod changes;
 mod completions;
 mod import;
 mod init;
