@@ -31,6 +31,9 @@ pub struct Cli {
     /// For a service account: act for this registered agent (both are recorded)
     #[arg(long, global = true, value_name = "AGENT")]
     pub on_behalf_of: Option<String>,
+    /// Print the longest writer-lock wait on stderr at exit (for the load test)
+    #[arg(long, global = true, hide = true)]
+    pub debug_timings: bool,
     #[command(subcommand)]
     pub command: Command,
 }

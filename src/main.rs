@@ -19,7 +19,13 @@ fn main() -> ExitCode {
         json: cli.json,
         quiet: cli.quiet,
     };
-    match cpni::run(cli) {
+    let timings = cli.debug_timings;
+    let result = cpni::run(cli);
+    if timings {
+        let us = cpni::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
+        eprintln!("cpni-timing lock_wait_us={us}");
+    }
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             out.error(&e);
