@@ -6,10 +6,12 @@
 
 mod agents;
 mod audit;
+mod calls;
 mod completions;
 mod import;
 mod init;
 mod output;
+mod policy;
 mod schema;
 mod secrets;
 mod util;
