@@ -10,6 +10,7 @@ mod calls;
 mod completions;
 mod import;
 mod init;
+mod lockout;
 mod output;
 mod policy;
 mod schema;
