@@ -15,5 +15,6 @@ mod output;
 mod policy;
 mod schema;
 mod secrets;
+mod smtp;
 mod util;
 mod validation;
