@@ -18,3 +18,4 @@ mod secrets;
 mod smtp;
 mod util;
 mod validation;
+mod wizard;
