@@ -1,7 +1,9 @@
 //! Helpers for tests of one call (`cpni session …`): open a session, read back the one-time
 //! codes the `file` transport wrote to the outbox, and backdate records with the sqlite3 CLI.
 
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::Stdio;
 
 use crate::util::{Env, Run};
 
@@ -26,9 +28,34 @@ pub fn start(env: &Env, account: &str) -> String {
     id
 }
 
+/// `cpni ARGS` with `stdin` on its standard input. Unlike `Env::run_stdin`, a step refused
+/// before it reads stdin (locked, attempts used) may exit before the write: a broken pipe is
+/// not a test failure here.
+pub fn run_secret(env: &Env, args: &[&str], stdin: &str) -> Run {
+    let mut child = env
+        .command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the cpni binary");
+    let mut pipe = child.stdin.take().expect("stdin pipe");
+    if let Err(e) = pipe.write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+    }
+    drop(pipe);
+    let out = child.wait_with_output().expect("wait for cpni");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// `cpni --json session pin S --pin-stdin` with `pin` on stdin.
 pub fn pin(env: &Env, session: &str, pin: &str) -> Run {
-    env.run_stdin(
+    run_secret(
+        env,
         &["--json", "session", "pin", session, "--pin-stdin"],
         &format!("{pin}\n"),
     )
@@ -36,7 +63,8 @@ pub fn pin(env: &Env, session: &str, pin: &str) -> Run {
 
 /// `cpni --json session code S --code-stdin` with `code` on stdin.
 pub fn code(env: &Env, session: &str, code: &str) -> Run {
-    env.run_stdin(
+    run_secret(
+        env,
         &["--json", "session", "code", session, "--code-stdin"],
         &format!("{code}\n"),
     )
