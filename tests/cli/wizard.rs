@@ -250,6 +250,42 @@ fn ctrl_c_at_the_hidden_pin_prompt_abandons_the_session_too() {
 }
 
 #[test]
+fn a_code_that_expires_while_the_prompt_is_open_is_refused() {
+    // The expiry is judged when the caller reads the code, not when the prompt opened.
+    let env = Env::initialised(true);
+    let earlier = crate::calls::start(&env, ADA);
+    let code = crate::calls::email_code(&env, &earlier);
+    let mut t = Pty::spawn(&env, &["verify", ADA]);
+    t.expect("What does the caller want to discuss?");
+    t.send(ENTER); // Account information
+    t.expect("How will you verify the caller?");
+    t.expect("Caller has a code from an earlier letter or email");
+    // PIN, callback, email code, mail code, code from earlier.
+    t.send(&format!("{DOWN}{DOWN}{DOWN}{DOWN}{ENTER}"));
+    t.expect("Ask the caller to read the code from the letter or email");
+    t.wait_echo_off();
+    // The code expires now, while the prompt is open.
+    env.sql(
+        "update code set expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') where used_at is null;",
+    );
+    std::thread::sleep(Duration::from_millis(20));
+    t.send(&format!("{code}{ENTER}"));
+    t.expect("expired");
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    t.send(&format!("{}{ENTER}", DOWN.repeat(7)));
+    t.expect("ended");
+    assert_eq!(t.exit_code(), 1, "not verified\n{}", t.log.text());
+    let fail = env
+        .sql("select json_extract(detail, '$.expired') from audit where event = 'auth.code.fail';");
+    assert_eq!(fail, "1");
+    assert_eq!(
+        env.sql("select count(*) from audit where event = 'auth.code.ok';"),
+        "0"
+    );
+}
+
+#[test]
 fn verify_without_a_terminal_names_the_session_subcommands() {
     let env = Env::initialised(true);
     let before = env.counts();
