@@ -398,7 +398,7 @@ _cpni() {
 
     case "${cmd}" in
         cpni)
-            opts="-q -h -V --db --config --json --no-input --quiet --on-behalf-of --help --version init demo agent customer verify session notify audit completions man help"
+            opts="-q -h -V --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help --version init demo agent customer verify session notify audit completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,7 +424,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help add list role disable help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add list role disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,7 +450,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__add)
-            opts="-q -h --role --name --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --role --name --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,7 +484,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__disable)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,7 +594,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__list)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,7 +620,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__role)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help agent supervisor admin service"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help agent supervisor admin service"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -646,7 +646,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help list help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,7 +714,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__list)
-            opts="-q -h --account --agent --session --event --since --until --limit --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --account --agent --session --event --since --until --limit --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,7 +768,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__completions)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help bash elvish fish powershell zsh"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -794,7 +794,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,7 +820,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__add)
-            opts="-q -h --name --phone --email --street --city --region --postal-code --country --account-rep --cpni-contract --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --name --phone --email --street --city --region --postal-code --country --account-rep --cpni-contract --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1072,7 +1072,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__import)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1098,7 +1098,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__list)
-            opts="-q -h --query --limit --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --query --limit --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1132,7 +1132,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__reset__subcmd__pin)
-            opts="-q -h --via --session --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --via --session --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,7 +1166,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__set__subcmd__address)
-            opts="-q -h --session --reason --street --city --region --postal-code --country --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --session --reason --street --city --region --postal-code --country --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1220,7 +1220,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__set__subcmd__backup)
-            opts="-q -h --session --reason --secret-stdin --secret --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --session --reason --secret-stdin --secret --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1258,7 +1258,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__set__subcmd__email)
-            opts="-q -h --session --reason --email --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --session --reason --email --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1296,7 +1296,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__set__subcmd__phone)
-            opts="-q -h --session --reason --phone --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --session --reason --phone --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1334,7 +1334,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__set__subcmd__pin)
-            opts="-q -h --session --reason --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --session --reason --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1372,7 +1372,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__show)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1398,7 +1398,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__unlock)
-            opts="-q -h --reason --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --reason --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1428,7 +1428,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__demo)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2056,7 +2056,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__init)
-            opts="-q -h --demo --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --demo --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2082,7 +2082,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__man)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2108,7 +2108,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__notify)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help list show send help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help list show send help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2204,7 +2204,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__notify__subcmd__list)
-            opts="-q -h --status --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --status --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2234,7 +2234,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__notify__subcmd__send)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --now --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2260,7 +2260,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__notify__subcmd__show)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2286,7 +2286,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help start pin backup callback email-code mail-code code business disclose send show end help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help start pin backup callback email-code mail-code code business disclose send show end help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,7 +2312,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__backup)
-            opts="-q -h --secret-stdin --secret --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --secret-stdin --secret --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2342,7 +2342,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__business)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2368,7 +2368,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__callback)
-            opts="-q -h --reached --no-answer --declined --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --reached --no-answer --declined --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2394,7 +2394,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__code)
-            opts="-q -h --code-stdin --code --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --code-stdin --code --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2424,7 +2424,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__disclose)
-            opts="-q -h --scope --purpose --reference --calls --note --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --scope --purpose --reference --calls --note --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2470,7 +2470,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__email__subcmd__code)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2496,7 +2496,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__end)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2718,7 +2718,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__mail__subcmd__code)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2744,7 +2744,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__pin)
-            opts="-q -h --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2774,7 +2774,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__send)
-            opts="-q -h --via --scope --purpose --reference --attach --note --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --via --scope --purpose --reference --attach --note --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2824,7 +2824,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__show)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2850,7 +2850,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__start)
-            opts="-q -h --channel --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --channel --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2880,7 +2880,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__verify)
-            opts="-q -h --channel --db --config --json --no-input --quiet --on-behalf-of --help"
+            opts="-q -h --channel --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

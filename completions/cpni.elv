@@ -25,6 +25,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -50,6 +51,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -61,6 +63,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -72,6 +75,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Register an operating-system login as a cpni agent (admin)'
@@ -90,6 +94,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -101,6 +106,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -112,6 +118,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -123,6 +130,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -151,6 +159,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add a customer with contacts of record (and optionally a PIN on stdin)'
@@ -186,6 +195,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -197,6 +207,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -210,6 +221,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -221,6 +233,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -233,6 +246,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -248,6 +262,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -263,6 +278,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -277,6 +293,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -295,6 +312,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -309,6 +327,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -322,6 +341,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -372,6 +392,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -383,6 +404,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand start 'Open a session for a call; prints its id'
@@ -408,6 +430,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -421,6 +444,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -434,6 +458,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -448,6 +473,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -459,6 +485,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -470,6 +497,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -483,6 +511,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -494,6 +523,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -510,6 +540,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -527,6 +558,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -538,6 +570,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -549,6 +582,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -601,6 +635,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List outbox items with their status and files'
@@ -617,6 +652,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -628,6 +664,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -635,10 +672,12 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --now 'Retry every queued item now, ignoring the backoff (after fixing the mail server)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -664,6 +703,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List audit records, oldest first (the newest N with --limit)'
@@ -684,6 +724,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -703,6 +744,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -714,6 +756,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
             cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cpni_global_optspecs
-    string join \n db= config= json no-input q/quiet on-behalf-of= h/help V/version
+    string join \n db= config= json no-input q/quiet on-behalf-of= debug-timings h/help V/version
 end
 
 function __fish_cpni_needs_command
@@ -30,6 +30,7 @@ complete -c cpni -n "__fish_cpni_needs_command" -l on-behalf-of -d 'For a servic
 complete -c cpni -n "__fish_cpni_needs_command" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_needs_command" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_needs_command" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_needs_command" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_needs_command" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_needs_command" -s V -l version -d 'Print version'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
@@ -50,6 +51,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand init" -l demo -d 'Also load sa
 complete -c cpni -n "__fish_cpni_using_subcommand init" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand init" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand init" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand init" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand init" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -57,6 +59,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand demo" -l on-behalf-of -d 'For 
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand demo" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -64,6 +67,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_sub
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
@@ -81,6 +85,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -88,6 +93,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -95,6 +101,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -102,6 +109,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
@@ -114,6 +122,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
@@ -145,6 +154,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -152,6 +162,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l query -d 'Only customers whose account, name, email or phone contains this text' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l limit -d 'At most this many' -r
@@ -161,6 +172,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -168,6 +180,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l reason -d 'Why the lock is lifted (recorded in the audit log)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
@@ -176,6 +189,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
@@ -187,6 +201,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
@@ -198,6 +213,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
@@ -208,6 +224,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
@@ -222,6 +239,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l reason -d 'Back office (supervisor): why the change is made without a verified caller' -r
@@ -232,6 +250,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l via -d 'Where the temporary PIN goes: the email or the postal address of record' -r -f -a "email\t''
 mail\t''"
@@ -242,6 +261,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
@@ -264,6 +284,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand verify" -l on-behalf-of -d 'Fo
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand verify" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -271,6 +292,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_s
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "start" -d 'Open a session for a call; prints its id'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
@@ -294,6 +316,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l pin -d 'Never accepted: a PIN on the command line shows in `ps` and shell history' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
@@ -303,6 +326,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l secret -d 'Never accepted on the command line' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
@@ -312,6 +336,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -322,6 +347,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -329,6 +355,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -336,6 +363,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l code -d 'Never accepted on the command line' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
@@ -345,6 +373,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -352,6 +381,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l scope -d 'account, call-detail or caller-supplied' -r -f -a "account\t''
 call-detail\t''
@@ -373,6 +403,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l via -d 'email or mail (postal letter)' -r -f -a "email\t''
 mail\t''"
@@ -395,6 +426,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -402,6 +434,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -409,6 +442,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "start" -d 'Open a session for a call; prints its id'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
@@ -429,6 +463,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_su
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "list" -d 'List outbox items with their status and files'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
@@ -443,6 +478,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -450,13 +486,16 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l now -d 'Retry every queued item now, ignoring the backoff (after fixing the mail server)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list" -d 'List outbox items with their status and files'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
@@ -468,6 +507,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_sub
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -484,6 +524,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -493,6 +534,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand completions" -l on-behalf-of -
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand completions" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -500,6 +542,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand man" -l on-behalf-of -d 'For a
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand man" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'

@@ -30,7 +30,11 @@ pub enum NotifyCommand {
         id: i64,
     },
     /// Deliver what is queued and due; retry failures with backoff
-    Send,
+    Send {
+        /// Retry every queued item now, ignoring the backoff (after fixing the mail server)
+        #[arg(long)]
+        now: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -46,7 +50,7 @@ pub fn run(ctx: &Ctx, cmd: NotifyCommand) -> Result<u8> {
     match cmd {
         NotifyCommand::List(a) => list(ctx, &db, a.status.as_deref()),
         NotifyCommand::Show { id } => show(ctx, &db, id),
-        NotifyCommand::Send => send_all(ctx, &mut db, &acting.actor),
+        NotifyCommand::Send { now } => send_all(ctx, &mut db, &acting.actor, now),
     }
 }
 
@@ -198,9 +202,13 @@ fn attempt(
     }
 }
 
-fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor) -> Result<u8> {
+fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor, ignore_backoff: bool) -> Result<u8> {
     let now = clock::now();
-    let due = store::outbox::due(db.conn(), &clock::format(now))?;
+    let due = if ignore_backoff {
+        store::outbox::list(db.conn(), Some("queued"))?
+    } else {
+        store::outbox::due(db.conn(), &clock::format(now))?
+    };
     let (mut sent, mut failed) = (Vec::new(), Vec::new());
     for item in &due {
         match attempt(ctx, db, actor, item, now) {

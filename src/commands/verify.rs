@@ -211,7 +211,7 @@ fn run_route(
                 CallbackOutcome::NoAnswer,
                 CallbackOutcome::Declined,
             ][Terminal.select("Callback result", &items, 0)?];
-            session::callback(env, db, l, outcome, now)?
+            session::callback(env, db, l, outcome, clock::now())?
         }
         Route::EmailCode => {
             say(&session::issue_code(env, db, &l, CodeChannel::Email, now)?);
@@ -236,7 +236,8 @@ fn run_route(
         Route::EnterCode => {
             let code =
                 Terminal.secret("Ask the caller to read the code from the letter or email")?;
-            session::check_secret(env, db, l, SecretKind::Code, &code, now)?
+            // Judged when the caller reads it: the code may expire while the prompt is open.
+            session::check_secret(env, db, l, SecretKind::Code, &code, clock::now())?
         }
         Route::Business => session::business(env, db, l, now)?,
         Route::SendEmail | Route::SendMail => {

@@ -225,9 +225,25 @@ fn smtp_transport(s: &SmtpSection) -> Result<SmtpTransport, Failure> {
     Ok(builder.build())
 }
 
+/// Whether the error is a socket read/write timeout. On Linux a socket timeout surfaces as
+/// EAGAIN (`WouldBlock`, "os error 11"), which lettre does not count as a timeout.
+fn is_socket_timeout(e: &lettre::transport::smtp::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    while let Some(err) = source {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            return matches!(
+                io.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            );
+        }
+        source = err.source();
+    }
+    false
+}
+
 fn smtp_failure(s: &SmtpSection, e: &lettre::transport::smtp::Error) -> Failure {
     let text = e.to_string();
-    let message = if text.contains("os error 11") || e.is_timeout() {
+    let message = if e.is_timeout() || is_socket_timeout(e) {
         format!(
             "SMTP server {}:{} did not answer within {} s (timed out)",
             s.host,

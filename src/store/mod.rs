@@ -100,8 +100,10 @@ impl Db {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         // Checkpoint in the writer (auto-checkpoint, under the writer lock) rather than on
         // close, where it would block the next writer outside the fair lock (perf-limits §2).
-        self.conn
-            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
         Ok(())
     }
 

@@ -6,12 +6,17 @@
 
 mod agents;
 mod audit;
+mod calls;
 mod changes;
 mod completions;
 mod import;
 mod init;
+mod lockout;
 mod output;
+mod policy;
 mod schema;
 mod secrets;
+mod smtp;
 mod util;
 mod validation;
+mod wizard;

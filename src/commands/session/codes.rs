@@ -76,7 +76,11 @@ pub fn require_of_record(
             clock::date(from)
         ),
     )
-    .hint("use the PIN or a callback to the telephone number of record instead");
+    .hint(if event == "send.refused" {
+        "send to the other address of record if it is old enough, or verify by PIN or callback"
+    } else {
+        "use the PIN or a callback to the telephone number of record instead"
+    });
     Err(refuse(env, db, l, event, err, now))
 }
 
