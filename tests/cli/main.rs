@@ -6,8 +6,13 @@
 
 mod agents;
 mod audit;
+mod breach;
+mod certification;
 mod changes;
+mod complaint;
 mod completions;
+mod consent;
+mod customer_report;
 mod import;
 mod init;
 mod output;
