@@ -41,6 +41,10 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'One verification session, step by step, for scripts and integrations')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'The outbox: emails and letters waiting for delivery or delivered')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log (supervisor, admin)')
+            [CompletionResult]::new('consent', 'consent', [CompletionResultType]::ParameterValue, 'CPNI approval status: opt-out notices, the customer''s choices, checks before marketing')
+            [CompletionResult]::new('breach', 'breach', [CompletionResultType]::ParameterValue, 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)')
+            [CompletionResult]::new('complaint', 'complaint', [CompletionResultType]::ParameterValue, 'Customer complaints about the use or release of CPNI')
+            [CompletionResult]::new('certification', 'certification', [CompletionResultType]::ParameterValue, 'The annual CPNI certification report for a calendar year (supervisor, admin)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -190,6 +194,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
             [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
             [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Everything held about a customer, for their right to review it (no secret)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -374,6 +379,20 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;customer;report' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: text, or json with --json]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;customer;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a customer with contacts of record (and optionally a PIN on stdin)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a customer''s contacts of record, secrets set (never their values) and lock state')
@@ -386,6 +405,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
             [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
             [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Everything held about a customer, for their right to review it (no secret)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -420,6 +440,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;customer;help;reset-pin' {
+            break
+        }
+        'cpni;customer;help;report' {
             break
         }
         'cpni;customer;help;help' {
@@ -820,6 +843,336 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         'cpni;audit;help;help' {
             break
         }
+        'cpni;consent' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history')
+            [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Send the opt-out notice through the outbox, or record one another system sent')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Record the customer''s choice (appended; earlier entries are never changed)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;consent;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;consent;notice' {
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Email (approval takes effect 30 days after sending) or mail (33 days)')
+            [CompletionResult]::new('--sent-on', '--sent-on', [CompletionResultType]::ParameterName, 'Record a notice another system sent on this day (YYYY-MM-DD) instead of sending one')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;consent;record' {
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How the customer said so')
+            [CompletionResult]::new('--evidence', '--evidence', [CompletionResultType]::ParameterName, 'Recording, form or message reference (required for an oral opt-in)')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'The session of the call on which the customer said so')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--opt-in', '--opt-in', [CompletionResultType]::ParameterName, 'The customer approves every use (opt-in)')
+            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'The customer denies approval (opts out)')
+            [CompletionResult]::new('--revoke', '--revoke', [CompletionResultType]::ParameterName, 'The customer withdraws an approval given before')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;consent;check' {
+            [CompletionResult]::new('--use', '--use', [CompletionResultType]::ParameterName, 'The intended use')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;consent;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history')
+            [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Send the opt-out notice through the outbox, or record one another system sent')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Record the customer''s choice (appended; earlier entries are never changed)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;consent;help;show' {
+            break
+        }
+        'cpni;consent;help;notice' {
+            break
+        }
+        'cpni;consent;help;record' {
+            break
+        }
+        'cpni;consent;help;check' {
+            break
+        }
+        'cpni;consent;help;help' {
+            break
+        }
+        'cpni;breach' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Record a breach and show its deadlines')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Record a law-enforcement (or FCC) direction to delay customer notice')
+            [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Record a notice given to law enforcement, the FCC or the customers')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link a session whose disclosures went to an impostor')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List breaches with their deadlines and standing')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one breach: facts, deadlines, notices, holds, linked sessions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;breach;open' {
+            [CompletionResult]::new('--discovered', '--discovered', [CompletionResultType]::ParameterName, 'When the breach was first suspected (RFC 3339, or YYYY-MM-DD)')
+            [CompletionResult]::new('--determined', '--determined', [CompletionResultType]::ParameterName, 'When the carrier reasonably determined a breach occurred; deadlines count from its date')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What happened')
+            [CompletionResult]::new('--accounts', '--accounts', [CompletionResultType]::ParameterName, 'Affected accounts')
+            [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Which text of 64.2011 applies [default: the config''s breach.rule, else 2007]')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How the data was compromised (required by the 2024 rule)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'First day of the breach (2024 rule)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Last day of the breach (2024 rule)')
+            [CompletionResult]::new('--affected', '--affected', [CompletionResultType]::ParameterName, 'Approximate number of customers affected, or "unknown" (2024 rule)')
+            [CompletionResult]::new('--estimated-loss', '--estimated-loss', [CompletionResultType]::ParameterName, 'Estimated financial loss to the carrier and customers (2024 rule)')
+            [CompletionResult]::new('--data-types', '--data-types', [CompletionResultType]::ParameterName, 'Types of data affected, e.g. call-detail,account,pii (2024 rule)')
+            [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'The carrier''s contact for this breach (2024 rule)')
+            [CompletionResult]::new('--harm', '--harm', [CompletionResultType]::ParameterName, 'Whether harm to customers is reasonably likely (2024 rule)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;breach;hold' {
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Last day of the hold (YYYY-MM-DD); customers may be told from the day after')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'The agency''s direction (reference)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;breach;notice' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Who was notified')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (RFC 3339, or YYYY-MM-DD)')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'Confirmation or report number')
+            [CompletionResult]::new('--urgent-consulted', '--urgent-consulted', [CompletionResultType]::ParameterName, 'An early customer notice after consulting the investigating agency: its reference')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;breach;link' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Session whose disclosures went to an impostor')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;breach;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;breach;show' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;breach;help' {
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Record a breach and show its deadlines')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Record a law-enforcement (or FCC) direction to delay customer notice')
+            [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Record a notice given to law enforcement, the FCC or the customers')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link a session whose disclosures went to an impostor')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List breaches with their deadlines and standing')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one breach: facts, deadlines, notices, holds, linked sessions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;breach;help;open' {
+            break
+        }
+        'cpni;breach;help;hold' {
+            break
+        }
+        'cpni;breach;help;notice' {
+            break
+        }
+        'cpni;breach;help;link' {
+            break
+        }
+        'cpni;breach;help;list' {
+            break
+        }
+        'cpni;breach;help;show' {
+            break
+        }
+        'cpni;breach;help;help' {
+            break
+        }
+        'cpni;complaint' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Record a customer''s complaint')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List complaints (supervisor, admin)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;complaint;add' {
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'What the complaint is about')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the customer said')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'The session of the call on which it was made')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;complaint;list' {
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only this account''s complaints')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only this category')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Received at or after (RFC 3339 or YYYY-MM-DD)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Received before (RFC 3339 or YYYY-MM-DD)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;complaint;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Record a customer''s complaint')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List complaints (supervisor, admin)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;complaint;help;add' {
+            break
+        }
+        'cpni;complaint;help;list' {
+            break
+        }
+        'cpni;complaint;help;help' {
+            break
+        }
+        'cpni;certification' {
+            [CompletionResult]::new('--year', '--year', [CompletionResultType]::ParameterName, 'The calendar year covered (the certificate filed by March 1 covers the year before)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: text, or json with --json]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
@@ -855,6 +1208,10 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'One verification session, step by step, for scripts and integrations')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'The outbox: emails and letters waiting for delivery or delivered')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log (supervisor, admin)')
+            [CompletionResult]::new('consent', 'consent', [CompletionResultType]::ParameterValue, 'CPNI approval status: opt-out notices, the customer''s choices, checks before marketing')
+            [CompletionResult]::new('breach', 'breach', [CompletionResultType]::ParameterValue, 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)')
+            [CompletionResult]::new('complaint', 'complaint', [CompletionResultType]::ParameterValue, 'Customer complaints about the use or release of CPNI')
+            [CompletionResult]::new('certification', 'certification', [CompletionResultType]::ParameterValue, 'The annual CPNI certification report for a calendar year (supervisor, admin)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -897,6 +1254,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
             [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
             [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Everything held about a customer, for their right to review it (no secret)')
             break
         }
         'cpni;help;customer;add' {
@@ -930,6 +1288,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;customer;reset-pin' {
+            break
+        }
+        'cpni;help;customer;report' {
             break
         }
         'cpni;help;verify' {
@@ -1006,6 +1367,66 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;audit;list' {
+            break
+        }
+        'cpni;help;consent' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history')
+            [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Send the opt-out notice through the outbox, or record one another system sent')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Record the customer''s choice (appended; earlier entries are never changed)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)')
+            break
+        }
+        'cpni;help;consent;show' {
+            break
+        }
+        'cpni;help;consent;notice' {
+            break
+        }
+        'cpni;help;consent;record' {
+            break
+        }
+        'cpni;help;consent;check' {
+            break
+        }
+        'cpni;help;breach' {
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Record a breach and show its deadlines')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Record a law-enforcement (or FCC) direction to delay customer notice')
+            [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Record a notice given to law enforcement, the FCC or the customers')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link a session whose disclosures went to an impostor')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List breaches with their deadlines and standing')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one breach: facts, deadlines, notices, holds, linked sessions')
+            break
+        }
+        'cpni;help;breach;open' {
+            break
+        }
+        'cpni;help;breach;hold' {
+            break
+        }
+        'cpni;help;breach;notice' {
+            break
+        }
+        'cpni;help;breach;link' {
+            break
+        }
+        'cpni;help;breach;list' {
+            break
+        }
+        'cpni;help;breach;show' {
+            break
+        }
+        'cpni;help;complaint' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Record a customer''s complaint')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List complaints (supervisor, admin)')
+            break
+        }
+        'cpni;help;complaint;add' {
+            break
+        }
+        'cpni;help;complaint;list' {
+            break
+        }
+        'cpni;help;certification' {
             break
         }
         'cpni;help;completions' {

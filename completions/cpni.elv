@@ -38,6 +38,10 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand session 'One verification session, step by step, for scripts and integrations'
             cand notify 'The outbox: emails and letters waiting for delivery or delivered'
             cand audit 'The audit log (supervisor, admin)'
+            cand consent 'CPNI approval status: opt-out notices, the customer''s choices, checks before marketing'
+            cand breach 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
+            cand complaint 'Customer complaints about the use or release of CPNI'
+            cand certification 'The annual CPNI certification report for a calendar year (supervisor, admin)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -173,6 +177,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand set-address 'Change the postal address of record'
             cand set-phone 'Change the telephone number of record'
             cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
+            cand report 'Everything held about a customer, for their right to review it (no secret)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;customer;add'= {
@@ -345,6 +350,19 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;customer;report'= {
+            cand --format 'Output format [default: text, or json with --json]'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;customer;help'= {
             cand add 'Add a customer with contacts of record (and optionally a PIN on stdin)'
             cand show 'Show a customer''s contacts of record, secrets set (never their values) and lock state'
@@ -357,6 +375,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand set-address 'Change the postal address of record'
             cand set-phone 'Change the telephone number of record'
             cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
+            cand report 'Everything held about a customer, for their right to review it (no secret)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;customer;help;add'= {
@@ -380,6 +399,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;customer;help;set-phone'= {
         }
         &'cpni;customer;help;reset-pin'= {
+        }
+        &'cpni;customer;help;report'= {
         }
         &'cpni;customer;help;help'= {
         }
@@ -736,6 +757,302 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;audit;help;help'= {
         }
+        &'cpni;consent'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
+            cand notice 'Send the opt-out notice through the outbox, or record one another system sent'
+            cand record 'Record the customer''s choice (appended; earlier entries are never changed)'
+            cand check 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;consent;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;consent;notice'= {
+            cand --via 'Email (approval takes effect 30 days after sending) or mail (33 days)'
+            cand --sent-on 'Record a notice another system sent on this day (YYYY-MM-DD) instead of sending one'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;consent;record'= {
+            cand --method 'How the customer said so'
+            cand --evidence 'Recording, form or message reference (required for an oral opt-in)'
+            cand --session 'The session of the call on which the customer said so'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --opt-in 'The customer approves every use (opt-in)'
+            cand --deny 'The customer denies approval (opts out)'
+            cand --revoke 'The customer withdraws an approval given before'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;consent;check'= {
+            cand --use 'The intended use'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;consent;help'= {
+            cand show 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
+            cand notice 'Send the opt-out notice through the outbox, or record one another system sent'
+            cand record 'Record the customer''s choice (appended; earlier entries are never changed)'
+            cand check 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;consent;help;show'= {
+        }
+        &'cpni;consent;help;notice'= {
+        }
+        &'cpni;consent;help;record'= {
+        }
+        &'cpni;consent;help;check'= {
+        }
+        &'cpni;consent;help;help'= {
+        }
+        &'cpni;breach'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand open 'Record a breach and show its deadlines'
+            cand hold 'Record a law-enforcement (or FCC) direction to delay customer notice'
+            cand notice 'Record a notice given to law enforcement, the FCC or the customers'
+            cand link 'Link a session whose disclosures went to an impostor'
+            cand list 'List breaches with their deadlines and standing'
+            cand show 'Show one breach: facts, deadlines, notices, holds, linked sessions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;breach;open'= {
+            cand --discovered 'When the breach was first suspected (RFC 3339, or YYYY-MM-DD)'
+            cand --determined 'When the carrier reasonably determined a breach occurred; deadlines count from its date'
+            cand --description 'What happened'
+            cand --accounts 'Affected accounts'
+            cand --rule 'Which text of 64.2011 applies [default: the config''s breach.rule, else 2007]'
+            cand --method 'How the data was compromised (required by the 2024 rule)'
+            cand --from 'First day of the breach (2024 rule)'
+            cand --to 'Last day of the breach (2024 rule)'
+            cand --affected 'Approximate number of customers affected, or "unknown" (2024 rule)'
+            cand --estimated-loss 'Estimated financial loss to the carrier and customers (2024 rule)'
+            cand --data-types 'Types of data affected, e.g. call-detail,account,pii (2024 rule)'
+            cand --contact 'The carrier''s contact for this breach (2024 rule)'
+            cand --harm 'Whether harm to customers is reasonably likely (2024 rule)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;breach;hold'= {
+            cand --until 'Last day of the hold (YYYY-MM-DD); customers may be told from the day after'
+            cand --reference 'The agency''s direction (reference)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;breach;notice'= {
+            cand --to 'Who was notified'
+            cand --at 'When (RFC 3339, or YYYY-MM-DD)'
+            cand --reference 'Confirmation or report number'
+            cand --urgent-consulted 'An early customer notice after consulting the investigating agency: its reference'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;breach;link'= {
+            cand --session 'Session whose disclosures went to an impostor'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;breach;list'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;breach;show'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;breach;help'= {
+            cand open 'Record a breach and show its deadlines'
+            cand hold 'Record a law-enforcement (or FCC) direction to delay customer notice'
+            cand notice 'Record a notice given to law enforcement, the FCC or the customers'
+            cand link 'Link a session whose disclosures went to an impostor'
+            cand list 'List breaches with their deadlines and standing'
+            cand show 'Show one breach: facts, deadlines, notices, holds, linked sessions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;breach;help;open'= {
+        }
+        &'cpni;breach;help;hold'= {
+        }
+        &'cpni;breach;help;notice'= {
+        }
+        &'cpni;breach;help;link'= {
+        }
+        &'cpni;breach;help;list'= {
+        }
+        &'cpni;breach;help;show'= {
+        }
+        &'cpni;breach;help;help'= {
+        }
+        &'cpni;complaint'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Record a customer''s complaint'
+            cand list 'List complaints (supervisor, admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;complaint;add'= {
+            cand --category 'What the complaint is about'
+            cand --description 'What the customer said'
+            cand --session 'The session of the call on which it was made'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;complaint;list'= {
+            cand --account 'Only this account''s complaints'
+            cand --category 'Only this category'
+            cand --since 'Received at or after (RFC 3339 or YYYY-MM-DD)'
+            cand --until 'Received before (RFC 3339 or YYYY-MM-DD)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;complaint;help'= {
+            cand add 'Record a customer''s complaint'
+            cand list 'List complaints (supervisor, admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;complaint;help;add'= {
+        }
+        &'cpni;complaint;help;list'= {
+        }
+        &'cpni;complaint;help;help'= {
+        }
+        &'cpni;certification'= {
+            cand --year 'The calendar year covered (the certificate filed by March 1 covers the year before)'
+            cand --format 'Output format [default: text, or json with --json]'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;completions'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
@@ -769,6 +1086,10 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand session 'One verification session, step by step, for scripts and integrations'
             cand notify 'The outbox: emails and letters waiting for delivery or delivered'
             cand audit 'The audit log (supervisor, admin)'
+            cand consent 'CPNI approval status: opt-out notices, the customer''s choices, checks before marketing'
+            cand breach 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
+            cand complaint 'Customer complaints about the use or release of CPNI'
+            cand certification 'The annual CPNI certification report for a calendar year (supervisor, admin)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -803,6 +1124,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand set-address 'Change the postal address of record'
             cand set-phone 'Change the telephone number of record'
             cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
+            cand report 'Everything held about a customer, for their right to review it (no secret)'
         }
         &'cpni;help;customer;add'= {
         }
@@ -825,6 +1147,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;customer;set-phone'= {
         }
         &'cpni;help;customer;reset-pin'= {
+        }
+        &'cpni;help;customer;report'= {
         }
         &'cpni;help;verify'= {
         }
@@ -881,6 +1205,50 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand list 'List audit records, oldest first (the newest N with --limit)'
         }
         &'cpni;help;audit;list'= {
+        }
+        &'cpni;help;consent'= {
+            cand show 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
+            cand notice 'Send the opt-out notice through the outbox, or record one another system sent'
+            cand record 'Record the customer''s choice (appended; earlier entries are never changed)'
+            cand check 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
+        }
+        &'cpni;help;consent;show'= {
+        }
+        &'cpni;help;consent;notice'= {
+        }
+        &'cpni;help;consent;record'= {
+        }
+        &'cpni;help;consent;check'= {
+        }
+        &'cpni;help;breach'= {
+            cand open 'Record a breach and show its deadlines'
+            cand hold 'Record a law-enforcement (or FCC) direction to delay customer notice'
+            cand notice 'Record a notice given to law enforcement, the FCC or the customers'
+            cand link 'Link a session whose disclosures went to an impostor'
+            cand list 'List breaches with their deadlines and standing'
+            cand show 'Show one breach: facts, deadlines, notices, holds, linked sessions'
+        }
+        &'cpni;help;breach;open'= {
+        }
+        &'cpni;help;breach;hold'= {
+        }
+        &'cpni;help;breach;notice'= {
+        }
+        &'cpni;help;breach;link'= {
+        }
+        &'cpni;help;breach;list'= {
+        }
+        &'cpni;help;breach;show'= {
+        }
+        &'cpni;help;complaint'= {
+            cand add 'Record a customer''s complaint'
+            cand list 'List complaints (supervisor, admin)'
+        }
+        &'cpni;help;complaint;add'= {
+        }
+        &'cpni;help;complaint;list'= {
+        }
+        &'cpni;help;certification'= {
         }
         &'cpni;help;completions'= {
         }

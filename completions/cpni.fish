@@ -41,6 +41,10 @@ complete -c cpni -n "__fish_cpni_needs_command" -f -a "verify" -d 'Guided verifi
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "audit" -d 'The audit log (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_needs_command" -f -a "consent" -d 'CPNI approval status: opt-out notices, the customer\'s choices, checks before marketing'
+complete -c cpni -n "__fish_cpni_needs_command" -f -a "breach" -d 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_needs_command" -f -a "complaint" -d 'Customer complaints about the use or release of CPNI'
+complete -c cpni -n "__fish_cpni_needs_command" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -116,26 +120,27 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "role" -d 'Change an agent\'s role (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable an agent; their records stay (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "list" -d 'List or search customers'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "import" -d 'Import customers from a CSV file (all rows or none)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "unlock" -d 'Lift a lockout early (supervisor); the reason is recorded'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-pin" -d 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-backup" -d 'Set a new backup passphrase (on stdin or a hidden prompt)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-email" -d 'Change the email address of record'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-address" -d 'Change the postal address of record'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "set-phone" -d 'Change the telephone number of record'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "list" -d 'List or search customers'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "import" -d 'Import customers from a CSV file (all rows or none)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "unlock" -d 'Lift a lockout early (supervisor); the reason is recorded'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "set-pin" -d 'Set a new PIN (on stdin or a hidden prompt); notices go to the contacts of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "set-backup" -d 'Set a new backup passphrase (on stdin or a hidden prompt)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "set-email" -d 'Change the email address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "set-address" -d 'Change the postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "set-phone" -d 'Change the telephone number of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "report" -d 'Everything held about a customer, for their right to review it (no secret)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l name -d 'Account holder\'s name' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l phone -d 'Telephone number of record (E.164, or national in the default country)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l email -d 'Email address of record' -r
@@ -263,6 +268,16 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l format -d 'Output format [default: text, or json with --json]' -r -f -a "text\t''
+json\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List or search customers'
@@ -274,6 +289,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-address" -d 'Change the postal address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "set-phone" -d 'Change the telephone number of record'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "report" -d 'Everything held about a customer, for their right to review it (no secret)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l channel -d 'How the customer is in contact' -r -f -a "inbound\t''
 outbound\t''
@@ -528,6 +544,217 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -f -a "show" -d 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -f -a "notice" -d 'Send the opt-out notice through the outbox, or record one another system sent'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -f -a "record" -d 'Record the customer\'s choice (appended; earlier entries are never changed)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -f -a "check" -d 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l via -d 'Email (approval takes effect 30 days after sending) or mail (33 days)' -r -f -a "email\t''
+mail\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l sent-on -d 'Record a notice another system sent on this day (YYYY-MM-DD) instead of sending one' -r
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l method -d 'How the customer said so' -r -f -a "oral\t''
+written\t''
+electronic\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l evidence -d 'Recording, form or message reference (required for an oral opt-in)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l session -d 'The session of the call on which the customer said so' -r
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l opt-in -d 'The customer approves every use (opt-in)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l deny -d 'The customer denies approval (opts out)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l revoke -d 'The customer withdraws an approval given before'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l use -d 'The intended use' -r -f -a "communications-marketing\t''
+other-marketing\t''
+third-party\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "notice" -d 'Send the opt-out notice through the outbox, or record one another system sent'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "record" -d 'Record the customer\'s choice (appended; earlier entries are never changed)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "check" -d 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "open" -d 'Record a breach and show its deadlines'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "hold" -d 'Record a law-enforcement (or FCC) direction to delay customer notice'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "notice" -d 'Record a notice given to law enforcement, the FCC or the customers'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "link" -d 'Link a session whose disclosures went to an impostor'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "list" -d 'List breaches with their deadlines and standing'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l discovered -d 'When the breach was first suspected (RFC 3339, or YYYY-MM-DD)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l determined -d 'When the carrier reasonably determined a breach occurred; deadlines count from its date' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l description -d 'What happened' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l accounts -d 'Affected accounts' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l rule -d 'Which text of 64.2011 applies [default: the config\'s breach.rule, else 2007]' -r -f -a "2007\t''
+2024\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l method -d 'How the data was compromised (required by the 2024 rule)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l from -d 'First day of the breach (2024 rule)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l to -d 'Last day of the breach (2024 rule)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l affected -d 'Approximate number of customers affected, or "unknown" (2024 rule)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l estimated-loss -d 'Estimated financial loss to the carrier and customers (2024 rule)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l data-types -d 'Types of data affected, e.g. call-detail,account,pii (2024 rule)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l contact -d 'The carrier\'s contact for this breach (2024 rule)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l harm -d 'Whether harm to customers is reasonably likely (2024 rule)' -r -f -a "likely\t''
+unlikely\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l until -d 'Last day of the hold (YYYY-MM-DD); customers may be told from the day after' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l reference -d 'The agency\'s direction (reference)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l to -d 'Who was notified' -r -f -a "law-enforcement\t''
+fcc\t''
+customers\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l at -d 'When (RFC 3339, or YYYY-MM-DD)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l reference -d 'Confirmation or report number' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l urgent-consulted -d 'An early customer notice after consulting the investigating agency: its reference' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l session -d 'Session whose disclosures went to an impostor' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "open" -d 'Record a breach and show its deadlines'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "hold" -d 'Record a law-enforcement (or FCC) direction to delay customer notice'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "notice" -d 'Record a notice given to law enforcement, the FCC or the customers'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "link" -d 'Link a session whose disclosures went to an impostor'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "list" -d 'List breaches with their deadlines and standing'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Record a customer\'s complaint'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List complaints (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l category -d 'What the complaint is about' -r -f -a "unauthorized-release\t''
+pretexting\t''
+other\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l description -d 'What the customer said' -r
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l session -d 'The session of the call on which it was made' -r
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l account -d 'Only this account\'s complaints' -r
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l category -d 'Only this category' -r -f -a "unauthorized-release\t''
+pretexting\t''
+other\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l since -d 'Received at or after (RFC 3339 or YYYY-MM-DD)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l until -d 'Received before (RFC 3339 or YYYY-MM-DD)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "add" -d 'Record a customer\'s complaint'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "list" -d 'List complaints (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -l year -d 'The calendar year covered (the certificate filed by March 1 covers the year before)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -l format -d 'Output format [default: text, or json with --json]' -r -f -a "text\t''
+json\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand certification" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -544,17 +771,21 @@ complete -c cpni -n "__fish_cpni_using_subcommand man" -l no-input -d 'Never pro
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "agent" -d 'Register agents and set their roles (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "customer" -d 'Add, import, show and search customers'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "verify" -d 'Guided verification of a caller on a live call (the main job)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "audit" -d 'The audit log (supervisor, admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "agent" -d 'Register agents and set their roles (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "customer" -d 'Add, import, show and search customers'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "verify" -d 'Guided verification of a caller on a live call (the main job)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "audit" -d 'The audit log (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "consent" -d 'CPNI approval status: opt-out notices, the customer\'s choices, checks before marketing'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "breach" -d 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "complaint" -d 'Customer complaints about the use or release of CPNI'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "role" -d 'Change an agent\'s role (admin)'
@@ -570,6 +801,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "set-address" -d 'Change the postal address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "set-phone" -d 'Change the telephone number of record'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "report" -d 'Everything held about a customer, for their right to review it (no secret)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "start" -d 'Open a session for a call; prints its id'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "backup" -d 'Check the customer-chosen backup secret (allows account information and a new PIN)'
@@ -586,3 +818,15 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "show" -d 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "notice" -d 'Send the opt-out notice through the outbox, or record one another system sent'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "record" -d 'Record the customer\'s choice (appended; earlier entries are never changed)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "check" -d 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "open" -d 'Record a breach and show its deadlines'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "hold" -d 'Record a law-enforcement (or FCC) direction to delay customer notice'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "notice" -d 'Record a notice given to law enforcement, the FCC or the customers'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "link" -d 'Link a session whose disclosures went to an impostor'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "list" -d 'List breaches with their deadlines and standing'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from complaint" -f -a "add" -d 'Record a customer\'s complaint'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from complaint" -f -a "list" -d 'List complaints (supervisor, admin)'

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{agent, audit, customer, init, notify, session, verify};
+use crate::commands::{
+    agent, audit, breach, certification, complaint, consent, customer, init, notify, session,
+    verify,
+};
 use crate::error::EXIT_CODES_HELP;
 
 /// Guided CPNI caller verification for telephone-company support agents, with a
@@ -61,6 +64,18 @@ pub enum Command {
     /// The audit log (supervisor, admin)
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// CPNI approval status: opt-out notices, the customer's choices, checks before marketing
+    #[command(subcommand)]
+    Consent(consent::ConsentCommand),
+    /// Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)
+    #[command(subcommand)]
+    Breach(breach::BreachCommand),
+    /// Customer complaints about the use or release of CPNI
+    #[command(subcommand)]
+    Complaint(complaint::ComplaintCommand),
+    /// The annual CPNI certification report for a calendar year (supervisor, admin)
+    #[command(hide = true)]
+    Certification(certification::CertificationArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish

@@ -41,6 +41,18 @@ pub fn parse_bound(s: &str) -> Option<OffsetDateTime> {
         .map(|d| d.midnight().assume_utc())
 }
 
+/// Parses a plain date `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let fmt = format_description!("[year]-[month]-[day]");
+    Date::parse(s.trim(), &fmt).ok()
+}
+
+/// The calendar date of a time given on the command line, in the offset it was given in
+/// (`2026-03-06T22:00:00-05:00` is March 6); a plain date is itself.
+pub fn given_date(s: &str) -> Option<Date> {
+    parse(s).map(|t| t.date()).or_else(|| parse_date(s))
+}
+
 /// A short human form for screens: `2026-11-23 18:20 UTC`.
 pub fn human(t: OffsetDateTime) -> String {
     let fmt = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::domain::breach::Rule;
+use crate::domain::business_days::Calendar;
 use crate::domain::{contact, pin};
 use crate::error::{Error, Result};
 use crate::secrets::HashPreset;
@@ -33,6 +35,17 @@ struct File {
     callback: CallbackSection,
     #[serde(default)]
     notify: NotifySection,
+    #[serde(default)]
+    breach: BreachSection,
+}
+
+/// `[breach]`: which text of 64.2011 applies and the business-day calendar.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BreachSection {
+    rule: Option<String>,
+    federal_holidays: Option<bool>,
+    holidays: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -113,6 +126,10 @@ pub struct Config {
     /// Program for notices to the telephone number of record, run with the number and the
     /// message as its last two arguments (no shell).
     pub sms_command: Option<Vec<String>>,
+    /// The 64.2011 text new breaches follow unless `--rule` says otherwise (default 2007).
+    pub breach_rule: Rule,
+    /// Which days are not business days for breach deadlines.
+    pub calendar: Calendar,
 }
 
 /// Where the config file is looked for when none is given.
@@ -226,7 +243,10 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
             "notify.sms_command must name a program, e.g. [\"sms-gateway\", \"--send\"]".into(),
         ));
     }
+    let (breach_rule, calendar) = breach_settings(origin, &f.breach)?;
     Ok(Config {
+        breach_rule,
+        calendar,
         db_path,
         pin_min_len,
         default_country,
@@ -237,6 +257,32 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         dial_command: f.callback.dial_command,
         sms_command: f.notify.sms_command,
     })
+}
+
+fn breach_settings(origin: Option<&Path>, b: &BreachSection) -> Result<(Rule, Calendar)> {
+    let rule = match b.rule.as_deref() {
+        None => Rule::R2007,
+        Some(r) => Rule::parse(r).ok_or_else(|| {
+            config_error(
+                origin,
+                format!("breach.rule = {r:?}: use \"2007\" or \"2024\""),
+            )
+        })?,
+    };
+    let mut calendar = Calendar {
+        federal: b.federal_holidays.unwrap_or(true),
+        ..Calendar::default()
+    };
+    for h in b.holidays.iter().flatten() {
+        let d = crate::clock::parse_date(h).ok_or_else(|| {
+            config_error(
+                origin,
+                format!("breach.holidays: {h:?} is not a date like \"2026-12-24\""),
+            )
+        })?;
+        calendar.extra.insert(d);
+    }
+    Ok((rule, calendar))
 }
 
 fn positive(origin: Option<&Path>, key: &str, v: Option<i64>, default: i64) -> Result<i64> {
@@ -312,5 +358,20 @@ mod tests {
         assert!(load("[mail]\ntransport = \"pigeon\"\n").is_err());
         assert!(load("[mail]\ntransport = \"smtp\"\n").is_err());
         assert!(load("[phone]\ndefault_country = \"ZZ\"\n").is_err());
+    }
+
+    #[test]
+    fn breach_rule_and_holidays() {
+        let c = load("").unwrap();
+        assert_eq!(c.breach_rule, Rule::R2007);
+        assert!(c.calendar.federal && c.calendar.extra.is_empty());
+        let c = load(
+            "[breach]\nrule = \"2024\"\nfederal_holidays = false\nholidays = [\"2026-12-24\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.breach_rule, Rule::R2024);
+        assert!(!c.calendar.federal && c.calendar.extra.len() == 1);
+        assert!(load("[breach]\nrule = \"2011\"\n").is_err());
+        assert!(load("[breach]\nholidays = [\"24/12/2026\"]\n").is_err());
     }
 }

@@ -3,6 +3,10 @@
 
 pub mod agent;
 pub mod audit;
+pub mod breach;
+pub mod certification;
+pub mod complaint;
+pub mod consent;
 pub mod context;
 pub mod customer;
 pub mod demo_data;
@@ -40,6 +44,10 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Session(c) => session::run(&ctx, c),
         Command::Notify(c) => notify::run(&ctx, c),
         Command::Audit(c) => audit::run(&ctx, c),
+        Command::Consent(c) => consent::run(&ctx, c),
+        Command::Breach(c) => breach::run(&ctx, c),
+        Command::Complaint(c) => complaint::run(&ctx, c),
+        Command::Certification(a) => certification::run(&ctx, a.year, a.format.as_deref()),
         Command::Completions { .. } | Command::Man => Ok(0),
     }
 }

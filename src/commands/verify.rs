@@ -11,11 +11,13 @@ use std::sync::Mutex;
 use clap::Args;
 
 use crate::audit::Actor;
+use crate::commands::consent::{self, ChoiceInput};
 use crate::commands::context::{CALL_HANDLERS, Ctx};
 use crate::commands::customer::change;
 use crate::commands::session::{
     self, CallbackOutcome, CodeChannel, DiscloseArgs, Loaded, SecretKind, SendArgs,
 };
+use crate::domain::consent::Choice;
 use crate::domain::policy::{self, Basis, Purpose, Scope};
 use crate::error::{Error, Kind, Result};
 use crate::store::Db;
@@ -379,18 +381,52 @@ fn after_verified(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<
             "Call detail may NOT be discussed on this call: offer a callback, or send it to an address of record.",
         );
     }
+    say(&consent::status_line(
+        db,
+        &l.customer.account,
+        clock::now(),
+    )?);
     loop {
         let mut items: Vec<String> = scopes
             .iter()
             .map(|s| format!("Record a discussion: {}", s.as_str()))
             .collect();
+        items.push("Record the caller's choice on marketing use of CPNI".into());
         items.push("End the call".into());
         let i = Terminal.select("Next", &items, 0)?;
-        if i == scopes.len() {
+        if i == scopes.len() + 1 {
             return finish(env, db, l);
+        }
+        if i == scopes.len() {
+            record_consent(env, db, &l)?;
+            continue;
         }
         l = discuss(env, db, l, scopes[i])?;
     }
+}
+
+/// The caller's opt-in, denial or revocation, recorded as an oral choice on this call.
+fn record_consent(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result<()> {
+    let choices = [
+        ("Opts in to marketing use of their CPNI", Choice::OptIn),
+        ("Denies (opts out of) marketing use", Choice::Deny),
+        ("Revokes an earlier approval", Choice::Revoke),
+    ];
+    let labels: Vec<String> = choices.iter().map(|(s, _)| s.to_string()).collect();
+    let choice = choices[Terminal.select("The caller's choice", &labels, 0)?].1;
+    let evidence = Terminal.text("Evidence (call recording id; required for an opt-in)", true)?;
+    let input = ChoiceInput {
+        choice,
+        method: "oral".into(),
+        evidence: Some(evidence).filter(|e| !e.trim().is_empty()),
+        session: Some(l.session.id.clone()),
+    };
+    match consent::record_choice(env.ctx, db, &env.acting.actor, &l.customer.account, &input) {
+        Ok(status) => say(&format!("✓ Recorded. CPNI approval: {}.", status.label())),
+        Err(e) if e.kind == Kind::Usage => say(&format!("✗ {}", e.message)),
+        Err(e) => return Err(e),
+    }
+    Ok(())
 }
 
 fn finish(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {

@@ -4,6 +4,9 @@
 //! comes in as `time::OffsetDateTime` arguments, so every rule is unit-tested exhaustively.
 
 pub mod backup;
+pub mod breach;
+pub mod business_days;
+pub mod consent;
 pub mod contact;
 pub mod lockout;
 pub mod pin;

@@ -113,6 +113,37 @@ pub fn temporary_pin(pin: &str) -> Composed {
     }
 }
 
+/// The opt-out notice of 64.2008: the customer's right to restrict use of their CPNI, what it
+/// is, who uses it and why, how to deny or withdraw approval at any time, that a denial does not
+/// affect service, and when approval by opt-out takes effect. `wait_days` is 30 for email and
+/// 33 for mail (counted from the day it is sent).
+pub fn opt_out_notice(wait_days: i64) -> Composed {
+    Composed {
+        subject: "Your choices about your account information".into(),
+        body: format!(
+            "Hello,\n\n\
+             Federal law (47 U.S.C. 222) protects your Customer Proprietary Network Information \
+             (CPNI) and gives you the right to restrict how we use it. We must protect its \
+             confidentiality.\n\n\
+             What CPNI is: information about the telephone services you buy from us and how you \
+             use them - the type, quantity, technical configuration, destination, location and \
+             amount of use of your services, and the information on your bill. It does not \
+             include your name, address or telephone number.\n\n\
+             How we would use it: to offer you communications-related services of ours, and \
+             through our agents and affiliates that provide such services, only for that \
+             purpose. We do not share it with anyone else for marketing without your express \
+             permission (opt-in).\n\n\
+             Your right to say no: you may deny or withdraw approval at any time, now or later, \
+             by calling the number on your bill and telling us that you do not want your CPNI \
+             used for marketing, or by writing to the address on your bill. It costs nothing.\n\n\
+             Denying approval will not affect the services you receive from us. Your choice \
+             stays in effect until you change it.\n\n\
+             If you do not tell us otherwise within {wait_days} days of this notice, we will \
+             take it that you approve the use described above (opt-out approval).\n"
+        ),
+    }
+}
+
 /// A letter addressed to a postal address: the address block, then the body.
 pub fn letter(name: &str, address_label: &str, body: &str) -> String {
     if body.starts_with(name) {
@@ -144,5 +175,18 @@ mod tests {
         assert!(n.body.contains("2026-11-23"));
         assert!(!n.body.contains('@'));
         assert!(change_notice_sms("pin", "2026-11-23").len() < 160);
+    }
+
+    #[test]
+    fn opt_out_notice_says_what_64_2008_asks() {
+        let n = opt_out_notice(33);
+        for needle in [
+            "right to restrict",
+            "deny or withdraw approval at any time",
+            "will not affect the services",
+            "within 33 days",
+        ] {
+            assert!(n.body.contains(needle), "{needle}");
+        }
     }
 }

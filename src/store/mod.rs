@@ -8,7 +8,12 @@
 
 pub mod agents;
 pub mod audit;
+pub mod breach;
+pub mod certification;
 pub mod codes;
+pub mod complaint;
+pub mod consent;
+pub mod customer_report;
 pub mod customers;
 pub mod migrate;
 pub mod outbox;

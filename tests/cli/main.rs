@@ -6,9 +6,14 @@
 
 mod agents;
 mod audit;
+mod breach;
 mod calls;
+mod certification;
 mod changes;
+mod complaint;
 mod completions;
+mod consent;
+mod customer_report;
 mod import;
 mod init;
 mod lockout;

@@ -143,6 +143,7 @@ fn the_pin_path_end_to_end() {
     t.wait_echo_off();
     t.send(&format!("{ADA_PIN}{ENTER}"));
     t.expect("verified");
+    t.expect("CPNI approval: "); // the marketing-approval status, after verification
     t.expect("Next");
     t.send(ENTER); // Record a discussion: account
     t.expect("Purpose");
@@ -151,7 +152,14 @@ fn the_pin_path_end_to_end() {
     t.send(&format!("bill question{ENTER}"));
     t.expect("Recorded: account discussed");
     t.expect("Next");
-    t.send(&format!("{DOWN}{DOWN}{ENTER}")); // account, call-detail, End the call
+    t.send(&format!("{UP}{UP}{ENTER}")); // the caller's marketing choice
+    t.expect("The caller's choice");
+    t.send(&format!("{DOWN}{ENTER}")); // denies
+    t.expect("Evidence");
+    t.send(&format!("REC-77{ENTER}"));
+    t.expect("Recorded. CPNI approval: ");
+    t.expect("Next");
+    t.send(&format!("{UP}{ENTER}")); // wraps to the last item: End the call
     t.expect("ended");
     assert_eq!(t.exit_code(), 0, "{}", t.log.text());
     assert!(
@@ -162,7 +170,13 @@ fn the_pin_path_end_to_end() {
 
     assert_eq!(
         session_events(&env),
-        ["session.start", "auth.pin.ok", "disclosure", "session.end"]
+        [
+            "session.start",
+            "auth.pin.ok",
+            "disclosure",
+            "consent.record",
+            "session.end"
+        ]
     );
     let d = env.sql(
         "select json_extract(detail, '$.scope') || ' ' || json_extract(detail, '$.channel') || ' ' \
@@ -196,7 +210,7 @@ fn the_email_code_path_end_to_end() {
     t.expect("verified");
     t.expect("Call detail may NOT be discussed");
     t.expect("Next");
-    t.send(&format!("{DOWN}{ENTER}")); // Record a discussion: account, End the call
+    t.send(&format!("{UP}{ENTER}")); // wraps to the last item: End the call
     t.expect("ended");
     assert_eq!(t.exit_code(), 0, "{}", t.log.text());
     assert!(

@@ -3,6 +3,7 @@
 pub mod add;
 pub mod change;
 mod import;
+pub mod report;
 mod reset;
 pub mod show;
 mod unlock;
@@ -40,6 +41,8 @@ pub enum CustomerCommand {
     SetPhone(change::SetPhoneArgs),
     /// Lost PIN: send a temporary PIN to an address of record
     ResetPin(reset::ResetPinArgs),
+    /// Everything held about a customer, for their right to review it (no secret)
+    Report(report::ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -61,5 +64,6 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<u8> {
         CustomerCommand::SetAddress(a) => change::set_address(ctx, a),
         CustomerCommand::SetPhone(a) => change::set_phone(ctx, a),
         CustomerCommand::ResetPin(a) => reset::run(ctx, a),
+        CustomerCommand::Report(a) => report::run(ctx, a),
     }
 }

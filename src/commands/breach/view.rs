@@ -1,0 +1,240 @@
+//! A breach as the officer sees it: its facts, the computed deadlines, and how each notice
+//! stands today, as JSON and as text. Deadlines are computed here from the stored facts every
+//! time, so a hold or a notice recorded later moves them.
+
+use serde_json::{Value, json};
+use time::Date;
+
+use crate::clock;
+use crate::domain::breach::{self, Deadlines, Facts, Rule, Standings};
+use crate::domain::business_days::{self, Calendar};
+use crate::error::Result;
+use crate::store::breach::{Breach, Hold, Link, Notice};
+use crate::ui::term::safe;
+
+/// Everything recorded about one breach.
+pub struct Loaded {
+    pub breach: Breach,
+    pub accounts: Vec<String>,
+    pub holds: Vec<Hold>,
+    pub notices: Vec<Notice>,
+    pub links: Vec<Link>,
+}
+
+/// Loads a breach with its holds, notices and links.
+pub fn load(conn: &rusqlite::Connection, b: Breach) -> Result<Loaded> {
+    use crate::store::breach as s;
+    Ok(Loaded {
+        accounts: s::accounts(conn, b.id)?,
+        holds: s::holds(conn, b.id)?,
+        notices: s::notices(conn, b.id)?,
+        links: s::links(conn, b.id)?,
+        breach: b,
+    })
+}
+
+/// The computed view.
+pub struct Computed {
+    pub rule: Rule,
+    pub determined_on: Date,
+    pub facts: Facts,
+    pub deadlines: Deadlines,
+    pub standings: Standings,
+}
+
+fn first(notices: &[Notice], party: &str) -> Option<Date> {
+    notices
+        .iter()
+        .filter(|n| n.party == party)
+        .filter_map(|n| clock::parse_date(&n.on_date))
+        .min()
+}
+
+/// Deadlines and standings as of `today`.
+pub fn compute(l: &Loaded, cal: &Calendar, today: Date) -> Computed {
+    let b = &l.breach;
+    let rule = Rule::parse(&b.rule).unwrap_or(Rule::R2007);
+    let determined_on = clock::parse_date(&b.determined_on).unwrap_or(today);
+    let customer_on = first(&l.notices, "customers");
+    let facts = Facts {
+        le_notice_on: first(&l.notices, "law-enforcement"),
+        fcc_notice_on: first(&l.notices, "fcc"),
+        customer_notice_on: customer_on,
+        customer_notice_urgent: l.notices.iter().any(|n| {
+            n.party == "customers"
+                && n.urgent_ref.is_some()
+                && clock::parse_date(&n.on_date) == customer_on
+        }),
+        hold_until: l
+            .holds
+            .iter()
+            .filter_map(|h| clock::parse_date(&h.until_on))
+            .max(),
+        affected: b.affected,
+        harm_likely: b.harm_likely,
+    };
+    let deadlines = breach::deadlines(rule, determined_on, &facts, cal);
+    let standings = breach::standings(rule, &deadlines, &facts, today);
+    Computed {
+        rule,
+        determined_on,
+        facts,
+        deadlines,
+        standings,
+    }
+}
+
+fn date(d: Option<Date>) -> Value {
+    d.map_or(Value::Null, |d| json!(d.to_string()))
+}
+
+/// The JSON document of a breach.
+pub fn json(l: &Loaded, c: &Computed, cal: &Calendar) -> Value {
+    let b = &l.breach;
+    let d = &c.deadlines;
+    let mut doc = json!({
+        "id": b.id,
+        "rule": c.rule.as_str(),
+        "description": b.description,
+        "discovered_at": b.discovered_at,
+        "determined_at": b.determined_at,
+        "determined_on": c.determined_on.to_string(),
+        "accounts": l.accounts,
+        "le_deadline": d.le_deadline.to_string(),
+        "customer_notice_required": d.customer_notice_required,
+        "hold_until": date(c.facts.hold_until),
+        "standing": {
+            "law_enforcement": c.standings.law_enforcement.as_str(),
+            "customers": c.standings.customers.as_str(),
+        },
+        "holidays_skipped": cal.holidays_between(c.determined_on, d.le_deadline)
+            .iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        "assumption": business_days::ASSUMPTION,
+        "notices": l.notices,
+        "holds": l.holds,
+        "linked_sessions": l.links,
+        "opened_by": b.opened_by,
+        "opened_at": b.opened_at,
+        "closed_at": b.closed_at,
+    });
+    match c.rule {
+        Rule::R2007 => {
+            doc["customer_notice_earliest"] = date(d.customer_notice_earliest);
+        }
+        Rule::R2024 => {
+            doc["fcc_deadline"] = date(d.fcc_deadline);
+            doc["customer_notice_deadline"] = date(d.customer_notice_deadline);
+            if d.customer_notice_earliest.is_some() {
+                doc["customer_notice_earliest"] = date(d.customer_notice_earliest);
+            }
+            doc["standing"]["fcc"] = json!(c.standings.fcc.map(|s| s.as_str()));
+            doc["annual_summary_only"] = json!(d.annual_summary_only);
+            doc["annual_summary_due"] = date(d.annual_summary_due);
+        }
+    }
+    doc["fields"] = json!({
+        "method": b.method,
+        "began_on": b.began_on,
+        "ended_on": b.ended_on,
+        "affected": b.affected,
+        "estimated_loss": b.estimated_loss,
+        "data_types": b.data_types.as_deref().map(|t| t.split(',').collect::<Vec<_>>()),
+        "contact": b.contact,
+        "harm_likely": b.harm_likely,
+    });
+    doc
+}
+
+/// The readable form of a breach.
+pub fn text(l: &Loaded, c: &Computed, cal: &Calendar) -> String {
+    let b = &l.breach;
+    let d = &c.deadlines;
+    let when = |s: &str| {
+        clock::parse(s)
+            .map(clock::human)
+            .unwrap_or_else(|| s.to_string())
+    };
+    let mut out = vec![
+        format!(
+            "Breach #{} ({} rule): {}",
+            b.id,
+            c.rule.as_str(),
+            safe(&b.description)
+        ),
+        format!("  discovered   {}", when(&b.discovered_at)),
+        format!(
+            "  determined   {} (deadlines count from {})",
+            when(&b.determined_at),
+            c.determined_on
+        ),
+    ];
+    if !l.accounts.is_empty() {
+        out.push(format!("  accounts     {}", l.accounts.join(", ")));
+    }
+    let le = match c.rule {
+        Rule::R2007 => "law enforcement (USSS and FBI, through the FCC's reporting facility)",
+        Rule::R2024 => "law enforcement (USSS, FBI)",
+    };
+    out.push(format!(
+        "  Notify {le} by {}: {}",
+        d.le_deadline,
+        c.standings.law_enforcement.as_str()
+    ));
+    if let (Some(dl), Some(s)) = (d.fcc_deadline, c.standings.fcc) {
+        out.push(format!("  Notify the FCC by {dl}: {}", s.as_str()));
+    }
+    out.push(customer_line(c));
+    if d.annual_summary_only {
+        out.push(format!(
+            "  Fewer than 500 customers and no harm likely: report in the annual summary due {}",
+            date(d.annual_summary_due).as_str().unwrap_or("February 1")
+        ));
+    }
+    if let Some(h) = c.facts.hold_until {
+        out.push(format!("  Hold: no customer notice through {h}"));
+    }
+    for n in &l.notices {
+        out.push(format!(
+            "  notice to {} at {}{}",
+            n.party,
+            when(&n.at),
+            n.reference
+                .as_deref()
+                .map(|r| format!(" (ref {})", safe(r)))
+                .unwrap_or_default()
+        ));
+    }
+    for k in &l.links {
+        out.push(format!(
+            "  linked session {} ({}, {} disclosure(s))",
+            k.session, k.account, k.disclosures
+        ));
+    }
+    let skipped = cal.holidays_between(c.determined_on, d.le_deadline);
+    if !skipped.is_empty() {
+        let list: Vec<String> = skipped.iter().map(|d| d.to_string()).collect();
+        out.push(format!("  Holidays skipped: {}", list.join(", ")));
+    }
+    out.push(format!("  Assumption: {}.", business_days::ASSUMPTION));
+    out.join("\n")
+}
+
+fn customer_line(c: &Computed) -> String {
+    let d = &c.deadlines;
+    let s = c.standings.customers.as_str();
+    match c.rule {
+        Rule::R2007 => match d.customer_notice_earliest {
+            Some(e) => format!("  Notify customers no earlier than {e}: {s}"),
+            None => format!(
+                "  Notify customers no earlier than 7 full business days after the law-enforcement notice (not yet recorded): {s}"
+            ),
+        },
+        Rule::R2024 if !d.customer_notice_required => {
+            format!("  Customer notice not required (no harm reasonably likely): {s}")
+        }
+        Rule::R2024 => format!(
+            "  Notify customers by {}: {s}",
+            date(d.customer_notice_deadline).as_str().unwrap_or("?")
+        ),
+    }
+}

@@ -1,0 +1,255 @@
+//! SQL for breaches, their accounts, holds, notices and linked sessions.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::error::Result;
+
+/// A breach row (the 2024 rule's fields are `None` when not captured).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Breach {
+    pub id: i64,
+    pub rule: String,
+    pub description: String,
+    pub discovered_at: String,
+    pub determined_at: String,
+    pub determined_on: String,
+    pub method: Option<String>,
+    pub began_on: Option<String>,
+    pub ended_on: Option<String>,
+    pub affected: Option<i64>,
+    pub estimated_loss: Option<String>,
+    pub data_types: Option<String>,
+    pub contact: Option<String>,
+    pub harm_likely: Option<bool>,
+    pub opened_by: String,
+    pub opened_at: String,
+    pub closed_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Hold {
+    pub until_on: String,
+    pub reference: Option<String>,
+    pub agent: String,
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Notice {
+    pub party: String,
+    pub at: String,
+    pub on_date: String,
+    pub reference: Option<String>,
+    pub urgent_ref: Option<String>,
+    pub agent: String,
+    pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Link {
+    pub session: String,
+    pub account: String,
+    pub disclosures: i64,
+    pub agent: String,
+    pub recorded_at: String,
+}
+
+const COLUMNS: &str = "id, rule, description, discovered_at, determined_at, determined_on, \
+    method, began_on, ended_on, affected, estimated_loss, data_types, contact, harm_likely, \
+    opened_by, opened_at, closed_at";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
+    Ok(Breach {
+        id: r.get(0)?,
+        rule: r.get(1)?,
+        description: r.get(2)?,
+        discovered_at: r.get(3)?,
+        determined_at: r.get(4)?,
+        determined_on: r.get(5)?,
+        method: r.get(6)?,
+        began_on: r.get(7)?,
+        ended_on: r.get(8)?,
+        affected: r.get(9)?,
+        estimated_loss: r.get(10)?,
+        data_types: r.get(11)?,
+        contact: r.get(12)?,
+        harm_likely: r.get::<_, Option<i64>>(13)?.map(|v| v == 1),
+        opened_by: r.get(14)?,
+        opened_at: r.get(15)?,
+        closed_at: r.get(16)?,
+    })
+}
+
+/// Inserts a breach and its accounts; returns its id.
+pub fn insert(conn: &Connection, b: &Breach, accounts: &[String]) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO breach (rule, description, discovered_at, determined_at, determined_on, \
+         method, began_on, ended_on, affected, estimated_loss, data_types, contact, harm_likely, \
+         opened_by, opened_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            b.rule,
+            b.description,
+            b.discovered_at,
+            b.determined_at,
+            b.determined_on,
+            b.method,
+            b.began_on,
+            b.ended_on,
+            b.affected,
+            b.estimated_loss,
+            b.data_types,
+            b.contact,
+            b.harm_likely.map(|h| h as i64),
+            b.opened_by,
+            b.opened_at,
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    for a in accounts {
+        add_account(conn, id, a)?;
+    }
+    Ok(id)
+}
+
+/// Names an affected account (once).
+pub fn add_account(conn: &Connection, id: i64, account: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO breach_account (breach, account) VALUES (?1, ?2)",
+        params![id, account],
+    )?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Breach>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM breach WHERE id = ?1"),
+            [id],
+            row,
+        )
+        .optional()?)
+}
+
+/// Breaches determined in `[since, until)` (stored-format bounds; all when `None`), by id.
+pub fn list(conn: &Connection, since: Option<&str>, until: Option<&str>) -> Result<Vec<Breach>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM breach WHERE (?1 IS NULL OR determined_at >= ?1) \
+         AND (?2 IS NULL OR determined_at < ?2) ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(params![since, until], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn accounts(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT account FROM breach_account WHERE breach = ?1 ORDER BY account")?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn add_hold(conn: &Connection, id: i64, h: &Hold) -> Result<()> {
+    conn.execute(
+        "INSERT INTO breach_hold (breach, until_on, reference, agent, recorded_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, h.until_on, h.reference, h.agent, h.recorded_at],
+    )?;
+    Ok(())
+}
+
+pub fn holds(conn: &Connection, id: i64) -> Result<Vec<Hold>> {
+    let mut stmt = conn.prepare(
+        "SELECT until_on, reference, agent, recorded_at FROM breach_hold WHERE breach = ?1 \
+         ORDER BY id",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(Hold {
+            until_on: r.get(0)?,
+            reference: r.get(1)?,
+            agent: r.get(2)?,
+            recorded_at: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn add_notice(conn: &Connection, id: i64, n: &Notice) -> Result<()> {
+    conn.execute(
+        "INSERT INTO breach_notice (breach, party, at, on_date, reference, urgent_ref, agent, \
+         recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            n.party,
+            n.at,
+            n.on_date,
+            n.reference,
+            n.urgent_ref,
+            n.agent,
+            n.recorded_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Notices in time order.
+pub fn notices(conn: &Connection, id: i64) -> Result<Vec<Notice>> {
+    let mut stmt = conn.prepare(
+        "SELECT party, at, on_date, reference, urgent_ref, agent, recorded_at FROM breach_notice \
+         WHERE breach = ?1 ORDER BY at, id",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(Notice {
+            party: r.get(0)?,
+            at: r.get(1)?,
+            on_date: r.get(2)?,
+            reference: r.get(3)?,
+            urgent_ref: r.get(4)?,
+            agent: r.get(5)?,
+            recorded_at: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Links a session; false when it was linked already.
+pub fn add_link(conn: &Connection, id: i64, session: &str, agent: &str, at: &str) -> Result<bool> {
+    let n = conn.execute(
+        "INSERT OR IGNORE INTO breach_link (breach, session, agent, recorded_at) \
+         VALUES (?1, ?2, ?3, ?4)",
+        params![id, session, agent, at],
+    )?;
+    Ok(n == 1)
+}
+
+/// Linked sessions with their account and the number of disclosures recorded in them.
+pub fn links(conn: &Connection, id: i64) -> Result<Vec<Link>> {
+    let mut stmt = conn.prepare(
+        "SELECT l.session, s.account, \
+         (SELECT count(*) FROM audit a WHERE a.session = l.session AND a.event = 'disclosure'), \
+         l.agent, l.recorded_at \
+         FROM breach_link l JOIN session s ON s.id = l.session WHERE l.breach = ?1 \
+         ORDER BY l.recorded_at",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(Link {
+            session: r.get(0)?,
+            account: r.get(1)?,
+            disclosures: r.get(2)?,
+            agent: r.get(3)?,
+            recorded_at: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Breaches that name `account` (directly or through a linked session).
+pub fn for_account(conn: &Connection, account: &str) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT breach FROM breach_account WHERE account = ?1 UNION \
+         SELECT l.breach FROM breach_link l JOIN session s ON s.id = l.session \
+         WHERE s.account = ?1 ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([account], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
