@@ -16,6 +16,7 @@ mod consent;
 mod customer_report;
 mod import;
 mod init;
+mod load;
 mod lockout;
 mod output;
 mod policy;

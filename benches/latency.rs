@@ -1,0 +1,100 @@
+//! Per-call latency, measured side by side in one run (issue 7, design.md §6):
+//! - one audited step without password hashing (`session start`): median and p99, whole process;
+//! - `cpni --version` against an empty Rust binary built here with the same compiler;
+//! - `session pin` against Argon2's own verification time (measured in-process).
+//!
+//! Run with `cargo bench --bench latency`. Prints `name value unit` lines. Runs are interleaved
+//! so machine noise hits every figure alike.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+const RUNS: usize = 300;
+
+fn empty_binary(dir: &Path) -> PathBuf {
+    let src = dir.join("empty.rs");
+    std::fs::write(&src, "fn main() {}\n").expect("write empty.rs");
+    let out = dir.join("empty");
+    let ok = Command::new("rustc")
+        .args(["-O", "-C", "strip=symbols", "-o"])
+        .arg(&out)
+        .arg(&src)
+        .status()
+        .expect("run rustc");
+    assert!(ok.success(), "rustc failed");
+    out
+}
+
+fn timed(cmd: &mut Command, stdin: Option<&str>) -> f64 {
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    let t = Instant::now();
+    let mut child = cmd.spawn().expect("spawn");
+    if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        use std::io::Write;
+        let _ = pipe.write_all(text.as_bytes());
+    }
+    let status = child.wait().expect("wait");
+    let secs = t.elapsed().as_secs_f64();
+    assert!(status.success(), "{cmd:?} failed: {status}");
+    secs * 1000.0
+}
+
+fn pct(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn cpni(bin: &Path, home: &Path) -> Command {
+    let mut c = Command::new(bin);
+    c.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("CPNI_DB")
+        .env_remove("CPNI_CONFIG");
+    c
+}
+
+fn argon2_ms() -> f64 {
+    let phc = cpni::secrets::hash_secret("804713", cpni::secrets::HashPreset::Owasp).unwrap();
+    let mut v: Vec<f64> = (0..30)
+        .map(|_| {
+            let t = Instant::now();
+            assert!(cpni::secrets::verify_secret("804713", &phc));
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    pct(&mut v, 0.5)
+}
+
+fn main() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_cpni"));
+    let home = std::env::temp_dir().join(format!("cpni-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let empty = empty_binary(&home);
+    assert!(cpni(&bin, &home).args(["init", "--demo", "-q"]).status().unwrap().success());
+    let out = cpni(&bin, &home).args(["session", "start", "DEMO-1001"]).output().unwrap();
+    let session = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let (mut e, mut v, mut s, mut p) = (vec![], vec![], vec![], vec![]);
+    for i in 0..RUNS {
+        e.push(timed(&mut Command::new(&empty), None));
+        v.push(timed(cpni(&bin, &home).arg("--version"), None));
+        s.push(timed(cpni(&bin, &home).args(["session", "start", "DEMO-1001"]), None));
+        if i % 5 == 0 {
+            p.push(timed(cpni(&bin, &home).args(["session", "pin", &session, "--pin-stdin"]), Some("804713\n")));
+        }
+    }
+    let argon = argon2_ms();
+    let (e50, v50) = (pct(&mut e, 0.5), pct(&mut v, 0.5));
+    println!("empty_rust_binary_p50 {e50:.2} ms");
+    println!("cpni_version_p50 {v50:.2} ms");
+    println!("cpni_version_vs_empty {:.2} ratio", v50 / e50);
+    println!("audited_step_session_start_p50 {:.2} ms", pct(&mut s, 0.5));
+    println!("audited_step_session_start_p99 {:.2} ms", pct(&mut s, 0.99));
+    let p50 = pct(&mut p, 0.5);
+    println!("argon2id_verify_in_process_p50 {argon:.2} ms");
+    println!("session_pin_p50 {p50:.2} ms");
+    println!("session_pin_minus_argon2 {:.2} ms", p50 - argon);
+    let _ = std::fs::remove_dir_all(&home);
+}
