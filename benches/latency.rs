@@ -28,7 +28,11 @@ fn empty_binary(dir: &Path) -> PathBuf {
 
 fn timed(cmd: &mut Command, stdin: Option<&str>) -> f64 {
     cmd.stdout(Stdio::null()).stderr(Stdio::null());
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let t = Instant::now();
     let mut child = cmd.spawn().expect("spawn");
     if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
@@ -73,16 +77,31 @@ fn main() {
     let home = std::env::temp_dir().join(format!("cpni-bench-{}", std::process::id()));
     std::fs::create_dir_all(&home).unwrap();
     let empty = empty_binary(&home);
-    assert!(cpni(&bin, &home).args(["init", "--demo", "-q"]).status().unwrap().success());
-    let out = cpni(&bin, &home).args(["session", "start", "DEMO-1001"]).output().unwrap();
+    assert!(
+        cpni(&bin, &home)
+            .args(["init", "--demo", "-q"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = cpni(&bin, &home)
+        .args(["session", "start", "DEMO-1001"])
+        .output()
+        .unwrap();
     let session = String::from_utf8_lossy(&out.stdout).trim().to_string();
     let (mut e, mut v, mut s, mut p) = (vec![], vec![], vec![], vec![]);
     for i in 0..RUNS {
         e.push(timed(&mut Command::new(&empty), None));
         v.push(timed(cpni(&bin, &home).arg("--version"), None));
-        s.push(timed(cpni(&bin, &home).args(["session", "start", "DEMO-1001"]), None));
+        s.push(timed(
+            cpni(&bin, &home).args(["session", "start", "DEMO-1001"]),
+            None,
+        ));
         if i % 5 == 0 {
-            p.push(timed(cpni(&bin, &home).args(["session", "pin", &session, "--pin-stdin"]), Some("804713\n")));
+            p.push(timed(
+                cpni(&bin, &home).args(["session", "pin", &session, "--pin-stdin"]),
+                Some("804713\n"),
+            ));
         }
     }
     let argon = argon2_ms();

@@ -410,63 +410,54 @@ pub fn set_backup(ctx: &Ctx, a: SetBackupArgs) -> Result<u8> {
     })
 }
 
-pub fn set_email(ctx: &Ctx, a: SetEmailArgs) -> Result<u8> {
-    let email = parse_email(&a.email)?;
-    let (mut db, acting, c) = begin(ctx, &a.account)?;
+/// A change of a contact of record (already validated): authorise, then `update` with the
+/// customer and the time the new value is on record from.
+fn contact_change(
+    ctx: &Ctx,
+    account: &str,
+    auth: &Authority,
+    change: Change,
+    update: impl FnOnce(&Tx<'_>, &Customer, &str) -> Result<()>,
+) -> Result<u8> {
+    let (mut db, acting, c) = begin(ctx, account)?;
     let env = Env {
         ctx,
         acting: &acting,
     };
     let now = clock::now();
-    let granted = authorise(ctx, &mut db, &env, &c, Change::Email, &a.auth, now)?;
+    let granted = authorise(ctx, &mut db, &env, &c, change, auth, now)?;
     let at = clock::format(now);
-    commit_change(ctx, &mut db, &env, &c, Change::Email, granted, now, |tx| {
-        store::customers::set_email(tx, &c.account, &email, &at)
+    commit_change(ctx, &mut db, &env, &c, change, granted, now, |tx| {
+        update(tx, &c, &at)
+    })
+}
+
+pub fn set_email(ctx: &Ctx, a: SetEmailArgs) -> Result<u8> {
+    let email = parse_email(&a.email)?;
+    contact_change(ctx, &a.account, &a.auth, Change::Email, |tx, c, at| {
+        store::customers::set_email(tx, &c.account, &email, at)
     })
 }
 
 pub fn set_phone(ctx: &Ctx, a: SetPhoneArgs) -> Result<u8> {
     let phone = contact::parse_phone(&a.phone, &ctx.cfg.default_country)?;
-    let (mut db, acting, c) = begin(ctx, &a.account)?;
-    let env = Env {
-        ctx,
-        acting: &acting,
-    };
-    let now = clock::now();
-    let granted = authorise(ctx, &mut db, &env, &c, Change::Phone, &a.auth, now)?;
-    let at = clock::format(now);
-    commit_change(ctx, &mut db, &env, &c, Change::Phone, granted, now, |tx| {
-        store::customers::set_phone(tx, &c.account, &phone, &at)
+    contact_change(ctx, &a.account, &a.auth, Change::Phone, |tx, c, at| {
+        store::customers::set_phone(tx, &c.account, &phone, at)
     })
 }
 
 pub fn set_address(ctx: &Ctx, a: SetAddressArgs) -> Result<u8> {
     let addr =
         contact::parse_postal_address(&a.street, &a.city, &a.region, &a.postal_code, &a.country)?;
-    let (mut db, acting, c) = begin(ctx, &a.account)?;
-    let env = Env {
-        ctx,
-        acting: &acting,
-    };
-    let now = clock::now();
-    let granted = authorise(ctx, &mut db, &env, &c, Change::Address, &a.auth, now)?;
-    let at = clock::format(now);
-    let updated = Customer {
-        street: addr.street,
-        city: addr.city,
-        region: addr.region,
-        postal_code: addr.postal_code,
-        country: addr.country,
-        ..c.clone()
-    };
-    commit_change(
-        ctx,
-        &mut db,
-        &env,
-        &c,
-        Change::Address,
-        granted,
-        now,
-        |tx| store::customers::set_address(tx, &updated, &at),
-    )
+    contact_change(ctx, &a.account, &a.auth, Change::Address, |tx, c, at| {
+        let updated = Customer {
+            street: addr.street,
+            city: addr.city,
+            region: addr.region,
+            postal_code: addr.postal_code,
+            country: addr.country,
+            ..c.clone()
+        };
+        store::customers::set_address(tx, &updated, at)
+    })
 }

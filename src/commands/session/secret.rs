@@ -325,50 +325,69 @@ fn read_secret(
     Terminal.secret(prompt_text)
 }
 
-pub fn pin_cmd(env: &Env<'_>, db: &mut Db, a: SecretArgs) -> Result<u8> {
-    refuse_argv_secret(a.pin.is_some(), "--pin-stdin")?;
+impl SecretKind {
+    /// (what, prompt, flag) for reading this secret.
+    fn reading(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            SecretKind::Pin => ("PIN", "Ask the caller for the account PIN", "--pin-stdin"),
+            SecretKind::Code => ("code", "Ask the caller to read the code", "--code-stdin"),
+            SecretKind::Backup => (
+                "backup secret",
+                "Ask the caller for their backup passphrase",
+                "--secret-stdin",
+            ),
+        }
+    }
+}
+
+/// One secret step from the command line: refuse argv, load, gate, read, check, print.
+fn secret_step(
+    env: &Env<'_>,
+    db: &mut Db,
+    kind: SecretKind,
+    session: &str,
+    from_stdin: bool,
+    on_argv: bool,
+) -> Result<u8> {
+    let (what, prompt_text, flag) = kind.reading();
+    refuse_argv_secret(on_argv, flag)?;
     let now = clock::now();
-    let l = load_open(env, db, &a.session, now)?;
-    secret_gate(env, db, &l, SecretKind::Pin.event("refused"), now)?;
-    let pin = read_secret(
-        env,
-        a.pin_stdin,
-        "PIN",
-        "Ask the caller for the account PIN",
-        "--pin-stdin",
-    )?;
-    let (ok, msg, l) = check_secret(env, db, l, SecretKind::Pin, &pin, clock::now())?;
+    let l = load_open(env, db, session, now)?;
+    secret_gate(env, db, &l, kind.event("refused"), now)?;
+    let value = read_secret(env, from_stdin, what, prompt_text, flag)?;
+    let (ok, msg, l) = check_secret(env, db, l, kind, &value, clock::now())?;
     Ok(print_step(env, &l, now, ok, &msg))
+}
+
+pub fn pin_cmd(env: &Env<'_>, db: &mut Db, a: SecretArgs) -> Result<u8> {
+    secret_step(
+        env,
+        db,
+        SecretKind::Pin,
+        &a.session,
+        a.pin_stdin,
+        a.pin.is_some(),
+    )
 }
 
 pub fn code_cmd(env: &Env<'_>, db: &mut Db, a: CodeArgs) -> Result<u8> {
-    refuse_argv_secret(a.code.is_some(), "--code-stdin")?;
-    let now = clock::now();
-    let l = load_open(env, db, &a.session, now)?;
-    secret_gate(env, db, &l, SecretKind::Code.event("refused"), now)?;
-    let code = read_secret(
+    secret_step(
         env,
+        db,
+        SecretKind::Code,
+        &a.session,
         a.code_stdin,
-        "code",
-        "Ask the caller to read the code",
-        "--code-stdin",
-    )?;
-    let (ok, msg, l) = check_secret(env, db, l, SecretKind::Code, &code, clock::now())?;
-    Ok(print_step(env, &l, now, ok, &msg))
+        a.code.is_some(),
+    )
 }
 
 pub fn backup_cmd(env: &Env<'_>, db: &mut Db, a: BackupArgs) -> Result<u8> {
-    refuse_argv_secret(a.secret.is_some(), "--secret-stdin")?;
-    let now = clock::now();
-    let l = load_open(env, db, &a.session, now)?;
-    secret_gate(env, db, &l, SecretKind::Backup.event("refused"), now)?;
-    let secret = read_secret(
+    secret_step(
         env,
+        db,
+        SecretKind::Backup,
+        &a.session,
         a.secret_stdin,
-        "backup secret",
-        "Ask the caller for their backup passphrase",
-        "--secret-stdin",
-    )?;
-    let (ok, msg, l) = check_secret(env, db, l, SecretKind::Backup, &secret, clock::now())?;
-    Ok(print_step(env, &l, now, ok, &msg))
+        a.secret.is_some(),
+    )
 }
