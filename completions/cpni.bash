@@ -79,17 +79,41 @@ _cpni() {
             cpni__subcmd__agent__subcmd__help,role)
                 cmd="cpni__subcmd__agent__subcmd__help__subcmd__role"
                 ;;
+            cpni__subcmd__audit,checkpoint)
+                cmd="cpni__subcmd__audit__subcmd__checkpoint"
+                ;;
+            cpni__subcmd__audit,export)
+                cmd="cpni__subcmd__audit__subcmd__export"
+                ;;
             cpni__subcmd__audit,help)
                 cmd="cpni__subcmd__audit__subcmd__help"
                 ;;
             cpni__subcmd__audit,list)
                 cmd="cpni__subcmd__audit__subcmd__list"
                 ;;
+            cpni__subcmd__audit,public-key)
+                cmd="cpni__subcmd__audit__subcmd__public__subcmd__key"
+                ;;
+            cpni__subcmd__audit,verify)
+                cmd="cpni__subcmd__audit__subcmd__verify"
+                ;;
+            cpni__subcmd__audit__subcmd__help,checkpoint)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__checkpoint"
+                ;;
+            cpni__subcmd__audit__subcmd__help,export)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__export"
+                ;;
             cpni__subcmd__audit__subcmd__help,help)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__help"
                 ;;
             cpni__subcmd__audit__subcmd__help,list)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__list"
+                ;;
+            cpni__subcmd__audit__subcmd__help,public-key)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__public__subcmd__key"
+                ;;
+            cpni__subcmd__audit__subcmd__help,verify)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__verify"
                 ;;
             cpni__subcmd__customer,add)
                 cmd="cpni__subcmd__customer__subcmd__add"
@@ -172,8 +196,20 @@ _cpni() {
             cpni__subcmd__help__subcmd__agent,role)
                 cmd="cpni__subcmd__help__subcmd__agent__subcmd__role"
                 ;;
+            cpni__subcmd__help__subcmd__audit,checkpoint)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__checkpoint"
+                ;;
+            cpni__subcmd__help__subcmd__audit,export)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__export"
+                ;;
             cpni__subcmd__help__subcmd__audit,list)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__list"
+                ;;
+            cpni__subcmd__help__subcmd__audit,public-key)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__public__subcmd__key"
+                ;;
+            cpni__subcmd__help__subcmd__audit,verify)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
             cpni__subcmd__help__subcmd__customer,add)
                 cmd="cpni__subcmd__help__subcmd__customer__subcmd__add"
@@ -583,7 +619,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help list help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help list verify checkpoint public-key export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -608,9 +644,121 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cpni__subcmd__audit__subcmd__help)
-            opts="list help"
+        cpni__subcmd__audit__subcmd__checkpoint)
+            opts="-q -h --output --force --db --config --json --no-input --quiet --on-behalf-of --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__export)
+            opts="-q -h --format --since --until --agent --account --event --output --force --no-verify --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv jsonl json" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help)
+            opts="list verify checkpoint public-key export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -637,6 +785,34 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__public__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -682,6 +858,70 @@ _cpni() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__public__subcmd__key)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__verify)
+            opts="-q -h --checkpoint --file --public-key --db --config --json --no-input --quiet --on-behalf-of --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --checkpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1151,7 +1391,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__audit)
-            opts="list"
+            opts="list verify checkpoint public-key export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1164,7 +1404,63 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__help__subcmd__audit__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__public__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -537,6 +537,10 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List audit records, oldest first (the newest N with --limit)'
+            cand verify 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+            cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
+            cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
+            cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;list'= {
@@ -557,11 +561,81 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;audit;verify'= {
+            cand --checkpoint 'Also prove the log extends this signed checkpoint (repeatable)'
+            cand --file 'Verify an exported JSON Lines file offline, without the database'
+            cand --public-key 'Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the database; with --file, the key named in the checkpoint]'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;audit;checkpoint'= {
+            cand --output 'Also write the checkpoint (JSON) to this file, created 0600'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --force 'Replace FILE if it exists'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;audit;public-key'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;audit;export'= {
+            cand --format 'csv (RFC 4180, spreadsheet-safe), jsonl (one record per line) or json (one array)'
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --agent 'Only records by (or on behalf of) this agent login'
+            cand --account 'Only this account'
+            cand --event 'Only this event type (e.g. auth.pin.fail)'
+            cand --output 'Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --force 'Replace FILE and its manifest if they exist'
+            cand --no-verify 'Skip the hash-chain check while exporting (faster; the manifest says so)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;audit;help'= {
             cand list 'List audit records, oldest first (the newest N with --limit)'
+            cand verify 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+            cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
+            cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
+            cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;help;list'= {
+        }
+        &'cpni;audit;help;verify'= {
+        }
+        &'cpni;audit;help;checkpoint'= {
+        }
+        &'cpni;audit;help;public-key'= {
+        }
+        &'cpni;audit;help;export'= {
         }
         &'cpni;audit;help;help'= {
         }
@@ -685,8 +759,20 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;help;audit'= {
             cand list 'List audit records, oldest first (the newest N with --limit)'
+            cand verify 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+            cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
+            cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
+            cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
         }
         &'cpni;help;audit;list'= {
+        }
+        &'cpni;help;audit;verify'= {
+        }
+        &'cpni;help;audit;checkpoint'= {
+        }
+        &'cpni;help;audit;public-key'= {
+        }
+        &'cpni;help;audit;export'= {
         }
         &'cpni;help;completions'= {
         }

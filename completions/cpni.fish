@@ -373,15 +373,19 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l account -d 'Only this account' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l agent -d 'Only records by (or on behalf of) this agent login' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l session -d 'Only this session' -r
@@ -396,7 +400,55 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l checkpoint -d 'Also prove the log extends this signed checkpoint (repeatable)' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l file -d 'Verify an exported JSON Lines file offline, without the database' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l public-key -d 'Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the database; with --file, the key named in the checkpoint]' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l output -d 'Also write the checkpoint (JSON) to this file, created 0600' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l force -d 'Replace FILE if it exists'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l format -d 'csv (RFC 4180, spreadsheet-safe), jsonl (one record per line) or json (one array)' -r -f -a "csv\t''
+jsonl\t''
+json\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l agent -d 'Only records by (or on behalf of) this agent login' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l account -d 'Only this account' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l event -d 'Only this event type (e.g. auth.pin.fail)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l output -d 'Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l force -d 'Replace FILE and its manifest if they exist'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l no-verify -d 'Skip the hash-chain check while exporting (faster; the manifest says so)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -447,3 +499,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'

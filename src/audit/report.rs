@@ -1,0 +1,1 @@
+//! Supervisor reports over the audit log (pure aggregation).
