@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'One verification session, step by step, for scripts and integrations')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'The outbox: emails and letters waiting for delivery or delivered')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log (supervisor, admin)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -717,6 +718,107 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         'cpni;audit;help;help' {
             break
         }
+        'cpni;report' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('failures', 'failures', [CompletionResultType]::ParameterValue, 'Failed and refused authentication by agent and method')
+            [CompletionResult]::new('lockouts', 'lockouts', [CompletionResultType]::ParameterValue, 'Lockouts, and who unlocked them early and why')
+            [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'Accounts failed by several agents or sessions within a short window (pretexting signal)')
+            [CompletionResult]::new('disclosures', 'disclosures', [CompletionResultType]::ParameterValue, 'Disclosures and refusals by scope, channel and purpose')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;report;failures' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'text (a table) or csv (for spreadsheets); --json gives one JSON document')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;lockouts' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'text (a table) or csv (for spreadsheets); --json gives one JSON document')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;agents' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'text (a table) or csv (for spreadsheets); --json gives one JSON document')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'The window, in minutes, within which failures count together')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;disclosures' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'text (a table) or csv (for spreadsheets); --json gives one JSON document')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;help' {
+            [CompletionResult]::new('failures', 'failures', [CompletionResultType]::ParameterValue, 'Failed and refused authentication by agent and method')
+            [CompletionResult]::new('lockouts', 'lockouts', [CompletionResultType]::ParameterValue, 'Lockouts, and who unlocked them early and why')
+            [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'Accounts failed by several agents or sessions within a short window (pretexting signal)')
+            [CompletionResult]::new('disclosures', 'disclosures', [CompletionResultType]::ParameterValue, 'Disclosures and refusals by scope, channel and purpose')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;report;help;failures' {
+            break
+        }
+        'cpni;report;help;lockouts' {
+            break
+        }
+        'cpni;report;help;agents' {
+            break
+        }
+        'cpni;report;help;disclosures' {
+            break
+        }
+        'cpni;report;help;help' {
+            break
+        }
         'cpni;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
@@ -750,6 +852,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'One verification session, step by step, for scripts and integrations')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'The outbox: emails and letters waiting for delivery or delivered')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log (supervisor, admin)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -889,6 +992,25 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;audit;export' {
+            break
+        }
+        'cpni;help;report' {
+            [CompletionResult]::new('failures', 'failures', [CompletionResultType]::ParameterValue, 'Failed and refused authentication by agent and method')
+            [CompletionResult]::new('lockouts', 'lockouts', [CompletionResultType]::ParameterValue, 'Lockouts, and who unlocked them early and why')
+            [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'Accounts failed by several agents or sessions within a short window (pretexting signal)')
+            [CompletionResult]::new('disclosures', 'disclosures', [CompletionResultType]::ParameterValue, 'Disclosures and refusals by scope, channel and purpose')
+            break
+        }
+        'cpni;help;report;failures' {
+            break
+        }
+        'cpni;help;report;lockouts' {
+            break
+        }
+        'cpni;help;report;agents' {
+            break
+        }
+        'cpni;help;report;disclosures' {
             break
         }
         'cpni;help;completions' {

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand session 'One verification session, step by step, for scripts and integrations'
             cand notify 'The outbox: emails and letters waiting for delivery or delivered'
             cand audit 'The audit log (supervisor, admin)'
+            cand report 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -639,6 +640,96 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;audit;help;help'= {
         }
+        &'cpni;report'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand failures 'Failed and refused authentication by agent and method'
+            cand lockouts 'Lockouts, and who unlocked them early and why'
+            cand agents 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+            cand disclosures 'Disclosures and refusals by scope, channel and purpose'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;report;failures'= {
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --format 'text (a table) or csv (for spreadsheets); --json gives one JSON document'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;report;lockouts'= {
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --format 'text (a table) or csv (for spreadsheets); --json gives one JSON document'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;report;agents'= {
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --format 'text (a table) or csv (for spreadsheets); --json gives one JSON document'
+            cand --window 'The window, in minutes, within which failures count together'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;report;disclosures'= {
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --format 'text (a table) or csv (for spreadsheets); --json gives one JSON document'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;report;help'= {
+            cand failures 'Failed and refused authentication by agent and method'
+            cand lockouts 'Lockouts, and who unlocked them early and why'
+            cand agents 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+            cand disclosures 'Disclosures and refusals by scope, channel and purpose'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;report;help;failures'= {
+        }
+        &'cpni;report;help;lockouts'= {
+        }
+        &'cpni;report;help;agents'= {
+        }
+        &'cpni;report;help;disclosures'= {
+        }
+        &'cpni;report;help;help'= {
+        }
         &'cpni;completions'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
@@ -670,6 +761,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand session 'One verification session, step by step, for scripts and integrations'
             cand notify 'The outbox: emails and letters waiting for delivery or delivered'
             cand audit 'The audit log (supervisor, admin)'
+            cand report 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -773,6 +865,20 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;audit;public-key'= {
         }
         &'cpni;help;audit;export'= {
+        }
+        &'cpni;help;report'= {
+            cand failures 'Failed and refused authentication by agent and method'
+            cand lockouts 'Lockouts, and who unlocked them early and why'
+            cand agents 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+            cand disclosures 'Disclosures and refusals by scope, channel and purpose'
+        }
+        &'cpni;help;report;failures'= {
+        }
+        &'cpni;help;report;lockouts'= {
+        }
+        &'cpni;help;report;agents'= {
+        }
+        &'cpni;help;report;disclosures'= {
         }
         &'cpni;help;completions'= {
         }

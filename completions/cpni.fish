@@ -40,6 +40,7 @@ complete -c cpni -n "__fish_cpni_needs_command" -f -a "verify" -d 'Guided verifi
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "audit" -d 'The audit log (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_needs_command" -f -a "report" -d 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -450,6 +451,68 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -f -a "failures" -d 'Failed and refused authentication by agent and method'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -f -a "lockouts" -d 'Lockouts, and who unlocked them early and why'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -f -a "agents" -d 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l format -d 'text (a table) or csv (for spreadsheets); --json gives one JSON document' -r -f -a "text\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l format -d 'text (a table) or csv (for spreadsheets); --json gives one JSON document' -r -f -a "text\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l format -d 'text (a table) or csv (for spreadsheets); --json gives one JSON document' -r -f -a "text\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l window -d 'The window, in minutes, within which failures count together' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l format -d 'text (a table) or csv (for spreadsheets); --json gives one JSON document' -r -f -a "text\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "failures" -d 'Failed and refused authentication by agent and method'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "lockouts" -d 'Lockouts, and who unlocked them early and why'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "agents" -d 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -464,17 +527,18 @@ complete -c cpni -n "__fish_cpni_using_subcommand man" -l json -d 'Print one JSO
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "agent" -d 'Register agents and set their roles (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "customer" -d 'Add, import, show and search customers'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "verify" -d 'Guided verification of a caller on a live call (the main job)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "audit" -d 'The audit log (supervisor, admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "agent" -d 'Register agents and set their roles (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "customer" -d 'Add, import, show and search customers'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "verify" -d 'Guided verification of a caller on a live call (the main job)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "audit" -d 'The audit log (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "report" -d 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit report completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "role" -d 'Change an agent\'s role (admin)'
@@ -503,3 +567,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "failures" -d 'Failed and refused authentication by agent and method'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "lockouts" -d 'Lockouts, and who unlocked them early and why'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "agents" -d 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'

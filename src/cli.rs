@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{agent, audit, customer, init, notify, session, verify};
+use crate::commands::{agent, audit, customer, init, notify, report, session, verify};
 use crate::error::EXIT_CODES_HELP;
 
 /// Guided CPNI caller verification for telephone-company support agents, with a
@@ -58,6 +58,9 @@ pub enum Command {
     /// The audit log (supervisor, admin)
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Supervisor reports: failures, lockouts, repeated failures across agents, disclosures
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish

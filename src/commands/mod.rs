@@ -8,6 +8,7 @@ pub mod customer;
 pub mod demo_data;
 pub mod init;
 pub mod notify;
+pub mod report;
 pub mod session;
 pub mod verify;
 
@@ -40,6 +41,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Session(c) => session::run(&ctx, c),
         Command::Notify(c) => notify::run(&ctx, c),
         Command::Audit(c) => audit::run(&ctx, c),
+        Command::Report(c) => report::run(&ctx, c),
         Command::Completions { .. } | Command::Man => Ok(0),
     }
 }

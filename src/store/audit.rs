@@ -1,4 +1,6 @@
-//! SQL for the audit table: the chain head, the insert, and filtered listing.
+//! SQL for the audit table: the chain head, the insert, filtered listing and streaming scans.
+
+pub mod report;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -135,7 +137,11 @@ fn where_clause(f: &Filter) -> (String, Vec<String>) {
     let filters: [(&str, &Option<String>); 7] = [
         ("seq > CAST(?N AS INTEGER)", &after),
         ("account = ?N", &f.account),
-        ("(actor = ?N OR on_behalf_of = ?N)", &f.actor),
+        // The `<> ''` term lets a partial index on (on_behalf_of, at) serve this branch.
+        (
+            "(actor = ?N OR (on_behalf_of = ?N AND on_behalf_of <> ''))",
+            &f.actor,
+        ),
         ("session = ?N", &f.session),
         ("event = ?N", &f.event),
         ("at >= ?N", &f.since),
