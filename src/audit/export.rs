@@ -107,7 +107,7 @@ impl Exporter {
                     (false, false) => b",\n",
                 };
                 sink.write_all(sep)?;
-                write_json(sink, row)?;
+                write_json(sink, row, &mut self.scratch)?;
                 if *lines {
                     sink.write_all(b"\n")?;
                 }
@@ -160,40 +160,89 @@ fn hex_of<'a>(h: &[u8], buf: &'a mut [u8; 64], scratch: &'a mut Vec<u8>) -> &'a 
     scratch
 }
 
-fn write_json(sink: &mut Sink, row: &RowRef<'_>) -> io::Result<()> {
-    let mut num = itoa::Buffer::new();
-    sink.write_all(b"{\"seq\":")?;
-    sink.write_all(num.format(row.seq).as_bytes())?;
+/// One record as a JSON object, built in `row` and handed to the sink in one write.
+fn write_json(sink: &mut Sink, row: &RowRef<'_>, buf: &mut Vec<u8>) -> io::Result<()> {
+    buf.clear();
+    buf.extend_from_slice(b"{\"seq\":");
+    buf.extend_from_slice(itoa::Buffer::new().format(row.seq).as_bytes());
     for (name, f) in COLUMNS[1..8].iter().zip(row.fields) {
-        sink.write_all(b",\"")?;
-        sink.write_all(name.as_bytes())?;
-        sink.write_all(b"\":")?;
-        json_str(sink, f)?;
+        buf.extend_from_slice(b",\"");
+        buf.extend_from_slice(name.as_bytes());
+        buf.extend_from_slice(b"\":");
+        json_str(buf, f);
     }
-    let mut hexbuf = [0u8; 64];
-    let mut scratch = Vec::new();
     for (name, h) in [("prev_hash", row.prev_hash), ("hash", row.hash)] {
-        sink.write_all(b",\"")?;
-        sink.write_all(name.as_bytes())?;
-        sink.write_all(b"\":\"")?;
-        sink.write_all(hex_of(h, &mut hexbuf, &mut scratch))?;
-        sink.write_all(b"\"")?;
+        buf.extend_from_slice(b",\"");
+        buf.extend_from_slice(name.as_bytes());
+        buf.extend_from_slice(b"\":\"");
+        let start = buf.len();
+        buf.resize(start + 2 * h.len(), 0);
+        let _ = hex::encode_to_slice(h, &mut buf[start..]);
+        buf.push(b'"');
     }
-    sink.write_all(b"}")
+    buf.push(b'}');
+    sink.write_all(buf)
 }
 
-/// A JSON string; bytes that are not UTF-8 become U+FFFD (and then fail verification).
-fn json_str(sink: &mut Sink, b: &[u8]) -> io::Result<()> {
-    let result = match std::str::from_utf8(b) {
-        Ok(s) => serde_json::to_writer(&mut *sink, s),
-        Err(_) => serde_json::to_writer(&mut *sink, &String::from_utf8_lossy(b)),
+/// Appends `b` as a JSON string (the escapes of `sqlite3 -json` and serde_json); bytes that
+/// are not UTF-8 become U+FFFD (and then fail verification).
+fn json_str(out: &mut Vec<u8>, b: &[u8]) {
+    let lossy;
+    let b = match std::str::from_utf8(b) {
+        Ok(_) => b,
+        Err(_) => {
+            lossy = String::from_utf8_lossy(b).into_owned();
+            lossy.as_bytes()
+        }
     };
-    result.map_err(io::Error::other)
+    out.push(b'"');
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let esc: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..0x20 => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&b[run..i]);
+        run = i + 1;
+        if esc.is_empty() {
+            out.extend_from_slice(format!("\\u{c:04x}").as_bytes());
+        } else {
+            out.extend_from_slice(esc);
+        }
+    }
+    out.extend_from_slice(&b[run..]);
+    out.push(b'"');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_strings_escape_like_serde_json() {
+        for s in [
+            "plain",
+            "q\"uote",
+            "back\\slash",
+            "nl\ncr\rtab\t",
+            "ctl\u{1}\u{1f}\u{7f}",
+            "é ü",
+        ] {
+            let mut out = Vec::new();
+            json_str(&mut out, s.as_bytes());
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn neutralises_formula_starts_only() {

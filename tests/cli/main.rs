@@ -6,10 +6,13 @@
 
 mod agents;
 mod audit;
+mod audit_export;
+mod audit_verify;
 mod completions;
 mod import;
 mod init;
 mod output;
+mod report;
 mod schema;
 mod secrets;
 mod util;

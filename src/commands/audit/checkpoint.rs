@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
     let doc = serde_json::to_value(&cp).unwrap_or_default();
     let pretty = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
     if let Some(p) = &a.output {
-        files::write_new(p, &pretty, a.force)?;
+        files::write_new(p, &pretty, a.force, true)?;
     }
     let text = match &a.output {
         Some(p) => format!(

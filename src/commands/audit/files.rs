@@ -48,11 +48,13 @@ pub fn create(path: &Path, force: bool) -> Result<File> {
         })
 }
 
-/// Writes `text` to a new 0600 file.
-pub fn write_new(path: &Path, text: &str, force: bool) -> Result<()> {
+/// Writes `text` to a new 0600 file, flushed to disk when `durable`.
+pub fn write_new(path: &Path, text: &str, force: bool, durable: bool) -> Result<()> {
     let mut f = create(path, force)?;
     f.write_all(text.as_bytes())?;
-    f.sync_all()?;
+    if durable {
+        f.sync_all()?;
+    }
     Ok(())
 }
 

@@ -154,7 +154,7 @@ fn judge(o: &Outcome, cps: &[(String, Checkpoint)], mode: Mode) -> Option<Proble
                 code: BreakKind::Truncated.code(),
                 kind: BreakKind::Truncated.as_str(),
                 message: format!(
-                    "records {}..{} are missing: the log ends at record {} but checkpoint {} covers up to {}",
+                    "record {} is missing, and every record after it up to {}: the log ends at record {} but checkpoint {} covers up to {}",
                     o.head_seq + 1,
                     c.seq,
                     o.head_seq,
