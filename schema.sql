@@ -1,4 +1,4 @@
--- cpni database schema, version 2 (PRAGMA user_version = 2).
+-- cpni database schema, version 3 (PRAGMA user_version = 3).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -123,6 +123,8 @@ CREATE TABLE audit (
 
 CREATE INDEX audit_actor_at ON audit (actor, at);
 CREATE INDEX audit_account_at ON audit (account, at);
+-- Records a service account made on an agent's behalf, for `--agent` filters.
+CREATE INDEX audit_obo_at ON audit (on_behalf_of, at) WHERE on_behalf_of <> '';
 
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN
@@ -230,4 +232,4 @@ CREATE TABLE complaint (
 
 CREATE INDEX complaint_received ON complaint (received_at);
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-const RUNS: usize = 300;
+/// Full runs under `cargo bench`; a smoke run when `cargo test --all-targets` builds this
+/// unoptimised.
+const RUNS: usize = if cfg!(debug_assertions) { 5 } else { 300 };
 
 fn empty_binary(dir: &Path) -> PathBuf {
     let src = dir.join("empty.rs");

@@ -44,7 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('consent', 'consent', [CompletionResultType]::ParameterValue, 'CPNI approval status: opt-out notices, the customer''s choices, checks before marketing')
             [CompletionResult]::new('breach', 'breach', [CompletionResultType]::ParameterValue, 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)')
             [CompletionResult]::new('complaint', 'complaint', [CompletionResultType]::ParameterValue, 'Customer complaints about the use or release of CPNI')
-            [CompletionResult]::new('certification', 'certification', [CompletionResultType]::ParameterValue, 'The annual CPNI certification report for a calendar year (supervisor, admin)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -809,6 +809,10 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List audit records, oldest first (the newest N with --limit)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Record and print a signed checkpoint of the log''s head; keep it off this machine')
+            [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the Ed25519 public key that signs checkpoints (hex)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -832,12 +836,94 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;audit;verify' {
+            [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Also prove the log extends this signed checkpoint (repeatable)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Verify an exported JSON Lines file offline, without the database')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the database; with --file, the key named in the checkpoint]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;audit;checkpoint' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Also write the checkpoint (JSON) to this file, created 0600')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it exists')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;audit;public-key' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;audit;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'csv (RFC 4180, spreadsheet-safe), jsonl (one record per line) or json (one array)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Only records by (or on behalf of) this agent login')
+            [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only this account')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event type (e.g. auth.pin.fail)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE and its manifest if they exist')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Skip the hash-chain check while exporting (faster; the manifest says so)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;audit;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List audit records, oldest first (the newest N with --limit)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Record and print a signed checkpoint of the log''s head; keep it off this machine')
+            [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the Ed25519 public key that signs checkpoints (hex)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'cpni;audit;help;list' {
+            break
+        }
+        'cpni;audit;help;verify' {
+            break
+        }
+        'cpni;audit;help;checkpoint' {
+            break
+        }
+        'cpni;audit;help;public-key' {
+            break
+        }
+        'cpni;audit;help;export' {
             break
         }
         'cpni;audit;help;help' {
@@ -1158,7 +1244,91 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         'cpni;complaint;help;help' {
             break
         }
-        'cpni;certification' {
+        'cpni;report' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('failures', 'failures', [CompletionResultType]::ParameterValue, 'Failed and refused authentication by agent and method')
+            [CompletionResult]::new('lockouts', 'lockouts', [CompletionResultType]::ParameterValue, 'Lockouts, and who unlocked them early and why')
+            [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'Accounts failed by several agents or sessions within a short window (pretexting signal)')
+            [CompletionResult]::new('disclosures', 'disclosures', [CompletionResultType]::ParameterValue, 'Disclosures and refusals by scope, channel and purpose')
+            [CompletionResult]::new('certification', 'certification', [CompletionResultType]::ParameterValue, 'The annual CPNI certification report for a calendar year (64.2009(e))')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;report;failures' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'text (a table) or csv (for spreadsheets); --json gives one JSON document')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;lockouts' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'text (a table) or csv (for spreadsheets); --json gives one JSON document')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;agents' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'text (a table) or csv (for spreadsheets); --json gives one JSON document')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'The window, in minutes, within which failures count together')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;disclosures' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'text (a table) or csv (for spreadsheets); --json gives one JSON document')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;certification' {
             [CompletionResult]::new('--year', '--year', [CompletionResultType]::ParameterName, 'The calendar year covered (the certificate filed by March 1 covers the year before)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: text, or json with --json]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
@@ -1171,6 +1341,33 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;report;help' {
+            [CompletionResult]::new('failures', 'failures', [CompletionResultType]::ParameterValue, 'Failed and refused authentication by agent and method')
+            [CompletionResult]::new('lockouts', 'lockouts', [CompletionResultType]::ParameterValue, 'Lockouts, and who unlocked them early and why')
+            [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'Accounts failed by several agents or sessions within a short window (pretexting signal)')
+            [CompletionResult]::new('disclosures', 'disclosures', [CompletionResultType]::ParameterValue, 'Disclosures and refusals by scope, channel and purpose')
+            [CompletionResult]::new('certification', 'certification', [CompletionResultType]::ParameterValue, 'The annual CPNI certification report for a calendar year (64.2009(e))')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;report;help;failures' {
+            break
+        }
+        'cpni;report;help;lockouts' {
+            break
+        }
+        'cpni;report;help;agents' {
+            break
+        }
+        'cpni;report;help;disclosures' {
+            break
+        }
+        'cpni;report;help;certification' {
+            break
+        }
+        'cpni;report;help;help' {
             break
         }
         'cpni;completions' {
@@ -1211,7 +1408,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('consent', 'consent', [CompletionResultType]::ParameterValue, 'CPNI approval status: opt-out notices, the customer''s choices, checks before marketing')
             [CompletionResult]::new('breach', 'breach', [CompletionResultType]::ParameterValue, 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)')
             [CompletionResult]::new('complaint', 'complaint', [CompletionResultType]::ParameterValue, 'Customer complaints about the use or release of CPNI')
-            [CompletionResult]::new('certification', 'certification', [CompletionResultType]::ParameterValue, 'The annual CPNI certification report for a calendar year (supervisor, admin)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1364,9 +1561,25 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         }
         'cpni;help;audit' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List audit records, oldest first (the newest N with --limit)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record')
+            [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Record and print a signed checkpoint of the log''s head; keep it off this machine')
+            [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the Ed25519 public key that signs checkpoints (hex)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)')
             break
         }
         'cpni;help;audit;list' {
+            break
+        }
+        'cpni;help;audit;verify' {
+            break
+        }
+        'cpni;help;audit;checkpoint' {
+            break
+        }
+        'cpni;help;audit;public-key' {
+            break
+        }
+        'cpni;help;audit;export' {
             break
         }
         'cpni;help;consent' {
@@ -1426,7 +1639,27 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         'cpni;help;complaint;list' {
             break
         }
-        'cpni;help;certification' {
+        'cpni;help;report' {
+            [CompletionResult]::new('failures', 'failures', [CompletionResultType]::ParameterValue, 'Failed and refused authentication by agent and method')
+            [CompletionResult]::new('lockouts', 'lockouts', [CompletionResultType]::ParameterValue, 'Lockouts, and who unlocked them early and why')
+            [CompletionResult]::new('agents', 'agents', [CompletionResultType]::ParameterValue, 'Accounts failed by several agents or sessions within a short window (pretexting signal)')
+            [CompletionResult]::new('disclosures', 'disclosures', [CompletionResultType]::ParameterValue, 'Disclosures and refusals by scope, channel and purpose')
+            [CompletionResult]::new('certification', 'certification', [CompletionResultType]::ParameterValue, 'The annual CPNI certification report for a calendar year (64.2009(e))')
+            break
+        }
+        'cpni;help;report;failures' {
+            break
+        }
+        'cpni;help;report;lockouts' {
+            break
+        }
+        'cpni;help;report;agents' {
+            break
+        }
+        'cpni;help;report;disclosures' {
+            break
+        }
+        'cpni;help;report;certification' {
             break
         }
         'cpni;help;completions' {

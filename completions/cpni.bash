@@ -25,9 +25,6 @@ _cpni() {
             cpni,breach)
                 cmd="cpni__subcmd__breach"
                 ;;
-            cpni,certification)
-                cmd="cpni__subcmd__certification"
-                ;;
             cpni,complaint)
                 cmd="cpni__subcmd__complaint"
                 ;;
@@ -54,6 +51,9 @@ _cpni() {
                 ;;
             cpni,notify)
                 cmd="cpni__subcmd__notify"
+                ;;
+            cpni,report)
+                cmd="cpni__subcmd__report"
                 ;;
             cpni,session)
                 cmd="cpni__subcmd__session"
@@ -91,17 +91,41 @@ _cpni() {
             cpni__subcmd__agent__subcmd__help,role)
                 cmd="cpni__subcmd__agent__subcmd__help__subcmd__role"
                 ;;
+            cpni__subcmd__audit,checkpoint)
+                cmd="cpni__subcmd__audit__subcmd__checkpoint"
+                ;;
+            cpni__subcmd__audit,export)
+                cmd="cpni__subcmd__audit__subcmd__export"
+                ;;
             cpni__subcmd__audit,help)
                 cmd="cpni__subcmd__audit__subcmd__help"
                 ;;
             cpni__subcmd__audit,list)
                 cmd="cpni__subcmd__audit__subcmd__list"
                 ;;
+            cpni__subcmd__audit,public-key)
+                cmd="cpni__subcmd__audit__subcmd__public__subcmd__key"
+                ;;
+            cpni__subcmd__audit,verify)
+                cmd="cpni__subcmd__audit__subcmd__verify"
+                ;;
+            cpni__subcmd__audit__subcmd__help,checkpoint)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__checkpoint"
+                ;;
+            cpni__subcmd__audit__subcmd__help,export)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__export"
+                ;;
             cpni__subcmd__audit__subcmd__help,help)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__help"
                 ;;
             cpni__subcmd__audit__subcmd__help,list)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__list"
+                ;;
+            cpni__subcmd__audit__subcmd__help,public-key)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__public__subcmd__key"
+                ;;
+            cpni__subcmd__audit__subcmd__help,verify)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__verify"
                 ;;
             cpni__subcmd__breach,help)
                 cmd="cpni__subcmd__breach__subcmd__help"
@@ -280,9 +304,6 @@ _cpni() {
             cpni__subcmd__help,breach)
                 cmd="cpni__subcmd__help__subcmd__breach"
                 ;;
-            cpni__subcmd__help,certification)
-                cmd="cpni__subcmd__help__subcmd__certification"
-                ;;
             cpni__subcmd__help,complaint)
                 cmd="cpni__subcmd__help__subcmd__complaint"
                 ;;
@@ -310,6 +331,9 @@ _cpni() {
             cpni__subcmd__help,notify)
                 cmd="cpni__subcmd__help__subcmd__notify"
                 ;;
+            cpni__subcmd__help,report)
+                cmd="cpni__subcmd__help__subcmd__report"
+                ;;
             cpni__subcmd__help,session)
                 cmd="cpni__subcmd__help__subcmd__session"
                 ;;
@@ -328,8 +352,20 @@ _cpni() {
             cpni__subcmd__help__subcmd__agent,role)
                 cmd="cpni__subcmd__help__subcmd__agent__subcmd__role"
                 ;;
+            cpni__subcmd__help__subcmd__audit,checkpoint)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__checkpoint"
+                ;;
+            cpni__subcmd__help__subcmd__audit,export)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__export"
+                ;;
             cpni__subcmd__help__subcmd__audit,list)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__list"
+                ;;
+            cpni__subcmd__help__subcmd__audit,public-key)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__public__subcmd__key"
+                ;;
+            cpni__subcmd__help__subcmd__audit,verify)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
             cpni__subcmd__help__subcmd__breach,hold)
                 cmd="cpni__subcmd__help__subcmd__breach__subcmd__hold"
@@ -412,6 +448,21 @@ _cpni() {
             cpni__subcmd__help__subcmd__notify,show)
                 cmd="cpni__subcmd__help__subcmd__notify__subcmd__show"
                 ;;
+            cpni__subcmd__help__subcmd__report,agents)
+                cmd="cpni__subcmd__help__subcmd__report__subcmd__agents"
+                ;;
+            cpni__subcmd__help__subcmd__report,certification)
+                cmd="cpni__subcmd__help__subcmd__report__subcmd__certification"
+                ;;
+            cpni__subcmd__help__subcmd__report,disclosures)
+                cmd="cpni__subcmd__help__subcmd__report__subcmd__disclosures"
+                ;;
+            cpni__subcmd__help__subcmd__report,failures)
+                cmd="cpni__subcmd__help__subcmd__report__subcmd__failures"
+                ;;
+            cpni__subcmd__help__subcmd__report,lockouts)
+                cmd="cpni__subcmd__help__subcmd__report__subcmd__lockouts"
+                ;;
             cpni__subcmd__help__subcmd__session,backup)
                 cmd="cpni__subcmd__help__subcmd__session__subcmd__backup"
                 ;;
@@ -471,6 +522,42 @@ _cpni() {
                 ;;
             cpni__subcmd__notify__subcmd__help,show)
                 cmd="cpni__subcmd__notify__subcmd__help__subcmd__show"
+                ;;
+            cpni__subcmd__report,agents)
+                cmd="cpni__subcmd__report__subcmd__agents"
+                ;;
+            cpni__subcmd__report,certification)
+                cmd="cpni__subcmd__report__subcmd__certification"
+                ;;
+            cpni__subcmd__report,disclosures)
+                cmd="cpni__subcmd__report__subcmd__disclosures"
+                ;;
+            cpni__subcmd__report,failures)
+                cmd="cpni__subcmd__report__subcmd__failures"
+                ;;
+            cpni__subcmd__report,help)
+                cmd="cpni__subcmd__report__subcmd__help"
+                ;;
+            cpni__subcmd__report,lockouts)
+                cmd="cpni__subcmd__report__subcmd__lockouts"
+                ;;
+            cpni__subcmd__report__subcmd__help,agents)
+                cmd="cpni__subcmd__report__subcmd__help__subcmd__agents"
+                ;;
+            cpni__subcmd__report__subcmd__help,certification)
+                cmd="cpni__subcmd__report__subcmd__help__subcmd__certification"
+                ;;
+            cpni__subcmd__report__subcmd__help,disclosures)
+                cmd="cpni__subcmd__report__subcmd__help__subcmd__disclosures"
+                ;;
+            cpni__subcmd__report__subcmd__help,failures)
+                cmd="cpni__subcmd__report__subcmd__help__subcmd__failures"
+                ;;
+            cpni__subcmd__report__subcmd__help,help)
+                cmd="cpni__subcmd__report__subcmd__help__subcmd__help"
+                ;;
+            cpni__subcmd__report__subcmd__help,lockouts)
+                cmd="cpni__subcmd__report__subcmd__help__subcmd__lockouts"
                 ;;
             cpni__subcmd__session,backup)
                 cmd="cpni__subcmd__session__subcmd__backup"
@@ -557,7 +644,7 @@ _cpni() {
 
     case "${cmd}" in
         cpni)
-            opts="-q -h -V --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help --version init demo agent customer verify session notify audit consent breach complaint certification completions man help"
+            opts="-q -h -V --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help --version init demo agent customer verify session notify audit consent breach complaint report completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -805,7 +892,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help list help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help list verify checkpoint public-key export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -830,9 +917,121 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cpni__subcmd__audit__subcmd__help)
-            opts="list help"
+        cpni__subcmd__audit__subcmd__checkpoint)
+            opts="-q -h --output --force --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__export)
+            opts="-q -h --format --since --until --agent --account --event --output --force --no-verify --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv jsonl json" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help)
+            opts="list verify checkpoint public-key export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -859,6 +1058,34 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__public__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -904,6 +1131,70 @@ _cpni() {
                     return 0
                     ;;
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__public__subcmd__key)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__verify)
+            opts="-q -h --checkpoint --file --public-key --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --checkpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1281,40 +1572,6 @@ _cpni() {
                 return 0
             fi
             case "${prev}" in
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__certification)
-            opts="-q -h --year --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --year)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2465,7 +2722,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help)
-            opts="init demo agent customer verify session notify audit consent breach complaint certification completions man help"
+            opts="init demo agent customer verify session notify audit consent breach complaint report completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2549,7 +2806,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__audit)
-            opts="list"
+            opts="list verify checkpoint public-key export"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2562,7 +2819,63 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__help__subcmd__audit__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__public__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2663,20 +2976,6 @@ _cpni() {
         cpni__subcmd__help__subcmd__breach__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__help__subcmd__certification)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3108,6 +3407,90 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__help__subcmd__report)
+            opts="failures lockouts agents disclosures certification"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__report__subcmd__agents)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__report__subcmd__certification)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__report__subcmd__disclosures)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__report__subcmd__failures)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__report__subcmd__lockouts)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__help__subcmd__session)
             opts="start pin backup callback email-code mail-code code business disclose send show end"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3515,6 +3898,320 @@ _cpni() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help failures lockouts agents disclosures certification help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__agents)
+            opts="-q -h --since --until --format --window --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__certification)
+            opts="-q -h --year --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__disclosures)
+            opts="-q -h --since --until --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__failures)
+            opts="-q -h --since --until --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__help)
+            opts="failures lockouts agents disclosures certification help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__help__subcmd__agents)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__help__subcmd__certification)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__help__subcmd__disclosures)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__help__subcmd__failures)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__help__subcmd__lockouts)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__report__subcmd__lockouts)
+            opts="-q -h --since --until --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

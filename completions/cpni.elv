@@ -41,7 +41,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand consent 'CPNI approval status: opt-out notices, the customer''s choices, checks before marketing'
             cand breach 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
             cand complaint 'Customer complaints about the use or release of CPNI'
-            cand certification 'The annual CPNI certification report for a calendar year (supervisor, admin)'
+            cand report 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -728,6 +728,10 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List audit records, oldest first (the newest N with --limit)'
+            cand verify 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+            cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
+            cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
+            cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;list'= {
@@ -749,11 +753,85 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;audit;verify'= {
+            cand --checkpoint 'Also prove the log extends this signed checkpoint (repeatable)'
+            cand --file 'Verify an exported JSON Lines file offline, without the database'
+            cand --public-key 'Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the database; with --file, the key named in the checkpoint]'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;audit;checkpoint'= {
+            cand --output 'Also write the checkpoint (JSON) to this file, created 0600'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --force 'Replace FILE if it exists'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;audit;public-key'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;audit;export'= {
+            cand --format 'csv (RFC 4180, spreadsheet-safe), jsonl (one record per line) or json (one array)'
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --agent 'Only records by (or on behalf of) this agent login'
+            cand --account 'Only this account'
+            cand --event 'Only this event type (e.g. auth.pin.fail)'
+            cand --output 'Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --force 'Replace FILE and its manifest if they exist'
+            cand --no-verify 'Skip the hash-chain check while exporting (faster; the manifest says so)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;audit;help'= {
             cand list 'List audit records, oldest first (the newest N with --limit)'
+            cand verify 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+            cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
+            cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
+            cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;help;list'= {
+        }
+        &'cpni;audit;help;verify'= {
+        }
+        &'cpni;audit;help;checkpoint'= {
+        }
+        &'cpni;audit;help;public-key'= {
+        }
+        &'cpni;audit;help;export'= {
         }
         &'cpni;audit;help;help'= {
         }
@@ -1039,7 +1117,86 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;complaint;help;help'= {
         }
-        &'cpni;certification'= {
+        &'cpni;report'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand failures 'Failed and refused authentication by agent and method'
+            cand lockouts 'Lockouts, and who unlocked them early and why'
+            cand agents 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+            cand disclosures 'Disclosures and refusals by scope, channel and purpose'
+            cand certification 'The annual CPNI certification report for a calendar year (64.2009(e))'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;report;failures'= {
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --format 'text (a table) or csv (for spreadsheets); --json gives one JSON document'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;report;lockouts'= {
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --format 'text (a table) or csv (for spreadsheets); --json gives one JSON document'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;report;agents'= {
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --format 'text (a table) or csv (for spreadsheets); --json gives one JSON document'
+            cand --window 'The window, in minutes, within which failures count together'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;report;disclosures'= {
+            cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
+            cand --until 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)'
+            cand --format 'text (a table) or csv (for spreadsheets); --json gives one JSON document'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;report;certification'= {
             cand --year 'The calendar year covered (the certificate filed by March 1 covers the year before)'
             cand --format 'Output format [default: text, or json with --json]'
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
@@ -1052,6 +1209,26 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'cpni;report;help'= {
+            cand failures 'Failed and refused authentication by agent and method'
+            cand lockouts 'Lockouts, and who unlocked them early and why'
+            cand agents 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+            cand disclosures 'Disclosures and refusals by scope, channel and purpose'
+            cand certification 'The annual CPNI certification report for a calendar year (64.2009(e))'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;report;help;failures'= {
+        }
+        &'cpni;report;help;lockouts'= {
+        }
+        &'cpni;report;help;agents'= {
+        }
+        &'cpni;report;help;disclosures'= {
+        }
+        &'cpni;report;help;certification'= {
+        }
+        &'cpni;report;help;help'= {
         }
         &'cpni;completions'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
@@ -1089,7 +1266,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand consent 'CPNI approval status: opt-out notices, the customer''s choices, checks before marketing'
             cand breach 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
             cand complaint 'Customer complaints about the use or release of CPNI'
-            cand certification 'The annual CPNI certification report for a calendar year (supervisor, admin)'
+            cand report 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1203,8 +1380,20 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;help;audit'= {
             cand list 'List audit records, oldest first (the newest N with --limit)'
+            cand verify 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+            cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
+            cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
+            cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
         }
         &'cpni;help;audit;list'= {
+        }
+        &'cpni;help;audit;verify'= {
+        }
+        &'cpni;help;audit;checkpoint'= {
+        }
+        &'cpni;help;audit;public-key'= {
+        }
+        &'cpni;help;audit;export'= {
         }
         &'cpni;help;consent'= {
             cand show 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
@@ -1248,7 +1437,22 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;help;complaint;list'= {
         }
-        &'cpni;help;certification'= {
+        &'cpni;help;report'= {
+            cand failures 'Failed and refused authentication by agent and method'
+            cand lockouts 'Lockouts, and who unlocked them early and why'
+            cand agents 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+            cand disclosures 'Disclosures and refusals by scope, channel and purpose'
+            cand certification 'The annual CPNI certification report for a calendar year (64.2009(e))'
+        }
+        &'cpni;help;report;failures'= {
+        }
+        &'cpni;help;report;lockouts'= {
+        }
+        &'cpni;help;report;agents'= {
+        }
+        &'cpni;help;report;disclosures'= {
+        }
+        &'cpni;help;report;certification'= {
         }
         &'cpni;help;completions'= {
         }

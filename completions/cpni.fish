@@ -44,7 +44,7 @@ complete -c cpni -n "__fish_cpni_needs_command" -f -a "audit" -d 'The audit log 
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "consent" -d 'CPNI approval status: opt-out notices, the customer\'s choices, checks before marketing'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "breach" -d 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "complaint" -d 'Customer complaints about the use or release of CPNI'
-complete -c cpni -n "__fish_cpni_needs_command" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_needs_command" -f -a "report" -d 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -517,16 +517,20 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l account -d 'Only this account' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l agent -d 'Only records by (or on behalf of) this agent login' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l session -d 'Only this session' -r
@@ -542,7 +546,59 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l checkpoint -d 'Also prove the log extends this signed checkpoint (repeatable)' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l file -d 'Verify an exported JSON Lines file offline, without the database' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l public-key -d 'Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the database; with --file, the key named in the checkpoint]' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l output -d 'Also write the checkpoint (JSON) to this file, created 0600' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l force -d 'Replace FILE if it exists'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l format -d 'csv (RFC 4180, spreadsheet-safe), jsonl (one record per line) or json (one array)' -r -f -a "csv\t''
+jsonl\t''
+json\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l agent -d 'Only records by (or on behalf of) this agent login' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l account -d 'Only this account' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l event -d 'Only this event type (e.g. auth.pin.fail)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l output -d 'Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l force -d 'Replace FILE and its manifest if they exist'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l no-verify -d 'Skip the hash-chain check while exporting (faster; the manifest says so)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -743,18 +799,87 @@ complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_sub
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "add" -d 'Record a customer\'s complaint'
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "list" -d 'List complaints (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -l year -d 'The calendar year covered (the certificate filed by March 1 covers the year before)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -l format -d 'Output format [default: text, or json with --json]' -r -f -a "text\t''
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "failures" -d 'Failed and refused authentication by agent and method'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "lockouts" -d 'Lockouts, and who unlocked them early and why'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "agents" -d 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (64.2009(e))'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l format -d 'text (a table) or csv (for spreadsheets); --json gives one JSON document' -r -f -a "text\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l format -d 'text (a table) or csv (for spreadsheets); --json gives one JSON document' -r -f -a "text\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l format -d 'text (a table) or csv (for spreadsheets); --json gives one JSON document' -r -f -a "text\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l window -d 'The window, in minutes, within which failures count together' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l until -d 'Before this time (RFC 3339 or YYYY-MM-DD, exclusive)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l format -d 'text (a table) or csv (for spreadsheets); --json gives one JSON document' -r -f -a "text\t''
+csv\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l year -d 'The calendar year covered (the certificate filed by March 1 covers the year before)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l format -d 'Output format [default: text, or json with --json]' -r -f -a "text\t''
 json\t''
 csv\t''"
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
-complete -c cpni -n "__fish_cpni_using_subcommand certification" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "failures" -d 'Failed and refused authentication by agent and method'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "lockouts" -d 'Lockouts, and who unlocked them early and why'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "agents" -d 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (64.2009(e))'
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -771,21 +896,21 @@ complete -c cpni -n "__fish_cpni_using_subcommand man" -l no-input -d 'Never pro
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "agent" -d 'Register agents and set their roles (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "customer" -d 'Add, import, show and search customers'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "verify" -d 'Guided verification of a caller on a live call (the main job)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "audit" -d 'The audit log (supervisor, admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "consent" -d 'CPNI approval status: opt-out notices, the customer\'s choices, checks before marketing'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "breach" -d 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "complaint" -d 'Customer complaints about the use or release of CPNI'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (supervisor, admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint certification completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "agent" -d 'Register agents and set their roles (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "customer" -d 'Add, import, show and search customers'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "verify" -d 'Guided verification of a caller on a live call (the main job)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "audit" -d 'The audit log (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "consent" -d 'CPNI approval status: opt-out notices, the customer\'s choices, checks before marketing'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "breach" -d 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "complaint" -d 'Customer complaints about the use or release of CPNI'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "report" -d 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "role" -d 'Change an agent\'s role (admin)'
@@ -818,6 +943,10 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "show" -d 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "notice" -d 'Send the opt-out notice through the outbox, or record one another system sent'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "record" -d 'Record the customer\'s choice (appended; earlier entries are never changed)'
@@ -830,3 +959,8 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from complaint" -f -a "add" -d 'Record a customer\'s complaint'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from complaint" -f -a "list" -d 'List complaints (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "failures" -d 'Failed and refused authentication by agent and method'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "lockouts" -d 'Lockouts, and who unlocked them early and why'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "agents" -d 'Accounts failed by several agents or sessions within a short window (pretexting signal)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (64.2009(e))'

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    agent, audit, breach, certification, complaint, consent, customer, init, notify, session,
-    verify,
+    agent, audit, breach, complaint, consent, customer, init, notify, report, session, verify,
 };
 use crate::error::EXIT_CODES_HELP;
 
@@ -73,9 +72,10 @@ pub enum Command {
     /// Customer complaints about the use or release of CPNI
     #[command(subcommand)]
     Complaint(complaint::ComplaintCommand),
-    /// The annual CPNI certification report for a calendar year (supervisor, admin)
-    #[command(hide = true)]
-    Certification(certification::CertificationArgs),
+    /// Supervisor reports: failures, lockouts, repeated failures across agents,
+    /// disclosures, and the annual certification
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish

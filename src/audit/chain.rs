@@ -14,36 +14,58 @@ pub const GENESIS: [u8; 32] = [0; 32];
 
 /// The canonical bytes of a record (everything but the hashes).
 pub fn canonical(r: &Record) -> Vec<u8> {
-    let fields = [
-        &r.at,
-        &r.actor,
-        &r.on_behalf_of,
-        &r.account,
-        &r.session,
-        &r.event,
-        &r.detail,
-    ];
+    let fields = fields_of(r);
     let len = 8 + fields.iter().map(|f| 4 + f.len()).sum::<usize>();
     let mut out = Vec::with_capacity(len);
-    out.extend_from_slice(&(r.seq as u64).to_be_bytes());
+    write_canonical(&mut out, r.seq, &fields);
+    out
+}
+
+/// The seven text fields of a record, in canonical order.
+pub fn fields_of(r: &Record) -> [&[u8]; 7] {
+    [
+        r.at.as_bytes(),
+        r.actor.as_bytes(),
+        r.on_behalf_of.as_bytes(),
+        r.account.as_bytes(),
+        r.session.as_bytes(),
+        r.event.as_bytes(),
+        r.detail.as_bytes(),
+    ]
+}
+
+/// Appends the canonical encoding of (`seq`, `fields`) to `out` (no allocation beyond `out`).
+pub fn write_canonical(out: &mut Vec<u8>, seq: i64, fields: &[&[u8]; 7]) {
+    out.extend_from_slice(&(seq as u64).to_be_bytes());
     for f in fields {
         out.extend_from_slice(&(f.len() as u32).to_be_bytes());
-        out.extend_from_slice(f.as_bytes());
+        out.extend_from_slice(f);
     }
-    out
 }
 
 /// SHA-256(prev_hash ‖ canonical(record)).
 pub fn hash(prev_hash: &[u8], r: &Record) -> [u8; 32] {
+    hash_parts(prev_hash, r.seq, &fields_of(r))
+}
+
+/// SHA-256(prev_hash ‖ canonical) from borrowed parts, streaming into the hasher.
+pub fn hash_parts(prev_hash: &[u8], seq: i64, fields: &[&[u8]; 7]) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(prev_hash);
-    h.update(canonical(r));
+    h.update((seq as u64).to_be_bytes());
+    for f in fields {
+        h.update((f.len() as u32).to_be_bytes());
+        h.update(f);
+    }
     h.finalize().into()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The canonical bytes of the golden record, as printed in docs/audit-format.md.
+    const GOLDEN_CANONICAL_HEX: &str = "000000000000000100000018323032362d30312d30315430303a30303a30302e3030305a00000004726f6f7400000000000000000000000000000004696e6974000000107b2261646d696e223a22726f6f74227d";
 
     /// The golden vector of docs/audit-format.md.
     #[test]
@@ -67,5 +89,11 @@ mod tests {
             hex::encode(hash(&GENESIS, &r)),
             "b0029fc88d031f3f1253c69d82d4803f374776bde7e8b7dc33c814856520bcf2"
         );
+        assert_eq!(
+            hex::encode(&c),
+            GOLDEN_CANONICAL_HEX,
+            "docs/audit-format.md shows these bytes"
+        );
+        assert_eq!(hash_parts(&GENESIS, 1, &fields_of(&r)), hash(&GENESIS, &r));
     }
 }

@@ -7,6 +7,12 @@
 //! format is documented in `docs/audit-format.md` for third-party verifiers.
 
 pub mod chain;
+pub mod checkpoint;
+pub mod export;
+pub mod offline;
+pub mod report;
+pub mod sink;
+pub mod verify;
 
 use serde_json::{Map, Value};
 use time::OffsetDateTime;

@@ -1,6 +1,15 @@
-//! `cpni audit …`: reading the audit log (supervisor, admin).
+//! `cpni audit …`: reading, verifying, checkpointing and exporting the audit log (supervisor,
+//! admin). Each subcommand beyond `list` lives in its own file below `commands/audit/`.
+
+mod checkpoint;
+mod export;
+mod files;
+mod verify;
+
+use std::io::IsTerminal;
 
 use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
 
 use crate::commands::context::{Ctx, SUPERVISORS};
@@ -14,6 +23,14 @@ use crate::{clock, store};
 pub enum AuditCommand {
     /// List audit records, oldest first (the newest N with --limit)
     List(ListArgs),
+    /// Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record
+    Verify(verify::VerifyArgs),
+    /// Record and print a signed checkpoint of the log's head; keep it off this machine
+    Checkpoint(checkpoint::CheckpointArgs),
+    /// Print the Ed25519 public key that signs checkpoints (hex)
+    PublicKey,
+    /// Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)
+    Export(export::ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -44,10 +61,28 @@ pub struct ListArgs {
 pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<u8> {
     match cmd {
         AuditCommand::List(a) => list(ctx, a),
+        AuditCommand::Verify(a) => verify::run(ctx, a),
+        AuditCommand::Checkpoint(a) => checkpoint::run(ctx, a),
+        AuditCommand::PublicKey => checkpoint::public_key(ctx),
+        AuditCommand::Export(a) => export::run(ctx, a),
     }
 }
 
-fn bound(flag: &str, v: Option<&str>) -> Result<Option<String>> {
+/// A progress bar on stderr when stderr is a terminal (and output is not quiet or JSON).
+fn progress(ctx: &Ctx, total: u64, what: &'static str) -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() || ctx.out.quiet || ctx.out.json {
+        return None;
+    }
+    let style = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({per_sec}, {eta})")
+        .ok()?
+        .progress_chars("=> ");
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let bar = bar.with_style(style);
+    bar.set_message(what);
+    Some(bar)
+}
+
+pub(crate) fn bound(flag: &str, v: Option<&str>) -> Result<Option<String>> {
     v.map(|s| {
         clock::parse_bound(s).map(clock::format).ok_or_else(|| {
             Error::usage("time", format!("{flag} {:?} is not a time", safe(s)))
@@ -70,6 +105,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<u8> {
         since: bound("--since", a.since.as_deref())?,
         until: bound("--until", a.until.as_deref())?,
         limit: Some(a.limit.max(1)),
+        after_seq: None,
     };
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "audit list", SUPERVISORS)?;

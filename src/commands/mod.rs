@@ -12,6 +12,7 @@ pub mod customer;
 pub mod demo_data;
 pub mod init;
 pub mod notify;
+pub mod report;
 pub mod session;
 pub mod verify;
 
@@ -47,7 +48,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         Command::Consent(c) => consent::run(&ctx, c),
         Command::Breach(c) => breach::run(&ctx, c),
         Command::Complaint(c) => complaint::run(&ctx, c),
-        Command::Certification(a) => certification::run(&ctx, a.year, a.format.as_deref()),
+        Command::Report(c) => report::run(&ctx, c),
         Command::Completions { .. } | Command::Man => Ok(0),
     }
 }

@@ -1,8 +1,12 @@
-//! SQL for the audit table: the chain head, the insert, and filtered listing.
+//! SQL for the audit table: the chain head, the insert, filtered listing and streaming scans.
 
+pub mod report;
+
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::audit::Record;
+use crate::audit::verify::RowRef;
 use crate::error::Result;
 
 /// The last record's sequence number and hash, if any.
@@ -46,6 +50,8 @@ pub struct Filter {
     pub since: Option<String>,
     pub until: Option<String>,
     pub limit: Option<i64>,
+    /// Only records after this sequence number (exports and scans only).
+    pub after_seq: Option<i64>,
 }
 
 /// Records matching `f`, newest last. With a limit, the newest `limit` records.
@@ -84,4 +90,128 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Record>> {
     let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     out.reverse();
     Ok(out)
+}
+
+/// The record every log starts after: (0, 32 zero bytes). A future purge will store a signed
+/// base here (the seq and hash of the last purged record) so verification starts after it.
+pub fn base(_conn: &Connection) -> Result<(i64, Vec<u8>)> {
+    Ok((0, crate::audit::chain::GENESIS.to_vec()))
+}
+
+/// The names of the append-only triggers that are missing from the schema.
+pub fn missing_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
+    let mut missing = Vec::new();
+    for name in ["audit_no_update", "audit_no_delete"] {
+        let sql: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit' \
+                 AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if !sql.is_some_and(|s| s.contains("RAISE(ABORT")) {
+            missing.push(name);
+        }
+    }
+    Ok(missing)
+}
+
+/// The sequence number of the record whose hash is `hash` (a slow scan; for diagnostics).
+pub fn seq_of_hash(conn: &Connection, hash: &[u8]) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT seq FROM audit WHERE hash = ?1 LIMIT 1",
+            [hash],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The WHERE clause and its parameters for `f` (only the filters given, so SQLite can use the
+/// (actor, at) and (account, at) indexes).
+fn where_clause(f: &Filter) -> (String, Vec<String>) {
+    let mut terms: Vec<String> = Vec::new();
+    let mut params = Vec::new();
+    let after = f.after_seq.map(|s| s.to_string());
+    let filters: [(&str, &Option<String>); 7] = [
+        ("seq > CAST(?N AS INTEGER)", &after),
+        ("account = ?N", &f.account),
+        // The `<> ''` term lets a partial index on (on_behalf_of, at) serve this branch.
+        (
+            "(actor = ?N OR (on_behalf_of = ?N AND on_behalf_of <> ''))",
+            &f.actor,
+        ),
+        ("session = ?N", &f.session),
+        ("event = ?N", &f.event),
+        ("at >= ?N", &f.since),
+        ("at < ?N", &f.until),
+    ];
+    for (term, value) in filters {
+        if let Some(v) = value {
+            params.push(v.clone());
+            terms.push(term.replace("?N", &format!("?{}", params.len())));
+        }
+    }
+    if terms.is_empty() {
+        (String::new(), params)
+    } else {
+        (format!(" WHERE {}", terms.join(" AND ")), params)
+    }
+}
+
+/// Whether `f` selects every record.
+pub fn is_unfiltered(f: &Filter) -> bool {
+    where_clause(f).1.is_empty()
+}
+
+/// The number of records matching `f`.
+pub fn count(conn: &Connection, f: &Filter) -> Result<u64> {
+    let (w, p) = where_clause(f);
+    let n: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM audit{w}"),
+        rusqlite::params_from_iter(p.iter()),
+        |r| r.get(0),
+    )?;
+    Ok(n.max(0) as u64)
+}
+
+/// Calls `each` with every record matching `f`, in `seq` order, as borrowed bytes (no
+/// allocation per row). `each` returns false to stop early.
+pub fn scan(
+    conn: &Connection,
+    f: &Filter,
+    mut each: impl FnMut(&RowRef<'_>) -> Result<bool>,
+) -> Result<()> {
+    let (w, p) = where_clause(f);
+    let sql = format!(
+        "SELECT seq, at, actor, on_behalf_of, account, session, event, detail, prev_hash, hash \
+         FROM audit{w} ORDER BY seq"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(p.iter()))?;
+    while let Some(r) = rows.next()? {
+        let seq = match r.get_ref(0)? {
+            ValueRef::Integer(i) => i,
+            _ => -1,
+        };
+        let b = |i: usize| -> Result<&[u8]> { Ok(bytes(r.get_ref(i)?)) };
+        let row = RowRef {
+            seq,
+            fields: [b(1)?, b(2)?, b(3)?, b(4)?, b(5)?, b(6)?, b(7)?],
+            prev_hash: b(8)?,
+            hash: b(9)?,
+        };
+        if !each(&row)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn bytes(v: ValueRef<'_>) -> &[u8] {
+    match v {
+        ValueRef::Text(b) | ValueRef::Blob(b) => b,
+        _ => &[],
+    }
 }

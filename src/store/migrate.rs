@@ -12,6 +12,7 @@ use crate::error::{Error, Kind, Result};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_compliance.sql"),
+    include_str!("migrations/0003_audit_on_behalf_index.sql"),
 ];
 
 /// The schema version this binary writes.

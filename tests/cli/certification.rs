@@ -166,7 +166,7 @@ fn the_report_matches_independent_sqlite3_counts() {
     build_year(&env);
     let y = year(&env);
     let doc = env
-        .run(&["--json", "certification", "--year", &y])
+        .run(&["--json", "report", "certification", "--year", &y])
         .ok()
         .json();
     let in_year = format!("strftime('%Y', at) = '{y}'");
@@ -282,7 +282,7 @@ fn csv_and_text_carry_the_same_figures_and_other_years_are_empty() {
     build_year(&env);
     let y = year(&env);
     let csv = env
-        .run(&["certification", "--year", &y, "--format", "csv"])
+        .run(&["report", "certification", "--year", &y, "--format", "csv"])
         .ok()
         .stdout
         .clone();
@@ -290,12 +290,12 @@ fn csv_and_text_carry_the_same_figures_and_other_years_are_empty() {
     assert!(csv.contains("lockouts,lockouts,1\n"), "{csv}");
     assert!(csv.contains("verifications,pin fail,5\n"), "{csv}");
     assert!(csv.contains("third-party disclosures,count,1\n"), "{csv}");
-    env.run(&["certification", "--year", &y])
+    env.run(&["report", "certification", "--year", &y])
         .ok()
         .stdout_has("Lockouts: 1")
         .stdout_has("audit export");
     let empty = env
-        .run(&["--json", "certification", "--year", "2001"])
+        .run(&["--json", "report", "certification", "--year", "2001"])
         .ok()
         .json();
     assert_eq!(empty["disclosures"]["total"], 0);

@@ -6,6 +6,8 @@
 
 mod agents;
 mod audit;
+mod audit_export;
+mod audit_verify;
 mod breach;
 mod calls;
 mod certification;
@@ -20,6 +22,7 @@ mod load;
 mod lockout;
 mod output;
 mod policy;
+mod report;
 mod schema;
 mod secrets;
 mod smtp;

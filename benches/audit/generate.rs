@@ -1,0 +1,118 @@
+//! Generates a realistic chained audit log in a database made by `cpni init`: 500 agents,
+//! 200,000 accounts, the event mix of `perf-limits.md`, times spread over the year 2025.
+
+use std::path::Path;
+
+use cpni::audit::chain;
+use rusqlite::{Connection, params};
+
+/// A small deterministic generator (xorshift64*), so every run builds the same log.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const EVENTS: [(&str, u64); 7] = [
+    ("auth.pin.ok", 40),
+    ("auth.code.ok", 12),
+    ("auth.callback.ok", 8),
+    ("auth.pin.fail", 8),
+    ("auth.code.fail", 2),
+    ("disclosure", 27),
+    ("session.start", 3),
+];
+
+fn event(r: &mut Rng) -> &'static str {
+    let mut x = r.below(100);
+    for (e, w) in EVENTS {
+        if x < w {
+            return e;
+        }
+        x -= w;
+    }
+    "disclosure"
+}
+
+/// Milliseconds since 1970 of 2025-01-01T00:00:00Z.
+const YEAR_START_MS: i64 = 1_735_689_600_000;
+const YEAR_MS: i64 = 365 * 86_400_000;
+
+fn stamp(ms: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    cpni::clock::format(t)
+}
+
+/// Appends `n` chained records after the current head, in one transaction.
+pub fn populate(db: &Path, n: u64) -> rusqlite::Result<()> {
+    let mut conn = Connection::open(db)?;
+    let tx = conn.transaction()?;
+    let (mut seq, mut prev): (i64, Vec<u8>) = tx.query_row(
+        "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    {
+        let mut ins = tx.prepare(
+            "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
+             prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        for i in 0..n {
+            seq += 1;
+            let at = stamp(YEAR_START_MS + (i as i64) * YEAR_MS / n as i64);
+            let actor = format!("agent-{:04}", r.below(500));
+            let account = format!("A{:09}", r.below(200_000));
+            let session = format!("S{:011}", r.below(99_999_999_999));
+            let ev = event(&mut r);
+            let detail = if ev == "disclosure" {
+                format!(
+                    r#"{{"channel":"phone","purpose":"customer-request","scope":"account","try":{}}}"#,
+                    r.below(3)
+                )
+            } else {
+                format!(
+                    r#"{{"ani":"+1555{:07}","call_id":"C{:010}","try":{}}}"#,
+                    r.below(10_000_000),
+                    r.below(10_000_000_000),
+                    r.below(3) + 1
+                )
+            };
+            let fields: [&[u8]; 7] = [
+                at.as_bytes(),
+                actor.as_bytes(),
+                b"",
+                account.as_bytes(),
+                session.as_bytes(),
+                ev.as_bytes(),
+                detail.as_bytes(),
+            ];
+            let hash = chain::hash_parts(&prev, seq, &fields);
+            ins.execute(params![
+                seq,
+                at,
+                actor,
+                "",
+                account,
+                session,
+                ev,
+                detail,
+                prev,
+                &hash[..]
+            ])?;
+            prev = hash.to_vec();
+        }
+    }
+    tx.commit()?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! `cpni audit checkpoint [--output FILE]` and `cpni audit public-key`.
+//!
+//! A checkpoint first verifies the chain (a signature must never bless a tampered log), then
+//! appends an `audit.checkpoint` record and signs the head *including that record*, so removing
+//! the checkpoint record itself is caught too.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::json;
+
+use super::files;
+use crate::audit::checkpoint::{self, Checkpoint};
+use crate::audit::verify::{Checker, Mode};
+use crate::audit::{self, Event};
+use crate::commands::context::{Ctx, SUPERVISORS};
+use crate::error::{Error, Kind, Result};
+use crate::store::audit::Filter;
+use crate::store::{self, Db};
+use crate::{clock, ui::term::safe};
+
+#[derive(Debug, Args)]
+pub struct CheckpointArgs {
+    /// Also write the checkpoint (JSON) to this file, created 0600
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
+    if let Some(p) = &a.output {
+        files::ensure_free(&[p], a.force)?;
+    }
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "audit checkpoint", SUPERVISORS)?;
+    let seed = files::signing_seed(db.path())?;
+    let (base_seq, _) = store::audit::base(db.conn())?;
+    let (seq, hash) = super::verify::verified_head(ctx, &db)?;
+    let now = clock::now();
+    let at = clock::format(now);
+    let key_hex = hex::encode(checkpoint::public_key(&seed));
+    let cp = db.write(|tx| {
+        check_since(tx, seq, &hash)?;
+        let ev = Event::new("audit.checkpoint")
+            .with("public_key", key_hex.clone())
+            .with("output", a.output.as_ref().map(|p| p.display().to_string()));
+        let rec = audit::append(tx, &acting.actor, now, ev)?;
+        let count = (rec.seq - base_seq) as u64;
+        Ok(Checkpoint::sign(&seed, rec.seq, &rec.hash, count, &at))
+    })?;
+    let doc = serde_json::to_value(&cp).unwrap_or_default();
+    let pretty = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+    if let Some(p) = &a.output {
+        files::write_new(p, &pretty, a.force, true)?;
+    }
+    let text = match &a.output {
+        Some(p) => format!(
+            "Checkpoint at record {} (hash {}) written to {}.\nCopy it off this machine: it proves later that nothing up to record {} was removed or rewritten.",
+            cp.seq,
+            cp.hash,
+            safe(&p.display().to_string()),
+            cp.seq
+        ),
+        None => pretty.trim_end().to_string(),
+    };
+    ctx.out.print(&doc, &text);
+    Ok(0)
+}
+
+/// Inside the write lock: the records appended since verification still chain on.
+fn check_since(tx: &store::Tx<'_>, seq: i64, hash: &[u8]) -> Result<()> {
+    let filter = Filter {
+        after_seq: Some(seq),
+        ..Filter::default()
+    };
+    let mut checker = Checker::new(Mode::Chain, seq, hash, &[]);
+    store::audit::scan(tx, &filter, |row| {
+        checker.push(row);
+        Ok(!checker.broken())
+    })?;
+    match checker.finish().first_break {
+        None => Ok(()),
+        Some(b) => Err(Error::new(
+            Kind::Integrity,
+            b.kind.code(),
+            format!(
+                "record {} changed during the checkpoint ({})",
+                b.seq,
+                b.kind.as_str()
+            ),
+        )
+        .hint("run `cpni audit verify`; nothing was signed")),
+    }
+}
+
+/// `cpni audit public-key`.
+pub fn public_key(ctx: &Ctx) -> Result<u8> {
+    let mut db: Db = ctx.open()?;
+    ctx.acting(&mut db, "audit public-key", SUPERVISORS)?;
+    let key = hex::encode(checkpoint::public_key(&files::signing_seed(db.path())?));
+    ctx.out
+        .print(&json!({"public_key": key, "algorithm": "ed25519"}), &key);
+    Ok(0)
+}

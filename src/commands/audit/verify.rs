@@ -1,0 +1,326 @@
+//! `cpni audit verify [--checkpoint FILE]… [--file EXPORT.jsonl] [--public-key HEX]`.
+//!
+//! Exit 0 with a summary, or exit 6 naming the first bad record and what is wrong with it:
+//! edited, missing, reordered, inserted, truncated (ends before a checkpoint), rewritten (does
+//! not extend a checkpoint); or the append-only triggers are gone.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::files;
+use crate::audit::checkpoint::{self, Checkpoint};
+use crate::audit::offline;
+use crate::audit::verify::{Break, BreakKind, Checker, Mode, Outcome};
+use crate::commands::context::{Ctx, SUPERVISORS};
+use crate::error::{Error, Kind, Result};
+use crate::store::audit::Filter;
+use crate::store::{self, Db};
+use crate::ui::term::safe;
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Also prove the log extends this signed checkpoint (repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub checkpoint: Vec<PathBuf>,
+    /// Verify an exported JSON Lines file offline, without the database
+    #[arg(long, value_name = "EXPORT.jsonl")]
+    pub file: Option<PathBuf>,
+    /// Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the
+    /// database; with --file, the key named in the checkpoint]
+    #[arg(long, value_name = "HEX")]
+    pub public_key: Option<String>,
+}
+
+/// A verification failure: the first bad record (if one can be named) and why.
+struct Problem {
+    seq: Option<i64>,
+    code: &'static str,
+    kind: &'static str,
+    message: String,
+}
+
+pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<u8> {
+    let pinned = a.public_key.as_deref().map(parse_key).transpose()?;
+    let cps: Vec<(String, Checkpoint)> = a
+        .checkpoint
+        .iter()
+        .map(|p| Ok((p.display().to_string(), Checkpoint::read(p)?)))
+        .collect::<Result<_>>()?;
+    match &a.file {
+        Some(file) => verify_file(ctx, file, cps, pinned.as_ref()),
+        None => verify_db(ctx, cps, pinned),
+    }
+}
+
+fn parse_key(s: &str) -> Result<[u8; 32]> {
+    hex::decode(s.trim())
+        .ok()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| {
+            Error::usage(
+                "public-key",
+                "--public-key must be 64 hex digits (32 bytes)",
+            )
+            .hint("print it with `cpni audit public-key`")
+        })
+}
+
+fn verify_db(ctx: &Ctx, cps: Vec<(String, Checkpoint)>, pinned: Option<[u8; 32]>) -> Result<u8> {
+    let mut db = ctx.open()?;
+    ctx.acting(&mut db, "audit verify", SUPERVISORS)?;
+    let key = match pinned {
+        Some(k) => Some(k),
+        None if cps.is_empty() => None,
+        None => Some(checkpoint::public_key(&files::signing_seed(db.path())?)),
+    };
+    for (_, c) in &cps {
+        c.check_signature(key.as_ref())?;
+    }
+    let watch: Vec<i64> = cps.iter().map(|(_, c)| c.seq).collect();
+    let outcome = scan_chain(ctx, &db, &watch)?;
+    let mut problem = judge(&outcome, &cps, Mode::Chain);
+    if let Some(p) = problem.as_mut().filter(|p| p.kind == "inserted") {
+        reordered_or_inserted(&db, p, outcome.first_break.as_ref())?;
+    }
+    let missing = store::audit::missing_triggers(db.conn())?;
+    let triggers = if missing.is_empty() {
+        "present".to_string()
+    } else {
+        format!("missing: {}", missing.join(", "))
+    };
+    if problem.is_none() && !missing.is_empty() {
+        problem = Some(Problem {
+            seq: None,
+            code: "audit-triggers",
+            kind: "triggers-missing",
+            message: format!(
+                "the append-only triggers are missing ({}): the log can be edited",
+                missing.join(", ")
+            ),
+        });
+    } else if let Some(p) = problem.as_mut().filter(|_| !missing.is_empty()) {
+        p.message
+            .push_str(&format!("; the triggers are {triggers}"));
+    }
+    report(ctx, &outcome, &cps, problem, json!({"triggers": triggers}))
+}
+
+/// Full verification of the live log; the head (seq, hash) on success, exit 6 otherwise.
+pub fn verified_head(ctx: &Ctx, db: &Db) -> Result<(i64, Vec<u8>)> {
+    let outcome = scan_chain(ctx, db, &[])?;
+    match judge(&outcome, &[], Mode::Chain) {
+        None => Ok((outcome.head_seq, outcome.head_hash)),
+        Some(p) => {
+            Err(integrity(&p).hint("run `cpni audit verify` for details; nothing was signed"))
+        }
+    }
+}
+
+fn scan_chain(ctx: &Ctx, db: &Db, watch: &[i64]) -> Result<Outcome> {
+    let (base_seq, base_hash) = store::audit::base(db.conn())?;
+    let all = Filter::default();
+    let bar = super::progress(ctx, store::audit::count(db.conn(), &all)?, "verifying");
+    let mut checker = Checker::new(Mode::Chain, base_seq, &base_hash, watch);
+    let mut n = 0u64;
+    store::audit::scan(db.conn(), &all, |row| {
+        checker.push(row);
+        n += 1;
+        if let Some(b) = bar.as_ref().filter(|_| n.is_multiple_of(8192)) {
+            b.set_position(n);
+        }
+        Ok(!checker.broken())
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(checker.finish())
+}
+
+/// The first problem: a chain break, or a checkpoint the log does not extend.
+fn judge(o: &Outcome, cps: &[(String, Checkpoint)], mode: Mode) -> Option<Problem> {
+    let mut problems: Vec<Problem> = o.first_break.iter().map(describe).collect();
+    for (name, c) in cps {
+        let stored = o
+            .watched
+            .iter()
+            .find(|w| w.0 == c.seq)
+            .and_then(|w| w.1.clone());
+        let want = c.hash_bytes().ok();
+        let p = if c.seq > o.head_seq && mode == Mode::Chain {
+            Some(Problem {
+                seq: Some(o.head_seq + 1),
+                code: BreakKind::Truncated.code(),
+                kind: BreakKind::Truncated.as_str(),
+                message: format!(
+                    "record {} is missing, and every record after it up to {}: the log ends at record {} but checkpoint {} covers up to {}",
+                    o.head_seq + 1,
+                    c.seq,
+                    o.head_seq,
+                    safe(name),
+                    c.seq
+                ),
+            })
+        } else if stored.is_some() && stored.as_deref() != want.as_ref().map(|h| &h[..]) {
+            Some(Problem {
+                seq: Some(c.seq),
+                code: BreakKind::Rewritten.code(),
+                kind: BreakKind::Rewritten.as_str(),
+                message: format!(
+                    "record {} does not match checkpoint {}: the log up to record {} was rewritten",
+                    c.seq,
+                    safe(name),
+                    c.seq
+                ),
+            })
+        } else {
+            None
+        };
+        problems.extend(p);
+    }
+    problems
+        .into_iter()
+        .min_by_key(|p| p.seq.unwrap_or(i64::MAX))
+}
+
+fn describe(b: &Break) -> Problem {
+    let what = match b.kind {
+        BreakKind::Edited => "edited: its content does not match its hash".to_string(),
+        BreakKind::Missing => "missing: the sequence has a gap here".to_string(),
+        BreakKind::Reordered => "reordered: it is out of sequence".to_string(),
+        BreakKind::Inserted => {
+            "inserted: it does not follow the record before it (or that record was rewritten)"
+                .to_string()
+        }
+        other => other.as_str().to_string(),
+    };
+    Problem {
+        seq: Some(b.seq),
+        code: b.kind.code(),
+        kind: b.kind.as_str(),
+        message: format!("record {} is {what}", b.seq),
+    }
+}
+
+/// A record whose prev_hash is another record's hash was moved, not inserted.
+fn reordered_or_inserted(db: &Db, p: &mut Problem, b: Option<&Break>) -> Result<()> {
+    let Some(b) = b else { return Ok(()) };
+    if let Some(owner) = store::audit::seq_of_hash(db.conn(), &b.prev_hash)? {
+        p.code = BreakKind::Reordered.code();
+        p.kind = BreakKind::Reordered.as_str();
+        p.message = format!(
+            "record {} is reordered: it belongs after record {}, not after record {}",
+            b.seq,
+            owner,
+            b.seq - 1
+        );
+    }
+    Ok(())
+}
+
+fn verify_file(
+    ctx: &Ctx,
+    file: &std::path::Path,
+    mut cps: Vec<(String, Checkpoint)>,
+    pinned: Option<&[u8; 32]>,
+) -> Result<u8> {
+    let watch: Vec<i64> = cps.iter().map(|(_, c)| c.seq).collect();
+    let check = offline::check_file(file, &watch)?;
+    let mode = match &check.manifest {
+        Some((_, m)) if !m.complete => Mode::RecordsOnly,
+        _ => Mode::Chain,
+    };
+    if let Some((path, m)) = &check.manifest {
+        cps.extend(
+            m.checkpoint
+                .clone()
+                .map(|c| (path.display().to_string(), c)),
+        );
+    }
+    for (_, c) in &cps {
+        c.check_signature(pinned)?;
+    }
+    let mut problem = judge(&check.outcome, &cps, mode);
+    if problem.is_none() && check.sha_matches == Some(false) {
+        problem = Some(Problem {
+            seq: None,
+            code: "export-altered",
+            kind: "altered",
+            message: "the file's SHA-256 differs from its manifest: it was changed after export"
+                .into(),
+        });
+    }
+    let mut extra = json!({"file": file.display().to_string(), "complete": mode == Mode::Chain});
+    if pinned.is_none() {
+        let keys: Vec<&str> = cps.iter().map(|(_, c)| c.public_key.as_str()).collect();
+        extra["signed_by"] = json!(keys);
+    }
+    report(ctx, &check.outcome, &cps, problem, extra)
+}
+
+fn integrity(p: &Problem) -> Error {
+    Error::new(
+        Kind::Integrity,
+        p.code,
+        format!("audit verification failed: {}", p.message),
+    )
+}
+
+fn report(
+    ctx: &Ctx,
+    o: &Outcome,
+    cps: &[(String, Checkpoint)],
+    problem: Option<Problem>,
+    extra: Value,
+) -> Result<u8> {
+    let mut doc = json!({
+        "ok": problem.is_none(),
+        "records": o.count,
+        "first_seq": o.first_seq,
+        "head_seq": o.head_seq,
+        "head_hash": hex::encode(&o.head_hash),
+        "checkpoints": cps.iter().map(|(n, c)| json!({"file": n, "seq": c.seq})).collect::<Vec<_>>(),
+    });
+    if let (Some(d), Some(e)) = (doc.as_object_mut(), extra.as_object()) {
+        d.extend(e.clone());
+    }
+    if let Some(p) = problem {
+        doc["first_bad_seq"] = json!(p.seq);
+        doc["kind"] = json!(p.kind);
+        if ctx.out.json {
+            ctx.out.print(&doc, "");
+        }
+        return Err(integrity(&p).hint(
+            "treat the log as evidence: copy the database and its checkpoints before anything else, then investigate",
+        ));
+    }
+    let mut text = format!(
+        "Audit log verified: {} records, head record {} with hash {}.",
+        o.count,
+        o.head_seq,
+        hex::encode(&o.head_hash)
+    );
+    if let Some(t) = doc.get("triggers").and_then(Value::as_str) {
+        text.push_str(&format!("\nAppend-only triggers: {t}."));
+    }
+    for (n, c) in cps {
+        text.push_str(&format!(
+            "\nExtends checkpoint {} (record {}).",
+            safe(n),
+            c.seq
+        ));
+    }
+    if let Some(keys) = doc
+        .get("signed_by")
+        .and_then(Value::as_array)
+        .filter(|k| !k.is_empty())
+    {
+        text.push_str(&format!(
+            "\nCheckpoints signed by {}; compare with the public key you keep (or pass --public-key).",
+            keys.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    ctx.out.print(&doc, &text);
+    Ok(0)
+}
