@@ -321,6 +321,19 @@ fn check_mail(origin: Option<&Path>, m: &MailSection) -> Result<()> {
             format!("mail.smtp.tls = {tls:?}: use \"starttls\", \"tls\" or \"none\""),
         ));
     }
+    if let Some(smtp) = &m.smtp
+        && smtp.tls.as_deref() == Some("none")
+        && !matches!(smtp.host.as_str(), "localhost" | "::1" | "[::1]")
+        && !smtp.host.starts_with("127.")
+    {
+        return Err(config_error(
+            origin,
+            format!(
+                "mail.smtp.tls = \"none\" sends codes in clear; it is allowed only for a loopback host, not {:?}",
+                smtp.host
+            ),
+        ));
+    }
     if let Some(from) = &m.from
         && from.parse::<lettre::message::Mailbox>().is_err()
     {
@@ -358,6 +371,13 @@ mod tests {
         assert!(load("[mail]\ntransport = \"pigeon\"\n").is_err());
         assert!(load("[mail]\ntransport = \"smtp\"\n").is_err());
         assert!(load("[phone]\ndefault_country = \"ZZ\"\n").is_err());
+        let plain = |host: &str| {
+            format!(
+                "[mail]\ntransport = \"smtp\"\n[mail.smtp]\nhost = \"{host}\"\ntls = \"none\"\n"
+            )
+        };
+        assert!(load(&plain("smtp.example.com")).is_err());
+        assert!(load(&plain("127.0.0.1")).is_ok());
     }
 
     #[test]
