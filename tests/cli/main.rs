@@ -24,6 +24,7 @@ mod policy;
 mod schema;
 mod secrets;
 mod smtp;
+mod storage_faults;
 mod util;
 mod validation;
 mod wizard;
