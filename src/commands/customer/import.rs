@@ -209,7 +209,7 @@ fn header_columns(headers: &csv::StringRecord) -> Result<HashMap<String, usize>>
         if !REQUIRED.contains(&name.as_str()) && !OPTIONAL.contains(&name.as_str()) {
             return Err(Error::usage(
                 "import-header",
-                format!("line 1: unknown column {:?}", safe(&name)),
+                format!("line 1: unknown column {}", crate::ui::term::excerpt(&name)),
             )
             .hint(format!(
                 "accepted columns: {}, {}",
