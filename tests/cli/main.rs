@@ -15,6 +15,7 @@ mod completions;
 mod consent;
 mod crash;
 mod customer_report;
+mod hostile;
 mod import;
 mod init;
 mod lockout;
