@@ -162,6 +162,13 @@ impl Config {
         };
         resolve(file, db_flag, origin.as_deref())
     }
+
+    /// Parses and checks config text as [`Config::load`] does a file, with the database at
+    /// `db_path` (no environment or files are read). For property tests and fuzzing.
+    pub fn from_text(text: &str, db_path: &Path) -> Result<Config> {
+        let file = parse(text).map_err(|m| config_error(None, m))?;
+        resolve(file, Some(db_path), None)
+    }
 }
 
 fn read_file(path: &Path) -> Result<File> {

@@ -138,6 +138,11 @@ impl From<rusqlite::Error> for Error {
                 format!("the disk is full: {e}"),
                 "free space on the database's disk; nothing was written",
             ),
+            Some(C::SystemIoFailure) => (
+                format!("cannot read or write the database files: {e}"),
+                "the disk may be full, a file-size limit reached, or the disk failing; free space \
+                 (or raise the limit) and run the command again; nothing was written",
+            ),
             Some(C::CannotOpen) => (
                 format!("cannot open the database: {e}"),
                 "check that the database folder exists and is writable (cpni init creates it)",

@@ -11,6 +11,12 @@ fn main() -> ExitCode {
     unsafe {
         libc::umask(0o077);
     }
+    // Past a file-size limit (RLIMIT_FSIZE) a write fails with EFBIG, which SQLite reports and
+    // rolls back, instead of SIGXFSZ killing cpni mid-step without a word.
+    // SAFETY: ignoring a signal changes only this process's disposition for it.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = match cpni::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

@@ -56,7 +56,10 @@ pub fn parse_login(s: &str) -> Result<String> {
     } else {
         Err(Error::usage(
             "login",
-            format!("login {:?} is not a valid operating-system login", safe(s)),
+            format!(
+                "login {} is not a valid operating-system login",
+                crate::ui::term::excerpt(s)
+            ),
         )
         .hint("use 1 to 32 letters, digits, '_', '.' or '-', as `id -un` prints it"))
     }

@@ -113,7 +113,10 @@ fn bound(flag: &str, v: Option<&str>) -> Result<Option<String>> {
         clock::parse_bound(s).map(clock::format).ok_or_else(|| {
             Error::usage(
                 "invalid-field",
-                format!("{flag} {:?} is not a date or RFC 3339 time", safe(s)),
+                format!(
+                    "{flag} {} is not a date or RFC 3339 time",
+                    crate::ui::term::excerpt(s)
+                ),
             )
             .hint("use YYYY-MM-DD or 2026-03-06T10:00:00Z")
         })

@@ -131,9 +131,7 @@ pub fn deliver_now(
     id: i64,
     other_route: &str,
 ) -> Result<Option<PathBuf>> {
-    let item = store::outbox::get(db.conn(), id)?
-        .ok_or_else(|| Error::internal(format!("outbox item {id} vanished")))?;
-    attempt(ctx, db, actor, &item, clock::now()).map_err(|e| {
+    let outcome = attempt(ctx, db, actor, id, clock::now()).map_err(|e| {
         if e.kind == Kind::Delivery {
             e.hint(format!(
                 "the message stays queued and `cpni notify send` retries it. {other_route}"
@@ -141,16 +139,42 @@ pub fn deliver_now(
         } else {
             e
         }
-    })
+    })?;
+    match outcome {
+        Attempt::Delivered(path) => Ok(path),
+        // Another process (`notify send`) delivered it first: report its result.
+        Attempt::AlreadyDone(item) if item.status == "sent" => Ok(item.path.map(PathBuf::from)),
+        Attempt::AlreadyDone(item) => Err(Error::new(
+            Kind::Delivery,
+            "delivery",
+            format!(
+                "outbox item {} was not delivered (failed for good): {}",
+                item.id,
+                item.last_error.unwrap_or_default()
+            ),
+        )),
+    }
 }
 
-fn attempt(
-    ctx: &Ctx,
-    db: &mut Db,
-    actor: &Actor,
-    item: &Item,
-    now: OffsetDateTime,
-) -> Result<Option<PathBuf>> {
+/// What one delivery attempt did.
+enum Attempt {
+    /// This process delivered the item (and recorded it), writing this file if any.
+    Delivered(Option<PathBuf>),
+    /// The item was no longer queued when this process got its claim: another process
+    /// delivered it, or gave it up for good, meanwhile. Nothing was sent or recorded.
+    AlreadyDone(Box<Item>),
+}
+
+/// Delivers queued item `id` under its claim, so no other process sends it at the same time,
+/// and records the outcome. An item that is no longer queued once claimed is left alone.
+fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) -> Result<Attempt> {
+    let _claim = db.claim_outbox_item(id)?;
+    let item = store::outbox::get(db.conn(), id)?
+        .ok_or_else(|| Error::internal(format!("outbox item {id} vanished")))?;
+    if item.status != "queued" {
+        return Ok(Attempt::AlreadyDone(Box::new(item)));
+    }
+    let item = &item;
     let result = deliver::deliver(&ctx.cfg, item);
     let at = clock::format(now);
     let keep_body = !crate::mail::carries_secret(&item.kind);
@@ -170,7 +194,7 @@ fn attempt(
                 }
                 Ok(())
             })?;
-            Ok(path)
+            Ok(Attempt::Delivered(path))
         }
         Err(f) => {
             let next = (!f.permanent).then(|| clock::format(now + backoff(item.attempts)));
@@ -182,8 +206,10 @@ fn attempt(
                 .with("error", f.message.clone())
                 .with("permanent", f.permanent);
             db.write(|tx| {
-                store::outbox::mark_failed(tx, item.id, &f.message, next.as_deref())?;
-                audit::append(tx, actor, now, ev).map(|_| ())
+                if store::outbox::mark_failed(tx, item.id, &f.message, next.as_deref())? {
+                    audit::append(tx, actor, now, ev)?;
+                }
+                Ok(())
             })?;
             let what = if f.permanent {
                 "failed for good"
@@ -211,8 +237,9 @@ fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor, ignore_backoff: bool) -> Resu
     };
     let (mut sent, mut failed) = (Vec::new(), Vec::new());
     for item in &due {
-        match attempt(ctx, db, actor, item, now) {
-            Ok(_) => sent.push(item.id),
+        match attempt(ctx, db, actor, item.id, now) {
+            Ok(Attempt::Delivered(_)) => sent.push(item.id),
+            Ok(Attempt::AlreadyDone(_)) => {}
             Err(e) if e.kind == Kind::Delivery => failed.push((item.id, e.message)),
             Err(e) => return Err(e),
         }

@@ -22,7 +22,17 @@ pub fn parse_email(s: &str) -> Result<String, FieldError> {
             "is required; expected something like name@example.com",
         ));
     }
-    if trimmed.len() > 254 || trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if trimmed.len() > 254 {
+        // Never echo a huge value back (an imported field may be megabytes).
+        return Err(FieldError::new(
+            "email",
+            format!(
+                "is {} bytes long; a mailbox address has at most 254",
+                trimmed.len()
+            ),
+        ));
+    }
+    if trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
     }
     let addr: Address = trimmed.parse().map_err(|_| bad())?;

@@ -168,18 +168,30 @@ fn sanitize(name: &str) -> String {
         .collect()
 }
 
+/// Writes `name` in `dir` atomically: a private temporary file, synced, then renamed over the
+/// final name. An item's file name is fixed by its id, so a retry after an interrupted attempt
+/// (killed after writing the file, before recording it as sent) replaces that file instead of
+/// failing on it: the folder holds one complete file per item, never a torn one.
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Failure> {
     crate::store::create_private_dir(dir).map_err(|e| fail(e.message))?;
     let path = dir.join(name);
-    let mut f = OpenOptions::new()
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = OpenOptions::new()
         .write(true)
-        .create_new(true)
+        .create(true)
+        .truncate(true)
         .mode(0o600)
-        .open(&path)
-        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
-    f.write_all(bytes)
-        .and_then(|()| f.sync_all())
-        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, &path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(format!("cannot write {}: {e}", path.display())));
+    }
+    // Make the rename itself durable.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(path)
 }
 

@@ -151,9 +151,54 @@ impl Db {
     }
 }
 
+/// An exclusive claim on one outbox item while this process delivers it (see
+/// [`Db::claim_outbox_item`]). Dropping it, or the process dying, releases it.
+#[derive(Debug)]
+pub struct Claim {
+    _file: File,
+}
+
+impl Db {
+    /// Waits for, then holds, the claim on outbox item `id`: a lock on byte `id` of
+    /// `<db>.outbox.lock` (an open-file-description lock, so the kernel drops it when the
+    /// process exits or is killed). Two processes delivering the queue at once (`notify send`
+    /// and a step that delivers its own item) then never send the same item twice: the second
+    /// waits, re-reads the item, and finds it sent. The SQLite writer lock is never held while
+    /// waiting for a claim, so the two locks cannot deadlock.
+    pub fn claim_outbox_item(&self, id: i64) -> Result<Claim> {
+        use std::os::fd::AsRawFd;
+        let file = open_side_file(&self.path, ".outbox.lock")?;
+        // SAFETY: a zeroed `flock` is a valid value; the fields that matter are set below.
+        let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+        fl.l_type = libc::F_WRLCK as _;
+        fl.l_whence = libc::SEEK_SET as _;
+        fl.l_start = id as libc::off_t;
+        fl.l_len = 1;
+        loop {
+            // SAFETY: fcntl on an open descriptor with a valid, initialised `flock`.
+            let r = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLKW, &mut fl) };
+            if r == 0 {
+                return Ok(Claim { _file: file });
+            }
+            let e = std::io::Error::last_os_error();
+            if e.kind() != std::io::ErrorKind::Interrupted {
+                return Err(Error::storage(format!(
+                    "cannot lock outbox item {id} for delivery: {e}"
+                ))
+                .hint("check the permissions of the database folder"));
+            }
+        }
+    }
+}
+
 fn open_lock_file(db: &Path) -> Result<File> {
+    open_side_file(db, ".lock")
+}
+
+/// Opens (creating, 0600) the file `<db><suffix>` beside the database.
+fn open_side_file(db: &Path, suffix: &str) -> Result<File> {
     let mut name = db.as_os_str().to_owned();
-    name.push(".lock");
+    name.push(suffix);
     OpenOptions::new()
         .read(true)
         .write(true)

@@ -124,22 +124,24 @@ pub fn mark_sent(
     Ok(n == 1)
 }
 
-/// Records a failed attempt: queued for retry at `next_try_at`, or failed for good.
+/// Records a failed attempt: queued for retry at `next_try_at`, or failed for good. Only a
+/// queued item changes (a failure never turns a sent item back into a queued one); returns
+/// whether it did.
 pub fn mark_failed(
     conn: &Connection,
     id: i64,
     error: &str,
     next_try_at: Option<&str>,
-) -> Result<()> {
+) -> Result<bool> {
     let status = if next_try_at.is_some() {
         "queued"
     } else {
         "failed"
     };
-    conn.execute(
+    let n = conn.execute(
         "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, next_try_at = ?4 \
-         WHERE id = ?1",
+         WHERE id = ?1 AND status = 'queued'",
         params![id, status, error, next_try_at],
     )?;
-    Ok(())
+    Ok(n == 1)
 }

@@ -11,6 +11,18 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// A refused value quoted back in an error: [`safe`], and cut to its first 60 characters
+/// (with the full length) so a huge field never floods the terminal.
+pub fn excerpt(s: &str) -> String {
+    const SHOWN: usize = 60;
+    let n = s.chars().count();
+    if n <= SHOWN {
+        return format!("{:?}", safe(s));
+    }
+    let head: String = s.chars().take(SHOWN).collect();
+    format!("{:?}… ({n} characters)", safe(&head))
+}
+
 /// Replaces each unsafe character with a visible `\u{…}` escape; other text is unchanged.
 pub fn safe(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {

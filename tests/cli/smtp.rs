@@ -74,13 +74,13 @@ impl Drop for Smtpd {
 }
 
 /// A port nothing listens on (bound, read, released).
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     let l = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
     l.local_addr().expect("local addr").port()
 }
 
 /// The fixture's config plus SMTP delivery to 127.0.0.1:port.
-fn smtp_config(env: &Env, port: u16) {
+pub fn smtp_config(env: &Env, port: u16) {
     env.write_config(&format!(
         "{TEST_CONFIG}\n[mail]\ntransport = \"smtp\"\nfrom = \"Acme <no-reply@acme.example>\"\n\
          [mail.smtp]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\ntimeout_secs = 5\n"

@@ -160,7 +160,10 @@ fn time_arg(flag: &str, s: &str, now: OffsetDateTime) -> Result<(String, Date)> 
     let bad = || {
         Error::usage(
             "invalid-field",
-            format!("{flag} {:?} is not a date or RFC 3339 time", safe(s)),
+            format!(
+                "{flag} {} is not a date or RFC 3339 time",
+                crate::ui::term::excerpt(s)
+            ),
         )
         .hint("use YYYY-MM-DD or 2026-03-06T10:00:00-05:00")
     };
@@ -179,7 +182,10 @@ fn date_arg(flag: &str, s: &str) -> Result<Date> {
     clock::parse_date(s).ok_or_else(|| {
         Error::usage(
             "invalid-field",
-            format!("{flag} {:?} is not a date like 2026-03-06", safe(s)),
+            format!(
+                "{flag} {} is not a date like 2026-03-06",
+                crate::ui::term::excerpt(s)
+            ),
         )
     })
 }

@@ -17,7 +17,6 @@ use crate::mail::{compose, deliver};
 use crate::store;
 use crate::store::consent::Row;
 use crate::store::outbox::Item;
-use crate::ui::term::safe;
 
 pub fn run(ctx: &Ctx, a: NoticeArgs) -> Result<u8> {
     let mut db = ctx.open()?;
@@ -82,7 +81,10 @@ fn parse_sent_on(s: &str, now: OffsetDateTime) -> Result<Date> {
     let d = clock::parse_date(s).ok_or_else(|| {
         Error::usage(
             "sent-on",
-            format!("--sent-on {:?} is not a date like 2026-01-01", safe(s)),
+            format!(
+                "--sent-on {} is not a date like 2026-01-01",
+                crate::ui::term::excerpt(s)
+            ),
         )
     })?;
     if d > now.date() {

@@ -241,13 +241,22 @@ fn commit_change(
     now: OffsetDateTime,
     update: impl FnOnce(&Tx<'_>) -> Result<()>,
 ) -> Result<u8> {
-    let items = notices(ctx, before, change, granted.session.as_deref(), now);
     let ev = Event::new("customer.change")
         .account(&before.account)
         .session(granted.session.as_deref().unwrap_or(""))
         .with("change", change_name(change))
         .with("authority", granted.detail);
     let ids = db.write(|tx| {
+        // The contacts of record as they are now, under the writer lock: another agent may
+        // have changed them since `before` was read, and the notice goes to the contact of
+        // record as it was just before *this* change.
+        let current = store::customers::get(tx, &before.account)?.ok_or_else(|| {
+            Error::not_found(
+                "no-account",
+                format!("no customer with account {}", before.account),
+            )
+        })?;
+        let items = notices(ctx, &current, change, granted.session.as_deref(), now);
         update(tx)?;
         let ids = items
             .iter()

@@ -45,17 +45,18 @@ const OPTIONAL: &[&str] = &[
 /// How many row errors are printed in full.
 const SHOWN_ERRORS: usize = 50;
 
-struct RowError {
-    line: u64,
-    error: FieldError,
+/// A row the import refuses: its line number in the file (1 = the header) and the field.
+#[derive(Debug)]
+pub struct RowError {
+    pub line: u64,
+    pub error: FieldError,
 }
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<u8> {
     let now = clock::now();
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "customer import", ADMINS)?;
-    let rows = parse_file(&ctx.cfg, &args.file, now)?;
-    let (customers, mut errors) = rows;
+    let (customers, mut errors) = parse_file(&ctx.cfg, &args.file, now)?;
     let mut seen = HashSet::new();
     for (line, c) in &customers {
         if !seen.insert(c.account.clone()) {
@@ -128,19 +129,30 @@ fn report(file: &std::path::Path, mut errors: Vec<RowError>) -> Error {
     .hint("fix the rows named above and import the whole file again")
 }
 
-type Parsed = (Vec<(u64, Customer)>, Vec<RowError>);
+/// The customers of the rows that parsed (with their line numbers) and the rows that did not.
+pub type Parsed = (Vec<(u64, Customer)>, Vec<RowError>);
 
 fn parse_file(cfg: &Config, path: &std::path::Path, now: OffsetDateTime) -> Result<Parsed> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_path(path)
-        .map_err(|e| {
-            Error::usage(
-                "import-file",
-                format!("cannot read {}: {e}", path.display()),
-            )
-            .hint("check the path; the file must be CSV with a header row")
-        })?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        Error::usage(
+            "import-file",
+            format!("cannot read {}: {e}", path.display()),
+        )
+        .hint("check the path; the file must be CSV with a header row")
+    })?;
+    parse_csv(cfg, file, path, now)
+}
+
+/// Parses and validates an import file's content (pure: no database, no clock; `path` only
+/// names the file in messages). A bad header is an error; bad rows are collected with their
+/// line numbers. Whether an account already exists is checked by the caller.
+pub fn parse_csv(
+    cfg: &Config,
+    data: impl std::io::Read,
+    path: &std::path::Path,
+    now: OffsetDateTime,
+) -> Result<Parsed> {
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(data);
     let columns = header_columns(reader.headers().map_err(|e| csv_error(path, e))?)?;
     let mut ok = Vec::new();
     let mut errors = Vec::new();
@@ -197,7 +209,7 @@ fn header_columns(headers: &csv::StringRecord) -> Result<HashMap<String, usize>>
         if !REQUIRED.contains(&name.as_str()) && !OPTIONAL.contains(&name.as_str()) {
             return Err(Error::usage(
                 "import-header",
-                format!("line 1: unknown column {:?}", safe(&name)),
+                format!("line 1: unknown column {}", crate::ui::term::excerpt(&name)),
             )
             .hint(format!(
                 "accepted columns: {}, {}",

@@ -2,7 +2,7 @@
 
 pub mod add;
 pub mod change;
-mod import;
+pub mod import;
 pub mod report;
 mod reset;
 pub mod show;

@@ -5,6 +5,7 @@
 use time::{Duration, OffsetDateTime};
 
 use crate::audit::{self, Event};
+use crate::clock;
 use crate::commands::context::{Acting, Ctx};
 use crate::commands::customer::show::lock_of;
 use crate::domain::lockout;
@@ -12,7 +13,6 @@ use crate::error::{Error, Result};
 use crate::store::customers::Customer;
 use crate::store::sessions::Session;
 use crate::store::{self, Db};
-use crate::{clock, ui::term::safe};
 
 /// What a step runs with.
 pub struct Env<'a> {
@@ -38,7 +38,10 @@ fn parse_session_id(id: &str) -> Result<String> {
     } else {
         Err(Error::usage(
             "session",
-            format!("{:?} is not a session id (like S-7K2M9QX4TB)", safe(id)),
+            format!(
+                "{} is not a session id (like S-7K2M9QX4TB)",
+                crate::ui::term::excerpt(id)
+            ),
         )
         .hint("use the id printed by `cpni session start`"))
     }
