@@ -260,3 +260,87 @@ fn a_server_that_never_answers_is_reported_as_a_timeout() {
     assert_eq!(env.sql("select status from outbox;"), "queued");
     drop(hung);
 }
+
+/// A session on Ada verified by PIN.
+fn verified_ada(env: &Env) -> String {
+    let s = start(env, ADA);
+    env.run_stdin(
+        &["session", "pin", &s, "--pin-stdin"],
+        &format!("{}\n", crate::calls::ADA_PIN),
+    )
+    .ok();
+    s
+}
+
+#[test]
+fn an_email_change_notice_reaches_the_old_address_through_smtp() {
+    let env = Env::initialised(true);
+    let port = free_port();
+    let server = Smtpd::start(env.root(), port);
+    smtp_config(&env, port);
+    let s = verified_ada(&env);
+    env.run(&[
+        "customer",
+        "set-email",
+        ADA,
+        "--email",
+        "mallory@evil.example",
+        "--session",
+        &s,
+    ])
+    .ok();
+    let messages = server.messages();
+    assert_eq!(messages.len(), 1, "one email notice: {messages:#?}");
+    let msg = &messages[0];
+    assert_eq!(header(msg, "To").as_deref(), Some("ada@example.com"));
+    assert!(header(msg, "Subject").is_some_and(|s| !s.contains("mallory")));
+    assert!(
+        !msg.contains("mallory") && !msg.contains("evil.example"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("email address on your account was changed"),
+        "{msg}"
+    );
+    // The letter to the old postal address went to the mailroom folder.
+    assert_eq!(
+        env.sql("select channel || ':' || status from outbox where kind = 'notice' order by id;"),
+        "email:sent\nletter:sent"
+    );
+}
+
+#[test]
+fn with_the_server_down_a_change_commits_and_its_notice_is_delivered_once_later() {
+    let env = Env::initialised(true);
+    let port = free_port();
+    smtp_config(&env, port);
+    let s = verified_ada(&env);
+    env.run(&[
+        "customer",
+        "set-email",
+        ADA,
+        "--email",
+        "new@example.org",
+        "--session",
+        &s,
+    ])
+    .code(7)
+    .stderr_has("the change is saved");
+    assert_eq!(
+        env.sql("select email from customer where account = 'DEMO-1001';"),
+        "new@example.org"
+    );
+    let queued = env.sql("select status || ' ' || recipient || ' ' || (last_error is not null) from outbox where kind = 'notice' and channel = 'email';");
+    assert_eq!(queued, "queued ada@example.com 1");
+    let server = Smtpd::start(env.root(), port);
+    env.run(&["notify", "send", "--now"]).ok();
+    env.run(&["notify", "send", "--now"]).ok();
+    let messages = server.messages();
+    assert_eq!(messages.len(), 1, "delivered exactly once: {messages:#?}");
+    assert_eq!(
+        header(&messages[0], "To").as_deref(),
+        Some("ada@example.com")
+    );
+    assert!(!messages[0].contains("new@example.org"));
+    assert_eq!(env.sql("select count(*) from audit where event = 'delivery.sent' and json_extract(detail, '$.kind') = 'notice';"), "2");
+}
