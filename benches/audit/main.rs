@@ -243,7 +243,9 @@ fn filtered(b: &Bench, label: &str) {
         "--output",
         &out,
     ];
-    let runs: Vec<f64> = (0..20).map(|_| time(b.cpni(&args)) * 1000.0).collect();
+    let runs: Vec<f64> = (0..b.reps.max(1) * 7)
+        .map(|_| time(b.cpni(&args)) * 1000.0)
+        .collect();
     line(label, median(runs), "ms");
 }
 
@@ -251,7 +253,13 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return;
     }
-    let n: u64 = env_or("CPNI_BENCH_RECORDS", 1_000_000);
+    // `cargo test --all-targets` builds this unoptimised and runs it: a smoke run only.
+    let default_n = if cfg!(debug_assertions) {
+        2_000
+    } else {
+        1_000_000
+    };
+    let n: u64 = env_or("CPNI_BENCH_RECORDS", default_n);
     let parent = std::env::var_os("CPNI_BENCH_DIR").map(PathBuf::from);
     let mut dir = tempfile::Builder::new();
     dir.prefix("cpni-bench-").disable_cleanup(parent.is_some());
@@ -261,7 +269,10 @@ fn main() {
             None => dir.tempdir(),
         }
         .expect("tempdir"),
-        reps: env_or("CPNI_BENCH_REPS", 3) as usize,
+        reps: env_or(
+            "CPNI_BENCH_REPS",
+            if cfg!(debug_assertions) { 1 } else { 3 },
+        ) as usize,
     };
     let cfg = b.dir.path().join("config/cpni");
     std::fs::create_dir_all(&cfg).expect("config dir");
