@@ -34,4 +34,9 @@ if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   python3 -c 'import aiosmtpd' || { echo "test.sh: aiosmtpd still not importable" >&2; exit 1; }
 fi
 
-exec cargo test --all-targets "$@" </dev/null
+# The benchmarks first, as smoke runs (unoptimised, a few iterations), then every test, so the
+# run closes on the test summary.
+if [ "$#" -eq 0 ]; then
+  cargo test --benches </dev/null
+fi
+exec cargo test --lib --bins --tests "$@" </dev/null
