@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    agent, audit, breach, complaint, consent, customer, init, notify, report, session, verify,
+    agent, audit, breach, complaint, consent, customer, demo, init, notify, report, session, verify,
 };
 use crate::error::EXIT_CODES_HELP;
 
@@ -45,7 +45,7 @@ pub enum Command {
     /// Create the database, keys and config; register yourself as admin
     Init(init::InitArgs),
     /// Try cpni on a throw-away demo database: sample customers, then the wizard
-    Demo(verify::DemoArgs),
+    Demo(demo::DemoArgs),
     /// Register agents and set their roles (admin)
     #[command(subcommand)]
     Agent(agent::AgentCommand),

@@ -9,6 +9,7 @@ pub mod complaint;
 pub mod consent;
 pub mod context;
 pub mod customer;
+pub mod demo;
 pub mod demo_data;
 pub mod init;
 pub mod notify;
@@ -38,7 +39,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
     let ctx = Ctx::new(&cli)?;
     match cli.command {
         Command::Init(a) => init::run(&ctx, a),
-        Command::Demo(a) => verify::demo(&ctx, a),
+        Command::Demo(a) => demo::demo(&ctx, a),
         Command::Agent(c) => agent::run(&ctx, c),
         Command::Customer(c) => customer::run(&ctx, c),
         Command::Verify(a) => verify::run(&ctx, a),

@@ -1,0 +1,58 @@
+//! `cpni demo`: the wizard on a throw-away database with the demo customers, deleted on exit.
+
+use clap::Args;
+
+use crate::commands::context::Ctx;
+use crate::commands::verify::{self, VerifyArgs};
+use crate::error::Result;
+use crate::store::Db;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {}
+
+/// `cpni demo`: a throw-away database with the demo customers, then the wizard.
+pub fn demo(ctx: &Ctx, _a: DemoArgs) -> Result<u8> {
+    let dir = std::env::temp_dir().join(format!("cpni-demo-{}", std::process::id()));
+    let mut cfg = ctx.cfg.clone();
+    cfg.db_path = dir.join("cpni.db");
+    cfg.mail.outbox = None;
+    let demo_ctx = Ctx {
+        cfg,
+        out: ctx.out,
+        no_input: ctx.no_input,
+        on_behalf_of: None,
+    };
+    let result = run_demo(&demo_ctx);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn run_demo(ctx: &Ctx) -> Result<u8> {
+    let (mut db, _) = Db::create(&ctx.cfg.db_path)?;
+    crate::secrets::create_keys(&ctx.cfg.db_path)?;
+    crate::commands::init::register_admin(&mut db, &crate::commands::context::os_login())?;
+    crate::commands::demo_data::load(&mut db, &ctx.cfg, &crate::commands::context::os_login())?;
+    drop(db);
+    eprintln!(
+        "Demo database (deleted on exit): {}",
+        ctx.cfg.db_path.display()
+    );
+    eprintln!(
+        "Demo accounts: DEMO-1001 (PIN 804713), DEMO-1002 (email too new), DEMO-1003 (no PIN), DEMO-1004 (business), DEMO-1005 (address edge)"
+    );
+    eprintln!(
+        "Emailed codes land as .eml files in {}/outbox/\n",
+        ctx.cfg
+            .db_path
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    );
+    verify::run(
+        ctx,
+        VerifyArgs {
+            account: None,
+            channel: "inbound".into(),
+        },
+    )
+}

@@ -1,0 +1,63 @@
+//! Ctrl-C during the wizard: restore the terminal, record the open session as abandoned, and
+//! exit 130. The session is recorded once, whether the interrupt arrives as a signal (the
+//! handler thread) or as an interrupted prompt (the main thread).
+
+use std::sync::Mutex;
+
+use crate::audit::Actor;
+use crate::clock;
+use crate::commands::session;
+use crate::error::Result;
+use crate::store::Db;
+
+/// The open session, for the Ctrl-C handler: (database, session id, actor).
+static OPEN: Mutex<Option<(std::path::PathBuf, String, Actor)>> = Mutex::new(None);
+
+/// Records the open session (if any) as abandoned. The lock is held while recording, so a
+/// concurrent Ctrl-C handler waits instead of exiting mid-write.
+pub fn abandon_open() {
+    let Ok(mut guard) = OPEN.lock() else { return };
+    if let Some((path, id, actor)) = guard.take() {
+        match abandon(&path, &id, &actor) {
+            Ok(()) => eprintln!("\nInterrupted: session {id} recorded as abandoned."),
+            Err(e) => eprintln!(
+                "\nInterrupted: could not record session {id} as abandoned: {}",
+                e.message
+            ),
+        }
+    }
+}
+
+pub fn set_open(v: Option<(std::path::PathBuf, String, Actor)>) {
+    if let Ok(mut g) = OPEN.lock() {
+        *g = v;
+    }
+}
+
+/// On Ctrl-C: restore the terminal, record the session as abandoned, exit 130.
+pub fn install_interrupt_handler() {
+    let saved = saved_termios();
+    let _ = ctrlc::set_handler(move || {
+        if let Some(t) = saved {
+            // SAFETY: restores the terminal attributes read at start-up on fd 0.
+            unsafe { libc::tcsetattr(0, libc::TCSANOW, &t) };
+        }
+        let _ = console::Term::stderr().show_cursor();
+        abandon_open();
+        std::process::exit(130);
+    });
+}
+
+fn saved_termios() -> Option<libc::termios> {
+    // SAFETY: tcgetattr fills the struct on success; we only use it then.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        (libc::tcgetattr(0, &mut t) == 0).then_some(t)
+    }
+}
+
+fn abandon(path: &std::path::Path, id: &str, actor: &Actor) -> Result<()> {
+    let mut db = Db::open(path)?;
+    let mut l = session::load_any_for_abandon(&db, id)?;
+    session::abandon(&mut db, &mut l, actor, clock::now())
+}
