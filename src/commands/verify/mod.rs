@@ -1,5 +1,5 @@
-//! `cpni verify [ACCOUNT]`, the guided wizard for a live call. The wizard drives the same steps as `cpni session …`, so every
-//! attempt and discussion is recorded exactly as for scripts.
+//! `cpni verify [ACCOUNT]`, the guided wizard for a live call. It drives the same steps as
+//! `cpni session …`, so every attempt and discussion is recorded exactly as for scripts.
 //!
 //! Flow: account → caller card → what the caller wants → only the routes the rules allow →
 //! the method, with the words to say → record each discussion → end. Ctrl-C at any prompt
