@@ -216,3 +216,16 @@ pub fn set_address(conn: &Connection, c: &Customer, at: &str) -> Result<()> {
     )?;
     Ok(())
 }
+
+impl Customer {
+    /// The postal address of record as a domain value.
+    pub fn postal(&self) -> crate::domain::contact::PostalAddress {
+        crate::domain::contact::PostalAddress {
+            street: self.street.clone(),
+            city: self.city.clone(),
+            region: self.region.clone(),
+            postal_code: self.postal_code.clone(),
+            country: self.country.clone(),
+        }
+    }
+}

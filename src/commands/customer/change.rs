@@ -17,15 +17,14 @@ use super::show::load;
 use crate::audit::{self, Event};
 use crate::commands::context::{CALL_HANDLERS, Ctx, Role};
 use crate::commands::notify::deliver_now;
-use crate::commands::session::{self, Env, postal_of};
+use crate::commands::session::{self, Env};
 use crate::domain::backup::{self, BackupContext};
 use crate::domain::contact;
 use crate::domain::policy::{self, Basis, Change};
 use crate::error::{Error, Kind, Result};
 use crate::mail::address::parse_email;
-use crate::mail::{compose, deliver};
+use crate::mail::notices;
 use crate::store::customers::Customer;
-use crate::store::outbox::Item;
 use crate::store::{self, Db, Tx};
 use crate::ui::prompt::{self, Prompter, Terminal};
 use crate::{clock, secrets};
@@ -187,48 +186,6 @@ fn authorise(
     ))
 }
 
-/// The notices for a change, addressed to the contacts of record before it.
-fn notices(
-    ctx: &Ctx,
-    before: &Customer,
-    change: Change,
-    session: Option<&str>,
-    now: OffsetDateTime,
-) -> Vec<Item> {
-    let name = change_name(change);
-    let date = clock::date(now);
-    let composed = compose::change_notice(name, &date);
-    let label = postal_of(before).label();
-    let base = |channel: &str, recipient: String, body: String| Item {
-        created_at: clock::format(now),
-        account: before.account.clone(),
-        session: session.map(str::to_string),
-        kind: "notice".into(),
-        channel: channel.into(),
-        recipient,
-        subject: composed.subject.clone(),
-        body: Some(body),
-        message_id: deliver::new_message_id(&ctx.cfg.mail),
-        ..Item::default()
-    };
-    let mut items = vec![
-        base("email", before.email.clone(), composed.body.clone()),
-        base(
-            "letter",
-            format!("{}\n{label}", before.name),
-            compose::letter(&before.name, &label, &composed.body),
-        ),
-    ];
-    if ctx.cfg.sms_command.is_some() {
-        items.push(base(
-            "sms",
-            before.phone.clone(),
-            compose::change_notice_sms(name, &date),
-        ));
-    }
-    items
-}
-
 /// Applies `update` and queues the notices in one transaction, then delivers them.
 #[allow(clippy::too_many_arguments)] // one call site per change kind; a struct would only rename them
 fn commit_change(
@@ -256,7 +213,13 @@ fn commit_change(
                 format!("no customer with account {}", before.account),
             )
         })?;
-        let items = notices(ctx, &current, change, granted.session.as_deref(), now);
+        let items = notices::change_notices(
+            &ctx.cfg,
+            &current,
+            change_name(change),
+            granted.session.as_deref(),
+            now,
+        );
         update(tx)?;
         let ids = items
             .iter()

@@ -39,13 +39,7 @@ pub fn postal(l: &Loaded) -> PostalAddress {
 
 /// A customer's postal address as stored.
 pub fn postal_of(c: &crate::store::customers::Customer) -> PostalAddress {
-    PostalAddress {
-        street: c.street.clone(),
-        city: c.city.clone(),
-        region: c.region.clone(),
-        postal_code: c.postal_code.clone(),
-        country: c.country.clone(),
-    }
+    c.postal()
 }
 
 /// Refuses (recorded) when the address has been on record less than 30 days.
