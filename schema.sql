@@ -1,4 +1,4 @@
--- cpni database schema, version 3 (PRAGMA user_version = 3).
+-- cpni database schema, version 4 (PRAGMA user_version = 4).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -131,7 +131,35 @@ BEGIN
     SELECT RAISE(ABORT, 'audit records are append-only');
 END;
 
+-- One row per purge: the last removed record's seq and hash, where verification now starts.
+-- Append-only; each row must name an existing record (with its hash) after the previous base.
+CREATE TABLE audit_base (
+    seq        INTEGER PRIMARY KEY,
+    hash       BLOB NOT NULL,
+    purged_at  TEXT NOT NULL,
+    records    INTEGER NOT NULL
+) STRICT;
+
+CREATE TRIGGER audit_base_insert BEFORE INSERT ON audit_base
+WHEN NEW.seq <= (SELECT coalesce(max(seq), 0) FROM audit_base)
+    OR NEW.hash IS NOT (SELECT hash FROM audit WHERE seq = NEW.seq)
+BEGIN
+    SELECT RAISE(ABORT, 'an audit base must name an existing record after the previous base');
+END;
+
+CREATE TRIGGER audit_base_no_update BEFORE UPDATE ON audit_base
+BEGIN
+    SELECT RAISE(ABORT, 'audit bases are append-only');
+END;
+
+CREATE TRIGGER audit_base_no_delete BEFORE DELETE ON audit_base
+BEGIN
+    SELECT RAISE(ABORT, 'audit bases are append-only');
+END;
+
+-- Only records a purge has moved the base past (`cpni audit purge`) may be deleted.
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+WHEN OLD.seq > (SELECT coalesce(max(seq), 0) FROM audit_base)
 BEGIN
     SELECT RAISE(ABORT, 'audit records are append-only');
 END;
@@ -232,4 +260,4 @@ CREATE TABLE complaint (
 
 CREATE INDEX complaint_received ON complaint (received_at);
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

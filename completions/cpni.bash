@@ -106,6 +106,9 @@ _cpni() {
             cpni__subcmd__audit,public-key)
                 cmd="cpni__subcmd__audit__subcmd__public__subcmd__key"
                 ;;
+            cpni__subcmd__audit,purge)
+                cmd="cpni__subcmd__audit__subcmd__purge"
+                ;;
             cpni__subcmd__audit,verify)
                 cmd="cpni__subcmd__audit__subcmd__verify"
                 ;;
@@ -123,6 +126,9 @@ _cpni() {
                 ;;
             cpni__subcmd__audit__subcmd__help,public-key)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__public__subcmd__key"
+                ;;
+            cpni__subcmd__audit__subcmd__help,purge)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__purge"
                 ;;
             cpni__subcmd__audit__subcmd__help,verify)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__verify"
@@ -363,6 +369,9 @@ _cpni() {
                 ;;
             cpni__subcmd__help__subcmd__audit,public-key)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__public__subcmd__key"
+                ;;
+            cpni__subcmd__help__subcmd__audit,purge)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__purge"
                 ;;
             cpni__subcmd__help__subcmd__audit,verify)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__verify"
@@ -892,7 +901,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help list verify checkpoint public-key export help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help list verify checkpoint public-key export purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1002,7 +1011,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__help)
-            opts="list verify checkpoint public-key export help"
+            opts="list verify checkpoint public-key export purge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1072,6 +1081,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__help__subcmd__public__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__purge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1160,6 +1183,40 @@ _cpni() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__purge)
+            opts="-q -h --before --output --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2806,7 +2863,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__audit)
-            opts="list verify checkpoint public-key export"
+            opts="list verify checkpoint public-key export purge"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2862,6 +2919,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__audit__subcmd__public__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__purge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -732,6 +732,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
             cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
             cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
+            cand purge 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;list'= {
@@ -815,12 +816,27 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;audit;purge'= {
+            cand --before 'Remove records before this date (YYYY-MM-DD, midnight UTC, or RFC 3339); at most the retention floor (now minus `retention.years`)'
+            cand --output 'Also write the signed checkpoint of the new head (JSON) to this new file, created 0600'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;audit;help'= {
             cand list 'List audit records, oldest first (the newest N with --limit)'
             cand verify 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
             cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
             cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
             cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
+            cand purge 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;help;list'= {
@@ -832,6 +848,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;audit;help;public-key'= {
         }
         &'cpni;audit;help;export'= {
+        }
+        &'cpni;audit;help;purge'= {
         }
         &'cpni;audit;help;help'= {
         }
@@ -1384,6 +1402,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand checkpoint 'Record and print a signed checkpoint of the log''s head; keep it off this machine'
             cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
             cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
+            cand purge 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
         }
         &'cpni;help;audit;list'= {
         }
@@ -1394,6 +1413,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;audit;public-key'= {
         }
         &'cpni;help;audit;export'= {
+        }
+        &'cpni;help;audit;purge'= {
         }
         &'cpni;help;consent'= {
             cand show 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'

@@ -37,6 +37,15 @@ struct File {
     notify: NotifySection,
     #[serde(default)]
     breach: BreachSection,
+    #[serde(default)]
+    retention: RetentionSection,
+}
+
+/// `[retention]`: how long audit records are kept at least (`cpni audit purge`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetentionSection {
+    years: Option<i64>,
 }
 
 /// `[breach]`: which text of 64.2011 applies and the business-day calendar.
@@ -130,6 +139,8 @@ pub struct Config {
     pub breach_rule: Rule,
     /// Which days are not business days for breach deadlines.
     pub calendar: Calendar,
+    /// Audit records younger than this many years are never purged (default 2, at least 1).
+    pub retention_years: i64,
 }
 
 /// Where the config file is looked for when none is given.
@@ -251,7 +262,21 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         ));
     }
     let (breach_rule, calendar) = breach_settings(origin, &f.breach)?;
+    let retention_years = match f.retention.years {
+        None => 2,
+        Some(n) if (1..=100).contains(&n) => n,
+        Some(n) => {
+            return Err(config_error(
+                origin,
+                format!(
+                    "retention.years = {n}: must be a whole number of years from 1 to 100 \
+                     (records are kept at least one year)"
+                ),
+            ));
+        }
+    };
     Ok(Config {
+        retention_years,
         breach_rule,
         calendar,
         db_path,
@@ -392,6 +417,9 @@ mod tests {
         let c = load("").unwrap();
         assert_eq!(c.breach_rule, Rule::R2007);
         assert!(c.calendar.federal && c.calendar.extra.is_empty());
+        assert_eq!(c.retention_years, 2);
+        assert!(load("[retention]\nyears = 0\n").is_err());
+        assert_eq!(load("[retention]\nyears = 1\n").unwrap().retention_years, 1);
         let c = load(
             "[breach]\nrule = \"2024\"\nfederal_holidays = false\nholidays = [\"2026-12-24\"]\n",
         )

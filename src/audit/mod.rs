@@ -83,7 +83,10 @@ fn as_hex<S: serde::Serializer>(bytes: &[u8], s: S) -> std::result::Result<S::Ok
 
 /// Appends `event` as the next record of the chain. Must run inside [`crate::store::Db::write`].
 pub fn append(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, event: Event) -> Result<Record> {
-    let (last_seq, prev_hash) = store::audit::head(tx)?.unwrap_or((0, chain::GENESIS.to_vec()));
+    let (last_seq, prev_hash) = match store::audit::head(tx)? {
+        Some(h) => h,
+        None => store::audit::base(tx)?,
+    };
     let mut record = Record {
         seq: last_seq + 1,
         at: crate::clock::format(at),

@@ -4,6 +4,7 @@
 mod checkpoint;
 mod export;
 mod files;
+mod purge;
 mod verify;
 
 use std::io::IsTerminal;
@@ -31,6 +32,8 @@ pub enum AuditCommand {
     PublicKey,
     /// Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)
     Export(export::ExportArgs),
+    /// Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed
+    Purge(purge::PurgeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -65,6 +68,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<u8> {
         AuditCommand::Checkpoint(a) => checkpoint::run(ctx, a),
         AuditCommand::PublicKey => checkpoint::public_key(ctx),
         AuditCommand::Export(a) => export::run(ctx, a),
+        AuditCommand::Purge(a) => purge::run(ctx, a),
     }
 }
 

@@ -57,6 +57,9 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 
 [notify]
 # sms_command = ["sms-gateway", "--send"]  # run with the number and the message; no shell
+
+[retention]
+# years = 2                 # audit records younger than this are never purged; at least 1
 "#;
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {

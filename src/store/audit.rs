@@ -92,21 +92,72 @@ pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Record>> {
     Ok(out)
 }
 
-/// The record every log starts after: (0, 32 zero bytes). A future purge will store a signed
-/// base here (the seq and hash of the last purged record) so verification starts after it.
-pub fn base(_conn: &Connection) -> Result<(i64, Vec<u8>)> {
-    Ok((0, crate::audit::chain::GENESIS.to_vec()))
+/// The record the log starts after: the last record removed by the latest purge (its seq and
+/// hash, from `audit_base`), or (0, 32 zero bytes) when nothing was ever purged.
+pub fn base(conn: &Connection) -> Result<(i64, Vec<u8>)> {
+    let row = conn
+        .query_row(
+            "SELECT seq, hash FROM audit_base ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(row.unwrap_or((0, crate::audit::chain::GENESIS.to_vec())))
+}
+
+/// Records a purge: records after `seq` (whose hash is `hash`) are the log from now on.
+pub fn insert_base(conn: &Connection, seq: i64, hash: &[u8], at: &str, records: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO audit_base (seq, hash, purged_at, records) VALUES (?1, ?2, ?3, ?4)",
+        params![seq, hash, at, records],
+    )?;
+    Ok(())
+}
+
+/// Deletes the records up to `seq` (the triggers allow it only up to the latest base).
+pub fn delete_through(conn: &Connection, seq: i64) -> Result<usize> {
+    Ok(conn.execute("DELETE FROM audit WHERE seq <= ?1", [seq])?)
+}
+
+/// The first record after `after` that a purge before `before` must keep: one at or after
+/// `before`, or one whose account or session is linked to a breach that is open or was closed
+/// at or after `breach_floor`. (seq, at, the breach id if that is the reason).
+pub fn first_kept(
+    conn: &Connection,
+    after: i64,
+    before: &str,
+    breach_floor: &str,
+) -> Result<Option<(i64, String, Option<i64>)>> {
+    let sql = "WITH hot AS (SELECT id FROM breach WHERE closed_at IS NULL OR closed_at >= ?3),          accts AS (SELECT account, min(breach) AS breach FROM breach_account                    WHERE breach IN (SELECT id FROM hot) GROUP BY account),          sess AS (SELECT session, min(breach) AS breach FROM breach_link                   WHERE breach IN (SELECT id FROM hot) GROUP BY session)          SELECT a.seq, a.at, coalesce(ac.breach, se.breach) FROM audit a          LEFT JOIN accts ac ON a.account <> '' AND ac.account = a.account          LEFT JOIN sess se ON a.session <> '' AND se.session = a.session          WHERE a.seq > ?1 AND (a.at >= ?2 OR ac.breach IS NOT NULL OR se.breach IS NOT NULL)          ORDER BY a.seq LIMIT 1";
+    Ok(conn
+        .query_row(sql, params![after, before, breach_floor], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?)
+}
+
+/// The hash of record `seq`, if present.
+pub fn hash_of(conn: &Connection, seq: i64) -> Result<Option<Vec<u8>>> {
+    Ok(conn
+        .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
+        .optional()?)
 }
 
 /// The names of the append-only triggers that are missing from the schema.
 pub fn missing_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
     let mut missing = Vec::new();
-    for name in ["audit_no_update", "audit_no_delete"] {
+    let names = [
+        ("audit_no_update", "audit"),
+        ("audit_no_delete", "audit"),
+        ("audit_base_no_update", "audit_base"),
+        ("audit_base_no_delete", "audit_base"),
+    ];
+    for (name, table) in names {
         let sql: Option<String> = conn
             .query_row(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit' \
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?2 \
                  AND name = ?1",
-                [name],
+                [name, table],
                 |r| r.get(0),
             )
             .optional()?;

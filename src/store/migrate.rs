@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_compliance.sql"),
     include_str!("migrations/0003_audit_on_behalf_index.sql"),
+    include_str!("migrations/0004_audit_purge.sql"),
 ];
 
 /// The schema version this binary writes.

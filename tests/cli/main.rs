@@ -25,6 +25,7 @@ mod lockout;
 mod mail_faults;
 mod output;
 mod policy;
+mod purge;
 mod report;
 mod schema;
 mod secrets;

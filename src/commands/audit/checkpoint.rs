@@ -39,16 +39,9 @@ pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
     let (base_seq, _) = store::audit::base(db.conn())?;
     let (seq, hash) = super::verify::verified_head(ctx, &db)?;
     let now = clock::now();
-    let at = clock::format(now);
-    let key_hex = hex::encode(checkpoint::public_key(&seed));
     let cp = db.write(|tx| {
         check_since(tx, seq, &hash)?;
-        let ev = Event::new("audit.checkpoint")
-            .with("public_key", key_hex.clone())
-            .with("output", a.output.as_ref().map(|p| p.display().to_string()));
-        let rec = audit::append(tx, &acting.actor, now, ev)?;
-        let count = (rec.seq - base_seq) as u64;
-        Ok(Checkpoint::sign(&seed, rec.seq, &rec.hash, count, &at))
+        append_signed(tx, &acting.actor, &seed, base_seq, now, a.output.as_ref())
     })?;
     let doc = serde_json::to_value(&cp).unwrap_or_default();
     let pretty = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
@@ -69,8 +62,33 @@ pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
     Ok(0)
 }
 
+/// Inside the write lock: appends an `audit.checkpoint` record and signs the head including it
+/// (`count` is the number of records after `base_seq`).
+pub(super) fn append_signed(
+    tx: &store::Tx<'_>,
+    actor: &audit::Actor,
+    seed: &[u8; 32],
+    base_seq: i64,
+    now: time::OffsetDateTime,
+    output: Option<&PathBuf>,
+) -> Result<Checkpoint> {
+    let key_hex = hex::encode(checkpoint::public_key(seed));
+    let ev = Event::new("audit.checkpoint")
+        .with("public_key", key_hex)
+        .with("output", output.map(|p| p.display().to_string()));
+    let rec = audit::append(tx, actor, now, ev)?;
+    let count = (rec.seq - base_seq) as u64;
+    Ok(Checkpoint::sign(
+        seed,
+        rec.seq,
+        &rec.hash,
+        count,
+        &clock::format(now),
+    ))
+}
+
 /// Inside the write lock: the records appended since verification still chain on.
-fn check_since(tx: &store::Tx<'_>, seq: i64, hash: &[u8]) -> Result<()> {
+pub(super) fn check_since(tx: &store::Tx<'_>, seq: i64, hash: &[u8]) -> Result<()> {
     let filter = Filter {
         after_seq: Some(seq),
         ..Filter::default()

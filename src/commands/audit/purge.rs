@@ -1,0 +1,193 @@
+//! `cpni audit purge --before DATE [--output FILE]` (admin): retention.
+//!
+//! Only a prefix of the chain can go, or the chain would break. The purge removes records
+//! 1..N (from the current base) where N is the largest seq such that every one of them is
+//! before DATE, and DATE is not after the retention floor (`retention.years`, default 2), and
+//! none is linked (by its account or session) to a breach that is open or was closed less
+//! than two years ago. In one transaction it records the new base (seq N and its hash) in
+//! `audit_base`, deletes the prefix, appends an `audit.purge` record and signs a checkpoint of
+//! the new head; `audit verify` then checks the chain from that base.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::json;
+use time::{Date, OffsetDateTime};
+
+use super::files;
+use crate::audit::{self, Event};
+use crate::commands::context::{ADMINS, Ctx};
+use crate::error::{Error, Result};
+use crate::ui::term::safe;
+use crate::{clock, store};
+
+/// Records linked to a breach are kept this many years after it was closed.
+pub const BREACH_YEARS: i64 = 2;
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Remove records before this date (YYYY-MM-DD, midnight UTC, or RFC 3339); at most the
+    /// retention floor (now minus `retention.years`)
+    #[arg(long, value_name = "DATE")]
+    pub before: String,
+    /// Also write the signed checkpoint of the new head (JSON) to this new file, created 0600
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `t` minus `years` calendar years (February 29 becomes February 28).
+pub fn years_before(t: OffsetDateTime, years: i64) -> OffsetDateTime {
+    let year = t.year() - years as i32;
+    let date = Date::from_calendar_date(year, t.month(), t.day())
+        .or_else(|_| Date::from_calendar_date(year, t.month(), t.day() - 1))
+        .unwrap_or(t.date());
+    t.replace_date(date)
+}
+
+pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
+    let before = clock::parse_bound(&a.before).ok_or_else(|| {
+        Error::usage(
+            "before",
+            format!("--before {:?} is not a date like 2024-01-01", a.before),
+        )
+    })?;
+    if let Some(p) = &a.output {
+        files::ensure_free(&[p], false)?;
+    }
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "audit purge", ADMINS)?;
+    let now = clock::now();
+    let years = ctx.cfg.retention_years;
+    let floor = years_before(now, years);
+    if before > floor {
+        return Err(Error::refused(
+            "retention",
+            format!(
+                "--before {} is inside the retention period: records are kept {years} year(s), so the latest date a purge may use is {}",
+                safe(&a.before),
+                clock::date(floor)
+            ),
+        )
+        .hint(format!("use --before {} or earlier", clock::date(floor))));
+    }
+    let before_s = clock::format(before);
+    let breach_floor = clock::format(years_before(now, BREACH_YEARS));
+    let seed = files::signing_seed(db.path())?;
+    let (base_seq, _) = store::audit::base(db.conn())?;
+    let (seq, hash) = super::verify::verified_head(ctx, &db)?;
+    let done = db.write(|tx| {
+        super::checkpoint::check_since(tx, seq, &hash)?;
+        let kept = store::audit::first_kept(tx, base_seq, &before_s, &breach_floor)?;
+        let last = match &kept {
+            Some((s, _, _)) => s - 1,
+            None => store::audit::head(tx)?.map_or(base_seq, |h| h.0),
+        };
+        if last <= base_seq {
+            return Ok((kept, None));
+        }
+        let last_hash = store::audit::hash_of(tx, last)?
+            .ok_or_else(|| Error::internal(format!("record {last} vanished during the purge")))?;
+        let removed = last - base_seq;
+        store::audit::insert_base(tx, last, &last_hash, &clock::format(now), removed)?;
+        let deleted = store::audit::delete_through(tx, last)?;
+        if deleted as i64 != removed {
+            return Err(Error::internal(format!(
+                "expected to remove {removed} records, removed {deleted}"
+            )));
+        }
+        let ev = Event::new("audit.purge")
+            .with("before", before_s.clone())
+            .with("removed", removed)
+            .with("first_seq", base_seq + 1)
+            .with("last_seq", last)
+            .with("base_hash", hex::encode(&last_hash))
+            .with("retention_years", years);
+        audit::append(tx, &acting.actor, now, ev)?;
+        let cp = super::checkpoint::append_signed(
+            tx,
+            &acting.actor,
+            &seed,
+            last,
+            now,
+            a.output.as_ref(),
+        )?;
+        Ok((kept, Some((removed, last, last_hash, cp))))
+    })?;
+    let (kept, purged) = done;
+    let stop = kept.as_ref().map(|(s, at, breach)| {
+        let reason = match breach {
+            Some(b) => format!(
+                "it is linked to breach {b}, which is open or was closed less than {BREACH_YEARS} years ago"
+            ),
+            None => format!("it is not before {}", safe(&a.before)),
+        };
+        (
+            json!({"seq": s, "at": at, "breach": breach, "reason": reason}),
+            format!("Stopped at record {s} ({at}): {reason}; it and every later record are kept."),
+        )
+    });
+    let stop_json = stop.as_ref().map(|s| s.0.clone());
+    let stop_text = stop.map(|s| s.1);
+    let Some((removed, last, last_hash, cp)) = purged else {
+        let doc = json!({"before": before_s, "removed": 0, "stopped_at": stop_json});
+        let mut text = "Nothing to purge.".to_string();
+        if let Some(t) = stop_text {
+            text.push(' ');
+            text.push_str(&t);
+        }
+        ctx.out.print(&doc, &text);
+        return Ok(0);
+    };
+    let cp_doc = serde_json::to_value(&cp).unwrap_or_default();
+    if let Some(p) = &a.output {
+        let pretty = serde_json::to_string_pretty(&cp_doc).unwrap_or_default() + "\n";
+        files::write_new(p, &pretty, false, true)?;
+    }
+    let doc = json!({
+        "before": before_s,
+        "removed": removed,
+        "first_seq": base_seq + 1,
+        "last_seq": last,
+        "base_hash": hex::encode(&last_hash),
+        "stopped_at": stop_json,
+        "checkpoint": cp_doc,
+    });
+    let mut text = format!(
+        "Purged {removed} audit record(s), {} to {last}; the log now starts after record {last} (hash {}).",
+        base_seq + 1,
+        hex::encode(&last_hash)
+    );
+    if let Some(t) = stop_text {
+        text.push('\n');
+        text.push_str(&t);
+    }
+    text.push_str(&format!(
+        "\nCheckpoint at record {} (hash {}){}.",
+        cp.seq,
+        cp.hash,
+        match &a.output {
+            Some(p) => format!(" written to {}", safe(&p.display().to_string())),
+            None => String::new(),
+        }
+    ));
+    ctx.out.print(&doc, &text);
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn years_before_handles_leap_days() {
+        assert_eq!(
+            years_before(datetime!(2028-02-29 10:00 UTC), 2),
+            datetime!(2026-02-28 10:00 UTC)
+        );
+        assert_eq!(
+            years_before(datetime!(2026-11-23 10:00 UTC), 1),
+            datetime!(2025-11-23 10:00 UTC)
+        );
+    }
+}

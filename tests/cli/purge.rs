@@ -1,0 +1,219 @@
+//! Retention: `cpni audit purge --before DATE` removes only the oldest prefix of the chain past
+//! every floor (the retention period, breaches open or closed less than two years ago), records
+//! and checkpoints itself, and `audit verify` keeps working from the new base. Everything else
+//! is still refused by the triggers.
+//!
+//! Records cannot be backdated through cpni (nor edited afterwards), so the fixture builds the
+//! database itself: `schema.sql`, a properly chained run of 2023-2024 records, the admin agent
+//! and two breaches; then cpni appends to it.
+
+use std::path::Path;
+
+use cpni::audit::{Record, chain};
+use rusqlite::{Connection, params};
+
+use crate::util::{Env, OTHER_LOGIN};
+
+/// (at, account, session) of the old records 1..=5.
+const OLD: &[(&str, &str, &str)] = &[
+    ("2023-01-10T09:00:00.000Z", "", ""),
+    ("2023-02-01T09:00:00.000Z", "A1", ""),
+    ("2023-03-01T09:00:00.000Z", "A1", "S9"), // session linked to breach 2
+    ("2023-04-01T09:00:00.000Z", "B1", ""),   // account linked to breach 1
+    ("2024-01-01T09:00:00.000Z", "A1", ""),
+];
+
+/// An initialised home whose database holds the old records 1..=5, breach 1 (open, account
+/// B1) and breach 2 (closed 2025-06-01, session S9), then a checkpoint cpni appended now.
+fn old_log() -> Env {
+    let env = Env::initialised(false);
+    let login = env.sql("select login from agent;");
+    let db = env.db();
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+    }
+    build(&db, &login);
+    env.run(&["audit", "checkpoint"]).ok();
+    env
+}
+
+fn build(db: &Path, login: &str) {
+    let conn = Connection::open(db).expect("open the new database");
+    let schema = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.sql"))
+        .expect("read schema.sql");
+    conn.execute_batch(&schema).expect("apply schema.sql");
+    let mut prev = chain::GENESIS.to_vec();
+    for (i, (at, account, session)) in OLD.iter().enumerate() {
+        let mut r = Record {
+            seq: i as i64 + 1,
+            at: at.to_string(),
+            actor: login.to_string(),
+            on_behalf_of: String::new(),
+            account: account.to_string(),
+            session: session.to_string(),
+            event: if i == 0 { "init" } else { "customer.show" }.to_string(),
+            detail: "{}".to_string(),
+            prev_hash: prev.clone(),
+            hash: Vec::new(),
+        };
+        r.hash = chain::hash(&r.prev_hash, &r).to_vec();
+        conn.execute(
+            "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
+             prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                r.seq,
+                r.at,
+                r.actor,
+                r.on_behalf_of,
+                r.account,
+                r.session,
+                r.event,
+                r.detail,
+                r.prev_hash,
+                r.hash
+            ],
+        )
+        .expect("insert an old record");
+        prev = r.hash;
+    }
+    // The breaches name accounts and a session this fixture does not create.
+    conn.execute_batch("PRAGMA foreign_keys = OFF;")
+        .expect("foreign keys off");
+    conn.execute_batch(&format!(
+        "INSERT INTO agent (login, role, created_at, updated_at) \
+         VALUES ('{login}', 'admin', '2023-01-10T09:00:00.000Z', '2023-01-10T09:00:00.000Z');
+         INSERT INTO breach (id, rule, description, discovered_at, determined_at, determined_on, \
+           opened_by, opened_at, closed_at) VALUES \
+           (1, '2007', 'open one', '2023-04-01T00:00:00.000Z', '2023-04-01T00:00:00.000Z', \
+            '2023-04-01', '{login}', '2023-04-01T00:00:00.000Z', NULL), \
+           (2, '2007', 'closed recently', '2023-03-01T00:00:00.000Z', '2023-03-01T00:00:00.000Z', \
+            '2023-03-01', '{login}', '2023-03-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z');
+         INSERT INTO breach_account (breach, account) VALUES (1, 'B1');
+         INSERT INTO breach_link (breach, session, agent, recorded_at) \
+           VALUES (2, 'S9', '{login}', '2025-01-01T00:00:00.000Z');"
+    ))
+    .expect("insert the agent and breaches");
+}
+
+fn seqs(env: &Env) -> String {
+    env.sql("select group_concat(seq, ',') from (select seq from audit order by seq);")
+}
+
+#[test]
+fn purge_removes_only_the_old_unprotected_prefix_and_verify_still_passes() {
+    let env = old_log();
+    assert_eq!(seqs(&env), "1,2,3,4,5,6");
+
+    // Record 3's session is linked to a breach closed less than two years ago: stop there.
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
+    run.ok();
+    let doc = run.json();
+    assert_eq!(doc["removed"], 2);
+    assert_eq!(
+        (doc["first_seq"].clone(), doc["last_seq"].clone()),
+        (1.into(), 2.into())
+    );
+    assert_eq!(doc["stopped_at"]["seq"], 3);
+    assert_eq!(doc["stopped_at"]["breach"], 2);
+    assert_eq!(seqs(&env), "3,4,5,6,7,8");
+    assert_eq!(
+        env.sql("select event from audit where seq >= 7 order by seq;"),
+        "audit.purge\naudit.checkpoint"
+    );
+    let detail = env.sql("select detail from audit where seq = 7;");
+    let detail: serde_json::Value = serde_json::from_str(&detail).unwrap();
+    assert_eq!(detail["removed"], 2);
+    assert_eq!(detail["last_seq"], 2);
+    assert_eq!(detail["before"], "2024-06-01T00:00:00.000Z");
+    assert_eq!(doc["checkpoint"]["seq"], 8);
+    assert_eq!(doc["checkpoint"]["count"], 6);
+    assert_eq!(
+        env.sql("select seq, records, hex(hash) = (select upper(hex(prev_hash)) from audit where seq = 3) from audit_base;"),
+        "2|2|1"
+    );
+    env.run(&["audit", "verify"]).ok();
+
+    // Breach 2 closed long ago now: record 3 goes; record 4's account is in open breach 1.
+    env.sql("update breach set closed_at = '2023-06-01T00:00:00.000Z' where id = 2;");
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
+    run.ok();
+    assert_eq!(run.json()["removed"], 1);
+    assert_eq!(run.json()["stopped_at"]["breach"], 1);
+    assert_eq!(seqs(&env), "4,5,6,7,8,9,10");
+
+    // Breach 1 closed over two years ago: 4 and 5 go; 6 (now) is not before the date.
+    env.sql("update breach set closed_at = '2024-01-15T00:00:00.000Z' where id = 1;");
+    let run = env.run(&["audit", "purge", "--before", "2024-06-01"]);
+    run.ok()
+        .stdout_has("Purged 2 audit record(s), 4 to 5")
+        .stdout_has("Stopped at record 6");
+    assert_eq!(seqs(&env), "6,7,8,9,10,11,12");
+    env.run(&["audit", "verify"]).ok();
+    assert_eq!(env.count("audit_base"), 3);
+
+    // Nothing left to purge: nothing is written.
+    env.run(&["audit", "purge", "--before", "2024-06-01"])
+        .ok()
+        .stdout_has("Nothing to purge");
+    assert_eq!(seqs(&env), "6,7,8,9,10,11,12");
+
+    // The live log still refuses every other deletion and edit, and so does audit_base.
+    for sql in [
+        "delete from audit where seq = 6;",
+        "delete from audit;",
+        "update audit set at = '2020-01-01T00:00:00.000Z' where seq = 7;",
+        "delete from audit_base;",
+        "update audit_base set seq = 100;",
+        "insert into audit_base values (12, x'00', '2026-01-01', 1);",
+    ] {
+        let out = std::process::Command::new("sqlite3")
+            .arg(env.db())
+            .arg(sql)
+            .output()
+            .expect("run sqlite3");
+        assert!(!out.status.success(), "{sql} was allowed");
+    }
+    assert_eq!(seqs(&env), "6,7,8,9,10,11,12");
+    env.run(&["audit", "verify"]).ok();
+}
+
+#[test]
+fn purge_within_the_retention_period_is_refused() {
+    let env = old_log();
+    let run = env.run(&["audit", "purge", "--before", "2099-01-01"]);
+    run.code(3).stderr_has("retention period");
+    assert_eq!(seqs(&env), "1,2,3,4,5,6");
+    // Default two years: 18 months ago is too late; with one year it is allowed.
+    let t = time::OffsetDateTime::now_utc() - time::Duration::days(550);
+    let d = format!("{}", t.date());
+    env.run(&["audit", "purge", "--before", &d]).code(3);
+    env.write_config("[secrets]\nargon2 = \"insecure-test\"\n[retention]\nyears = 1\n");
+    env.run(&["audit", "purge", "--before", &d]).ok();
+    assert_eq!(seqs(&env), "3,4,5,6,7,8");
+    env.write_config("[retention]\nyears = 0\n");
+    env.run(&["audit", "purge", "--before", "2024-01-01"])
+        .code(2)
+        .stderr_has("retention.years");
+}
+
+#[test]
+fn purge_is_for_admins_only() {
+    let env = old_log();
+    env.run(&["agent", "add", OTHER_LOGIN, "--role", "supervisor"])
+        .ok();
+    env.run_as_other(&["audit", "purge", "--before", "2024-06-01"])
+        .code(3);
+    assert_eq!(env.count("audit_base"), 0);
+    assert_eq!(env.sql("select min(seq) from audit;"), "1");
+}
+
+#[test]
+fn an_export_taken_before_a_purge_still_verifies() {
+    let env = old_log();
+    let file = env.root().join("before.jsonl");
+    let f = file.display().to_string();
+    env.run(&["audit", "export", "--format", "jsonl", "--output", &f])
+        .ok();
+    env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+    env.run(&["audit", "verify", "--file", &f]).ok();
+}
