@@ -143,7 +143,7 @@ fn the_pin_path_end_to_end() {
     t.wait_echo_off();
     t.send(&format!("{ADA_PIN}{ENTER}"));
     t.expect("verified");
-    t.expect("CPNI approval: "); // the marketing-approval status, after verification
+    t.expect("CPNI approval for marketing: "); // the marketing-approval status, after verification
     t.expect("Next");
     t.send(ENTER); // Record a discussion: account
     t.expect("Purpose");

@@ -127,7 +127,7 @@ pub fn status_of(
 pub fn status_line(db: &Db, account: &str, now: OffsetDateTime) -> Result<String> {
     let (status, _) = status_of(db.conn(), account, now.date())?;
     Ok(format!(
-        "CPNI approval: {}. Record the caller's choice with `cpni consent record {account} --opt-in|--deny|--revoke --method oral --evidence REF`.",
+        "CPNI approval for marketing: {}. If the caller states a choice, record it from the menu.",
         status.label()
     ))
 }
