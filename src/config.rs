@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::domain::breach::Rule;
 use crate::domain::business_days::Calendar;
+use crate::domain::time_zone::CarrierZone;
 use crate::domain::{contact, pin};
 use crate::error::{Error, Result};
 use crate::secrets::HashPreset;
@@ -55,6 +56,7 @@ struct BreachSection {
     rule: Option<String>,
     federal_holidays: Option<bool>,
     holidays: Option<Vec<String>>,
+    time_zone: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -139,6 +141,9 @@ pub struct Config {
     pub breach_rule: Rule,
     /// Which days are not business days for breach deadlines.
     pub calendar: Calendar,
+    /// The carrier's IANA time zone (`breach.time_zone`, default America/New_York): it decides
+    /// the date of breach determinations and notices and the certification year.
+    pub time_zone: CarrierZone,
     /// Audit records younger than this many years are never purged (default 2, at least 1).
     pub retention_years: i64,
 }
@@ -262,6 +267,11 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         ));
     }
     let (breach_rule, calendar) = breach_settings(origin, &f.breach)?;
+    let time_zone = match f.breach.time_zone.as_deref() {
+        None => CarrierZone::default(),
+        Some(z) => CarrierZone::parse(z)
+            .map_err(|m| config_error(origin, format!("breach.time_zone = {m}")))?,
+    };
     let retention_years = match f.retention.years {
         None => 2,
         Some(n) if (1..=100).contains(&n) => n,
@@ -276,6 +286,7 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         }
     };
     Ok(Config {
+        time_zone,
         retention_years,
         breach_rule,
         calendar,
@@ -328,6 +339,14 @@ fn positive(origin: Option<&Path>, key: &str, v: Option<i64>, default: i64) -> R
     }
 }
 
+/// `localhost`, or a literal loopback address (`127.0.0.1`, `::1`, `[::1]`): never a name that
+/// merely begins with `127.`, which DNS could point anywhere.
+pub fn is_loopback_host(host: &str) -> bool {
+    let h = host.trim_start_matches('[').trim_end_matches(']');
+    h.eq_ignore_ascii_case("localhost")
+        || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 fn check_mail(origin: Option<&Path>, m: &MailSection) -> Result<()> {
     match m.transport.as_deref() {
         None | Some("file") => {}
@@ -355,8 +374,7 @@ fn check_mail(origin: Option<&Path>, m: &MailSection) -> Result<()> {
     }
     if let Some(smtp) = &m.smtp
         && smtp.tls.as_deref() == Some("none")
-        && !matches!(smtp.host.as_str(), "localhost" | "::1" | "[::1]")
-        && !smtp.host.starts_with("127.")
+        && !is_loopback_host(&smtp.host)
     {
         return Err(config_error(
             origin,
@@ -410,6 +428,11 @@ mod tests {
         };
         assert!(load(&plain("smtp.example.com")).is_err());
         assert!(load(&plain("127.0.0.1")).is_ok());
+        assert!(load(&plain("::1")).is_ok());
+        assert!(load(&plain("localhost")).is_ok());
+        assert!(load(&plain("127.attacker.example")).is_err());
+        assert!(load(&plain("127.0.0.1.attacker.example")).is_err());
+        assert!(load(&plain("localhost.attacker.example")).is_err());
     }
 
     #[test]
@@ -427,6 +450,10 @@ mod tests {
         assert_eq!(c.breach_rule, Rule::R2024);
         assert!(!c.calendar.federal && c.calendar.extra.len() == 1);
         assert!(load("[breach]\nrule = \"2011\"\n").is_err());
+        assert_eq!(c.time_zone.name(), "America/New_York");
+        let c = load("[breach]\ntime_zone = \"America/Chicago\"\n").unwrap();
+        assert_eq!(c.time_zone.name(), "America/Chicago");
+        assert!(load("[breach]\ntime_zone = \"Mars/Olympus\"\n").is_err());
         assert!(load("[breach]\nholidays = [\"24/12/2026\"]\n").is_err());
     }
 }

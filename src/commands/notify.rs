@@ -2,7 +2,7 @@
 //!
 //! An item is queued in the same transaction as the step that needs it, then delivered. A
 //! failed delivery stays queued with its error and a next-try time (backoff); a permanent SMTP
-//! refusal (5xx) marks it failed for good. An item is marked sent only once, so a retry never
+//! refusal (5xx) marks it failed for good, deletes its body and is never retried. An item is marked sent only once, so a retry never
 //! sends it twice.
 
 use std::path::PathBuf;
@@ -132,7 +132,11 @@ pub fn deliver_now(
     other_route: &str,
 ) -> Result<Option<PathBuf>> {
     let outcome = attempt(ctx, db, actor, id, clock::now()).map_err(|e| {
-        if e.kind == Kind::Delivery {
+        if e.kind == Kind::Delivery && e.message.contains("failed for good") {
+            e.hint(format!(
+                "the server refused it for good (5xx): it will not be retried. {other_route}"
+            ))
+        } else if e.kind == Kind::Delivery {
             e.hint(format!(
                 "the message stays queued and `cpni notify send` retries it. {other_route}"
             ))
@@ -212,9 +216,9 @@ fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) 
                 Ok(())
             })?;
             let what = if f.permanent {
-                "failed for good"
+                "failed for good: it will not be retried and its body was deleted"
             } else {
-                "stays queued"
+                "stays queued for a retry"
             };
             Err(Error::new(
                 Kind::Delivery,
@@ -263,6 +267,10 @@ fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor, ignore_backoff: bool) -> Resu
             "delivery",
             format!("{} item(s) could not be delivered", failed.len()),
         )
-        .hint("they stay queued; run `cpni notify send` again once the mail server is back"))
+        .hint(if failed.iter().all(|(_, m)| m.contains("failed for good")) {
+            "a permanent (5xx) failure is not retried: fix the address or the server's refusal, then issue a new message"
+        } else {
+            "a temporary failure stays queued; run `cpni notify send` again once the mail server is back (a 5xx failure is not retried)"
+        }))
     }
 }

@@ -3,7 +3,9 @@
 //! files under `letters/` for the mailroom.
 //!
 //! A delivery failure is a value ([`Failure`]) that says whether retrying can help; the outbox
-//! keeps the item queued (transient) or failed for good (permanent 5xx).
+//! keeps the item queued (transient) or failed for good (permanent 5xx), and a failed item's
+//! body and attachment are deleted, since nothing will ever send them. A `password_file` that
+//! group or others can read is refused before it is read.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -221,7 +223,8 @@ fn smtp_transport(s: &SmtpSection) -> Result<SmtpTransport, Failure> {
         .timeout(Some(Duration::from_secs(s.timeout_secs.unwrap_or(10))));
     if let Some(user) = &s.username {
         let password = match &s.password_file {
-            Some(p) => std::fs::read_to_string(p)
+            Some(p) => check_password_mode(p)
+                .and_then(|()| std::fs::read_to_string(p))
                 .map_err(|e| {
                     fail(format!(
                         "cannot read mail.smtp.password_file {}: {e}",
@@ -235,6 +238,23 @@ fn smtp_transport(s: &SmtpSection) -> Result<SmtpTransport, Failure> {
         builder = builder.credentials(Credentials::new(user.clone(), password));
     }
     Ok(builder.build())
+}
+
+/// Refuses a password file that group or others may read (or write); the error names the
+/// `chmod` that fixes it.
+fn check_password_mode(p: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(p)?.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "it is readable by group or others (mode {mode:04o}); run `chmod 600 {}`",
+                p.display()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Whether the error is a socket read/write timeout. On Linux a socket timeout surfaces as

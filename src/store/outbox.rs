@@ -126,7 +126,7 @@ pub fn mark_sent(
 
 /// Records a failed attempt: queued for retry at `next_try_at`, or failed for good. Only a
 /// queued item changes (a failure never turns a sent item back into a queued one); returns
-/// whether it did.
+/// whether it did. An item failed for good loses its body and attachment (a code, CPNI).
 pub fn mark_failed(
     conn: &Connection,
     id: i64,
@@ -139,7 +139,9 @@ pub fn mark_failed(
         "failed"
     };
     let n = conn.execute(
-        "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, next_try_at = ?4 \
+        "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, next_try_at = ?4, \
+         body = CASE WHEN ?2 = 'failed' THEN NULL ELSE body END, \
+         attachment = CASE WHEN ?2 = 'failed' THEN NULL ELSE attachment END \
          WHERE id = ?1 AND status = 'queued'",
         params![id, status, error, next_try_at],
     )?;
