@@ -1,4 +1,4 @@
--- cpni database schema, version 4 (PRAGMA user_version = 4).
+-- cpni database schema, version 5 (PRAGMA user_version = 5).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -207,7 +207,9 @@ CREATE TABLE breach (
     harm_likely    INTEGER CHECK (harm_likely IN (0, 1)),
     opened_by      TEXT NOT NULL,
     opened_at      TEXT NOT NULL,
-    closed_at      TEXT
+    closed_at      TEXT,                   -- `cpni breach close`; retention counts from here
+    closed_by      TEXT,
+    close_reason   TEXT
 ) STRICT;
 
 CREATE TABLE breach_account (

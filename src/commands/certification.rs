@@ -1,9 +1,15 @@
-//! The annual CPNI certification report (64.2009(e)): for one calendar year (UTC), what an
+//! The annual CPNI certification report (64.2009(e)): for one calendar year in the carrier's
+//! time zone (`[breach] time_zone`), what an
 //! officer needs to sign the certificate due March 1: verifications by method and outcome,
 //! refusals, lockouts, disclosures by scope, channel and purpose, third-party disclosures,
 //! notices sent, approval changes, breaches with their deadlines met or missed, complaints, and
 //! actions taken against pretexters. Text, JSON (`--json` or `--format json`) or CSV
 //! (`section,name,value`).
+//!
+//! Every item is assigned to the year by the date it happened, in the carrier's zone: a
+//! breach by its determination, a notice by when it was sent (an opt-out notice another system
+//! sent, by its `--sent-on` day, not the day it was recorded), everything else by when it was
+//! recorded. The report says so.
 //!
 //! Counts come from the audit log (and the complaint and breach records), so they can be
 //! re-derived from an audit export. The year's audit export and its manifest are produced by
@@ -32,6 +38,9 @@ pub struct CertificationArgs {
     #[arg(long, value_parser = ["text", "json", "csv"])]
     pub format: Option<String>,
 }
+
+/// How items are assigned to the year (printed with the report).
+const PERIOD_RULE: &str = "each item counts in the year of the date it happened in the carrier's time zone: a breach by its determination, a notice by when it was sent, other records by when they were recorded";
 
 /// One CSV row: section, name, value.
 type Row = (&'static str, String, String);
@@ -77,8 +86,9 @@ fn sum(v: &[(String, i64)]) -> i64 {
 /// The report as JSON and as CSV rows.
 fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Value, Vec<Row>)> {
     let conn = db.conn();
-    let since = format!("{year:04}-01-01T00:00:00.000Z");
-    let until = format!("{:04}-01-01T00:00:00.000Z", year + 1);
+    let zone = &ctx.cfg.time_zone;
+    let (start, end) = zone.year_bounds(year);
+    let (since, until) = (clock::format(start), clock::format(end));
     let (s, u) = (since.as_str(), until.as_str());
     let mut rows: Vec<Row> = Vec::new();
 
@@ -142,7 +152,11 @@ fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Va
 
     let sent = q::detail_counts(conn, s, u, "delivery.sent", "kind")?;
     let kind = |k: &str| sent.iter().find(|(x, _)| x == k).map_or(0, |(_, n)| *n);
-    let external = q::external_consent_notices(conn, s, u)?;
+    let external = q::external_consent_notices(
+        conn,
+        &format!("{year:04}-01-01"),
+        &format!("{:04}-01-01", year + 1),
+    )?;
     let notices = json!({
         "account_change": kind("notice"),
         "opt_out": kind("consent-notice"),
@@ -190,7 +204,8 @@ fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Va
 
     let doc = json!({
         "year": year,
-        "period": {"from": since, "until": until},
+        "period": {"from": since, "until": until, "time_zone": zone.name(),
+                   "rule": PERIOD_RULE},
         "generated_at": clock::format(now),
         "verifications": verifications,
         "refusals": refusals_doc,
@@ -226,7 +241,7 @@ fn breaches(
     let mut out = Vec::new();
     for b in store::breach::list(db.conn(), Some(s), Some(u))? {
         let l = view::load(db.conn(), b)?;
-        let c = view::compute(&l, cal, now.date());
+        let c = view::compute(&l, cal, &ctx.cfg.time_zone, now);
         let id = l.breach.id;
         rows.push((
             "breaches",
@@ -295,11 +310,15 @@ fn counts(v: &Value) -> String {
 }
 
 fn text(d: &Value) -> String {
-    let mut out = vec![format!(
-        "CPNI certification report for {} (UTC; generated {})",
-        d["year"],
-        d["generated_at"].as_str().unwrap_or("")
-    )];
+    let mut out = vec![
+        format!(
+            "CPNI certification report for {} (calendar year in {}; generated {})",
+            d["year"],
+            d["period"]["time_zone"].as_str().unwrap_or(""),
+            d["generated_at"].as_str().unwrap_or("")
+        ),
+        format!("Period: {PERIOD_RULE}."),
+    ];
     out.push("Verifications (method outcome: count):".into());
     for v in d["verifications"].as_array().into_iter().flatten() {
         out.push(format!(

@@ -11,7 +11,14 @@
 //!
 //! A law-enforcement (or, under the 2024 rule, FCC) hold delays customer notice through its
 //! last day: the earliest customer notice moves to the day after, and under the 2024 rule the
-//! customer deadline moves to the day after the hold when that is later.
+//! customer deadline moves to the day after the hold when that is later. The hold in force is
+//! the most recently recorded one, so an agency that shortens a hold is followed.
+//!
+//! A customer notice is `early` when it comes before the rule allows, unless the investigating
+//! agency was consulted (asked for it): under the 2007 rule before the law-enforcement notice or
+//! its 7 full business days; under the 2024 rule before both the FCC and law-enforcement
+//! notices; under either, during a hold. Every audit record about a breach is kept while it is
+//! open and [`KEEP_YEARS_AFTER_CLOSE`] years after its close.
 
 use time::{Date, Duration, Month};
 
@@ -26,6 +33,15 @@ pub const CUSTOMER_DEADLINE_DAYS: i64 = 30;
 /// Under the 2024 rule, breaches of fewer customers than this with no harm likely go into the
 /// annual summary.
 pub const SMALL_BREACH: i64 = 500;
+
+/// Audit records about a breach are kept this many years after it is closed (64.2011(d)).
+pub const KEEP_YEARS_AFTER_CLOSE: i64 = 2;
+
+/// The hold in force: the last day of the most recently recorded hold (holds in the order they
+/// were recorded), whether it is later or earlier than the ones before it.
+pub fn hold_in_force(recorded: &[Date]) -> Option<Date> {
+    recorded.last().copied()
+}
 
 /// Which text of 64.2011 applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +75,7 @@ pub struct Facts {
     pub customer_notice_on: Option<Date>,
     /// The early customer notice was made after consulting the investigating agency.
     pub customer_notice_urgent: bool,
-    /// The last day of the latest hold.
+    /// The last day of the hold in force ([`hold_in_force`]).
     pub hold_until: Option<Date>,
     /// Customers affected; `None` when unknown.
     pub affected: Option<i64>,
@@ -180,11 +196,23 @@ pub fn standings(rule: Rule, d: &Deadlines, f: &Facts, today: Date) -> Standings
     let fcc = d
         .fcc_deadline
         .map(|dl| by_deadline(dl, f.fcc_notice_on, seven_day, today));
-    let too_early = |c: Date| match d.customer_notice_earliest {
-        Some(e) => c < e,
-        // 2007: customers may not be told before law enforcement.
-        None => rule == Rule::R2007,
-    } && !f.customer_notice_urgent;
+    // 2024: customers are told only after both the FCC and law enforcement.
+    let before_agencies = |c: Date| {
+        rule == Rule::R2024
+            && seven_day
+            && match (f.le_notice_on, f.fcc_notice_on) {
+                (Some(le), Some(fcc)) => c < le.max(fcc),
+                _ => true,
+            }
+    };
+    let too_early = |c: Date| {
+        (match d.customer_notice_earliest {
+            Some(e) => c < e,
+            // 2007: customers may not be told before law enforcement.
+            None => rule == Rule::R2007,
+        } || before_agencies(c))
+            && !f.customer_notice_urgent
+    };
     let customers = match (rule, f.customer_notice_on) {
         (_, Some(c)) if too_early(c) => Standing::Early,
         (Rule::R2007, Some(_)) => Standing::Met,
@@ -326,6 +354,51 @@ mod tests {
             };
             assert!(!deadlines(Rule::R2024, FRI, &f, &cal()).annual_summary_only);
         }
+    }
+
+    #[test]
+    fn the_most_recently_recorded_hold_is_in_force() {
+        let long = date!(2026 - 05 - 01);
+        let short = date!(2026 - 03 - 20);
+        assert_eq!(hold_in_force(&[long, short]), Some(short));
+        assert_eq!(hold_in_force(&[short, long]), Some(long));
+        assert_eq!(hold_in_force(&[]), None);
+    }
+
+    #[test]
+    fn under_2024_customers_before_the_fcc_and_le_notices_is_early() {
+        let base = Facts {
+            affected: Some(1200),
+            harm_likely: Some(true),
+            customer_notice_on: Some(date!(2026 - 03 - 09)),
+            ..Facts::default()
+        };
+        let today = date!(2026 - 03 - 20);
+        let st = |f: &Facts| {
+            let d = deadlines(Rule::R2024, FRI, f, &cal());
+            standings(Rule::R2024, &d, f, today).customers
+        };
+        assert_eq!(st(&base), Standing::Early);
+        let le_only = Facts {
+            le_notice_on: Some(date!(2026 - 03 - 09)),
+            ..base.clone()
+        };
+        assert_eq!(st(&le_only), Standing::Early);
+        let both = Facts {
+            fcc_notice_on: Some(date!(2026 - 03 - 09)),
+            ..le_only.clone()
+        };
+        assert_eq!(st(&both), Standing::Met);
+        let fcc_later = Facts {
+            fcc_notice_on: Some(date!(2026 - 03 - 10)),
+            ..le_only.clone()
+        };
+        assert_eq!(st(&fcc_later), Standing::Early);
+        let asked = Facts {
+            customer_notice_urgent: true,
+            ..base.clone()
+        };
+        assert_eq!(st(&asked), Standing::Met);
     }
 
     #[test]

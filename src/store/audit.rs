@@ -120,15 +120,16 @@ pub fn delete_through(conn: &Connection, seq: i64) -> Result<usize> {
 }
 
 /// The first record after `after` that a purge before `before` must keep: one at or after
-/// `before`, or one whose account or session is linked to a breach that is open or was closed
-/// at or after `breach_floor`. (seq, at, the breach id if that is the reason).
+/// `before`, or one about a breach that is open or was closed at or after `breach_floor`: its
+/// account or session is linked to the breach, or it is one of the breach's own `breach.*`
+/// records. (seq, at, the breach id if that is the reason).
 pub fn first_kept(
     conn: &Connection,
     after: i64,
     before: &str,
     breach_floor: &str,
 ) -> Result<Option<(i64, String, Option<i64>)>> {
-    let sql = "WITH hot AS (SELECT id FROM breach WHERE closed_at IS NULL OR closed_at >= ?3),          accts AS (SELECT account, min(breach) AS breach FROM breach_account                    WHERE breach IN (SELECT id FROM hot) GROUP BY account),          sess AS (SELECT session, min(breach) AS breach FROM breach_link                   WHERE breach IN (SELECT id FROM hot) GROUP BY session)          SELECT a.seq, a.at, coalesce(ac.breach, se.breach) FROM audit a          LEFT JOIN accts ac ON a.account <> '' AND ac.account = a.account          LEFT JOIN sess se ON a.session <> '' AND se.session = a.session          WHERE a.seq > ?1 AND (a.at >= ?2 OR ac.breach IS NOT NULL OR se.breach IS NOT NULL)          ORDER BY a.seq LIMIT 1";
+    let sql = "WITH hot AS (SELECT id FROM breach WHERE closed_at IS NULL OR closed_at >= ?3),          accts AS (SELECT account, min(breach) AS breach FROM breach_account                    WHERE breach IN (SELECT id FROM hot) GROUP BY account),          sess AS (SELECT session, min(breach) AS breach FROM breach_link                   WHERE breach IN (SELECT id FROM hot) GROUP BY session)          SELECT a.seq, a.at, coalesce(ac.breach, se.breach, hb.id) FROM audit a          LEFT JOIN accts ac ON a.account <> '' AND ac.account = a.account          LEFT JOIN sess se ON a.session <> '' AND se.session = a.session          LEFT JOIN hot hb ON a.event LIKE 'breach.%' AND hb.id = json_extract(a.detail, '$.breach')          WHERE a.seq > ?1 AND (a.at >= ?2 OR ac.breach IS NOT NULL OR se.breach IS NOT NULL              OR hb.id IS NOT NULL)          ORDER BY a.seq LIMIT 1";
     Ok(conn
         .query_row(sql, params![after, before, breach_floor], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))

@@ -25,6 +25,8 @@ pub struct Breach {
     pub opened_by: String,
     pub opened_at: String,
     pub closed_at: Option<String>,
+    pub closed_by: Option<String>,
+    pub close_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -57,7 +59,7 @@ pub struct Link {
 
 const COLUMNS: &str = "id, rule, description, discovered_at, determined_at, determined_on, \
     method, began_on, ended_on, affected, estimated_loss, data_types, contact, harm_likely, \
-    opened_by, opened_at, closed_at";
+    opened_by, opened_at, closed_at, closed_by, close_reason";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
     Ok(Breach {
@@ -78,6 +80,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
         opened_by: r.get(14)?,
         opened_at: r.get(15)?,
         closed_at: r.get(16)?,
+        closed_by: r.get(17)?,
+        close_reason: r.get(18)?,
     })
 }
 
@@ -140,6 +144,16 @@ pub fn list(conn: &Connection, since: Option<&str>, until: Option<&str>) -> Resu
     ))?;
     let rows = stmt.query_map(params![since, until], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Closes an open breach; false when it was closed already (checked in the same statement).
+pub fn close(conn: &Connection, id: i64, at: &str, by: &str, reason: &str) -> Result<bool> {
+    let n = conn.execute(
+        "UPDATE breach SET closed_at = ?2, closed_by = ?3, close_reason = ?4 \
+         WHERE id = ?1 AND closed_at IS NULL",
+        params![id, at, by, reason],
+    )?;
+    Ok(n == 1)
 }
 
 pub fn accounts(conn: &Connection, id: i64) -> Result<Vec<String>> {

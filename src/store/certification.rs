@@ -99,11 +99,14 @@ pub fn distinct_accounts(conn: &Connection, since: &str, until: &str, event: &st
     )?)
 }
 
-/// Opt-out notices recorded as sent by another system (`consent.notice` with `external`).
+/// Opt-out notices recorded as sent by another system (`consent.notice` with `external`),
+/// by the day they were sent (`sent_on` in `[since, until)`, dates `YYYY-MM-DD`), whenever they
+/// were recorded.
 pub fn external_consent_notices(conn: &Connection, since: &str, until: &str) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM audit WHERE at >= ?1 AND at < ?2 AND event = 'consent.notice' \
-         AND json_extract(detail, '$.external') = 1",
+        "SELECT count(*) FROM audit WHERE event = 'consent.notice' \
+         AND json_extract(detail, '$.external') = 1 \
+         AND json_extract(detail, '$.sent_on') >= ?1 AND json_extract(detail, '$.sent_on') < ?2",
         params![since, until],
         |r| r.get(0),
     )?)

@@ -3,10 +3,11 @@
 //! Only a prefix of the chain can go, or the chain would break. The purge removes records
 //! 1..N (from the current base) where N is the largest seq such that every one of them is
 //! before DATE, and DATE is not after the retention floor (`retention.years`, default 2), and
-//! none is linked (by its account or session) to a breach that is open or was closed less
-//! than two years ago. In one transaction it records the new base (seq N and its hash) in
-//! `audit_base`, deletes the prefix, appends an `audit.purge` record and signs a checkpoint of
-//! the new head; `audit verify` then checks the chain from that base.
+//! none is about a breach (by its account or session, or as the breach's own `breach.*`
+//! record) that is open or was closed less than two years ago. In one transaction it records
+//! the new base (seq N and its hash) in `audit_base`, deletes the prefix, appends an
+//! `audit.purge` record and signs a checkpoint of the new head; `audit verify` then checks the
+//! chain from that base.
 
 use std::path::PathBuf;
 
@@ -21,8 +22,8 @@ use crate::error::{Error, Result};
 use crate::ui::term::safe;
 use crate::{clock, store};
 
-/// Records linked to a breach are kept this many years after it was closed.
-pub const BREACH_YEARS: i64 = 2;
+/// Records about a breach are kept this many years after it was closed (rule in domain/).
+pub const BREACH_YEARS: i64 = crate::domain::breach::KEEP_YEARS_AFTER_CLOSE;
 
 #[derive(Debug, Args)]
 pub struct PurgeArgs {

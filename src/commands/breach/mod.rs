@@ -1,6 +1,9 @@
-//! `cpni breach open|hold|notice|link|list|show`: breach records of 64.2011 with their
+//! `cpni breach open|hold|notice|link|close|list|show`: breach records of 64.2011 with their
 //! deadlines (supervisor, admin). cpni never contacts anyone about a breach: it records what
-//! was determined and what notices were given, and computes what is due when.
+//! was determined and what notices were given, and computes what is due when. Times given on
+//! the command line take their calendar date in the carrier's time zone (`[breach] time_zone`);
+//! a plain date means that day there. A closed breach's records are kept two years from its
+//! close.
 
 pub mod view;
 
@@ -28,6 +31,8 @@ pub enum BreachCommand {
     Notice(NoticeArgs),
     /// Link a session whose disclosures went to an impostor
     Link(LinkArgs),
+    /// Close a breach (its records are then kept two more years, then may be purged)
+    Close(CloseArgs),
     /// List breaches with their deadlines and standing
     List,
     /// Show one breach: facts, deadlines, notices, holds, linked sessions
@@ -111,6 +116,15 @@ pub struct NoticeArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// Breach id
+    pub id: i64,
+    /// Why the breach is closed (notices complete, investigation ended, …)
+    #[arg(long)]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
 pub struct LinkArgs {
     /// Breach id
     pub id: i64,
@@ -126,6 +140,7 @@ pub fn run(ctx: &Ctx, cmd: BreachCommand) -> Result<u8> {
         BreachCommand::Hold(_) => "breach hold",
         BreachCommand::Notice(_) => "breach notice",
         BreachCommand::Link(_) => "breach link",
+        BreachCommand::Close(_) => "breach close",
         BreachCommand::List => "breach list",
         BreachCommand::Show { .. } => "breach show",
     };
@@ -143,6 +158,7 @@ pub fn run(ctx: &Ctx, cmd: BreachCommand) -> Result<u8> {
         BreachCommand::Hold(a) => hold(&w, &mut db, a),
         BreachCommand::Notice(a) => notice(&w, &mut db, a),
         BreachCommand::Link(a) => link(&w, &mut db, a),
+        BreachCommand::Close(a) => close(&w, &mut db, a),
         BreachCommand::List => list(ctx, &db, now),
         BreachCommand::Show { id } => show(ctx, &db, id, now),
     }
@@ -155,8 +171,10 @@ struct Writer<'a> {
     now: OffsetDateTime,
 }
 
-/// A time given on the command line: the stored UTC time and its calendar date as given.
-fn time_arg(flag: &str, s: &str, now: OffsetDateTime) -> Result<(String, Date)> {
+/// A time given on the command line: the stored UTC time and its calendar date in the
+/// carrier's zone. A plain date is that day's first instant there.
+fn time_arg(w: &Writer<'_>, flag: &str, s: &str) -> Result<(String, Date)> {
+    let (now, zone) = (w.now, &w.ctx.cfg.time_zone);
     let bad = || {
         Error::usage(
             "invalid-field",
@@ -167,8 +185,11 @@ fn time_arg(flag: &str, s: &str, now: OffsetDateTime) -> Result<(String, Date)> 
         )
         .hint("use YYYY-MM-DD or 2026-03-06T10:00:00-05:00")
     };
-    let t = clock::parse_bound(s).ok_or_else(bad)?;
-    let d = clock::given_date(s).ok_or_else(bad)?;
+    let (t, d) = match (clock::parse(s.trim()), clock::parse_date(s)) {
+        (Some(t), _) => (t, zone.date_of(t)),
+        (None, Some(d)) => (zone.start_of(d), d),
+        _ => return Err(bad()),
+    };
     if t > now {
         return Err(Error::usage(
             "invalid-field",
@@ -251,8 +272,8 @@ fn open(w: &Writer<'_>, db: &mut Db, a: OpenArgs) -> Result<u8> {
             .hint("64.2011 (2024): the notice names the method of compromise, the date range, the number of customers (or \"unknown\"), the estimated loss, the types of data and a contact; --harm decides customer notice"));
         }
     }
-    let (discovered_at, _) = time_arg("--discovered", &a.discovered, w.now)?;
-    let (determined_at, determined_on) = time_arg("--determined", &a.determined, w.now)?;
+    let (discovered_at, _) = time_arg(w, "--discovered", &a.discovered)?;
+    let (determined_at, determined_on) = time_arg(w, "--determined", &a.determined)?;
     if determined_at < discovered_at {
         return Err(
             Error::usage("invalid-field", "--determined is earlier than --discovered")
@@ -336,7 +357,7 @@ fn hold(w: &Writer<'_>, db: &mut Db, a: HoldArgs) -> Result<u8> {
 
 fn notice(w: &Writer<'_>, db: &mut Db, a: NoticeArgs) -> Result<u8> {
     store::breach::get(db.conn(), a.id)?.ok_or_else(|| not_found(a.id))?;
-    let (at, on) = time_arg("--at", &a.at, w.now)?;
+    let (at, on) = time_arg(w, "--at", &a.at)?;
     if a.urgent_consulted.is_some() && a.to != "customers" {
         return Err(Error::usage(
             "invalid-field",
@@ -364,7 +385,7 @@ fn notice(w: &Writer<'_>, db: &mut Db, a: NoticeArgs) -> Result<u8> {
     })?;
     let b = store::breach::get(db.conn(), a.id)?.ok_or_else(|| not_found(a.id))?;
     let l = view::load(db.conn(), b)?;
-    let c = view::compute(&l, &w.ctx.cfg.calendar, w.now.date());
+    let c = view::compute(&l, &w.ctx.cfg.calendar, &w.ctx.cfg.time_zone, w.now);
     if a.to == "customers" && c.standings.customers == Standing::Early {
         w.ctx.out.note("warning: this customer notice is earlier than the rule allows (before the law-enforcement notice, its 7 full business days, or a hold); if the agency was consulted, record it with --urgent-consulted REF");
     }
@@ -394,6 +415,31 @@ fn link(w: &Writer<'_>, db: &mut Db, a: LinkArgs) -> Result<u8> {
     show(w.ctx, db, a.id, w.now)
 }
 
+fn close(w: &Writer<'_>, db: &mut Db, a: CloseArgs) -> Result<u8> {
+    store::breach::get(db.conn(), a.id)?.ok_or_else(|| not_found(a.id))?;
+    let reason = contact::parse_text("reason", &a.reason, 2000, false)?;
+    let at = clock::format(w.now);
+    db.write(|tx| {
+        if !store::breach::close(tx, a.id, &at, w.login, &reason)? {
+            let closed = store::breach::get(tx, a.id)?.and_then(|b| b.closed_at);
+            return Err(Error::refused(
+                "breach-closed",
+                format!(
+                    "breach #{} was closed already ({})",
+                    a.id,
+                    closed.as_deref().unwrap_or("?")
+                ),
+            )
+            .hint("a close is recorded once; its records are kept two years from that close"));
+        }
+        let ev = Event::new("breach.close")
+            .with("breach", a.id)
+            .with("reason", reason.clone());
+        audit::append(tx, w.actor, w.now, ev).map(|_| ())
+    })?;
+    show(w.ctx, db, a.id, w.now)
+}
+
 fn print(ctx: &Ctx, l: &view::Loaded, c: &view::Computed) {
     let cal = &ctx.cfg.calendar;
     ctx.out
@@ -403,7 +449,7 @@ fn print(ctx: &Ctx, l: &view::Loaded, c: &view::Computed) {
 fn show(ctx: &Ctx, db: &Db, id: i64, now: OffsetDateTime) -> Result<u8> {
     let b = store::breach::get(db.conn(), id)?.ok_or_else(|| not_found(id))?;
     let l = view::load(db.conn(), b)?;
-    let c = view::compute(&l, &ctx.cfg.calendar, now.date());
+    let c = view::compute(&l, &ctx.cfg.calendar, &ctx.cfg.time_zone, now);
     print(ctx, &l, &c);
     Ok(0)
 }
@@ -414,7 +460,7 @@ fn list(ctx: &Ctx, db: &Db, now: OffsetDateTime) -> Result<u8> {
     let mut text: Vec<String> = Vec::new();
     for b in store::breach::list(db.conn(), None, None)? {
         let l = view::load(db.conn(), b)?;
-        let c = view::compute(&l, cal, now.date());
+        let c = view::compute(&l, cal, &ctx.cfg.time_zone, now);
         text.push(format!(
             "#{:<4} {} rule  determined {}  LE by {} ({})  customers: {}  {}",
             l.breach.id,

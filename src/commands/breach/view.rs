@@ -1,13 +1,17 @@
 //! A breach as the officer sees it: its facts, the computed deadlines, and how each notice
 //! stands today, as JSON and as text. Deadlines are computed here from the stored facts every
-//! time, so a hold or a notice recorded later moves them.
+//! time, so a hold or a notice recorded later moves them. The calendar date of the
+//! determination and of each notice is taken in the carrier's time zone (`[breach] time_zone`),
+//! from the stored instant, whatever offset it was written with; the output names the zone.
+//! The hold in force is the most recently recorded one; every hold is listed.
 
 use serde_json::{Value, json};
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 use crate::clock;
 use crate::domain::breach::{self, Deadlines, Facts, Rule, Standings};
 use crate::domain::business_days::{self, Calendar};
+use crate::domain::time_zone::CarrierZone;
 use crate::error::Result;
 use crate::store::breach::{Breach, Hold, Link, Notice};
 use crate::ui::term::safe;
@@ -35,6 +39,8 @@ pub fn load(conn: &rusqlite::Connection, b: Breach) -> Result<Loaded> {
 
 /// The computed view.
 pub struct Computed {
+    /// The carrier's time zone the dates are in.
+    pub zone: String,
     pub rule: Rule,
     pub determined_on: Date,
     pub facts: Facts,
@@ -42,46 +48,69 @@ pub struct Computed {
     pub standings: Standings,
 }
 
-fn first(notices: &[Notice], party: &str) -> Option<Date> {
+/// The calendar date, in the carrier's zone, of a stored instant (a stored date as a fallback).
+fn local_date(zone: &CarrierZone, at: &str, fallback: &str) -> Option<Date> {
+    clock::parse(at)
+        .map(|t| zone.date_of(t))
+        .or_else(|| clock::parse_date(fallback))
+}
+
+fn first(notices: &[Notice], party: &str, zone: &CarrierZone) -> Option<Date> {
     notices
         .iter()
         .filter(|n| n.party == party)
-        .filter_map(|n| clock::parse_date(&n.on_date))
+        .filter_map(|n| local_date(zone, &n.at, &n.on_date))
         .min()
 }
 
-/// Deadlines and standings as of `today`.
-pub fn compute(l: &Loaded, cal: &Calendar, today: Date) -> Computed {
+/// Deadlines and standings as of `now`, with dates in the carrier's zone.
+pub fn compute(l: &Loaded, cal: &Calendar, zone: &CarrierZone, now: OffsetDateTime) -> Computed {
     let b = &l.breach;
+    let today = zone.date_of(now);
     let rule = Rule::parse(&b.rule).unwrap_or(Rule::R2007);
-    let determined_on = clock::parse_date(&b.determined_on).unwrap_or(today);
-    let customer_on = first(&l.notices, "customers");
+    let determined_on = local_date(zone, &b.determined_at, &b.determined_on).unwrap_or(today);
+    let customer_on = first(&l.notices, "customers", zone);
+    let holds: Vec<Date> = l
+        .holds
+        .iter()
+        .filter_map(|h| clock::parse_date(&h.until_on))
+        .collect();
     let facts = Facts {
-        le_notice_on: first(&l.notices, "law-enforcement"),
-        fcc_notice_on: first(&l.notices, "fcc"),
+        le_notice_on: first(&l.notices, "law-enforcement", zone),
+        fcc_notice_on: first(&l.notices, "fcc", zone),
         customer_notice_on: customer_on,
         customer_notice_urgent: l.notices.iter().any(|n| {
             n.party == "customers"
                 && n.urgent_ref.is_some()
-                && clock::parse_date(&n.on_date) == customer_on
+                && local_date(zone, &n.at, &n.on_date) == customer_on
         }),
-        hold_until: l
-            .holds
-            .iter()
-            .filter_map(|h| clock::parse_date(&h.until_on))
-            .max(),
+        hold_until: breach::hold_in_force(&holds),
         affected: b.affected,
         harm_likely: b.harm_likely,
     };
     let deadlines = breach::deadlines(rule, determined_on, &facts, cal);
     let standings = breach::standings(rule, &deadlines, &facts, today);
     Computed {
+        zone: zone.name().to_string(),
         rule,
         determined_on,
         facts,
         deadlines,
         standings,
     }
+}
+
+/// Every hold in the order recorded; the last one is in force.
+fn holds_json(l: &Loaded) -> Vec<Value> {
+    let last = l.holds.len().saturating_sub(1);
+    l.holds
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            json!({"until_on": h.until_on, "reference": h.reference, "agent": h.agent,
+                   "recorded_at": h.recorded_at, "in_force": i == last})
+        })
+        .collect()
 }
 
 fn date(d: Option<Date>) -> Value {
@@ -99,6 +128,7 @@ pub fn json(l: &Loaded, c: &Computed, cal: &Calendar) -> Value {
         "discovered_at": b.discovered_at,
         "determined_at": b.determined_at,
         "determined_on": c.determined_on.to_string(),
+        "time_zone": c.zone,
         "accounts": l.accounts,
         "le_deadline": d.le_deadline.to_string(),
         "customer_notice_required": d.customer_notice_required,
@@ -111,11 +141,14 @@ pub fn json(l: &Loaded, c: &Computed, cal: &Calendar) -> Value {
             .iter().map(|d| d.to_string()).collect::<Vec<_>>(),
         "assumption": business_days::ASSUMPTION,
         "notices": l.notices,
-        "holds": l.holds,
+        "holds": holds_json(l),
         "linked_sessions": l.links,
         "opened_by": b.opened_by,
         "opened_at": b.opened_at,
         "closed_at": b.closed_at,
+        "closed_by": b.closed_by,
+        "close_reason": b.close_reason,
+        "open": b.closed_at.is_none(),
     });
     match c.rule {
         Rule::R2007 => {
@@ -163,11 +196,20 @@ pub fn text(l: &Loaded, c: &Computed, cal: &Calendar) -> String {
         ),
         format!("  discovered   {}", when(&b.discovered_at)),
         format!(
-            "  determined   {} (deadlines count from {})",
+            "  determined   {} (deadlines count from {}, the date in {})",
             when(&b.determined_at),
-            c.determined_on
+            c.determined_on,
+            c.zone
         ),
     ];
+    if let Some(closed) = &b.closed_at {
+        out.push(format!(
+            "  closed       {} by {}: {}",
+            when(closed),
+            safe(b.closed_by.as_deref().unwrap_or("-")),
+            safe(b.close_reason.as_deref().unwrap_or("-"))
+        ));
+    }
     if !l.accounts.is_empty() {
         out.push(format!("  accounts     {}", l.accounts.join(", ")));
     }
@@ -191,7 +233,22 @@ pub fn text(l: &Loaded, c: &Computed, cal: &Calendar) -> String {
         ));
     }
     if let Some(h) = c.facts.hold_until {
-        out.push(format!("  Hold: no customer notice through {h}"));
+        out.push(format!(
+            "  Hold in force (the most recently recorded): no customer notice through {h}"
+        ));
+    }
+    let last = l.holds.len().saturating_sub(1);
+    for (i, h) in l.holds.iter().enumerate() {
+        out.push(format!(
+            "  hold through {} recorded {}{} ({})",
+            h.until_on,
+            when(&h.recorded_at),
+            h.reference
+                .as_deref()
+                .map(|r| format!(" ref {}", safe(r)))
+                .unwrap_or_default(),
+            if i == last { "in force" } else { "replaced" }
+        ));
     }
     for n in &l.notices {
         out.push(format!(

@@ -217,7 +217,17 @@ fn header_columns(headers: &csv::StringRecord) -> Result<HashMap<String, usize>>
                 OPTIONAL.join(",")
             )));
         }
-        map.insert(name, i);
+        if let Some(first) = map.insert(name.clone(), i) {
+            return Err(Error::usage(
+                "import-header",
+                format!(
+                    "line 1: column {name} appears twice (columns {} and {})",
+                    first + 1,
+                    i + 1
+                ),
+            )
+            .hint("keep one column of each name; a second one would silently override the first"));
+        }
     }
     let missing: Vec<&str> = REQUIRED
         .iter()
