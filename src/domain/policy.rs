@@ -1,6 +1,8 @@
 //! The policy table of design.md §2: what each verification basis lets an agent discuss on
 //! the call, the refusal (rule and human routes) when it does not, the 30-day address-of-record
-//! rule, the purposes a disclosure may be recorded under, and one-time code expiry.
+//! rule, the purposes a disclosure may be recorded under, and one-time code expiry. The
+//! `photo-id` basis (in a store only; see `domain::in_store`) allows account CPNI and call
+//! detail, like the PIN.
 
 use time::{Duration, OffsetDateTime};
 
@@ -17,10 +19,12 @@ pub enum Basis {
     /// A temporary PIN sent to an address of record after a reset: good only for choosing a
     /// new PIN at once (64.2010(e)); it verifies nothing else.
     TemporaryPin,
+    /// In a store only: a valid government-issued photo ID matching the account (64.2010(d)).
+    PhotoId,
 }
 
 impl Basis {
-    pub const ALL: [Basis; 7] = [
+    pub const ALL: [Basis; 8] = [
         Basis::Pin,
         Basis::Callback,
         Basis::EmailCode,
@@ -28,6 +32,7 @@ impl Basis {
         Basis::BusinessContract,
         Basis::Backup,
         Basis::TemporaryPin,
+        Basis::PhotoId,
     ];
 
     /// Stable kebab-case id, as stored and shown (`email-code`).
@@ -40,6 +45,7 @@ impl Basis {
             Basis::BusinessContract => "business-contract",
             Basis::Backup => "backup",
             Basis::TemporaryPin => "temporary-pin",
+            Basis::PhotoId => "photo-id",
         }
     }
 
@@ -139,7 +145,7 @@ impl Purpose {
 pub fn discussable(basis: Option<Basis>) -> Vec<Scope> {
     match basis {
         None | Some(Basis::TemporaryPin) => vec![Scope::CallerSupplied],
-        Some(Basis::Pin | Basis::Callback | Basis::BusinessContract) => {
+        Some(Basis::Pin | Basis::Callback | Basis::BusinessContract | Basis::PhotoId) => {
             vec![Scope::Account, Scope::CallDetail, Scope::CallerSupplied]
         }
         Some(Basis::EmailCode | Basis::MailCode | Basis::Backup) => {
@@ -278,7 +284,7 @@ mod tests {
     use super::*;
     use time::macros::datetime;
 
-    const ALL_BASES: [Option<Basis>; 8] = [
+    const ALL_BASES: [Option<Basis>; 9] = [
         None,
         Some(Basis::Pin),
         Some(Basis::Callback),
@@ -287,6 +293,7 @@ mod tests {
         Some(Basis::BusinessContract),
         Some(Basis::Backup),
         Some(Basis::TemporaryPin),
+        Some(Basis::PhotoId),
     ];
 
     fn expected(basis: Option<Basis>, scope: Scope) -> bool {
@@ -294,7 +301,7 @@ mod tests {
         match (basis, scope) {
             (_, Scope::CallerSupplied) => true,
             (None | Some(TemporaryPin), _) => false,
-            (Some(Pin | Callback | BusinessContract), _) => true,
+            (Some(Pin | Callback | BusinessContract | PhotoId), _) => true,
             (Some(EmailCode | MailCode | Backup), Scope::Account) => true,
             (Some(EmailCode | MailCode | Backup), Scope::CallDetail) => false,
         }
@@ -314,7 +321,12 @@ mod tests {
     #[test]
     fn table_rows_explicit() {
         assert_eq!(discussable(None), vec![Scope::CallerSupplied]);
-        for b in [Basis::Pin, Basis::Callback, Basis::BusinessContract] {
+        for b in [
+            Basis::Pin,
+            Basis::Callback,
+            Basis::BusinessContract,
+            Basis::PhotoId,
+        ] {
             assert_eq!(
                 discussable(Some(b)),
                 vec![Scope::Account, Scope::CallDetail, Scope::CallerSupplied]

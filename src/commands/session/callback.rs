@@ -8,6 +8,7 @@ use super::state::print_step;
 use crate::audit::{self, Event};
 use crate::clock;
 use crate::domain::contact::mask_phone;
+use crate::domain::in_store::Route;
 use crate::domain::policy::Basis;
 use crate::error::{Error, Result};
 use crate::store::{self, Db};
@@ -82,6 +83,7 @@ pub fn callback(
     outcome: CallbackOutcome,
     now: OffsetDateTime,
 ) -> Result<(bool, String, Loaded)> {
+    super::photo_id::channel_gate(env, db, &l, Route::Callback, "auth.callback.refused", now)?;
     let at = clock::format(now);
     l.session.last_active_at = at.clone();
     let ok = outcome == CallbackOutcome::Reached;
@@ -128,6 +130,7 @@ pub fn callback_cmd(env: &Env<'_>, db: &mut Db, a: CallbackArgs) -> Result<u8> {
         (_, true, _) => CallbackOutcome::NoAnswer,
         (_, _, true) => CallbackOutcome::Declined,
         _ => {
+            super::photo_id::channel_gate(env, db, &l, Route::Callback, "callback.refused", now)?;
             let dialled = begin(env, db, &l, now)?;
             let mut doc = super::state::state_json(&l, now);
             doc["number_of_record"] = serde_json::json!(l.customer.phone);

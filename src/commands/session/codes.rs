@@ -10,6 +10,7 @@ use super::state::state_json;
 use crate::audit::{self, Event};
 use crate::commands::notify::deliver_now;
 use crate::domain::contact::{PostalAddress, mask_email};
+use crate::domain::in_store::Route;
 use crate::domain::policy;
 use crate::error::{Error, Result};
 use crate::mail::{compose, deliver};
@@ -92,6 +93,12 @@ pub fn issue_code(
     } else {
         "code.mail.refused"
     };
+    let route = if channel == CodeChannel::Email {
+        Route::EmailCode
+    } else {
+        Route::MailCode
+    };
+    super::photo_id::channel_gate(env, db, l, route, refused, now)?;
     secret_gate(env, db, l, refused, now)?;
     let since = if channel == CodeChannel::Email {
         &l.customer.email_since

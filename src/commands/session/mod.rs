@@ -9,6 +9,7 @@ pub mod codes;
 mod disclose;
 mod gate;
 mod lifecycle;
+pub mod photo_id;
 mod secret;
 mod state;
 
@@ -74,6 +75,8 @@ pub enum SessionCommand {
     Code(CodeArgs),
     /// Verify on the business-contract basis (account rep AND CPNI contract on file)
     Business(SessionArg),
+    /// In a store only: check a valid government-issued photo ID matching the account
+    PhotoId(photo_id::PhotoIdArgs),
     /// Record a discussion of CPNI on this call (refused unless the basis allows the scope)
     Disclose(DiscloseArgs),
     /// Send requested information to the email or postal address of record
@@ -148,6 +151,7 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> Result<u8> {
         }
         SessionCommand::Code(a) => secret::code_cmd(&env, &mut db, a),
         SessionCommand::Business(a) => callback::business_cmd(&env, &mut db, &a.session),
+        SessionCommand::PhotoId(a) => photo_id::photo_id_cmd(&env, &mut db, a),
         SessionCommand::Disclose(a) => disclose::disclose_cmd(&env, &mut db, a),
         SessionCommand::Send(a) => disclose::send_cmd(&env, &mut db, a),
         SessionCommand::Show(a) => lifecycle::show_cmd(&env, &mut db, &a.session),

@@ -70,6 +70,10 @@ pub fn check_secret(
     value: &str,
     now: OffsetDateTime,
 ) -> Result<(bool, String, Loaded)> {
+    if kind == SecretKind::Code {
+        let route = crate::domain::in_store::Route::Code;
+        super::photo_id::channel_gate(env, db, &l, route, kind.event("refused"), now)?;
+    }
     secret_gate(env, db, &l, kind.event("refused"), now)?;
     let verdict = match kind {
         SecretKind::Pin => {

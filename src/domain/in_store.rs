@@ -1,0 +1,195 @@
+//! In-store access (47 CFR 64.2010(d)): in a retail location the customer is authenticated by a
+//! valid government-issued photo ID matching the account; remote routes (a callback to the
+//! number of record, one-time codes read back) are not offered there, and a photo ID is never
+//! accepted on a phone session. Pure functions the subcommands and the wizard both call.
+
+use time::Date;
+
+/// The session channel of a visit to a store (as stored in `session.channel`).
+pub const IN_STORE: &str = "in-store";
+
+/// Whether the session is a store visit (`inbound` and `outbound` are phone calls).
+pub fn is_in_store(channel: &str) -> bool {
+    channel == IN_STORE
+}
+
+/// A verification route the agent may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Pin,
+    Backup,
+    Callback,
+    EmailCode,
+    MailCode,
+    /// Reading back an emailed or mailed code.
+    Code,
+    Business,
+    PhotoId,
+}
+
+impl Route {
+    pub const ALL: [Route; 8] = [
+        Route::Pin,
+        Route::Backup,
+        Route::Callback,
+        Route::EmailCode,
+        Route::MailCode,
+        Route::Code,
+        Route::Business,
+        Route::PhotoId,
+    ];
+
+    /// The subcommand that takes this route (`cpni session …`).
+    pub fn command(self) -> &'static str {
+        match self {
+            Route::Pin => "pin",
+            Route::Backup => "backup",
+            Route::Callback => "callback",
+            Route::EmailCode => "email-code",
+            Route::MailCode => "mail-code",
+            Route::Code => "code",
+            Route::Business => "business",
+            Route::PhotoId => "photo-id",
+        }
+    }
+
+    /// Remote routes: they reach the holder somewhere else, which a store visit does not need.
+    pub fn is_remote(self) -> bool {
+        matches!(
+            self,
+            Route::Callback | Route::EmailCode | Route::MailCode | Route::Code
+        )
+    }
+}
+
+/// The routes offered on a session of `channel`, in the order the wizard lists them.
+pub fn routes(channel: &str) -> Vec<Route> {
+    Route::ALL
+        .into_iter()
+        .filter(|r| route_allowed(channel, *r).is_ok())
+        .collect()
+}
+
+/// Why a route is not offered on this channel (the rule, then what to do).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelRefusal {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub instead: &'static str,
+}
+
+const RULE_STORE: &str = "47 CFR 64.2010(d): in a store the customer is authenticated by a valid \
+    government-issued photo ID matching the account; a callback or a code read back is not used there";
+const RULE_PHONE: &str = "47 CFR 64.2010(d): a photo ID is accepted only from a customer present \
+    in a store; on a phone call it proves nothing";
+
+/// Whether `route` may be taken on a session of `channel`.
+pub fn route_allowed(channel: &str, route: Route) -> Result<(), ChannelRefusal> {
+    match (is_in_store(channel), route) {
+        (true, r) if r.is_remote() => Err(ChannelRefusal {
+            code: "in-store",
+            rule: RULE_STORE,
+            instead: "check the customer's photo ID: cpni session photo-id SESSION --type T --issuer I --expires YYYY-MM-DD --number-last4 NNNN --name-matches",
+        }),
+        (false, Route::PhotoId) => Err(ChannelRefusal {
+            code: "not-in-store",
+            rule: RULE_PHONE,
+            instead: "verify the caller with the PIN or a callback to the telephone number of record",
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Kinds of government-issued photo ID accepted.
+pub const ID_TYPES: [&str; 4] = ["drivers-licence", "passport", "state-id", "military-id"];
+
+/// The words for the agent at the counter (the wizard shows them).
+pub const PHOTO_ID_SCRIPT: &str = "Say: \"Before I can go over your account, may I see a \
+    government-issued photo ID, please?\"\nCheck that the photo is the person in front of you, that \
+    the ID has not expired, and that the name matches the account holder. Record the type, the \
+    issuing authority, the expiry date and only the last four characters of the ID number.";
+
+/// What the agent observed on the ID.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoId {
+    pub id_type: String,
+    pub issuer: String,
+    pub expires: Date,
+    pub number_last4: String,
+    pub name_matches: bool,
+}
+
+/// Why an ID does not verify the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    /// The ID expired before `today` (it is valid through its expiry date).
+    Expired,
+    /// The agent did not confirm that the name matches the account holder.
+    NameMismatch,
+}
+
+/// Checks an ID presented on `today` (the carrier's local date).
+pub fn check_photo_id(id: &PhotoId, today: Date) -> Result<(), IdProblem> {
+    if id.expires < today {
+        return Err(IdProblem::Expired);
+    }
+    if !id.name_matches {
+        return Err(IdProblem::NameMismatch);
+    }
+    Ok(())
+}
+
+/// The last four characters of an ID number: exactly four letters or digits.
+pub fn valid_last4(s: &str) -> bool {
+    s.len() == 4 && s.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn stores_offer_no_remote_route_and_phones_no_photo_id() {
+        let store = routes(IN_STORE);
+        assert!(store.contains(&Route::PhotoId));
+        assert!(store.contains(&Route::Pin));
+        for r in [Route::Callback, Route::EmailCode, Route::MailCode, Route::Code] {
+            assert!(!store.contains(&r));
+            assert_eq!(route_allowed(IN_STORE, r).unwrap_err().code, "in-store");
+        }
+        for phone in ["inbound", "outbound"] {
+            assert!(!routes(phone).contains(&Route::PhotoId));
+            assert!(routes(phone).contains(&Route::Callback));
+            assert_eq!(
+                route_allowed(phone, Route::PhotoId).unwrap_err().code,
+                "not-in-store"
+            );
+        }
+    }
+
+    #[test]
+    fn expired_or_mismatched_ids_do_not_verify() {
+        let id = PhotoId {
+            id_type: "passport".into(),
+            issuer: "US Department of State".into(),
+            expires: date!(2026 - 12 - 01),
+            number_last4: "1234".into(),
+            name_matches: true,
+        };
+        assert_eq!(check_photo_id(&id, date!(2026 - 12 - 01)), Ok(()));
+        assert_eq!(
+            check_photo_id(&id, date!(2026 - 12 - 02)),
+            Err(IdProblem::Expired)
+        );
+        let other = PhotoId {
+            name_matches: false,
+            ..id
+        };
+        assert_eq!(
+            check_photo_id(&other, date!(2026 - 11 - 01)),
+            Err(IdProblem::NameMismatch)
+        );
+        assert!(valid_last4("A9z1") && !valid_last4("12345") && !valid_last4("12-4"));
+    }
+}
