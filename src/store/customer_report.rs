@@ -1,5 +1,6 @@
 //! SQL for `cpni customer report`: what is held about one customer, outside the customer row.
-//! Read-only; never selects a secret, a hash or a message body.
+//! Read-only; never selects a secret, a hash or a message body: authentication attempts and
+//! codes issued are read field by field from their audit records, never the whole detail.
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -45,13 +46,16 @@ pub struct DisclosureRow {
     pub channel: Option<String>,
     pub purpose: Option<String>,
     pub reference: Option<String>,
+    /// The calls the caller described (`caller-supplied`), as recorded.
+    pub calls: Option<String>,
 }
 
 /// Disclosures recorded for the account (audit events `disclosure`), oldest first.
 pub fn disclosures(conn: &Connection, account: &str) -> Result<Vec<DisclosureRow>> {
     let mut stmt = conn.prepare(
         "SELECT at, session, json_extract(detail, '$.scope'), json_extract(detail, '$.channel'), \
-         json_extract(detail, '$.purpose'), json_extract(detail, '$.reference') FROM audit \
+         json_extract(detail, '$.purpose'), json_extract(detail, '$.reference'), \
+         json_extract(detail, '$.calls') FROM audit \
          WHERE account = ?1 AND event = 'disclosure' ORDER BY seq",
     )?;
     let rows = stmt.query_map([account], |r| {
@@ -62,6 +66,7 @@ pub fn disclosures(conn: &Connection, account: &str) -> Result<Vec<DisclosureRow
             channel: r.get(3)?,
             purpose: r.get(4)?,
             reference: r.get(5)?,
+            calls: r.get(6)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -107,4 +112,93 @@ pub fn changes(conn: &Connection, account: &str) -> Result<Vec<(String, String)>
     )?;
     let rows = stmt.query_map([account], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttemptRow {
+    pub at: String,
+    /// The agent who handled the attempt.
+    pub agent: String,
+    pub session: String,
+    /// `pin`, `callback`, `code`, `photo-id`, … or the refused step (`disclosure`, `send`, …).
+    pub method: String,
+    /// `ok`, `fail` or `refused`.
+    pub outcome: String,
+    /// Why it failed or was refused (a code such as `locked` or `expired`), when recorded.
+    pub reason: Option<String>,
+}
+
+/// Authentication attempts (`auth.*`) and every refusal (`*.refused`) on the account, oldest
+/// first: who, when, method, outcome and reason; never the secret tried.
+pub fn attempts(conn: &Connection, account: &str) -> Result<Vec<AttemptRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT at, actor, session, event, CAST(json_extract(detail, '$.reason') AS TEXT), \
+         CAST(json_extract(detail, '$.outcome') AS TEXT) FROM audit \
+         WHERE account = ?1 AND (event LIKE 'auth.%' OR event LIKE '%.refused') ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([account], |r| {
+        let event: String = r.get(3)?;
+        let outcome_detail: Option<String> = r.get(5)?;
+        let (method, outcome) = split_event(&event);
+        Ok(AttemptRow {
+            at: r.get(0)?,
+            agent: r.get(1)?,
+            session: r.get(2)?,
+            method,
+            outcome,
+            reason: r.get::<_, Option<String>>(4)?.or(outcome_detail),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// `auth.pin.ok` → (`pin`, `ok`); `disclosure.refused` → (`disclosure`, `refused`);
+/// `code.email.refused` → (`code.email`, `refused`).
+fn split_event(event: &str) -> (String, String) {
+    let rest = event.strip_prefix("auth.").unwrap_or(event);
+    match rest.rsplit_once('.') {
+        Some((m, o)) => (m.to_string(), o.to_string()),
+        None => (rest.to_string(), String::new()),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeRow {
+    pub issued_at: String,
+    pub agent: String,
+    pub session: String,
+    /// `email` or `mail`.
+    pub channel: String,
+    pub expires_at: Option<String>,
+}
+
+/// One-time codes issued to the account (never the code or its digest), oldest first.
+pub fn codes(conn: &Connection, account: &str) -> Result<Vec<CodeRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT at, actor, session, COALESCE(json_extract(detail, '$.channel'), ''), \
+         json_extract(detail, '$.expires_at') FROM audit \
+         WHERE account = ?1 AND event = 'code.issued' ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([account], |r| {
+        Ok(CodeRow {
+            issued_at: r.get(0)?,
+            agent: r.get(1)?,
+            session: r.get(2)?,
+            channel: r.get(3)?,
+            expires_at: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn events_split_into_method_and_outcome() {
+        let s = |e| super::split_event(e);
+        assert_eq!(s("auth.pin.ok"), ("pin".into(), "ok".into()));
+        assert_eq!(s("auth.photo-id.fail"), ("photo-id".into(), "fail".into()));
+        assert_eq!(s("disclosure.refused"), ("disclosure".into(), "refused".into()));
+        assert_eq!(s("code.email.refused"), ("code.email".into(), "refused".into()));
+    }
 }

@@ -1,10 +1,13 @@
 //! `cpni customer report ACCOUNT [--format text|json]`: everything cpni holds about one
 //! customer, for the customer's right to review it: contacts of record with their dates, the
-//! CPNI approval history and status, sessions, disclosures, messages and notices, account
-//! changes, complaints and the breaches that name the account.
+//! CPNI approval history and status, sessions, authentication attempts and refusals (who, when,
+//! method, outcome), one-time codes issued, disclosures (with the text of the calls a caller
+//! described), messages and notices, account changes, complaints and the breaches that name the
+//! account.
 //!
 //! Never included: a PIN, backup secret or code, their hashes, or a message body. Agent logins
-//! are internal and left out. Pulling the report is itself an audit record.
+//! appear only as who handled an attempt or issued a code. Pulling the report is itself an
+//! audit record.
 
 use clap::Args;
 use serde_json::{Value, json};
@@ -70,6 +73,8 @@ pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<u8> {
         "customer": customer_json(&c, now),
         "approval": {"status": status.id(), "label": status.label(), "history": history},
         "sessions": q::sessions(conn, &c.account)?,
+        "authentication": q::attempts(conn, &c.account)?,
+        "codes_issued": q::codes(conn, &c.account)?,
         "disclosures": q::disclosures(conn, &c.account)?,
         "messages": q::messages(conn, &c.account)?,
         "account_changes": changes,
@@ -153,13 +158,46 @@ fn text(d: &Value) -> String {
             s(&r["basis"])
         )
     });
+    section(
+        &mut out,
+        "Authentication attempts and refusals",
+        &d["authentication"],
+        |r| {
+            format!(
+                "{} {} {} {} by agent {}{}",
+                s(&r["at"]),
+                s(&r["session"]),
+                s(&r["method"]),
+                s(&r["outcome"]),
+                s(&r["agent"]),
+                r["reason"]
+                    .as_str()
+                    .map(|x| format!(" ({})", safe(x)))
+                    .unwrap_or_default()
+            )
+        },
+    );
+    section(&mut out, "One-time codes issued", &d["codes_issued"], |r| {
+        format!(
+            "{} {} by {} (expires {}) by agent {}",
+            s(&r["issued_at"]),
+            s(&r["session"]),
+            s(&r["channel"]),
+            s(&r["expires_at"]),
+            s(&r["agent"])
+        )
+    });
     section(&mut out, "Information disclosed", &d["disclosures"], |r| {
         format!(
-            "{} {} by {} for {}",
+            "{} {} by {} for {}{}",
             s(&r["at"]),
             s(&r["scope"]),
             s(&r["channel"]),
-            s(&r["purpose"])
+            s(&r["purpose"]),
+            r["calls"]
+                .as_str()
+                .map(|x| format!(": calls described: {}", safe(x)))
+                .unwrap_or_default()
         )
     });
     section(&mut out, "Messages and notices", &d["messages"], |r| {
