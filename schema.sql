@@ -262,4 +262,4 @@ CREATE TABLE complaint (
 
 CREATE INDEX complaint_received ON complaint (received_at);
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;

@@ -481,6 +481,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
             [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('photo-id', 'photo-id', [CompletionResultType]::ParameterValue, 'In a store only: check a valid government-issued photo ID matching the account')
             [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
@@ -602,6 +603,24 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;session;photo-id' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Kind of government-issued photo ID')
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Issuing authority, e.g. "New York DMV" or "US Department of State"')
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Expiry date printed on the ID (YYYY-MM-DD); an expired ID is refused')
+            [CompletionResult]::new('--number-last4', '--number-last4', [CompletionResultType]::ParameterName, 'Only the last four characters of the ID number')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--name-matches', '--name-matches', [CompletionResultType]::ParameterName, 'The agent confirms the name on the ID matches the account holder')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;session;disclose' {
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'account, call-detail or caller-supplied')
             [CompletionResult]::new('--purpose', '--purpose', [CompletionResultType]::ParameterName, 'customer-request, billing, service-support, fraud-protection, pic-freeze-inquiry, directory-services, legal-process, designated-third-party')
@@ -674,6 +693,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
             [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('photo-id', 'photo-id', [CompletionResultType]::ParameterValue, 'In a store only: check a valid government-issued photo ID matching the account')
             [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
@@ -703,6 +723,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;session;help;business' {
+            break
+        }
+        'cpni;session;help;photo-id' {
             break
         }
         'cpni;session;help;disclose' {
@@ -1066,6 +1089,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Record a law-enforcement (or FCC) direction to delay customer notice')
             [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Record a notice given to law enforcement, the FCC or the customers')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link a session whose disclosures went to an impostor')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a breach (its records are then kept two more years, then may be purged)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List breaches with their deadlines and standing')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one breach: facts, deadlines, notices, holds, linked sessions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1143,6 +1167,20 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;breach;close' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the breach is closed (notices complete, investigation ended, …)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;breach;list' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
@@ -1174,6 +1212,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Record a law-enforcement (or FCC) direction to delay customer notice')
             [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Record a notice given to law enforcement, the FCC or the customers')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link a session whose disclosures went to an impostor')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a breach (its records are then kept two more years, then may be purged)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List breaches with their deadlines and standing')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one breach: facts, deadlines, notices, holds, linked sessions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1189,6 +1228,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;breach;help;link' {
+            break
+        }
+        'cpni;breach;help;close' {
             break
         }
         'cpni;breach;help;list' {
@@ -1522,6 +1564,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
             [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('photo-id', 'photo-id', [CompletionResultType]::ParameterValue, 'In a store only: check a valid government-issued photo ID matching the account')
             [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
@@ -1550,6 +1593,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;session;business' {
+            break
+        }
+        'cpni;help;session;photo-id' {
             break
         }
         'cpni;help;session;disclose' {
@@ -1630,6 +1676,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Record a law-enforcement (or FCC) direction to delay customer notice')
             [CompletionResult]::new('notice', 'notice', [CompletionResultType]::ParameterValue, 'Record a notice given to law enforcement, the FCC or the customers')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Link a session whose disclosures went to an impostor')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close a breach (its records are then kept two more years, then may be purged)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List breaches with their deadlines and standing')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one breach: facts, deadlines, notices, holds, linked sessions')
             break
@@ -1644,6 +1691,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;breach;link' {
+            break
+        }
+        'cpni;help;breach;close' {
             break
         }
         'cpni;help;breach;list' {

@@ -133,6 +133,9 @@ _cpni() {
             cpni__subcmd__audit__subcmd__help,verify)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__verify"
                 ;;
+            cpni__subcmd__breach,close)
+                cmd="cpni__subcmd__breach__subcmd__close"
+                ;;
             cpni__subcmd__breach,help)
                 cmd="cpni__subcmd__breach__subcmd__help"
                 ;;
@@ -153,6 +156,9 @@ _cpni() {
                 ;;
             cpni__subcmd__breach,show)
                 cmd="cpni__subcmd__breach__subcmd__show"
+                ;;
+            cpni__subcmd__breach__subcmd__help,close)
+                cmd="cpni__subcmd__breach__subcmd__help__subcmd__close"
                 ;;
             cpni__subcmd__breach__subcmd__help,help)
                 cmd="cpni__subcmd__breach__subcmd__help__subcmd__help"
@@ -376,6 +382,9 @@ _cpni() {
             cpni__subcmd__help__subcmd__audit,verify)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
+            cpni__subcmd__help__subcmd__breach,close)
+                cmd="cpni__subcmd__help__subcmd__breach__subcmd__close"
+                ;;
             cpni__subcmd__help__subcmd__breach,hold)
                 cmd="cpni__subcmd__help__subcmd__breach__subcmd__hold"
                 ;;
@@ -496,6 +505,9 @@ _cpni() {
             cpni__subcmd__help__subcmd__session,mail-code)
                 cmd="cpni__subcmd__help__subcmd__session__subcmd__mail__subcmd__code"
                 ;;
+            cpni__subcmd__help__subcmd__session,photo-id)
+                cmd="cpni__subcmd__help__subcmd__session__subcmd__photo__subcmd__id"
+                ;;
             cpni__subcmd__help__subcmd__session,pin)
                 cmd="cpni__subcmd__help__subcmd__session__subcmd__pin"
                 ;;
@@ -595,6 +607,9 @@ _cpni() {
             cpni__subcmd__session,mail-code)
                 cmd="cpni__subcmd__session__subcmd__mail__subcmd__code"
                 ;;
+            cpni__subcmd__session,photo-id)
+                cmd="cpni__subcmd__session__subcmd__photo__subcmd__id"
+                ;;
             cpni__subcmd__session,pin)
                 cmd="cpni__subcmd__session__subcmd__pin"
                 ;;
@@ -633,6 +648,9 @@ _cpni() {
                 ;;
             cpni__subcmd__session__subcmd__help,mail-code)
                 cmd="cpni__subcmd__session__subcmd__help__subcmd__mail__subcmd__code"
+                ;;
+            cpni__subcmd__session__subcmd__help,photo-id)
+                cmd="cpni__subcmd__session__subcmd__help__subcmd__photo__subcmd__id"
                 ;;
             cpni__subcmd__session__subcmd__help,pin)
                 cmd="cpni__subcmd__session__subcmd__help__subcmd__pin"
@@ -1275,7 +1293,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__breach)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help open hold notice link list show help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help open hold notice link close list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1300,9 +1318,53 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cpni__subcmd__breach__subcmd__help)
-            opts="open hold notice link list show help"
+        cpni__subcmd__breach__subcmd__close)
+            opts="-q -h --reason --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__breach__subcmd__help)
+            opts="open hold notice link close list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__breach__subcmd__help__subcmd__close)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2961,8 +3023,22 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__breach)
-            opts="open hold notice link list show"
+            opts="open hold notice link close list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__breach__subcmd__close)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3563,7 +3639,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__session)
-            opts="start pin backup callback email-code mail-code code business disclose send show end"
+            opts="start pin backup callback email-code mail-code code business photo-id disclose send show end"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3675,6 +3751,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__session__subcmd__mail__subcmd__code)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__session__subcmd__photo__subcmd__id)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4303,7 +4393,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help start pin backup callback email-code mail-code code business disclose send show end help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help start pin backup callback email-code mail-code code business photo-id disclose send show end help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4539,7 +4629,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__help)
-            opts="start pin backup callback email-code mail-code code business disclose send show end help"
+            opts="start pin backup callback email-code mail-code code business photo-id disclose send show end help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4678,6 +4768,20 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__session__subcmd__help__subcmd__photo__subcmd__id)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__session__subcmd__help__subcmd__pin)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4741,6 +4845,48 @@ _cpni() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__session__subcmd__photo__subcmd__id)
+            opts="-q -h --type --issuer --expires --number-last4 --name-matches --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "drivers-licence passport state-id military-id" -- "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --number-last4)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -436,6 +436,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
             cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
             cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand photo-id 'In a store only: check a valid government-issued photo ID matching the account'
             cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
             cand send 'Send requested information to the email or postal address of record'
             cand show 'Show the session''s state'
@@ -548,6 +549,23 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;session;photo-id'= {
+            cand --type 'Kind of government-issued photo ID'
+            cand --issuer 'Issuing authority, e.g. "New York DMV" or "US Department of State"'
+            cand --expires 'Expiry date printed on the ID (YYYY-MM-DD); an expired ID is refused'
+            cand --number-last4 'Only the last four characters of the ID number'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --name-matches 'The agent confirms the name on the ID matches the account holder'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;session;disclose'= {
             cand --scope 'account, call-detail or caller-supplied'
             cand --purpose 'customer-request, billing, service-support, fraud-protection, pic-freeze-inquiry, directory-services, legal-process, designated-third-party'
@@ -616,6 +634,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
             cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
             cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand photo-id 'In a store only: check a valid government-issued photo ID matching the account'
             cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
             cand send 'Send requested information to the email or postal address of record'
             cand show 'Show the session''s state'
@@ -637,6 +656,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;session;help;code'= {
         }
         &'cpni;session;help;business'= {
+        }
+        &'cpni;session;help;photo-id'= {
         }
         &'cpni;session;help;disclose'= {
         }
@@ -959,6 +980,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand hold 'Record a law-enforcement (or FCC) direction to delay customer notice'
             cand notice 'Record a notice given to law enforcement, the FCC or the customers'
             cand link 'Link a session whose disclosures went to an impostor'
+            cand close 'Close a breach (its records are then kept two more years, then may be purged)'
             cand list 'List breaches with their deadlines and standing'
             cand show 'Show one breach: facts, deadlines, notices, holds, linked sessions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1031,6 +1053,19 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;breach;close'= {
+            cand --reason 'Why the breach is closed (notices complete, investigation ended, …)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;breach;list'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
@@ -1060,6 +1095,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand hold 'Record a law-enforcement (or FCC) direction to delay customer notice'
             cand notice 'Record a notice given to law enforcement, the FCC or the customers'
             cand link 'Link a session whose disclosures went to an impostor'
+            cand close 'Close a breach (its records are then kept two more years, then may be purged)'
             cand list 'List breaches with their deadlines and standing'
             cand show 'Show one breach: facts, deadlines, notices, holds, linked sessions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1071,6 +1107,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;breach;help;notice'= {
         }
         &'cpni;breach;help;link'= {
+        }
+        &'cpni;breach;help;close'= {
         }
         &'cpni;breach;help;list'= {
         }
@@ -1356,6 +1394,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
             cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
             cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand photo-id 'In a store only: check a valid government-issued photo ID matching the account'
             cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
             cand send 'Send requested information to the email or postal address of record'
             cand show 'Show the session''s state'
@@ -1376,6 +1415,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;session;code'= {
         }
         &'cpni;help;session;business'= {
+        }
+        &'cpni;help;session;photo-id'= {
         }
         &'cpni;help;session;disclose'= {
         }
@@ -1435,6 +1476,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand hold 'Record a law-enforcement (or FCC) direction to delay customer notice'
             cand notice 'Record a notice given to law enforcement, the FCC or the customers'
             cand link 'Link a session whose disclosures went to an impostor'
+            cand close 'Close a breach (its records are then kept two more years, then may be purged)'
             cand list 'List breaches with their deadlines and standing'
             cand show 'Show one breach: facts, deadlines, notices, holds, linked sessions'
         }
@@ -1445,6 +1487,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;breach;notice'= {
         }
         &'cpni;help;breach;link'= {
+        }
+        &'cpni;help;breach;close'= {
         }
         &'cpni;help;breach;list'= {
         }

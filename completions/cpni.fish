@@ -302,27 +302,28 @@ complete -c cpni -n "__fish_cpni_using_subcommand verify" -l no-input -d 'Never 
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "start" -d 'Open a session for a call; prints its id'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "backup" -d 'Check the customer-chosen backup secret (allows account information and a new PIN)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "send" -d 'Send requested information to the email or postal address of record'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "show" -d 'Show the session\'s state'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "end" -d 'End the session'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business disclose send show end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "start" -d 'Open a session for a call; prints its id'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "pin" -d 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "backup" -d 'Check the customer-chosen backup secret (allows account information and a new PIN)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "callback" -d 'Show the number of record to call back, or record the callback\'s outcome'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "email-code" -d 'Send a one-time code to the email address of record (on record 30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "photo-id" -d 'In a store only: check a valid government-issued photo ID matching the account'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "send" -d 'Send requested information to the email or postal address of record'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "show" -d 'Show the session\'s state'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "end" -d 'End the session'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l channel -d 'How the customer is in contact' -r -f -a "inbound\t''
 outbound\t''
 in-store\t''"
@@ -399,6 +400,22 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l type -d 'Kind of government-issued photo ID' -r -f -a "drivers-licence\t''
+passport\t''
+state-id\t''
+military-id\t''"
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l issuer -d 'Issuing authority, e.g. "New York DMV" or "US Department of State"' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l expires -d 'Expiry date printed on the ID (YYYY-MM-DD); an expired ID is refused' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l number-last4 -d 'Only the last four characters of the ID number' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l name-matches -d 'The agent confirms the name on the ID matches the account holder'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l scope -d 'account, call-detail or caller-supplied' -r -f -a "account\t''
 call-detail\t''
 caller-supplied\t''"
@@ -468,6 +485,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "photo-id" -d 'In a store only: check a valid government-issued photo ID matching the account'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send requested information to the email or postal address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the session\'s state'
@@ -676,21 +694,22 @@ complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "record" -d 'Record the customer\'s choice (appended; earlier entries are never changed)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "check" -d 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "open" -d 'Record a breach and show its deadlines'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "hold" -d 'Record a law-enforcement (or FCC) direction to delay customer notice'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "notice" -d 'Record a notice given to law enforcement, the FCC or the customers'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "link" -d 'Link a session whose disclosures went to an impostor'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "list" -d 'List breaches with their deadlines and standing'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "open" -d 'Record a breach and show its deadlines'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "hold" -d 'Record a law-enforcement (or FCC) direction to delay customer notice'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "notice" -d 'Record a notice given to law enforcement, the FCC or the customers'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "link" -d 'Link a session whose disclosures went to an impostor'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "close" -d 'Close a breach (its records are then kept two more years, then may be purged)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "list" -d 'List breaches with their deadlines and standing'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l discovered -d 'When the breach was first suspected (RFC 3339, or YYYY-MM-DD)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l determined -d 'When the carrier reasonably determined a breach occurred; deadlines count from its date' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l description -d 'What happened' -r
@@ -747,6 +766,15 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l reason -d 'Why the breach is closed (notices complete, investigation ended, …)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -767,6 +795,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "hold" -d 'Record a law-enforcement (or FCC) direction to delay customer notice'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "notice" -d 'Record a notice given to law enforcement, the FCC or the customers'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "link" -d 'Link a session whose disclosures went to an impostor'
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a breach (its records are then kept two more years, then may be purged)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "list" -d 'List breaches with their deadlines and standing'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -947,6 +976,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "mail-code" -d 'Queue a letter with a one-time code to the postal address of record (30+ days)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "code" -d 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "business" -d 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "photo-id" -d 'In a store only: check a valid government-issued photo ID matching the account'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "disclose" -d 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "send" -d 'Send requested information to the email or postal address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "show" -d 'Show the session\'s state'
@@ -968,6 +998,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "hold" -d 'Record a law-enforcement (or FCC) direction to delay customer notice'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "notice" -d 'Record a notice given to law enforcement, the FCC or the customers'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "link" -d 'Link a session whose disclosures went to an impostor'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "close" -d 'Close a breach (its records are then kept two more years, then may be purged)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "list" -d 'List breaches with their deadlines and standing'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from breach" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from complaint" -f -a "add" -d 'Record a customer\'s complaint'

@@ -271,10 +271,17 @@ fn a_5xx_answer_fails_the_item_for_good_and_nothing_retries_it() {
         .code(7)
         .stderr_has("550")
         .stderr_has("sender refused")
-        .stderr_has("failed for good");
+        .stderr_has("failed for good")
+        .stderr_has("will not be retried")
+        .never_prints("stays queued");
     assert_eq!(
         env.sql("select status || ' ' || attempts from outbox;"),
         "failed 1"
+    );
+    // The item's body (the code) is gone: nothing will ever send it.
+    assert_eq!(
+        env.sql("select body is null and attachment is null from outbox;"),
+        "1"
     );
     assert_eq!(
         env.sql(
