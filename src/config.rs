@@ -344,7 +344,8 @@ fn positive(origin: Option<&Path>, key: &str, v: Option<i64>, default: i64) -> R
 pub fn is_loopback_host(host: &str) -> bool {
     let h = host.trim_start_matches('[').trim_end_matches(']');
     h.eq_ignore_ascii_case("localhost")
-        || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        || h.parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn check_mail(origin: Option<&Path>, m: &MailSection) -> Result<()> {

@@ -100,6 +100,22 @@ pub fn route_allowed(channel: &str, route: Route) -> Result<(), ChannelRefusal> 
     }
 }
 
+/// The route to name in a store for a refused discussion: the photo ID.
+pub const ROUTE_PHOTO_ID: &str =
+    "check a valid government-issued photo ID matching the account (cpni session photo-id)";
+
+/// A discussion refusal with the routes the session's channel offers: in a store, the photo ID
+/// (and the PIN, or sending to an address of record) instead of a callback or codes.
+pub fn routes_for_channel(channel: &str, mut r: super::policy::Refusal) -> super::policy::Refusal {
+    use super::policy::{ROUTE_CALLBACK, ROUTE_EMAIL_CODE, ROUTE_MAIL_CODE};
+    if is_in_store(channel) {
+        r.routes
+            .retain(|x| ![ROUTE_CALLBACK, ROUTE_EMAIL_CODE, ROUTE_MAIL_CODE].contains(&x.as_str()));
+        r.routes.insert(0, ROUTE_PHOTO_ID.to_string());
+    }
+    r
+}
+
 /// Kinds of government-issued photo ID accepted.
 pub const ID_TYPES: [&str; 4] = ["drivers-licence", "passport", "state-id", "military-id"];
 
@@ -154,7 +170,12 @@ mod tests {
         let store = routes(IN_STORE);
         assert!(store.contains(&Route::PhotoId));
         assert!(store.contains(&Route::Pin));
-        for r in [Route::Callback, Route::EmailCode, Route::MailCode, Route::Code] {
+        for r in [
+            Route::Callback,
+            Route::EmailCode,
+            Route::MailCode,
+            Route::Code,
+        ] {
             assert!(!store.contains(&r));
             assert_eq!(route_allowed(IN_STORE, r).unwrap_err().code, "in-store");
         }
@@ -166,6 +187,21 @@ mod tests {
                 "not-in-store"
             );
         }
+    }
+
+    #[test]
+    fn refusals_in_a_store_name_the_photo_id_not_remote_routes() {
+        use crate::domain::policy::{self, Scope};
+        let r = policy::check_discussion(None, Scope::CallDetail).unwrap_err();
+        let store = routes_for_channel(IN_STORE, r.clone());
+        assert_eq!(store.routes[0], ROUTE_PHOTO_ID);
+        assert!(
+            !store
+                .routes
+                .iter()
+                .any(|x| x.contains("callback") || x.contains("code"))
+        );
+        assert_eq!(routes_for_channel("inbound", r.clone()), r);
     }
 
     #[test]

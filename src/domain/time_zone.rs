@@ -61,9 +61,10 @@ impl CarrierZone {
     /// The first instant of day `d` in this zone (local midnight, or the first time that
     /// exists when a clock change skips midnight).
     pub fn start_of(&self, d: Date) -> OffsetDateTime {
-        let start = jiff::civil::Date::new(d.year() as i16, u8::from(d.month()) as i8, d.day() as i8)
-            .and_then(|c| c.to_zoned_datetime(self.tz.clone()))
-            .map(|z| z.timestamp().as_second());
+        let start =
+            jiff::civil::Date::new(d.year() as i16, u8::from(d.month()) as i8, d.day() as i8)
+                .and_then(|c| c.to_zoned_datetime(self.tz.clone()))
+                .map(|z| z.timestamp().as_second());
         start
             .ok()
             .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
@@ -114,7 +115,10 @@ mod tests {
         let (s, e) = z.year_bounds(2026);
         assert_eq!(s, datetime!(2026-01-01 05:00 UTC));
         assert_eq!(e, datetime!(2027-01-01 05:00 UTC));
-        assert_eq!(z.date_of(datetime!(2027-01-01 01:00 UTC)), date!(2026 - 12 - 31));
+        assert_eq!(
+            z.date_of(datetime!(2027-01-01 01:00 UTC)),
+            date!(2026 - 12 - 31)
+        );
     }
 
     #[test]

@@ -198,7 +198,13 @@ mod tests {
         let s = |e| super::split_event(e);
         assert_eq!(s("auth.pin.ok"), ("pin".into(), "ok".into()));
         assert_eq!(s("auth.photo-id.fail"), ("photo-id".into(), "fail".into()));
-        assert_eq!(s("disclosure.refused"), ("disclosure".into(), "refused".into()));
-        assert_eq!(s("code.email.refused"), ("code.email".into(), "refused".into()));
+        assert_eq!(
+            s("disclosure.refused"),
+            ("disclosure".into(), "refused".into())
+        );
+        assert_eq!(
+            s("code.email.refused"),
+            ("code.email".into(), "refused".into())
+        );
     }
 }

@@ -94,13 +94,31 @@ fn a_later_shorter_hold_replaces_a_longer_one_and_every_hold_is_shown() {
     open(&env, "2026-03-06", &[]);
     notice(&env, "1", "law-enforcement", "2026-03-10", &[]);
     let long = env
-        .run(&["--json", "breach", "hold", "1", "--until", "2026-05-01", "--reference", "FBI-1"])
+        .run(&[
+            "--json",
+            "breach",
+            "hold",
+            "1",
+            "--until",
+            "2026-05-01",
+            "--reference",
+            "FBI-1",
+        ])
         .ok()
         .json();
     assert_eq!(long["customer_notice_earliest"], "2026-05-02", "{long}");
     // The agency shortens the hold: the later, shorter one is in force.
     let short = env
-        .run(&["--json", "breach", "hold", "1", "--until", "2026-03-25", "--reference", "FBI-2"])
+        .run(&[
+            "--json",
+            "breach",
+            "hold",
+            "1",
+            "--until",
+            "2026-03-25",
+            "--reference",
+            "FBI-2",
+        ])
         .ok()
         .json();
     assert_eq!(short["hold_until"], "2026-03-25", "{short}");
@@ -125,11 +143,21 @@ fn a_later_shorter_hold_replaces_a_longer_one_and_every_hold_is_shown() {
 fn breach_close_records_who_and_why_once() {
     let env = Env::initialised(true);
     open(&env, "2026-03-06", &[]);
-    env.run(&["breach", "close", "1"]).code(2).stderr_has("--reason");
+    env.run(&["breach", "close", "1"])
+        .code(2)
+        .stderr_has("--reason");
     env.run(&["breach", "close", "1", "--reason", "  "]).code(2);
-    env.run(&["breach", "close", "9", "--reason", "done"]).code(4);
+    env.run(&["breach", "close", "9", "--reason", "done"])
+        .code(4);
     let doc = env
-        .run(&["--json", "breach", "close", "1", "--reason", "all notices given"])
+        .run(&[
+            "--json",
+            "breach",
+            "close",
+            "1",
+            "--reason",
+            "all notices given",
+        ])
         .ok()
         .json();
     assert_eq!(doc["open"], false, "{doc}");
@@ -146,10 +174,15 @@ fn breach_close_records_who_and_why_once() {
         env.sql("select count(*) from audit where event = 'breach.close' and json_extract(detail, '$.breach') = 1;"),
         "1"
     );
-    assert_eq!(env.sql("select close_reason from breach where id = 1;"), "all notices given");
+    assert_eq!(
+        env.sql("select close_reason from breach where id = 1;"),
+        "all notices given"
+    );
     // Supervisors only.
-    env.run(&["agent", "add", OTHER_LOGIN, "--role", "agent"]).ok();
-    env.run_as_other(&["breach", "close", "1", "--reason", "x"]).code(3);
+    env.run(&["agent", "add", OTHER_LOGIN, "--role", "agent"])
+        .ok();
+    env.run_as_other(&["breach", "close", "1", "--reason", "x"])
+        .code(3);
 }
 
 #[test]
@@ -158,10 +191,22 @@ fn under_the_2024_rule_a_customer_notice_before_the_fcc_and_le_notices_is_early(
     open(&env, "2026-03-06", &FIELDS_2024);
     // Customers first: early, and the warning says so.
     let run = env.run(&[
-        "--json", "breach", "notice", "1", "--to", "customers", "--at", "2026-03-09",
+        "--json",
+        "breach",
+        "notice",
+        "1",
+        "--to",
+        "customers",
+        "--at",
+        "2026-03-09",
     ]);
     run.ok();
-    assert_eq!(run.json()["standing"]["customers"], "early", "{}", run.dump());
+    assert_eq!(
+        run.json()["standing"]["customers"],
+        "early",
+        "{}",
+        run.dump()
+    );
     // Law enforcement alone afterwards does not cure it.
     let doc = notice(&env, "1", "law-enforcement", "2026-03-10", &[]);
     assert_eq!(doc["standing"]["customers"], "early", "{doc}");
@@ -228,8 +273,16 @@ fn build(db: &Path, login: &str) {
             "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
              prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
-                r.seq, r.at, r.actor, r.on_behalf_of, r.account, r.session, r.event, r.detail,
-                r.prev_hash, r.hash
+                r.seq,
+                r.at,
+                r.actor,
+                r.on_behalf_of,
+                r.account,
+                r.session,
+                r.event,
+                r.detail,
+                r.prev_hash,
+                r.hash
             ],
         )
         .expect("insert an old record");
@@ -328,8 +381,16 @@ fn the_certification_year_is_the_carriers_and_items_count_by_when_they_happened(
     // Opt-out notices another system sent on either side of New Year, both recorded today:
     // each counts in the year it was sent, not the year it was recorded.
     for day in ["2025-12-31", "2026-01-01"] {
-        env.run(&["consent", "notice", "DEMO-1001", "--via", "mail", "--sent-on", day])
-            .ok();
+        env.run(&[
+            "consent",
+            "notice",
+            "DEMO-1001",
+            "--via",
+            "mail",
+            "--sent-on",
+            day,
+        ])
+        .ok();
     }
     let sent = |y: &str| certification(&env, y)["notices_sent"]["opt_out_sent_elsewhere"].clone();
     assert_eq!(sent("2025"), 1);

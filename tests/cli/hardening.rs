@@ -25,8 +25,16 @@ fn the_customer_report_lists_attempts_refusals_codes_and_the_calls_described() {
         .ok();
     env.run(&["session", "email-code", &s]).ok();
     let t = start(&env);
-    env.run(&["session", "disclose", &t, "--scope", "account", "--purpose", "customer-request"])
-        .code(3);
+    env.run(&[
+        "session",
+        "disclose",
+        &t,
+        "--scope",
+        "account",
+        "--purpose",
+        "customer-request",
+    ])
+    .code(3);
     env.run(&[
         "session",
         "disclose",
@@ -42,7 +50,10 @@ fn the_customer_report_lists_attempts_refusals_codes_and_the_calls_described() {
     let run = env.run(&["customer", "report", "DEMO-1001", "--format", "json"]);
     run.ok();
     let doc = run.json();
-    let auth = doc["authentication"].as_array().cloned().unwrap_or_default();
+    let auth = doc["authentication"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let pair = |r: &serde_json::Value| {
         format!(
             "{} {}",
@@ -55,7 +66,10 @@ fn the_customer_report_lists_attempts_refusals_codes_and_the_calls_described() {
     assert!(pairs.contains(&"pin ok".to_string()), "{doc}");
     assert!(pairs.contains(&"disclosure refused".to_string()), "{doc}");
     let login = env.sql("select login from agent limit 1;");
-    assert!(auth.iter().all(|r| r["agent"] == login.as_str() && r["at"].is_string()));
+    assert!(
+        auth.iter()
+            .all(|r| r["agent"] == login.as_str() && r["at"].is_string())
+    );
     let codes = doc["codes_issued"].as_array().cloned().unwrap_or_default();
     assert_eq!(codes.len(), 1, "{doc}");
     assert_eq!(codes[0]["channel"], "email");
@@ -75,7 +89,9 @@ fn the_customer_report_lists_attempts_refusals_codes_and_the_calls_described() {
         .stdout_has("One-time codes issued (1)")
         .stdout_has("calls described: the call to +1 202 555 0199");
     for r in [&run, &text] {
-        r.never_prints("111119").never_prints("804713").never_prints("$argon2");
+        r.never_prints("111119")
+            .never_prints("804713")
+            .never_prints("$argon2");
     }
 }
 
@@ -83,7 +99,8 @@ fn the_customer_report_lists_attempts_refusals_codes_and_the_calls_described() {
 fn an_import_header_with_a_duplicate_column_is_refused_naming_it() {
     let env = Env::initialised(false);
     let header = "account,name,phone,email,street,city,region,postal_code,country,Email";
-    let row = "D-1,Bob,+1 202 555 0101,bob@example.com,1 Main St,Town,VA,22201,US,eve@attacker.example";
+    let row =
+        "D-1,Bob,+1 202 555 0101,bob@example.com,1 Main St,Town,VA,22201,US,eve@attacker.example";
     let file = env.file("customers.csv", &format!("{header}\n{row}\n"));
     let before = env.counts();
     env.run(&["customer", "import", file.to_str().unwrap()])
@@ -102,7 +119,11 @@ fn plain_smtp(host: &str) -> String {
 #[test]
 fn plaintext_smtp_is_only_for_a_literal_loopback_address_or_localhost() {
     let env = Env::initialised(true);
-    for host in ["127.attacker.example", "127.0.0.1.nip.example", "localhost.attacker.example"] {
+    for host in [
+        "127.attacker.example",
+        "127.0.0.1.nip.example",
+        "localhost.attacker.example",
+    ] {
         env.write_config(&plain_smtp(host));
         env.run(&["notify", "list"])
             .code(2)

@@ -31,7 +31,9 @@ fn photo_id(env: &Env, s: &str, expires: &str, extra: &[&str]) -> crate::util::R
 }
 
 fn basis(env: &Env, s: &str) -> String {
-    env.sql(&format!("select coalesce(basis, 'none') from session where id = '{s}';"))
+    env.sql(&format!(
+        "select coalesce(basis, 'none') from session where id = '{s}';"
+    ))
 }
 
 #[test]
@@ -92,7 +94,10 @@ fn an_expired_or_mismatched_photo_id_does_not_verify() {
         "--purpose",
         "customer-request",
     ])
-    .code(3);
+    .code(3)
+    .stderr_has("cpni session photo-id")
+    .never_prints("session callback")
+    .never_prints("email-code");
 }
 
 #[test]
@@ -147,17 +152,45 @@ fn bad_photo_id_fields_are_usage_errors_and_change_nothing() {
     let env = Env::initialised(true);
     let s = start(&env, "in-store");
     let before = env.count("audit");
-    let mut full = vec!["session", "photo-id", &s, "--type", "passport", "--issuer", "US"];
-    full.extend(["--expires", "2030-01-01", "--number-last4", "123456789", "--name-matches"]);
+    let mut full = vec![
+        "session", "photo-id", &s, "--type", "passport", "--issuer", "US",
+    ];
+    full.extend([
+        "--expires",
+        "2030-01-01",
+        "--number-last4",
+        "123456789",
+        "--name-matches",
+    ]);
     env.run(&full).code(2).stderr_has("last four");
     env.run(&[
-        "session", "photo-id", &s, "--type", "library-card", "--issuer", "x", "--expires",
-        "2030-01-01", "--number-last4", "1234", "--name-matches",
+        "session",
+        "photo-id",
+        &s,
+        "--type",
+        "library-card",
+        "--issuer",
+        "x",
+        "--expires",
+        "2030-01-01",
+        "--number-last4",
+        "1234",
+        "--name-matches",
     ])
     .code(2);
     env.run(&[
-        "session", "photo-id", &s, "--type", "passport", "--issuer", "x", "--expires",
-        "30/06/2030", "--number-last4", "1234", "--name-matches",
+        "session",
+        "photo-id",
+        &s,
+        "--type",
+        "passport",
+        "--issuer",
+        "x",
+        "--expires",
+        "30/06/2030",
+        "--number-last4",
+        "1234",
+        "--name-matches",
     ])
     .code(2)
     .stderr_has("--expires");

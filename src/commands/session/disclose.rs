@@ -139,7 +139,9 @@ pub fn disclose(
         ));
     }
     let basis = l.session.basis.as_deref().and_then(Basis::parse);
-    if let Err(r) = policy::check_discussion(basis, scope) {
+    if let Err(r) = policy::check_discussion(basis, scope)
+        .map_err(|r| crate::domain::in_store::routes_for_channel(&l.session.channel, r))
+    {
         let err = Error::refused(
             "not-permitted",
             format!(

@@ -89,7 +89,7 @@ fn parse(a: &PhotoIdArgs) -> Result<PhotoId> {
 enum Outcome {
     Refused(in_store::ChannelRefusal),
     Failed(IdProblem),
-    Verified(Loaded),
+    Verified(Box<Loaded>),
 }
 
 fn event(name: &'static str, l: &Loaded, id: &PhotoId) -> Event {
@@ -139,8 +139,13 @@ pub fn photo_id(
         }
         fresh.session.verified_at.get_or_insert(at.clone());
         store::sessions::update(tx, &fresh.session)?;
-        audit::append(tx, &env.acting.actor, now, event("auth.photo-id.ok", &fresh, id))?;
-        Ok(Outcome::Verified(fresh))
+        audit::append(
+            tx,
+            &env.acting.actor,
+            now,
+            event("auth.photo-id.ok", &fresh, id),
+        )?;
+        Ok(Outcome::Verified(Box::new(fresh)))
     })?;
     match outcome {
         Outcome::Refused(r) => Err(channel_error(&r)),
@@ -166,7 +171,7 @@ pub fn photo_id(
                 crate::ui::term::safe(&id.issuer),
                 id.number_last4
             ),
-            fresh,
+            *fresh,
         )),
     }
 }
