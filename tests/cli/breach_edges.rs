@@ -68,7 +68,8 @@ fn one_instant_written_with_two_offsets_gives_one_deadline_in_the_carrier_zone()
     assert_eq!(n["standing"]["law_enforcement"], "met", "{n}");
     env.run(&["breach", "show", "2"])
         .ok()
-        .stdout_has("deadlines count from 2026-03-05, the date in America/New_York");
+        .stdout_has("deadlines count from 2026-03-05, the date in America/New_York")
+        .stdout_has("notice to law-enforcement on 2026-03-16 (America/New_York)");
 
     // Another carrier zone: the same instant is March 6 in Tokyo.
     env.write_config(&format!(
@@ -167,6 +168,9 @@ fn breach_close_records_who_and_why_once() {
         .ok()
         .stdout_has("closed")
         .stdout_has("all notices given");
+    env.run(&["breach", "list"])
+        .ok()
+        .stdout_has("closed  determined 2026-03-06");
     env.run(&["breach", "close", "1", "--reason", "again"])
         .code(3)
         .stderr_has("closed already");

@@ -462,9 +462,14 @@ fn list(ctx: &Ctx, db: &Db, now: OffsetDateTime) -> Result<u8> {
         let l = view::load(db.conn(), b)?;
         let c = view::compute(&l, cal, &ctx.cfg.time_zone, now);
         text.push(format!(
-            "#{:<4} {} rule  determined {}  LE by {} ({})  customers: {}  {}",
+            "#{:<4} {} rule  {}  determined {}  LE by {} ({})  customers: {}  {}",
             l.breach.id,
             c.rule.as_str(),
+            if l.breach.closed_at.is_some() {
+                "closed"
+            } else {
+                "open  "
+            },
             c.determined_on,
             c.deadlines.le_deadline,
             c.standings.law_enforcement.as_str(),

@@ -44,6 +44,8 @@ pub struct Computed {
     pub rule: Rule,
     pub determined_on: Date,
     pub facts: Facts,
+    /// Each notice's calendar date in the carrier's zone, in the order of `Loaded::notices`.
+    pub notice_dates: Vec<Option<Date>>,
     pub deadlines: Deadlines,
     pub standings: Standings,
 }
@@ -91,6 +93,11 @@ pub fn compute(l: &Loaded, cal: &Calendar, zone: &CarrierZone, now: OffsetDateTi
     let deadlines = breach::deadlines(rule, determined_on, &facts, cal);
     let standings = breach::standings(rule, &deadlines, &facts, today);
     Computed {
+        notice_dates: l
+            .notices
+            .iter()
+            .map(|n| local_date(zone, &n.at, &n.on_date))
+            .collect(),
         zone: zone.name().to_string(),
         rule,
         determined_on,
@@ -250,10 +257,12 @@ pub fn text(l: &Loaded, c: &Computed, cal: &Calendar) -> String {
             if i == last { "in force" } else { "replaced" }
         ));
     }
-    for n in &l.notices {
+    for (n, on) in l.notices.iter().zip(&c.notice_dates) {
         out.push(format!(
-            "  notice to {} at {}{}",
+            "  notice to {} on {} ({}), at {}{}",
             n.party,
+            on.map_or_else(|| n.on_date.clone(), |d| d.to_string()),
+            c.zone,
             when(&n.at),
             n.reference
                 .as_deref()
