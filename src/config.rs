@@ -380,7 +380,7 @@ fn check_mail(origin: Option<&Path>, m: &MailSection) -> Result<()> {
         return Err(config_error(
             origin,
             format!(
-                "mail.smtp.tls = \"none\" sends codes in clear; it is allowed only for a loopback host, not {:?}",
+                "mail.smtp.tls = \"none\" sends codes in clear; it is allowed only for a literal loopback address (127.0.0.1, ::1) or localhost, not {:?}",
                 smtp.host
             ),
         ));
