@@ -282,6 +282,7 @@ fn notes_descriptions_evidence_reasons_and_agent_names_refuse_or_store_safely() 
             (
                 vec![
                     "consent", "record", ADA, "--opt-in", "--method", "oral", &evidence,
+                    "--session", &s,
                 ],
                 "evidence",
             ),

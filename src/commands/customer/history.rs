@@ -22,9 +22,9 @@ pub fn current(c: &Customer, now: OffsetDateTime) -> Vec<Span> {
         until: None,
     };
     vec![
-        span(ContactKind::Phone, c.phone.clone(), &c.phone_since),
         span(ContactKind::Email, c.email.clone(), &c.email_since),
         span(ContactKind::Postal, c.postal().label(), &c.postal_since),
+        span(ContactKind::Phone, c.phone.clone(), &c.phone_since),
     ]
 }
 
@@ -57,7 +57,7 @@ pub fn callback_number(
     c: &Customer,
     now: OffsetDateTime,
 ) -> Result<std::result::Result<String, NoCallback>> {
-    let cur = current(c, now).remove(0);
+    let cur = current(c, now).remove(2);
     Ok(escalation::callback_number(
         &cur,
         &replaced(conn, &c.account, now)?,
