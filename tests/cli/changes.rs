@@ -347,8 +347,16 @@ fn lost_pin_by_mail_then_forced_new_pin() {
     env.run_stdin(&["--json", "session", "pin", &s, "--pin-stdin"], "583920\n")
         .code(3)
         .stderr_has("set on this call");
-    let s2 = env.run(&["session", "start", "DEMO-1001"]).ok().stdout.trim().to_string();
-    let r = env.run_stdin(&["--json", "session", "pin", &s2, "--pin-stdin"], "583920\n");
+    let s2 = env
+        .run(&["session", "start", "DEMO-1001"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    let r = env.run_stdin(
+        &["--json", "session", "pin", &s2, "--pin-stdin"],
+        "583920\n",
+    );
     assert_eq!(r.ok().json()["basis"], "pin");
 }
 
