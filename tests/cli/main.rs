@@ -27,6 +27,7 @@ mod mail_faults;
 mod output;
 mod policy;
 mod purge;
+mod races;
 mod report;
 mod schema;
 mod secrets;
