@@ -274,10 +274,10 @@ fn reset(
     let path = deliver_now(ctx, db, actor, id, "")?;
     for n in notice_ids {
         // A notice that cannot go now stays queued for `cpni notify send`.
-        if let Err(e) = deliver_now(ctx, db, actor, n, "") {
-            if e.kind != crate::error::Kind::Delivery {
-                return Err(e);
-            }
+        if let Err(e) = deliver_now(ctx, db, actor, n, "")
+            && e.kind != crate::error::Kind::Delivery
+        {
+            return Err(e);
         }
     }
     Ok((id, path))

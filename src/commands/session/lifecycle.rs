@@ -93,7 +93,7 @@ pub fn end(
             .with("verified", policy::is_verified(basis))
             .with("basis", fresh.basis.clone());
         audit::append(tx, actor, now, event)?;
-        Ok(store::sessions::get(tx, &id)?)
+        store::sessions::get(tx, &id)
     })?;
     match ended {
         Some(s) => {
