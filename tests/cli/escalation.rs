@@ -388,3 +388,122 @@ fn email_codes_are_capped_per_session() {
     let reason = env.sql(&format!("select json_extract(detail, '$.reason') from audit where session = '{s}' and event = 'code.email.refused';"));
     assert_eq!(reason, "code-limit");
 }
+
+/// Verifies a fresh session on ADA by `how` (email-code, mail-code or backup).
+fn weak_session(env: &Env, how: &str) -> String {
+    let s = start(env, ADA);
+    match how {
+        "email-code" => {
+            let c = email_code(env, &s);
+            crate::calls::code(env, &s, &c).ok();
+        }
+        "mail-code" => {
+            let c = crate::calls::mail_code(env, &s);
+            crate::calls::code(env, &s, &c).ok();
+        }
+        _ => {
+            run_secret(
+                env,
+                &["session", "backup", &s, "--secret-stdin"],
+                "violet harbor lanterns\n",
+            )
+            .ok();
+        }
+    }
+    s
+}
+
+#[test]
+fn every_weak_basis_sets_a_new_pin_only_and_that_pin_verifies_nothing_on_the_call() {
+    for how in ["email-code", "mail-code", "backup"] {
+        let env = Env::initialised(true);
+        env.run_stdin(
+            &[
+                "customer",
+                "set-backup",
+                ADA,
+                "--reason",
+                "form on file",
+                "--secret-stdin",
+            ],
+            "violet harbor lanterns\n",
+        )
+        .ok();
+        // The backup set by the back office before the call counts; one set on the call would not.
+        let s = weak_session(&env, how);
+        env.run(&[
+            "customer",
+            "set-phone",
+            ADA,
+            "--phone",
+            NEW_PHONE,
+            "--session",
+            &s,
+        ])
+        .code(3);
+        env.run_stdin(
+            &[
+                "customer",
+                "set-backup",
+                ADA,
+                "--session",
+                &s,
+                "--secret-stdin",
+            ],
+            "amber quiet meadows\n",
+        )
+        .code(3);
+        env.run_stdin(
+            &["customer", "set-pin", ADA, "--session", &s, "--pin-stdin"],
+            "583920\n",
+        )
+        .ok();
+        pin(&env, &s, "583920")
+            .code(3)
+            .stderr_has("set on this call");
+        pin(&env, &s, ADA_PIN).code(3);
+        disclose(&env, &s, "call-detail", &[]).code(3);
+        assert_eq!(count_events(&env, &s, "auth.pin.ok"), 0, "{how}");
+    }
+}
+
+#[test]
+fn a_backup_passphrase_set_on_the_call_does_not_verify_it() {
+    let env = Env::initialised(true);
+    let s = start(&env, ADA);
+    pin(&env, &s, ADA_PIN).ok();
+    env.run_stdin(
+        &[
+            "customer",
+            "set-backup",
+            ADA,
+            "--session",
+            &s,
+            "--secret-stdin",
+        ],
+        "amber quiet meadows\n",
+    )
+    .ok();
+    // Another call is open while the back office sets a passphrase: it was set during that
+    // call, so it does not verify it either.
+    let s2 = start(&env, ADA);
+    env.run_stdin(
+        &[
+            "customer",
+            "set-backup",
+            ADA,
+            "--reason",
+            "again",
+            "--secret-stdin",
+        ],
+        "amber quiet meadows two\n",
+    )
+    .ok();
+    run_secret(
+        &env,
+        &["session", "backup", &s2, "--secret-stdin"],
+        "amber quiet meadows two\n",
+    )
+    .code(3)
+    .stderr_has("set on this call");
+}
