@@ -87,13 +87,13 @@ impl Route {
 
 /// The number a callback on `route` may go to now, or the refusal to report.
 fn number_for(
-    db: &Db,
+    conn: &rusqlite::Connection,
     l: &Loaded,
     route: Route,
     now: OffsetDateTime,
 ) -> Result<std::result::Result<String, Error>> {
     Ok(match route {
-        Route::Record => history::callback_number(db.conn(), &l.customer, now)?.map_err(|n| {
+        Route::Record => history::callback_number(conn, &l.customer, now)?.map_err(|n| {
             Error::refused("no-callback-number", n.message).hint(
                 "send the information to an address of record (cpni session send), or verify another way",
             )
@@ -139,7 +139,7 @@ pub fn begin(
     } else {
         "auth.business.refused"
     };
-    let number = match number_for(db, l, route, now)? {
+    let number = match number_for(db.conn(), l, route, now)? {
         Ok(n) => n,
         Err(e) => return Err(refuse(env, db, l, refused, e, now)),
     };
@@ -213,13 +213,14 @@ fn finish(
         CallbackOutcome::NoAnswer => "no-answer",
         CallbackOutcome::Declined => "declined",
     };
-    let expected = number_for(db, &l, route, now)?.ok();
     let id = l.session.id.clone();
     let done = db.write(|tx| {
         let fresh = match recheck(tx, env, &id, false, refused, now)? {
             Ok(f) => f,
             Err(e) => return Ok(Err(e)),
         };
+        // The number to call, as it is now under the writer lock.
+        let expected = number_for(tx, &fresh, route, now)?.ok();
         let s = &fresh.session;
         let started = s.callback_started_at.is_some() && s.callback_route.as_deref() == Some(route.as_str());
         let same = started && s.callback_number.is_some() && s.callback_number == expected;
