@@ -1,4 +1,4 @@
--- cpni database schema, version 5 (PRAGMA user_version = 5).
+-- cpni database schema, version 6 (PRAGMA user_version = 6).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -42,7 +42,13 @@ CREATE TABLE customer (
     lock_level      INTEGER NOT NULL DEFAULT 0,  -- locks since the last success
     locked_until    TEXT,
     created_at      TEXT NOT NULL,
-    updated_at      TEXT NOT NULL
+    updated_at      TEXT NOT NULL,
+    temp_pin_hash   TEXT,                   -- a temporary PIN beside the working one (reset)
+    temp_pin_set_at TEXT,
+    contract_method TEXT CHECK (contract_method IN ('passphrase', 'callback')),
+    contract_secret_hash TEXT,              -- Argon2id PHC string of the contract passphrase
+    contract_callback TEXT,                 -- E.164 number the contract designates
+    contract_callback_since TEXT
 ) STRICT;
 
 CREATE INDEX customer_name ON customer (name COLLATE NOCASE);
@@ -60,7 +66,11 @@ CREATE TABLE session (
     verified_at     TEXT,
     secret_failures INTEGER NOT NULL DEFAULT 0,
     ended_at        TEXT,
-    end_reason      TEXT                    -- ended, abandoned, idle
+    end_reason      TEXT,                    -- ended, abandoned, idle
+    owner           TEXT,                   -- NULL: the agent who started it
+    callback_started_at TEXT,
+    callback_number TEXT,
+    callback_route  TEXT CHECK (callback_route IN ('record', 'contract'))
 ) STRICT;
 
 CREATE INDEX session_account ON session (account, started_at);
@@ -262,4 +272,28 @@ CREATE TABLE complaint (
 
 CREATE INDEX complaint_received ON complaint (received_at);
 
-PRAGMA user_version = 5;
+
+-- Contacts of record that were replaced: one row per retired value, never updated. With the
+-- current values in `customer` they give every contact of record over time.
+CREATE TABLE contact_history (
+    id          INTEGER PRIMARY KEY,
+    account     TEXT NOT NULL REFERENCES customer (account),
+    kind        TEXT NOT NULL CHECK (kind IN ('phone', 'email', 'postal')),
+    value       TEXT NOT NULL,              -- E.164, address, or the postal label
+    since       TEXT NOT NULL,              -- on record from
+    until       TEXT NOT NULL               -- replaced at
+) STRICT;
+
+CREATE INDEX contact_history_account ON contact_history (account, kind, until);
+
+CREATE TRIGGER contact_history_no_update BEFORE UPDATE ON contact_history
+BEGIN
+    SELECT RAISE(ABORT, 'contact history is append-only');
+END;
+
+CREATE TRIGGER contact_history_no_delete BEFORE DELETE ON contact_history
+BEGIN
+    SELECT RAISE(ABORT, 'contact history is append-only');
+END;
+
+PRAGMA user_version = 6;

@@ -193,6 +193,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change the email address of record')
             [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
             [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
+            [CompletionResult]::new('set-contract', 'set-contract', [CompletionResultType]::ParameterValue, 'Record the business contract''s own authentication method (supervisor, --reason)')
             [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Everything held about a customer, for their right to review it (no secret)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -364,9 +365,29 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;customer;set-contract' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'A verified session on this account (the caller asked for the change on that call)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Back office (supervisor): why the change is made without a verified caller')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How the contract authenticates callers: its passphrase, or a callback to a number it designates')
+            [CompletionResult]::new('--callback-phone', '--callback-phone', [CompletionResultType]::ParameterName, 'The number the contract designates for callbacks (method callback; usable after 30 days)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'secret')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'The contract passphrase, from one line of stdin (method passphrase)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;customer;reset-pin' {
             [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'Where the temporary PIN goes: the email or the postal address of record')
             [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'The session of the call on which the customer asked (recorded)')
+            [CompletionResult]::new('--override-reason', '--override-reason', [CompletionResultType]::ParameterName, 'Supervisor: reset although the account is locked or a reset is outstanding (recorded)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
@@ -404,6 +425,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change the email address of record')
             [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
             [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
+            [CompletionResult]::new('set-contract', 'set-contract', [CompletionResultType]::ParameterValue, 'Record the business contract''s own authentication method (supervisor, --reason)')
             [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Everything held about a customer, for their right to review it (no secret)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -437,6 +459,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;customer;help;set-phone' {
+            break
+        }
+        'cpni;customer;help;set-contract' {
             break
         }
         'cpni;customer;help;reset-pin' {
@@ -480,12 +505,13 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
-            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis by the contract''s own method (passphrase or callback)')
             [CompletionResult]::new('photo-id', 'photo-id', [CompletionResultType]::ParameterValue, 'In a store only: check a valid government-issued photo ID matching the account')
             [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
             [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the session')
+            [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take over another agent''s open session (supervisor); the reason is recorded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -591,9 +617,14 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;session;business' {
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Never accepted on the command line')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--secret-stdin', '--secret-stdin', [CompletionResultType]::ParameterName, 'Read the contract passphrase from one line of stdin (contracts with the passphrase method)')
+            [CompletionResult]::new('--reached', '--reached', [CompletionResultType]::ParameterName, 'Callback contracts: the person at the designated number confirmed the request')
+            [CompletionResult]::new('--no-answer', '--no-answer', [CompletionResultType]::ParameterName, 'Callback contracts: nobody answered')
+            [CompletionResult]::new('--declined', '--declined', [CompletionResultType]::ParameterName, 'Callback contracts: someone answered but did not confirm')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
@@ -684,6 +715,20 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;session;takeover' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the session changes hands (recorded)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;session;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a session for a call; prints its id')
             [CompletionResult]::new('pin', 'pin', [CompletionResultType]::ParameterValue, 'Check the account PIN (read from a hidden prompt, or one line of stdin)')
@@ -692,12 +737,13 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
-            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis by the contract''s own method (passphrase or callback)')
             [CompletionResult]::new('photo-id', 'photo-id', [CompletionResultType]::ParameterValue, 'In a store only: check a valid government-issued photo ID matching the account')
             [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
             [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the session')
+            [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take over another agent''s open session (supervisor); the reason is recorded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -738,6 +784,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;session;help;end' {
+            break
+        }
+        'cpni;session;help;takeover' {
             break
         }
         'cpni;session;help;help' {
@@ -1512,6 +1561,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('set-email', 'set-email', [CompletionResultType]::ParameterValue, 'Change the email address of record')
             [CompletionResult]::new('set-address', 'set-address', [CompletionResultType]::ParameterValue, 'Change the postal address of record')
             [CompletionResult]::new('set-phone', 'set-phone', [CompletionResultType]::ParameterValue, 'Change the telephone number of record')
+            [CompletionResult]::new('set-contract', 'set-contract', [CompletionResultType]::ParameterValue, 'Record the business contract''s own authentication method (supervisor, --reason)')
             [CompletionResult]::new('reset-pin', 'reset-pin', [CompletionResultType]::ParameterValue, 'Lost PIN: send a temporary PIN to an address of record')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Everything held about a customer, for their right to review it (no secret)')
             break
@@ -1546,6 +1596,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         'cpni;help;customer;set-phone' {
             break
         }
+        'cpni;help;customer;set-contract' {
+            break
+        }
         'cpni;help;customer;reset-pin' {
             break
         }
@@ -1563,12 +1616,13 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('email-code', 'email-code', [CompletionResultType]::ParameterValue, 'Send a one-time code to the email address of record (on record 30+ days)')
             [CompletionResult]::new('mail-code', 'mail-code', [CompletionResultType]::ParameterValue, 'Queue a letter with a one-time code to the postal address of record (30+ days)')
             [CompletionResult]::new('code', 'code', [CompletionResultType]::ParameterValue, 'Check an emailed or mailed code (hidden prompt, or one line of stdin)')
-            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis (account rep AND CPNI contract on file)')
+            [CompletionResult]::new('business', 'business', [CompletionResultType]::ParameterValue, 'Verify on the business-contract basis by the contract''s own method (passphrase or callback)')
             [CompletionResult]::new('photo-id', 'photo-id', [CompletionResultType]::ParameterValue, 'In a store only: check a valid government-issued photo ID matching the account')
             [CompletionResult]::new('disclose', 'disclose', [CompletionResultType]::ParameterValue, 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send requested information to the email or postal address of record')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the session''s state')
             [CompletionResult]::new('end', 'end', [CompletionResultType]::ParameterValue, 'End the session')
+            [CompletionResult]::new('takeover', 'takeover', [CompletionResultType]::ParameterValue, 'Take over another agent''s open session (supervisor); the reason is recorded')
             break
         }
         'cpni;help;session;start' {
@@ -1608,6 +1662,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;session;end' {
+            break
+        }
+        'cpni;help;session;takeover' {
             break
         }
         'cpni;help;notify' {

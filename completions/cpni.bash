@@ -253,6 +253,9 @@ _cpni() {
             cpni__subcmd__customer,set-backup)
                 cmd="cpni__subcmd__customer__subcmd__set__subcmd__backup"
                 ;;
+            cpni__subcmd__customer,set-contract)
+                cmd="cpni__subcmd__customer__subcmd__set__subcmd__contract"
+                ;;
             cpni__subcmd__customer,set-email)
                 cmd="cpni__subcmd__customer__subcmd__set__subcmd__email"
                 ;;
@@ -291,6 +294,9 @@ _cpni() {
                 ;;
             cpni__subcmd__customer__subcmd__help,set-backup)
                 cmd="cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__backup"
+                ;;
+            cpni__subcmd__customer__subcmd__help,set-contract)
+                cmd="cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__contract"
                 ;;
             cpni__subcmd__customer__subcmd__help,set-email)
                 cmd="cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__email"
@@ -442,6 +448,9 @@ _cpni() {
             cpni__subcmd__help__subcmd__customer,set-backup)
                 cmd="cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__backup"
                 ;;
+            cpni__subcmd__help__subcmd__customer,set-contract)
+                cmd="cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__contract"
+                ;;
             cpni__subcmd__help__subcmd__customer,set-email)
                 cmd="cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__email"
                 ;;
@@ -519,6 +528,9 @@ _cpni() {
                 ;;
             cpni__subcmd__help__subcmd__session,start)
                 cmd="cpni__subcmd__help__subcmd__session__subcmd__start"
+                ;;
+            cpni__subcmd__help__subcmd__session,takeover)
+                cmd="cpni__subcmd__help__subcmd__session__subcmd__takeover"
                 ;;
             cpni__subcmd__notify,help)
                 cmd="cpni__subcmd__notify__subcmd__help"
@@ -622,6 +634,9 @@ _cpni() {
             cpni__subcmd__session,start)
                 cmd="cpni__subcmd__session__subcmd__start"
                 ;;
+            cpni__subcmd__session,takeover)
+                cmd="cpni__subcmd__session__subcmd__takeover"
+                ;;
             cpni__subcmd__session__subcmd__help,backup)
                 cmd="cpni__subcmd__session__subcmd__help__subcmd__backup"
                 ;;
@@ -663,6 +678,9 @@ _cpni() {
                 ;;
             cpni__subcmd__session__subcmd__help,start)
                 cmd="cpni__subcmd__session__subcmd__help__subcmd__start"
+                ;;
+            cpni__subcmd__session__subcmd__help,takeover)
+                cmd="cpni__subcmd__session__subcmd__help__subcmd__takeover"
                 ;;
             *)
                 ;;
@@ -2137,7 +2155,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2233,7 +2251,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__help)
-            opts="add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report help"
+            opts="add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2345,6 +2363,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__help__subcmd__set__subcmd__contract)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2519,7 +2551,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__reset__subcmd__pin)
-            opts="-q -h --via --session --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --via --session --override-reason --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2530,6 +2562,10 @@ _cpni() {
                     return 0
                     ;;
                 --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --override-reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2618,6 +2654,52 @@ _cpni() {
                     return 0
                     ;;
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__contract)
+            opts="-q -h --session --reason --method --secret-stdin --callback-phone --secret --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "passphrase callback" -- "${cur}"))
+                    return 0
+                    ;;
+                --callback-phone)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3261,7 +3343,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__customer)
-            opts="add show list import unlock set-pin set-backup set-email set-address set-phone reset-pin report"
+            opts="add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3359,6 +3441,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__customer__subcmd__set__subcmd__contract)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3639,7 +3735,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__session)
-            opts="start pin backup callback email-code mail-code code business photo-id disclose send show end"
+            opts="start pin backup callback email-code mail-code code business photo-id disclose send show end takeover"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3821,6 +3917,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__session__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__session__subcmd__takeover)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4393,7 +4503,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help start pin backup callback email-code mail-code code business photo-id disclose send show end help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4449,12 +4559,16 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__business)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --secret-stdin --reached --no-answer --declined --secret --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4629,7 +4743,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__help)
-            opts="start pin backup callback email-code mail-code code business photo-id disclose send show end help"
+            opts="start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4838,6 +4952,20 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__session__subcmd__help__subcmd__takeover)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__session__subcmd__mail__subcmd__code)
             opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5021,6 +5149,36 @@ _cpni() {
             case "${prev}" in
                 --channel)
                     COMPREPLY=($(compgen -W "inbound outbound in-store" -- "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__session__subcmd__takeover)
+            opts="-q -h --reason --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --db)

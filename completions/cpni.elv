@@ -176,6 +176,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand set-email 'Change the email address of record'
             cand set-address 'Change the postal address of record'
             cand set-phone 'Change the telephone number of record'
+            cand set-contract 'Record the business contract''s own authentication method (supervisor, --reason)'
             cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
             cand report 'Everything held about a customer, for their right to review it (no secret)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -336,9 +337,28 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;customer;set-contract'= {
+            cand --session 'A verified session on this account (the caller asked for the change on that call)'
+            cand --reason 'Back office (supervisor): why the change is made without a verified caller'
+            cand --method 'How the contract authenticates callers: its passphrase, or a callback to a number it designates'
+            cand --callback-phone 'The number the contract designates for callbacks (method callback; usable after 30 days)'
+            cand --secret 'secret'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --secret-stdin 'The contract passphrase, from one line of stdin (method passphrase)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;customer;reset-pin'= {
             cand --via 'Where the temporary PIN goes: the email or the postal address of record'
             cand --session 'The session of the call on which the customer asked (recorded)'
+            cand --override-reason 'Supervisor: reset although the account is locked or a reset is outstanding (recorded)'
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
@@ -374,6 +394,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand set-email 'Change the email address of record'
             cand set-address 'Change the postal address of record'
             cand set-phone 'Change the telephone number of record'
+            cand set-contract 'Record the business contract''s own authentication method (supervisor, --reason)'
             cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
             cand report 'Everything held about a customer, for their right to review it (no secret)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -397,6 +418,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;customer;help;set-address'= {
         }
         &'cpni;customer;help;set-phone'= {
+        }
+        &'cpni;customer;help;set-contract'= {
         }
         &'cpni;customer;help;reset-pin'= {
         }
@@ -435,12 +458,13 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
             cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
-            cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand business 'Verify on the business-contract basis by the contract''s own method (passphrase or callback)'
             cand photo-id 'In a store only: check a valid government-issued photo ID matching the account'
             cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
             cand send 'Send requested information to the email or postal address of record'
             cand show 'Show the session''s state'
             cand end 'End the session'
+            cand takeover 'Take over another agent''s open session (supervisor); the reason is recorded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;session;start'= {
@@ -538,9 +562,14 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;business'= {
+            cand --secret 'Never accepted on the command line'
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --secret-stdin 'Read the contract passphrase from one line of stdin (contracts with the passphrase method)'
+            cand --reached 'Callback contracts: the person at the designated number confirmed the request'
+            cand --no-answer 'Callback contracts: nobody answered'
+            cand --declined 'Callback contracts: someone answered but did not confirm'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
@@ -625,6 +654,19 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;session;takeover'= {
+            cand --reason 'Why the session changes hands (recorded)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;session;help'= {
             cand start 'Open a session for a call; prints its id'
             cand pin 'Check the account PIN (read from a hidden prompt, or one line of stdin)'
@@ -633,12 +675,13 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
             cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
-            cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand business 'Verify on the business-contract basis by the contract''s own method (passphrase or callback)'
             cand photo-id 'In a store only: check a valid government-issued photo ID matching the account'
             cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
             cand send 'Send requested information to the email or postal address of record'
             cand show 'Show the session''s state'
             cand end 'End the session'
+            cand takeover 'Take over another agent''s open session (supervisor); the reason is recorded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;session;help;start'= {
@@ -666,6 +709,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;session;help;show'= {
         }
         &'cpni;session;help;end'= {
+        }
+        &'cpni;session;help;takeover'= {
         }
         &'cpni;session;help;help'= {
         }
@@ -1356,6 +1401,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand set-email 'Change the email address of record'
             cand set-address 'Change the postal address of record'
             cand set-phone 'Change the telephone number of record'
+            cand set-contract 'Record the business contract''s own authentication method (supervisor, --reason)'
             cand reset-pin 'Lost PIN: send a temporary PIN to an address of record'
             cand report 'Everything held about a customer, for their right to review it (no secret)'
         }
@@ -1379,6 +1425,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;help;customer;set-phone'= {
         }
+        &'cpni;help;customer;set-contract'= {
+        }
         &'cpni;help;customer;reset-pin'= {
         }
         &'cpni;help;customer;report'= {
@@ -1393,12 +1441,13 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand email-code 'Send a one-time code to the email address of record (on record 30+ days)'
             cand mail-code 'Queue a letter with a one-time code to the postal address of record (30+ days)'
             cand code 'Check an emailed or mailed code (hidden prompt, or one line of stdin)'
-            cand business 'Verify on the business-contract basis (account rep AND CPNI contract on file)'
+            cand business 'Verify on the business-contract basis by the contract''s own method (passphrase or callback)'
             cand photo-id 'In a store only: check a valid government-issued photo ID matching the account'
             cand disclose 'Record a discussion of CPNI on this call (refused unless the basis allows the scope)'
             cand send 'Send requested information to the email or postal address of record'
             cand show 'Show the session''s state'
             cand end 'End the session'
+            cand takeover 'Take over another agent''s open session (supervisor); the reason is recorded'
         }
         &'cpni;help;session;start'= {
         }
@@ -1425,6 +1474,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;session;show'= {
         }
         &'cpni;help;session;end'= {
+        }
+        &'cpni;help;session;takeover'= {
         }
         &'cpni;help;notify'= {
             cand list 'List outbox items with their status and files'

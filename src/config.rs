@@ -87,6 +87,8 @@ struct SessionSection {
 #[serde(deny_unknown_fields)]
 struct CodesSection {
     mail_code_days: Option<i64>,
+    per_session: Option<i64>,
+    per_account_hour: Option<i64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -131,6 +133,8 @@ pub struct Config {
     pub default_country: String,
     pub idle_minutes: i64,
     pub mail_code_days: i64,
+    /// `[codes] per_session` and `per_account_hour`: code issuance limits.
+    pub code_limits: crate::domain::escalation::CodeLimits,
     pub hash_preset: HashPreset,
     pub mail: MailSection,
     pub dial_command: Option<Vec<String>>,
@@ -244,6 +248,21 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
     }
     let idle_minutes = positive(origin, "session.idle_minutes", f.session.idle_minutes, 60)?;
     let mail_code_days = positive(origin, "codes.mail_code_days", f.codes.mail_code_days, 30)?;
+    let defaults = crate::domain::escalation::CodeLimits::default();
+    let code_limits = crate::domain::escalation::CodeLimits {
+        per_session: positive(
+            origin,
+            "codes.per_session",
+            f.codes.per_session,
+            defaults.per_session,
+        )?,
+        per_account_hour: positive(
+            origin,
+            "codes.per_account_hour",
+            f.codes.per_account_hour,
+            defaults.per_account_hour,
+        )?,
+    };
     let hash_preset = match f.secrets.argon2.as_deref() {
         None => HashPreset::default(),
         Some(name) => HashPreset::parse(name)
@@ -295,6 +314,7 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         default_country,
         idle_minutes,
         mail_code_days,
+        code_limits,
         hash_preset,
         mail: f.mail,
         dial_command: f.callback.dial_command,

@@ -90,7 +90,22 @@ impl Ctx {
             return Err(unregistered(db, &login, "is disabled"));
         }
         let role = Role::parse(&me.role).unwrap_or(Role::Agent);
-        let actor = self.actor_for(db, &login, role)?;
+        let actor = match self.actor_for(db, &login, role) {
+            Ok(a) => a,
+            Err(e) => {
+                // Every refusal is an audit record, `--on-behalf-of` included (issue 12).
+                let me = Actor {
+                    login: login.clone(),
+                    on_behalf_of: None,
+                };
+                let event = Event::new("access.refused")
+                    .with("command", command)
+                    .with("reason", e.code)
+                    .with("on_behalf_of", self.on_behalf_of.clone());
+                db.write(|tx| audit::append(tx, &me, crate::clock::now(), event).map(|_| ()))?;
+                return Err(e);
+            }
+        };
         let on_behalf_role = match &actor.on_behalf_of {
             Some(a) => store::agents::get(db.conn(), a)?.and_then(|a| Role::parse(&a.role)),
             None => None,

@@ -24,6 +24,9 @@ struct Demo {
     business: bool,
 }
 
+/// The demo business contract's passphrase (DEMO-1004; public, README).
+pub const DEMO_CONTRACT_PASSPHRASE: &str = "acme freight orbit 2025";
+
 const DEMO: &[Demo] = &[
     Demo {
         account: "DEMO-1001",
@@ -115,6 +118,14 @@ pub fn load(db: &mut Db, cfg: &Config, login: &str) -> Result<usize> {
             postal: Some(now - Duration::days(d.postal_age_days)),
         };
         let mut c = new_customer(cfg, d.account, &args, since, now)?;
+        if d.business {
+            // The contract's own method (64.2010(g)): a passphrase, public for the demo.
+            c.contract_method = Some("passphrase".into());
+            c.contract_secret_hash = Some(secrets::hash_secret(
+                &crate::domain::backup::normalise_backup_secret(DEMO_CONTRACT_PASSPHRASE),
+                cfg.hash_preset,
+            )?);
+        }
         if let Some(pin) = d.pin {
             c.pin_hash = Some(secrets::hash_secret(pin, cfg.hash_preset)?);
             c.pin_set_at = Some(clock::format(now));

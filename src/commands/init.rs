@@ -36,6 +36,8 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 
 [codes]
 # mail_code_days = 30
+# per_session = 3          # email and letter codes per session
+# per_account_hour = 5     # email and letter codes per account in any hour
 
 [secrets]
 # argon2 = "owasp"          # "owasp" (m=19 MiB, t=2, p=1) or "strong" (m=64 MiB, t=3, p=4)

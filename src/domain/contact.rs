@@ -134,8 +134,10 @@ pub fn mask_email(email: &str) -> String {
     }
 }
 
-/// Date or RFC 3339 time for the import columns `*_since`: "2025-01-31" (midnight UTC) or
-/// "2025-01-31T10:00:00Z" (offsets accepted). A value after `now` is refused.
+/// Date or RFC 3339 time for the import columns `*_since`: "2025-01-31" or
+/// "2025-01-31T10:00:00Z" (offsets accepted). A date alone counts from the end of that day
+/// (the next midnight UTC), so a value never counts as of record early. A value after `now`
+/// (a date after today) is refused.
 pub fn parse_since(
     field: &str,
     s: &str,
@@ -143,9 +145,17 @@ pub fn parse_since(
 ) -> Result<OffsetDateTime, FieldError> {
     let t = s.trim();
     let date_fmt = time::macros::format_description!("[year]-[month]-[day]");
-    let parsed = time::Date::parse(t, date_fmt)
-        .map(|d| d.midnight().assume_utc())
-        .or_else(|_| OffsetDateTime::parse(t, &Rfc3339));
+    if let Ok(d) = time::Date::parse(t, date_fmt) {
+        if d > now.date() {
+            return Err(FieldError::new(
+                field,
+                "is in the future; give the date the value was first on the account",
+            ));
+        }
+        let end = d.next_day().unwrap_or(d).midnight().assume_utc();
+        return Ok(end);
+    }
+    let parsed = OffsetDateTime::parse(t, &Rfc3339);
     let at = parsed.map_err(|_| {
         FieldError::new(
             field,
@@ -260,7 +270,7 @@ mod tests {
     fn since_forms() {
         assert_eq!(
             parse_since("email_since", "2025-01-31", NOW),
-            Ok(datetime!(2025-01-31 0:00 UTC))
+            Ok(datetime!(2025-02-01 0:00 UTC))
         );
         assert_eq!(
             parse_since("x", " 2025-01-31T10:00:00Z ", NOW),
@@ -273,7 +283,7 @@ mod tests {
         assert_eq!(parse_since("x", "2025-06-01T12:00:00Z", NOW), Ok(NOW));
         assert_eq!(
             parse_since("x", "2025-06-01", NOW),
-            Ok(datetime!(2025-06-01 0:00 UTC))
+            Ok(datetime!(2025-06-02 0:00 UTC))
         );
     }
 

@@ -8,6 +8,7 @@ pub mod breach;
 pub mod business_days;
 pub mod consent;
 pub mod contact;
+pub mod escalation;
 pub mod in_store;
 pub mod lockout;
 pub mod pin;

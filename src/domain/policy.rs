@@ -217,15 +217,19 @@ pub enum Change {
     Email,
     Address,
     Phone,
+    /// The business contract's authentication method: back office only.
+    Contract,
 }
 
-/// Whether a session on `basis` may make `change`: the backup secret and a temporary PIN
-/// allow only setting a new PIN; every other basis allows every change.
+/// Whether a session on `basis` may make `change`: a basis that may discuss call detail (PIN,
+/// callback, business contract) allows every change; a code, the backup secret or a temporary
+/// PIN allow only setting a new PIN (which then does not verify that call, issue 12).
 pub fn may_change(basis: Option<Basis>, change: Change) -> bool {
     match basis {
         None => false,
-        Some(Basis::Backup | Basis::TemporaryPin) => change == Change::Pin,
-        Some(_) => true,
+        Some(_) if change == Change::Contract => false,
+        Some(Basis::Pin | Basis::Callback | Basis::BusinessContract) => true,
+        Some(_) => change == Change::Pin,
     }
 }
 
@@ -258,7 +262,12 @@ mod change_tests {
 
     #[test]
     fn backup_and_temporary_pin_allow_only_a_new_pin() {
-        for b in [Basis::Backup, Basis::TemporaryPin] {
+        for b in [
+            Basis::Backup,
+            Basis::TemporaryPin,
+            Basis::EmailCode,
+            Basis::MailCode,
+        ] {
             assert!(may_change(Some(b), Change::Pin));
             for c in [
                 Change::Backup,
@@ -270,6 +279,11 @@ mod change_tests {
             }
         }
         assert!(may_change(Some(Basis::Callback), Change::Email));
+        for b in [Basis::EmailCode, Basis::MailCode] {
+            assert!(may_change(Some(b), Change::Pin));
+            assert!(!may_change(Some(b), Change::Phone));
+            assert!(!may_change(Some(b), Change::Backup));
+        }
         assert!(!may_change(None, Change::Pin));
         assert!(!is_verified(Some(Basis::TemporaryPin)));
         assert_eq!(

@@ -89,6 +89,28 @@ pub fn change_notice(change: &str, date: &str) -> Composed {
     }
 }
 
+/// The notice of a lost-PIN reset to the other contacts of record: a reset was requested.
+pub fn reset_notice(date: &str) -> Composed {
+    Composed {
+        subject: "A PIN reset was requested on your account".into(),
+        body: format!(
+            "Hello,\n\n\
+             On {date}, a reset of the PIN on your account was requested, and a temporary PIN \
+             was sent to another contact of record. Your current PIN keeps working until the \
+             temporary PIN is used to choose a new one.\n\n\
+             If you did not ask for this, call us at once on the number on your bill: someone \
+             may be trying to take over your account.\n"
+        ),
+    }
+}
+
+/// The short text of a reset notice for the telephone of record.
+pub fn reset_notice_sms(date: &str) -> String {
+    format!(
+        "Notice: a PIN reset was requested on your account on {date}. If this was not you, call the number on your bill now."
+    )
+}
+
 /// The short text for the telephone number of record (SMS or voicemail gateway).
 pub fn change_notice_sms(change: &str, date: &str) -> String {
     format!(

@@ -59,3 +59,23 @@ pub fn mark_used(conn: &Connection, id: i64, at: &str) -> Result<bool> {
     )?;
     Ok(n == 1)
 }
+
+/// Codes issued on a session, and on the account since `since`.
+pub fn issued_counts(
+    conn: &Connection,
+    account: &str,
+    session: &str,
+    since: &str,
+) -> Result<(i64, i64)> {
+    let on_session = conn.query_row(
+        "SELECT count(*) FROM code WHERE session = ?1",
+        [session],
+        |r| r.get(0),
+    )?;
+    let on_account = conn.query_row(
+        "SELECT count(*) FROM code WHERE account = ?1 AND issued_at >= ?2",
+        params![account, since],
+        |r| r.get(0),
+    )?;
+    Ok((on_session, on_account))
+}

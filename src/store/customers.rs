@@ -30,11 +30,21 @@ pub struct Customer {
     pub lock_level: i64,
     pub locked_until: Option<String>,
     pub created_at: String,
+    /// A temporary PIN (lost-PIN reset) kept beside the working PIN until used.
+    pub temp_pin_hash: Option<String>,
+    pub temp_pin_set_at: Option<String>,
+    /// The business contract's own authentication method (`passphrase` or `callback`).
+    pub contract_method: Option<String>,
+    pub contract_secret_hash: Option<String>,
+    pub contract_callback: Option<String>,
+    pub contract_callback_since: Option<String>,
 }
 
 const COLUMNS: &str = "account, name, phone, phone_since, email, email_since, street, city, \
     region, postal_code, country, postal_since, account_rep, cpni_contract, pin_hash, pin_set_at, \
-    pin_must_change, backup_hash, backup_set_at, failures, lock_level, locked_until, created_at";
+    pin_must_change, backup_hash, backup_set_at, failures, lock_level, locked_until, created_at, \
+    temp_pin_hash, temp_pin_set_at, contract_method, contract_secret_hash, contract_callback, \
+    contract_callback_since";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -61,6 +71,12 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
         lock_level: r.get(20)?,
         locked_until: r.get(21)?,
         created_at: r.get(22)?,
+        temp_pin_hash: r.get(23)?,
+        temp_pin_set_at: r.get(24)?,
+        contract_method: r.get(25)?,
+        contract_secret_hash: r.get(26)?,
+        contract_callback: r.get(27)?,
+        contract_callback_since: r.get(28)?,
     })
 }
 
@@ -100,7 +116,8 @@ pub fn search(conn: &Connection, query: Option<&str>, limit: i64) -> Result<Vec<
 pub fn insert(conn: &Connection, c: &Customer) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO customer ({COLUMNS}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
-         ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?23)"
+         ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
+         ?27, ?28, ?29, ?23)"
     ))?
     .execute(params![
         c.account,
@@ -126,6 +143,12 @@ pub fn insert(conn: &Connection, c: &Customer) -> Result<()> {
         c.lock_level,
         c.locked_until,
         c.created_at,
+        c.temp_pin_hash,
+        c.temp_pin_set_at,
+        c.contract_method,
+        c.contract_secret_hash,
+        c.contract_callback,
+        c.contract_callback_since,
     ])?;
     Ok(())
 }
@@ -147,18 +170,39 @@ pub fn set_lock_state(
     Ok(())
 }
 
-/// Replaces the PIN hash (set, reset, or re-hash with stronger parameters).
-pub fn set_pin_hash(
-    conn: &Connection,
-    account: &str,
-    phc: &str,
-    must_change: bool,
-    at: &str,
-) -> Result<()> {
+/// Replaces the working PIN and retires any outstanding temporary PIN.
+pub fn set_pin_hash(conn: &Connection, account: &str, phc: &str, at: &str) -> Result<()> {
     conn.execute(
-        "UPDATE customer SET pin_hash = ?2, pin_must_change = ?3, pin_set_at = ?4, \
-         updated_at = ?4 WHERE account = ?1",
-        params![account, phc, must_change as i64, at],
+        "UPDATE customer SET pin_hash = ?2, pin_must_change = 0, pin_set_at = ?3, \
+         temp_pin_hash = NULL, temp_pin_set_at = NULL, updated_at = ?3 WHERE account = ?1",
+        params![account, phc, at],
+    )?;
+    Ok(())
+}
+
+/// Stores a temporary PIN beside the working one (which stays valid until it is replaced).
+pub fn set_temp_pin(conn: &Connection, account: &str, phc: &str, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE customer SET temp_pin_hash = ?2, temp_pin_set_at = ?3, pin_must_change = 1, \
+         updated_at = ?3 WHERE account = ?1",
+        params![account, phc, at],
+    )?;
+    Ok(())
+}
+
+/// Records the business contract's authentication method.
+pub fn set_contract_method(conn: &Connection, c: &Customer, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE customer SET contract_method = ?2, contract_secret_hash = ?3, \
+         contract_callback = ?4, contract_callback_since = ?5, updated_at = ?6 WHERE account = ?1",
+        params![
+            c.account,
+            c.contract_method,
+            c.contract_secret_hash,
+            c.contract_callback,
+            c.contract_callback_since,
+            at
+        ],
     )?;
     Ok(())
 }

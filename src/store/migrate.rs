@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_audit_on_behalf_index.sql"),
     include_str!("migrations/0004_audit_purge.sql"),
     include_str!("migrations/0005_breach_close.sql"),
+    include_str!("migrations/0006_call_chains.sql"),
 ];
 
 /// The schema version this binary writes.

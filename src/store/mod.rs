@@ -13,6 +13,7 @@ pub mod certification;
 pub mod codes;
 pub mod complaint;
 pub mod consent;
+pub mod contacts;
 pub mod customer_report;
 pub mod customers;
 pub mod migrate;

@@ -18,10 +18,29 @@ pub struct Session {
     pub secret_failures: i64,
     pub ended_at: Option<String>,
     pub end_reason: Option<String>,
+    /// Who may run steps on it: `None` means the agent who started it (or the agent a service
+    /// started it for); a supervisor's takeover sets it.
+    pub owner: Option<String>,
+    pub callback_started_at: Option<String>,
+    pub callback_number: Option<String>,
+    pub callback_route: Option<String>,
 }
 
-const COLUMNS: &str = "id, account, agent, on_behalf_of, channel, started_at, last_active_at, \
+impl Session {
+    /// The agent whose session this is.
+    pub fn owner(&self) -> &str {
+        self.owner
+            .as_deref()
+            .or(self.on_behalf_of.as_deref())
+            .unwrap_or(&self.agent)
+    }
+}
+
+const BASE: &str = "id, account, agent, on_behalf_of, channel, started_at, last_active_at, \
     basis, verified_at, secret_failures, ended_at, end_reason";
+const COLUMNS: &str = "id, account, agent, on_behalf_of, channel, started_at, last_active_at, \
+    basis, verified_at, secret_failures, ended_at, end_reason, owner, callback_started_at, \
+    callback_number, callback_route";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
     Ok(Session {
@@ -37,6 +56,10 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
         secret_failures: r.get(9)?,
         ended_at: r.get(10)?,
         end_reason: r.get(11)?,
+        owner: r.get(12)?,
+        callback_started_at: r.get(13)?,
+        callback_number: r.get(14)?,
+        callback_route: r.get(15)?,
     })
 }
 
@@ -49,7 +72,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<Session>> {
 
 pub fn insert(conn: &Connection, s: &Session) -> Result<()> {
     conn.prepare_cached(&format!(
-        "INSERT INTO session ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+        "INSERT INTO session ({BASE}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
     ))?
     .execute(params![
         s.id,
@@ -68,20 +91,71 @@ pub fn insert(conn: &Connection, s: &Session) -> Result<()> {
     Ok(())
 }
 
-/// Writes the mutable part of a session back.
-pub fn update(conn: &Connection, s: &Session) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE session SET last_active_at = ?2, basis = ?3, verified_at = ?4, \
-         secret_failures = ?5, ended_at = ?6, end_reason = ?7 WHERE id = ?1",
-    )?
-    .execute(params![
-        s.id,
-        s.last_active_at,
-        s.basis,
-        s.verified_at,
-        s.secret_failures,
-        s.ended_at,
-        s.end_reason
-    ])?;
-    Ok(())
+/// Counts one wrong secret on an open session. Returns whether the session was open.
+pub fn add_failure(conn: &Connection, id: &str, at: &str) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE session SET secret_failures = secret_failures + 1, last_active_at = ?2 \
+             WHERE id = ?1 AND ended_at IS NULL",
+        )?
+        .execute(params![id, at])?;
+    Ok(n == 1)
+}
+
+/// Sets the basis of an open session (`verified_at` only the first time).
+pub fn set_basis(conn: &Connection, id: &str, basis: &str, at: &str) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE session SET basis = ?2, verified_at = coalesce(verified_at, ?3), \
+             last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
+        )?
+        .execute(params![id, basis, at])?;
+    Ok(n == 1)
+}
+
+/// Marks activity on an open session.
+pub fn touch(conn: &Connection, id: &str, at: &str) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE session SET last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+        )?
+        .execute(params![id, at])?;
+    Ok(n == 1)
+}
+
+/// Ends a session unless it already ended. Returns whether this call ended it.
+pub fn end(conn: &Connection, id: &str, at: &str, reason: &str) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE session SET ended_at = ?2, end_reason = ?3 WHERE id = ?1 AND ended_at IS NULL",
+        )?
+        .execute(params![id, at, reason])?;
+    Ok(n == 1)
+}
+
+/// Hands an open session to `owner` (a supervisor's takeover).
+pub fn set_owner(conn: &Connection, id: &str, owner: &str, at: &str) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE session SET owner = ?2, last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
+        )?
+        .execute(params![id, owner, at])?;
+    Ok(n == 1)
+}
+
+/// Records that a callback was started to `number` (`route`: record or contract).
+pub fn set_callback_start(
+    conn: &Connection,
+    id: &str,
+    number: &str,
+    route: &str,
+    at: &str,
+) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE session SET callback_started_at = ?2, callback_number = ?3, \
+             callback_route = ?4, last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+        )?
+        .execute(params![id, at, number, route])?;
+    Ok(n == 1)
 }

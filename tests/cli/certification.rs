@@ -76,6 +76,9 @@ fn build_year(env: &Env) {
     .code(3);
     env.run(&["consent", "notice", "DEMO-1004", "--via", "email"])
         .ok();
+    // An opt-in needs a session verified on the account (issue 12).
+    let k = start(env, "DEMO-1005");
+    assert_eq!(pin(env, &k, "728406"), 0);
     env.run(&[
         "consent",
         "record",
@@ -83,6 +86,8 @@ fn build_year(env: &Env) {
         "--opt-in",
         "--method",
         "written",
+        "--session",
+        &k,
     ])
     .ok();
     env.run(&[

@@ -298,7 +298,8 @@ fn lost_pin_by_mail_then_forced_new_pin() {
         &["--json", "session", "pin", &s, "--pin-stdin"],
         &format!("{temp}\n"),
     );
-    let state = r.ok().json();
+    // A correct temporary PIN does not verify the caller: exit 1 (issue 12).
+    let state = r.code(1).json();
     assert_eq!(state["basis"], "temporary-pin");
     assert_eq!(state["verified"], false);
     env.run(&[
@@ -337,11 +338,25 @@ fn lost_pin_by_mail_then_forced_new_pin() {
         env.sql("select pin_must_change from customer where account = 'DEMO-1001';"),
         "0"
     );
+    // The reset notice to the email of record, then the change's email and letter.
     assert_eq!(
         env.sql("select count(*) from outbox where kind = 'notice';"),
-        "2"
+        "3"
     );
-    let r = env.run_stdin(&["--json", "session", "pin", &s, "--pin-stdin"], "583920\n");
+    // The new PIN never verifies the call it was set on; it does on the next one.
+    env.run_stdin(&["--json", "session", "pin", &s, "--pin-stdin"], "583920\n")
+        .code(3)
+        .stderr_has("set on this call");
+    let s2 = env
+        .run(&["session", "start", "DEMO-1001"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    let r = env.run_stdin(
+        &["--json", "session", "pin", &s2, "--pin-stdin"],
+        "583920\n",
+    );
     assert_eq!(r.ok().json()["basis"], "pin");
 }
 

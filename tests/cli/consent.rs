@@ -140,6 +140,15 @@ fn choices_are_appended_never_overwritten_and_the_latest_wins() {
     ])
     .code(2)
     .stderr_has("--evidence");
+    // An opt-in needs a session verified on the account (issue 12).
+    let s = env
+        .run(&["session", "start", "DEMO-1001"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    env.run_stdin(&["session", "pin", &s, "--pin-stdin"], "804713\n")
+        .ok();
     let run = env.run(&[
         "consent",
         "record",
@@ -149,6 +158,8 @@ fn choices_are_appended_never_overwritten_and_the_latest_wins() {
         "oral",
         "--evidence",
         "REC-1",
+        "--session",
+        &s,
     ]);
     run.ok().stderr_has("no opt-out notice");
     env.run(&["consent", "check", "DEMO-1001", "--use", "third-party"])

@@ -281,7 +281,15 @@ fn notes_descriptions_evidence_reasons_and_agent_names_refuse_or_store_safely() 
             ),
             (
                 vec![
-                    "consent", "record", ADA, "--opt-in", "--method", "oral", &evidence,
+                    "consent",
+                    "record",
+                    ADA,
+                    "--opt-in",
+                    "--method",
+                    "oral",
+                    &evidence,
+                    "--session",
+                    &s,
                 ],
                 "evidence",
             ),

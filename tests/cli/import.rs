@@ -41,7 +41,11 @@ fn import_happy_path_keeps_the_dates_of_record() {
         .stdout_has("Imported 2");
     let one = env.run(&["--json", "customer", "show", "IMP-1"]).json();
     let since = |v: &serde_json::Value| v["since"].as_str().unwrap_or_default().to_string();
-    assert!(since(&one["email"]).starts_with("2020-01-15"), "{one}");
+    // A date alone counts from the end of that day (issue 12).
+    assert!(
+        since(&one["email"]).starts_with("2020-01-16T00:00:00"),
+        "{one}"
+    );
     assert!(
         since(&one["postal"]).starts_with("2019-06-01T08:30:00"),
         "{one}"

@@ -162,7 +162,12 @@ fn business_contract_allows_both_on_a_business_account_only() {
     let env = Env::initialised(true);
     let s = start(&env, ACME);
     refused(&env, &s, "call-detail");
-    let run = env.run(&["--json", "session", "business", &s]);
+    // The contract's own method: its passphrase (demo data), checked like a secret.
+    let run = crate::calls::run_secret(
+        &env,
+        &["--json", "session", "business", &s, "--secret-stdin"],
+        "acme freight orbit 2025\n",
+    );
     run.ok();
     assert_eq!(run.json()["basis"], "business-contract");
     allowed(&env, &s, "account");

@@ -18,6 +18,8 @@ use crate::commands::context::{CALL_HANDLERS, Ctx};
 use crate::commands::customer::show::load;
 use crate::domain::consent::{self, Choice, Entry, Status, Use, Via};
 use crate::domain::contact;
+use crate::domain::escalation;
+use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
 use crate::store::consent::Row;
 use crate::store::{self, Db};
@@ -273,10 +275,36 @@ pub fn record_choice(
         .with("method", input.method.clone())
         .with("evidence", evidence)
         .with("notice_missing", notice_missing);
-    db.write(|tx| {
+    let opt_in = input.choice == Choice::OptIn;
+    let refusal = db.write(|tx| {
+        // An opt-in widens the use of CPNI: a session verified on this account, read here
+        // under the writer lock (issue 12, rule 6). Denials and revocations from anyone.
+        let verified = match &input.session {
+            Some(id) => store::sessions::get(tx, id)?.is_some_and(|s| {
+                s.account == c.account
+                    && s.ended_at.is_none()
+                    && policy::is_verified(s.basis.as_deref().and_then(Basis::parse))
+            }),
+            None => false,
+        };
+        if let Err(msg) = escalation::check_choice(opt_in, verified) {
+            let refused = Event::new("consent.refused")
+                .account(&c.account)
+                .session(input.session.as_deref().unwrap_or(""))
+                .with("choice", input.choice.as_str())
+                .with("reason", msg);
+            audit::append(tx, actor, now, refused)?;
+            return Ok(Some(msg));
+        }
         store::consent::insert(tx, &row)?;
-        audit::append(tx, actor, now, ev).map(|_| ())
+        audit::append(tx, actor, now, ev.with("session_verified", verified))?;
+        Ok(None)
     })?;
+    if let Some(msg) = refusal {
+        return Err(Error::refused("opt-in-needs-verified-session", msg).hint(
+            "verify the caller on this account first (cpni session …) and pass --session; this attempt was recorded",
+        ));
+    }
     if notice_missing {
         ctx.out.note("warning: no opt-out notice has been sent to this customer; the opt-in is recorded as given without the notice of 64.2008(a)");
     }

@@ -1,18 +1,21 @@
 //! `cpni customer set-pin|set-backup|set-email|set-address|set-phone`: account changes and
 //! the immediate notices of 64.2010(f).
 //!
-//! A change needs a verified session on the account (`--session S`; the backup secret and a
-//! temporary PIN allow only a new PIN) or a supervisor with `--reason` (back office). A refused
-//! change is itself an audit record. In the same transaction as the change, notices are queued
-//! to the contacts of record as they were **before** the change (email, letter, and a text to
-//! the telephone number of record when `notify.sms_command` is set; without one the letter
-//! covers it), never to the new value and never containing it. Then they are delivered.
+//! A change needs a session on the account on a basis that may discuss call detail (`--session
+//! S`: PIN, callback, business contract; a code, the backup secret and a temporary PIN allow
+//! only a new PIN, which never verifies that call) or a supervisor with `--reason` (back
+//! office). A refused change is itself an audit record. In the same transaction as the change
+//! (where the authority is checked again), the replaced contact goes to the contact history and
+//! notices are queued to every contact of record (30 days or more) in the last 30 days (email,
+//! letter, and a text when `notify.sms_command` is set; without one the letter covers it), never
+//! to a value set within them and never containing the new value. Then they are delivered.
 
 use clap::Args;
 use serde_json::json;
 use time::OffsetDateTime;
 
 use super::add::{check_pin, refuse_argv_secret};
+use super::history;
 use super::show::load;
 use crate::audit::{self, Event};
 use crate::commands::context::{CALL_HANDLERS, Ctx, Role};
@@ -20,6 +23,7 @@ use crate::commands::notify::deliver_now;
 use crate::commands::session::{self, Env};
 use crate::domain::backup::{self, BackupContext};
 use crate::domain::contact;
+use crate::domain::escalation::{self, ContactKind};
 use crate::domain::policy::{self, Basis, Change};
 use crate::error::{Error, Kind, Result};
 use crate::mail::address::parse_email;
@@ -108,6 +112,17 @@ fn change_name(c: Change) -> &'static str {
         Change::Email => "email",
         Change::Address => "address",
         Change::Phone => "phone",
+        Change::Contract => "contract-method",
+    }
+}
+
+/// The contact of record a change replaces, if it is one.
+fn contact_kind(c: Change) -> Option<ContactKind> {
+    match c {
+        Change::Email => Some(ContactKind::Email),
+        Change::Address => Some(ContactKind::Postal),
+        Change::Phone => Some(ContactKind::Phone),
+        _ => None,
     }
 }
 
@@ -138,7 +153,7 @@ fn authorise(
                 ))
             } else if !policy::may_change(basis, change) {
                 Some(format!(
-                    "session {} is {}: changing the {} needs a verified caller (PIN, callback, code or business contract{})",
+                    "session {} is {}: changing the {} needs a basis that may discuss call detail (PIN, callback or business contract) or a supervisor's back-office change with --reason{}",
                     l.session.id,
                     basis.map_or("not verified".into(), |b| format!(
                         "verified by {}",
@@ -146,9 +161,9 @@ fn authorise(
                     )),
                     change_name(change),
                     if change == Change::Pin {
-                        "; the backup secret or a temporary PIN also allow a new PIN"
+                        "; a code, the backup secret or a temporary PIN also allow a new PIN"
                     } else {
-                        ""
+                        "; a code, the backup secret or a temporary PIN allow only a new PIN"
                     }
                 ))
             } else {
@@ -204,22 +219,45 @@ fn commit_change(
         .with("change", change_name(change))
         .with("authority", granted.detail);
     let ids = db.write(|tx| {
+        // The authority again, under the writer lock: the session is still open, the acting
+        // agent's, and on a basis that allows this change (rule 8 of issue 12).
+        if let Some(id) = &granted.session {
+            let fresh = match session::recheck(tx, env, id, false, "change.refused", now)? {
+                Ok(f) => f,
+                Err(e) => return Ok(Err(e)),
+            };
+            let basis = fresh.session.basis.as_deref().and_then(Basis::parse);
+            if !policy::may_change(basis, change) {
+                return Ok(Err(Error::refused(
+                    "change-not-authorised",
+                    format!(
+                        "session {id} no longer allows changing the {}",
+                        change_name(change)
+                    ),
+                )));
+            }
+        }
         // The contacts of record as they are now, under the writer lock: another agent may
-        // have changed them since `before` was read, and the notice goes to the contact of
-        // record as it was just before *this* change.
+        // have changed them since `before` was read. Notices go to every contact of record
+        // (30 days or more) in the last 30 days, never to a value set within them.
         let current = store::customers::get(tx, &before.account)?.ok_or_else(|| {
             Error::not_found(
                 "no-account",
                 format!("no customer with account {}", before.account),
             )
         })?;
-        let items = notices::change_notices(
+        let contacts = escalation::notice_contacts(&history::spans(tx, &current, now)?, now);
+        let items = notices::notices_to(
             &ctx.cfg,
             &current,
-            change_name(change),
+            &contacts,
+            notices::About::Change(change_name(change)),
             granted.session.as_deref(),
             now,
         );
+        if let Some(kind) = contact_kind(change) {
+            history::retire(tx, &current, kind, &clock::format(now))?;
+        }
         update(tx)?;
         let ids = items
             .iter()
@@ -233,8 +271,8 @@ fn commit_change(
             ev.with("notices", ids.clone())
                 .with("notice_channels", channels),
         )?;
-        Ok(ids)
-    })?;
+        Ok(Ok(ids))
+    })??;
     let mut failed = Vec::new();
     for id in &ids {
         if let Err(e) = deliver_now(ctx, db, &env.acting.actor, *id, "") {
@@ -250,9 +288,10 @@ fn commit_change(
         Change::Email => "email address of record",
         Change::Address => "postal address of record",
         Change::Phone => "telephone number of record",
+        Change::Contract => "business contract's authentication method",
     };
     let text = format!(
-        "Changed the {what} of {}. Notices sent to the contacts of record as they were before: {} of {}.",
+        "Changed the {what} of {}. Notices sent to the contacts of record (30 days or more, in the last 30 days): {} of {}.",
         before.account,
         ids.len() - failed.len(),
         ids.len()
@@ -345,7 +384,7 @@ fn store_pin(
     let phc = secrets::hash_secret(pin, ctx.cfg.hash_preset)?;
     let at = clock::format(now);
     commit_change(ctx, db, env, c, Change::Pin, granted, now, |tx| {
-        store::customers::set_pin_hash(tx, &c.account, &phc, false, &at)
+        store::customers::set_pin_hash(tx, &c.account, &phc, &at)
     })
 }
 
@@ -432,4 +471,82 @@ pub fn set_address(ctx: &Ctx, a: SetAddressArgs) -> Result<u8> {
         };
         store::customers::set_address(tx, &updated, at)
     })
+}
+
+#[derive(Debug, Args)]
+pub struct SetContractArgs {
+    pub account: String,
+    #[command(flatten)]
+    pub auth: Authority,
+    /// How the contract authenticates callers: its passphrase, or a callback to a number it designates
+    #[arg(long, value_parser = ["passphrase", "callback"])]
+    pub method: String,
+    /// The contract passphrase, from one line of stdin (method passphrase)
+    #[arg(long)]
+    pub secret_stdin: bool,
+    /// The number the contract designates for callbacks (method callback; usable after 30 days)
+    #[arg(long, value_name = "PHONE")]
+    pub callback_phone: Option<String>,
+    #[arg(long, hide = true, value_name = "SECRET")]
+    pub secret: Option<String>,
+}
+
+/// Records the business contract's own authentication method (back office, supervisor).
+pub fn set_contract(ctx: &Ctx, a: SetContractArgs) -> Result<u8> {
+    refuse_argv_secret(a.secret.is_some(), "--secret-stdin")?;
+    let (mut db, acting, c) = begin(ctx, &a.account)?;
+    let env = Env {
+        ctx,
+        acting: &acting,
+    };
+    let now = clock::now();
+    let at = clock::format(now);
+    let mut updated = Customer {
+        contract_method: Some(a.method.clone()),
+        contract_secret_hash: None,
+        contract_callback: None,
+        contract_callback_since: None,
+        ..c.clone()
+    };
+    if a.method == "callback" {
+        let Some(p) = &a.callback_phone else {
+            return Err(Error::usage(
+                "callback_phone",
+                "--method callback needs --callback-phone PHONE",
+            )
+            .hint("give the number the contract designates for callbacks"));
+        };
+        updated.contract_callback = Some(contact::parse_phone(p, &ctx.cfg.default_country)?);
+        updated.contract_callback_since = Some(at.clone());
+    } else if a.callback_phone.is_some() {
+        return Err(Error::usage(
+            "callback_phone",
+            "--callback-phone is only for --method callback",
+        ));
+    }
+    let granted = authorise(ctx, &mut db, &env, &c, Change::Contract, &a.auth, now)?;
+    if a.method == "passphrase" {
+        let secret = read_secret(ctx, a.secret_stdin, "contract passphrase", "--secret-stdin")?;
+        if secret.trim().chars().count() < 12 {
+            return Err(Error::usage(
+                "secret",
+                "the contract passphrase must have at least 12 characters",
+            )
+            .hint("choose a longer passphrase; nothing was saved"));
+        }
+        updated.contract_secret_hash = Some(secrets::hash_secret(
+            &backup::normalise_backup_secret(&secret),
+            ctx.cfg.hash_preset,
+        )?);
+    }
+    commit_change(
+        ctx,
+        &mut db,
+        &env,
+        &c,
+        Change::Contract,
+        granted,
+        now,
+        |tx| store::customers::set_contract_method(tx, &updated, &at),
+    )
 }

@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod change;
+pub mod history;
 pub mod import;
 pub mod report;
 mod reset;
@@ -39,6 +40,8 @@ pub enum CustomerCommand {
     SetAddress(change::SetAddressArgs),
     /// Change the telephone number of record
     SetPhone(change::SetPhoneArgs),
+    /// Record the business contract's own authentication method (supervisor, --reason)
+    SetContract(change::SetContractArgs),
     /// Lost PIN: send a temporary PIN to an address of record
     ResetPin(reset::ResetPinArgs),
     /// Everything held about a customer, for their right to review it (no secret)
@@ -63,6 +66,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<u8> {
         CustomerCommand::SetEmail(a) => change::set_email(ctx, a),
         CustomerCommand::SetAddress(a) => change::set_address(ctx, a),
         CustomerCommand::SetPhone(a) => change::set_phone(ctx, a),
+        CustomerCommand::SetContract(a) => change::set_contract(ctx, a),
         CustomerCommand::ResetPin(a) => reset::run(ctx, a),
         CustomerCommand::Report(a) => report::run(ctx, a),
     }

@@ -1,24 +1,30 @@
 //! `cpni customer reset-pin ACCOUNT --via email|mail`: the lost-PIN route of 64.2010(e).
 //!
 //! A random, policy-compliant temporary PIN goes only to an address of record (on record 30+
-//! days); nothing of it is said on the phone. The PIN is marked must-change: on the next call it
-//! verifies only for choosing a new PIN at once (basis `temporary-pin`), and that change sends
-//! the usual notices.
+//! days); nothing of it is said on the phone. It is stored beside the working PIN, which stays
+//! valid until the temporary PIN is used to set a new one: on a later call the temporary PIN
+//! verifies only for choosing a new PIN at once (basis `temporary-pin`, not verified), and that
+//! change sends the usual notices. Every other contact of record gets a notice that a reset was
+//! requested. A reset is refused while one is outstanding or the account is locked, unless a
+//! supervisor overrides with `--override-reason` (`domain::escalation::check_reset`); the
+//! checks are made again inside the write.
 
 use clap::Args;
 use serde_json::json;
 
 use super::add::check_pin;
-use super::show::load;
+use super::history;
+use super::show::{load, lock_of};
 use std::path::PathBuf;
 
 use crate::audit::{self, Actor, Event};
-use crate::commands::context::{CALL_HANDLERS, Ctx};
+use crate::commands::context::{CALL_HANDLERS, Ctx, Role};
 use crate::commands::notify::deliver_now;
 use crate::commands::session::{Env, postal_of};
+use crate::domain::escalation::{self, ResetFacts};
 use crate::domain::policy;
 use crate::error::{Error, Result};
-use crate::mail::{compose, deliver};
+use crate::mail::{compose, deliver, notices};
 use crate::store::Db;
 use crate::store::customers::Customer;
 use crate::store::outbox::Item;
@@ -34,6 +40,9 @@ pub struct ResetPinArgs {
     /// The session of the call on which the customer asked (recorded)
     #[arg(long)]
     pub session: Option<String>,
+    /// Supervisor: reset although the account is locked or a reset is outstanding (recorded)
+    #[arg(long, value_name = "TEXT")]
+    pub override_reason: Option<String>,
 }
 
 /// A random PIN that passes the policy for this customer.
@@ -54,6 +63,27 @@ pub fn run(ctx: &Ctx, a: ResetPinArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "customer reset-pin", CALL_HANDLERS)?;
     let c = load(db.conn(), &a.account)?;
+    let over = match &a.override_reason {
+        Some(r) if matches!(acting.role, Role::Supervisor | Role::Admin) => Some(
+            crate::domain::contact::parse_text("override_reason", r, 500, false)?,
+        ),
+        Some(_) => {
+            let msg = "--override-reason needs the supervisor role".to_string();
+            record_refusal(
+                &mut db,
+                &acting.actor,
+                &c,
+                &a.via,
+                a.session.as_deref(),
+                "role",
+                &msg,
+            )?;
+            return Err(
+                Error::refused("role", msg).hint("ask a supervisor; this attempt was recorded")
+            );
+        }
+        None => None,
+    };
     let (id, path) = reset(
         ctx,
         &mut db,
@@ -61,6 +91,7 @@ pub fn run(ctx: &Ctx, a: ResetPinArgs) -> Result<u8> {
         &c,
         &a.via,
         a.session.as_deref(),
+        over.as_deref(),
     )?;
     let place = path
         .map(|p| format!(" ({})", p.display()))
@@ -86,7 +117,38 @@ pub fn reset_pin_on_call(
     session: &str,
 ) -> Result<()> {
     let c = load(db.conn(), account)?;
-    reset(env.ctx, db, &env.acting.actor, &c, via, Some(session)).map(|_| ())
+    reset(env.ctx, db, &env.acting.actor, &c, via, Some(session), None).map(|_| ())
+}
+
+fn record_refusal(
+    db: &mut Db,
+    actor: &Actor,
+    c: &Customer,
+    via: &str,
+    session: Option<&str>,
+    code: &str,
+    msg: &str,
+) -> Result<()> {
+    let ev = Event::new("pin.reset.refused")
+        .account(&c.account)
+        .session(session.unwrap_or(""))
+        .with("via", via)
+        .with("code", code)
+        .with("reason", msg);
+    db.write(|tx| audit::append(tx, actor, clock::now(), ev).map(|_| ()))
+}
+
+/// The lost-PIN gate on `c` as it is now (outside or inside the write).
+fn gate(
+    c: &Customer,
+    over: Option<&str>,
+    now: time::OffsetDateTime,
+) -> std::result::Result<(), (&'static str, &'static str)> {
+    escalation::check_reset(ResetFacts {
+        outstanding: c.temp_pin_hash.is_some(),
+        locked: lock_of(c, now).is_some(),
+        supervisor_override: over.is_some(),
+    })
 }
 
 fn reset(
@@ -96,8 +158,15 @@ fn reset(
     c: &Customer,
     via: &str,
     session: Option<&str>,
+    over: Option<&str>,
 ) -> Result<(i64, Option<PathBuf>)> {
     let now = clock::now();
+    if let Err((code, msg)) = gate(c, over, now) {
+        record_refusal(db, actor, c, via, session, code, msg)?;
+        return Err(Error::refused(code, msg).hint(
+            "the customer's current PIN still works; a callback to the number of record stays open; a supervisor may override with --override-reason",
+        ));
+    }
     let email = via == "email";
     let since = if email {
         &c.email_since
@@ -151,17 +220,65 @@ fn reset(
         ..Item::default()
     };
     let at = clock::format(now);
-    let id = db.write(|tx| {
-        store::customers::set_pin_hash(tx, &c.account, &phc, true, &at)?;
+    let sent_to = if email {
+        c.email.clone()
+    } else {
+        label.clone()
+    };
+    let ids = db.write(|tx| {
+        // Again under the writer lock: two resets at once give one temporary PIN.
+        let fresh = store::customers::get(tx, &c.account)?.unwrap_or_else(|| c.clone());
+        if let Err((code, msg)) = gate(&fresh, over, now) {
+            let ev = Event::new("pin.reset.refused")
+                .account(&c.account)
+                .session(session.unwrap_or(""))
+                .with("via", via)
+                .with("code", code)
+                .with("reason", msg)
+                .with("rechecked", true);
+            audit::append(tx, actor, now, ev)?;
+            return Ok(Err(Error::refused(code, msg)));
+        }
+        store::customers::set_temp_pin(tx, &c.account, &phc, &at)?;
         let id = store::outbox::insert(tx, &item)?;
-        let ev = Event::new("pin.reset")
+        // Every other contact of record hears that a reset was requested.
+        let others: Vec<_> = escalation::notice_contacts(&history::spans(tx, &fresh, now)?, now)
+            .into_iter()
+            .filter(|s| s.value != sent_to)
+            .collect();
+        let notices = notices::notices_to(
+            &ctx.cfg,
+            &fresh,
+            &others,
+            notices::About::Reset,
+            session,
+            now,
+        );
+        let mut notice_ids = Vec::new();
+        for n in &notices {
+            notice_ids.push(store::outbox::insert(tx, n)?);
+        }
+        let mut ev = Event::new("pin.reset")
             .account(&c.account)
             .session(session.unwrap_or(""))
             .with("via", via)
-            .with("outbox_id", id);
+            .with("outbox_id", id)
+            .with("notices", notice_ids.clone());
+        if let Some(r) = over {
+            ev = ev.with("override_reason", r);
+        }
         audit::append(tx, actor, now, ev)?;
-        Ok(id)
-    })?;
+        Ok(Ok((id, notice_ids)))
+    })??;
+    let (id, notice_ids) = ids;
     let path = deliver_now(ctx, db, actor, id, "")?;
+    for n in notice_ids {
+        // A notice that cannot go now stays queued for `cpni notify send`.
+        if let Err(e) = deliver_now(ctx, db, actor, n, "")
+            && e.kind != crate::error::Kind::Delivery
+        {
+            return Err(e);
+        }
+    }
     Ok((id, path))
 }

@@ -62,7 +62,8 @@ pub fn customer_json(c: &Customer, now: OffsetDateTime) -> Value {
         "backup_set": c.backup_hash.is_some(),
         "consecutive_failures": c.failures,
         "locked_until": locked.map(clock::format),
-        "business": {"account_rep": c.account_rep, "cpni_contract": c.cpni_contract},
+        "temporary_pin_outstanding": c.temp_pin_hash.is_some(),
+        "business": {"account_rep": c.account_rep, "cpni_contract": c.cpni_contract, "contract_method": c.contract_method},
         "created_at": c.created_at,
     })
 }
@@ -103,9 +104,12 @@ fn text(c: &Customer, now: OffsetDateTime) -> String {
         c.street, c.city, c.region, c.postal_code, c.country
     );
     lines.push(record_line("postal", &postal, &c.postal_since, now));
-    let pin = match (&c.pin_hash, c.pin_must_change) {
-        (None, _) => "not set",
-        (Some(_), true) => "temporary (must be changed on the next verified call)",
+    let pin = match (&c.pin_hash, c.temp_pin_hash.is_some()) {
+        (None, false) => "not set",
+        (None, true) => "not set; a temporary PIN (reset) is outstanding",
+        (Some(_), true) => {
+            "set; a temporary PIN (reset) is outstanding, the current PIN still works"
+        }
         (Some(_), false) => "set",
     };
     lines.push(format!("  PIN      {pin}"));

@@ -1,17 +1,19 @@
 //! Issuing one-time codes: by email to the email address of record, or by letter to the postal
 //! address of record. Both must have been on record for 30 days. The code is stored only as a
-//! keyed digest; the message carrying it drops its body once delivered.
+//! keyed digest; the message carrying it drops its body once delivered. Issuance is limited per
+//! session and per account per hour (`[codes] per_session`, `per_account_hour`), checked inside
+//! the write that issues the code.
 
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
-use super::gate::{Env, Loaded, load_open, refuse, secret_gate};
+use super::gate::{Env, Loaded, load_open, recheck, refuse, secret_gate};
 use super::state::state_json;
 use crate::audit::{self, Event};
 use crate::commands::notify::deliver_now;
 use crate::domain::contact::{PostalAddress, mask_email};
 use crate::domain::in_store::Route;
-use crate::domain::policy;
+use crate::domain::{escalation, policy};
 use crate::error::{Error, Result};
 use crate::mail::{compose, deliver};
 use crate::store::outbox::Item;
@@ -116,7 +118,26 @@ pub fn issue_code(
     let key = secrets::read_key(&secrets::key_paths(&env.ctx.cfg.db_path).0)?;
     let item = code_message(env, l, channel, &code, expires, now);
     let digest = secrets::code_digest(&key, &code);
+    let limits = env.ctx.cfg.code_limits;
     let id = db.write(|tx| {
+        if let Err(e) = recheck(tx, env, &l.session.id, true, refused, now)? {
+            return Ok(Err(e));
+        }
+        let hour_ago = clock::format(now - Duration::hours(1));
+        let (on_session, on_account) =
+            store::codes::issued_counts(tx, &l.customer.account, &l.session.id, &hour_ago)?;
+        if let Err(msg) = escalation::check_code_limits(limits, on_session, on_account) {
+            let ev = Event::new(refused)
+                .account(&l.customer.account)
+                .session(&l.session.id)
+                .with("reason", "code-limit")
+                .with("message", msg.clone());
+            audit::append(tx, &env.acting.actor, now, ev)?;
+            return Ok(Err(Error::refused("code-limit", msg).hint(format!(
+                "do not send more codes; still open: {}",
+                super::gate::OPEN_ROUTES
+            ))));
+        }
         let code_id = store::codes::issue(
             tx,
             &l.customer.account,
@@ -135,8 +156,8 @@ pub fn issue_code(
             .with("outbox_id", outbox_id)
             .with("expires_at", clock::format(expires));
         audit::append(tx, &env.acting.actor, now, ev)?;
-        Ok(outbox_id)
-    })?;
+        Ok(Ok(outbox_id))
+    })??;
     let path = deliver_now(
         env.ctx,
         db,

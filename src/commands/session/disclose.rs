@@ -160,11 +160,15 @@ pub fn disclose(
     }
     l.session.last_active_at = clock::format(now);
     let ev = event("disclosure", &l, scope, "phone", &c).with("calls", calls);
-    let s = l.session.clone();
+    let id = l.session.id.clone();
+    let at = clock::format(now);
     db.write(|tx| {
-        store::sessions::update(tx, &s)?;
-        audit::append(tx, &env.acting.actor, now, ev).map(|_| ())
-    })?;
+        if let Err(e) = super::gate::recheck(tx, env, &id, false, "disclosure.refused", now)? {
+            return Ok(Err(e));
+        }
+        store::sessions::touch(tx, &id, &at)?;
+        audit::append(tx, &env.acting.actor, now, ev).map(Ok)
+    })??;
     Ok((
         true,
         format!(
@@ -261,10 +265,13 @@ pub fn send(
     let ev =
         event("disclosure", l, scope, channel, &c).with("attachment", item.attachment_name.clone());
     let id = db.write(|tx| {
+        if let Err(e) = super::gate::recheck(tx, env, &l.session.id, false, "send.refused", now)? {
+            return Ok(Err(e));
+        }
         let id = store::outbox::insert(tx, &item)?;
         audit::append(tx, &env.acting.actor, now, ev.with("outbox_id", id))?;
-        Ok(id)
-    })?;
+        Ok(Ok(id))
+    })??;
     let path = deliver_now(
         env.ctx,
         db,

@@ -1,6 +1,9 @@
-//! Loading a session safely and the checks every step shares: the session is open and not
-//! idle; secret-based steps are refused while the account is locked or the session has used
-//! its secret attempts. Every refusal is recorded before it is reported.
+//! Loading a session safely and the checks every step shares: the session is open, not idle
+//! and the acting agent's own (a supervisor may take it over, `cpni session takeover`);
+//! secret-based steps are refused while the account is locked or the session has used its
+//! secret attempts. The same checks ([`domain::escalation::check_step`]) are made again inside
+//! the write transaction of each step ([`recheck`]), so a step racing another one or
+//! `session end` decides on what is committed. Every refusal is recorded before it is reported.
 
 use time::{Duration, OffsetDateTime};
 
@@ -8,11 +11,12 @@ use crate::audit::{self, Event};
 use crate::clock;
 use crate::commands::context::{Acting, Ctx};
 use crate::commands::customer::show::lock_of;
+use crate::domain::escalation::{self, SecretFacts, StepFacts, StepRefusal};
 use crate::domain::lockout;
 use crate::error::{Error, Result};
 use crate::store::customers::Customer;
 use crate::store::sessions::Session;
-use crate::store::{self, Db};
+use crate::store::{self, Db, Tx};
 
 /// What a step runs with.
 pub struct Env<'a> {
@@ -66,18 +70,21 @@ pub fn load_open(env: &Env<'_>, db: &mut Db, id: &str, now: OffsetDateTime) -> R
             s.account
         )));
     }
+    if s.owner() != acting_agent(env) {
+        let err = refusal(StepRefusal::NotOwner, &loaded);
+        return Err(refuse(env, db, &loaded, "session.refused", err, now));
+    }
     let last = clock::parse(&s.last_active_at).unwrap_or(now);
     if now - last > Duration::minutes(env.ctx.cfg.idle_minutes) {
-        let mut ended = s.clone();
-        ended.ended_at = Some(clock::format(now));
-        ended.end_reason = Some("idle".into());
         let event = Event::new("session.idle")
             .account(&s.account)
             .session(&s.id)
             .with("idle_minutes", env.ctx.cfg.idle_minutes);
         db.write(|tx| {
-            store::sessions::update(tx, &ended)?;
-            audit::append(tx, &env.acting.actor, now, event).map(|_| ())
+            if store::sessions::end(tx, &s.id, &clock::format(now), "idle")? {
+                audit::append(tx, &env.acting.actor, now, event)?;
+            }
+            Ok(())
         })?;
         return Err(Error::refused(
             "session-idle",
@@ -168,4 +175,101 @@ pub fn secret_gate(
         return Err(refuse(env, db, l, event, err, now));
     }
     Ok(())
+}
+
+/// The agent a step is run for: the agent a service acts on behalf of, or the acting login.
+pub fn acting_agent<'a>(env: &'a Env<'_>) -> &'a str {
+    env.acting
+        .actor
+        .on_behalf_of
+        .as_deref()
+        .unwrap_or(&env.acting.actor.login)
+}
+
+/// The error reported for a refused step.
+pub fn refusal(r: StepRefusal, l: &Loaded) -> Error {
+    let s = &l.session;
+    let start_new = format!("start a new session: cpni session start {}", s.account);
+    match r {
+        StepRefusal::Ended => Error::refused(
+            r.code(),
+            format!(
+                "session {} ended ({})",
+                s.id,
+                s.end_reason.as_deref().unwrap_or("ended")
+            ),
+        )
+        .hint(start_new),
+        StepRefusal::NotOwner => Error::refused(
+            r.code(),
+            format!("session {} belongs to the agent {}", s.id, s.owner()),
+        )
+        .hint(format!(
+            "only its agent may run its steps; a supervisor may take it over: \
+             cpni session takeover {} --reason TEXT; this attempt was recorded",
+            s.id
+        )),
+        StepRefusal::Locked => Error::refused(
+            r.code(),
+            format!(
+                "PIN and codes are locked for account {} after repeated wrong answers",
+                l.customer.account
+            ),
+        )
+        .hint(format!("still open: {OPEN_ROUTES}")),
+        StepRefusal::AttemptsUsed => Error::refused(
+            r.code(),
+            format!(
+                "this session has used its {} secret attempts",
+                lockout::SESSION_SECRET_ATTEMPTS
+            ),
+        )
+        .hint(format!("do not keep guessing; still open: {OPEN_ROUTES}")),
+    }
+}
+
+/// Inside a step's write transaction: re-reads the session and its customer and applies the
+/// step gate (open, owned by the acting agent, and for a secret step unlocked with attempts
+/// left). A refusal is appended as `event` in the same transaction and returned as the inner
+/// error, so the caller commits the record and reports the refusal: `db.write(..)??`.
+pub fn recheck(
+    tx: &Tx<'_>,
+    env: &Env<'_>,
+    id: &str,
+    secret: bool,
+    event: &'static str,
+    now: OffsetDateTime,
+) -> Result<std::result::Result<Loaded, Error>> {
+    let session = store::sessions::get(tx, id)?
+        .ok_or_else(|| Error::not_found("no-session", format!("no session {id}")))?;
+    let customer = store::customers::get(tx, &session.account)?.ok_or_else(|| {
+        Error::not_found(
+            "no-account",
+            format!("session {id} names a missing account"),
+        )
+    })?;
+    let l = Loaded { session, customer };
+    let facts = StepFacts {
+        ended: l.session.ended_at.is_some(),
+        owner: l.session.owner(),
+        acting: acting_agent(env),
+        secret: secret.then(|| SecretFacts {
+            locked: lock_of(&l.customer, now).is_some(),
+            session_failures: l.session.secret_failures as u32,
+        }),
+    };
+    match escalation::check_step(facts) {
+        Ok(()) => Ok(Ok(l)),
+        Err(r) => {
+            let err = refusal(r, &l);
+            let ev = Event::new(event)
+                .account(&l.customer.account)
+                .session(&l.session.id)
+                .with("reason", err.code)
+                .with("message", err.message.clone())
+                .with("rechecked", true);
+            audit::append(tx, &env.acting.actor, now, ev)?;
+            Ok(Err(err))
+        }
+    }
 }

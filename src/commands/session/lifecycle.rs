@@ -7,8 +7,10 @@ use super::gate::{Env, Loaded, load_any, load_open};
 use super::state::{state_json, state_text};
 use crate::audit::{self, Actor, Event};
 use crate::clock;
+use crate::commands::context::Role;
 use crate::commands::customer::show::load;
-use crate::error::Result;
+use crate::domain::policy::{self, Basis};
+use crate::error::{Error, Result};
 use crate::store::sessions::Session;
 use crate::store::{self, Db};
 
@@ -56,7 +58,9 @@ pub fn start(
     Ok(Loaded { session, customer })
 }
 
-/// Ends a session with a reason (`ended` or `abandoned`).
+/// Ends a session with a reason (`ended` or `abandoned`). Inside the write the session is
+/// re-read: one that already ended stays as it ended (the step is refused), and `verified`
+/// reports whether the basis verifies the caller (a temporary PIN does not).
 pub fn end(
     db: &mut Db,
     l: &mut Loaded,
@@ -64,22 +68,116 @@ pub fn end(
     reason: &'static str,
     now: OffsetDateTime,
 ) -> Result<()> {
-    l.session.ended_at = Some(clock::format(now));
-    l.session.end_reason = Some(reason.to_string());
-    let event = Event::new(if reason == "abandoned" {
+    let at = clock::format(now);
+    let id = l.session.id.clone();
+    let name = if reason == "abandoned" {
         "session.abandoned"
     } else {
         "session.end"
-    })
-    .account(&l.customer.account)
-    .session(&l.session.id)
-    .with("verified", l.session.basis.is_some())
-    .with("basis", l.session.basis.clone());
-    let s = l.session.clone();
-    db.write(|tx| {
-        store::sessions::update(tx, &s)?;
-        audit::append(tx, actor, now, event).map(|_| ())
-    })
+    };
+    let ended = db.write(|tx| {
+        let fresh = store::sessions::get(tx, &id)?.unwrap_or_else(|| l.session.clone());
+        if fresh.ended_at.is_some() || !store::sessions::end(tx, &id, &at, reason)? {
+            let ev = Event::new("session.refused")
+                .account(&l.customer.account)
+                .session(&id)
+                .with("reason", "session-ended")
+                .with("step", name);
+            audit::append(tx, actor, now, ev)?;
+            return Ok(None);
+        }
+        let basis = fresh.basis.as_deref().and_then(Basis::parse);
+        let event = Event::new(name)
+            .account(&l.customer.account)
+            .session(&id)
+            .with("verified", policy::is_verified(basis))
+            .with("basis", fresh.basis.clone());
+        audit::append(tx, actor, now, event)?;
+        store::sessions::get(tx, &id)
+    })?;
+    match ended {
+        Some(s) => {
+            l.session = s;
+            Ok(())
+        }
+        None => Err(
+            Error::refused("session-ended", format!("session {id} had already ended")).hint(
+                format!(
+                    "start a new session: cpni session start {}",
+                    l.customer.account
+                ),
+            ),
+        ),
+    }
+}
+
+/// A supervisor takes over another agent's open session; the reason is recorded.
+pub fn takeover(env: &Env<'_>, db: &mut Db, id: &str, reason: &str) -> Result<Loaded> {
+    let now = clock::now();
+    let reason = crate::domain::contact::parse_text("reason", reason, 500, false)?;
+    let l = load_any(db, id)?;
+    let me = super::gate::acting_agent(env).to_string();
+    if !matches!(env.acting.role, Role::Supervisor | Role::Admin) {
+        let err = Error::refused(
+            "role",
+            "`cpni session takeover` needs the role supervisor or admin",
+        )
+        .hint("ask a supervisor to take the session over; this attempt was recorded");
+        return Err(super::gate::refuse(
+            env,
+            db,
+            &l,
+            "session.takeover.refused",
+            err,
+            now,
+        ));
+    }
+    let at = clock::format(now);
+    let from = l.session.owner().to_string();
+    let taken = db.write(|tx| {
+        if !store::sessions::set_owner(tx, &l.session.id, &me, &at)? {
+            let ev = Event::new("session.takeover.refused")
+                .account(&l.customer.account)
+                .session(&l.session.id)
+                .with("reason", "session-ended");
+            audit::append(tx, &env.acting.actor, now, ev)?;
+            return Ok(false);
+        }
+        let ev = Event::new("session.takeover")
+            .account(&l.customer.account)
+            .session(&l.session.id)
+            .with("from", from.clone())
+            .with("to", me.clone())
+            .with("reason", reason.clone());
+        audit::append(tx, &env.acting.actor, now, ev)?;
+        Ok(true)
+    })?;
+    if !taken {
+        return Err(Error::refused(
+            "session-ended",
+            format!(
+                "session {} has ended; there is nothing to take over",
+                l.session.id
+            ),
+        ));
+    }
+    super::gate::load_any(db, id)
+}
+
+pub fn takeover_cmd(env: &Env<'_>, db: &mut Db, id: &str, reason: &str) -> Result<u8> {
+    let l = takeover(env, db, id, reason)?;
+    let now = clock::now();
+    let mut doc = state_json(&l, now);
+    doc["owner"] = json!(l.session.owner());
+    env.ctx.out.print(
+        &doc,
+        &format!(
+            "Session {} is now yours ({}); the takeover and its reason were recorded.",
+            l.session.id,
+            l.session.owner()
+        ),
+    );
+    Ok(0)
 }
 
 /// Records an interrupted call as abandoned, unless it already ended.

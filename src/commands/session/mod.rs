@@ -2,7 +2,9 @@
 //!
 //! Every step loads the session (refusing ended or idle ones), decides with `domain/` rules,
 //! writes its state change and audit record in one transaction, and prints the session's
-//! resulting state. Exit 0: the step succeeded; 1: the caller failed it; 3: refused.
+//! resulting state. A session belongs to the agent who started it; a supervisor may take it
+//! over (`takeover`). Exit 0: the step succeeded (a verification step: the caller is
+//! verified); 1: the caller failed it or is not verified; 3: refused.
 
 mod callback;
 pub mod codes;
@@ -15,10 +17,13 @@ mod state;
 
 use clap::{Args, Subcommand};
 
-pub use callback::{CallbackOutcome, business, callback, script as callback_script};
+pub use callback::{
+    CallbackOutcome, Route as CallbackRoute, begin as begin_callback, business, callback,
+    contract_method, script as callback_script,
+};
 pub use codes::{CodeChannel, issue_code, postal_of, require_of_record};
 pub use disclose::{DiscloseArgs, SendArgs, disclose, send};
-pub use gate::{Env, Loaded, load_any as load_any_for_abandon, load_open};
+pub use gate::{Env, Loaded, load_any as load_any_for_abandon, load_open, recheck};
 pub use lifecycle::{abandon, start};
 pub use secret::{SecretKind, check_secret};
 pub use state::{attempts_left, print_step, state_json, state_text};
@@ -73,8 +78,8 @@ pub enum SessionCommand {
     MailCode(SessionArg),
     /// Check an emailed or mailed code (hidden prompt, or one line of stdin)
     Code(CodeArgs),
-    /// Verify on the business-contract basis (account rep AND CPNI contract on file)
-    Business(SessionArg),
+    /// Verify on the business-contract basis by the contract's own method (passphrase or callback)
+    Business(callback::BusinessArgs),
     /// In a store only: check a valid government-issued photo ID matching the account
     PhotoId(photo_id::PhotoIdArgs),
     /// Record a discussion of CPNI on this call (refused unless the basis allows the scope)
@@ -85,6 +90,17 @@ pub enum SessionCommand {
     Show(SessionArg),
     /// End the session
     End(SessionArg),
+    /// Take over another agent's open session (supervisor); the reason is recorded
+    Takeover(TakeoverArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TakeoverArgs {
+    /// Session id
+    pub session: String,
+    /// Why the session changes hands (recorded)
+    #[arg(long)]
+    pub reason: String,
 }
 
 #[derive(Debug, Args)]
@@ -150,11 +166,14 @@ pub fn run(ctx: &Ctx, cmd: SessionCommand) -> Result<u8> {
             codes::issue_cmd(&env, &mut db, &a.session, CodeChannel::Mail)
         }
         SessionCommand::Code(a) => secret::code_cmd(&env, &mut db, a),
-        SessionCommand::Business(a) => callback::business_cmd(&env, &mut db, &a.session),
+        SessionCommand::Business(a) => callback::business_cmd(&env, &mut db, a),
         SessionCommand::PhotoId(a) => photo_id::photo_id_cmd(&env, &mut db, a),
         SessionCommand::Disclose(a) => disclose::disclose_cmd(&env, &mut db, a),
         SessionCommand::Send(a) => disclose::send_cmd(&env, &mut db, a),
         SessionCommand::Show(a) => lifecycle::show_cmd(&env, &mut db, &a.session),
         SessionCommand::End(a) => lifecycle::end_cmd(&env, &mut db, &a.session),
+        SessionCommand::Takeover(a) => {
+            lifecycle::takeover_cmd(&env, &mut db, &a.session, &a.reason)
+        }
     }
 }

@@ -8,7 +8,7 @@
 use clap::Args;
 use time::OffsetDateTime;
 
-use super::gate::{Env, Loaded, load_open, refuse};
+use super::gate::{Env, Loaded, load_open, recheck, refuse};
 use super::state::print_step;
 use crate::audit::{self, Event};
 use crate::clock;
@@ -89,7 +89,8 @@ fn parse(a: &PhotoIdArgs) -> Result<PhotoId> {
 enum Outcome {
     Refused(in_store::ChannelRefusal),
     Failed(IdProblem),
-    Verified(Box<Loaded>),
+    Verified,
+    Stopped(Error),
 }
 
 fn event(name: &'static str, l: &Loaded, id: &PhotoId) -> Event {
@@ -113,41 +114,44 @@ pub fn photo_id(
 ) -> Result<(bool, String, Loaded)> {
     let today = env.ctx.cfg.time_zone.date_of(now);
     let at = clock::format(now);
+    let refused = "auth.photo-id.refused";
     let outcome = db.write(|tx| {
-        let mut fresh = l.clone();
-        fresh.session = store::sessions::get(tx, &l.session.id)?
-            .ok_or_else(|| Error::internal("the session vanished"))?;
+        // Open, owned by the acting agent: decided again under the writer lock.
+        let fresh = match recheck(tx, env, &l.session.id, false, refused, now)? {
+            Ok(f) => f,
+            Err(e) => return Ok(Outcome::Stopped(e)),
+        };
         if let Err(r) = in_store::route_allowed(&fresh.session.channel, Route::PhotoId) {
-            let ev = event("auth.photo-id.refused", &fresh, id).with("reason", r.code);
+            let ev = event(refused, &fresh, id).with("reason", r.code);
             audit::append(tx, &env.acting.actor, now, ev)?;
             return Ok(Outcome::Refused(r));
         }
-        fresh.session.last_active_at = at.clone();
         if let Err(p) = in_store::check_photo_id(id, today) {
             let reason = match p {
                 IdProblem::Expired => "expired",
                 IdProblem::NameMismatch => "name-mismatch",
             };
-            store::sessions::update(tx, &fresh.session)?;
+            store::sessions::touch(tx, &fresh.session.id, &at)?;
             let ev = event("auth.photo-id.fail", &fresh, id).with("reason", reason);
             audit::append(tx, &env.acting.actor, now, ev)?;
             return Ok(Outcome::Failed(p));
         }
         let current = fresh.session.basis.as_deref().and_then(Basis::parse);
-        if !policy::discussable(current).contains(&policy::Scope::CallDetail) {
-            fresh.session.basis = Some(Basis::PhotoId.as_str().into());
-        }
-        fresh.session.verified_at.get_or_insert(at.clone());
-        store::sessions::update(tx, &fresh.session)?;
+        let basis = match current {
+            Some(b) if policy::discussable(Some(b)).contains(&policy::Scope::CallDetail) => b,
+            _ => Basis::PhotoId,
+        };
+        store::sessions::set_basis(tx, &fresh.session.id, basis.as_str(), &at)?;
         audit::append(
             tx,
             &env.acting.actor,
             now,
             event("auth.photo-id.ok", &fresh, id),
         )?;
-        Ok(Outcome::Verified(Box::new(fresh)))
+        Ok(Outcome::Verified)
     })?;
     match outcome {
+        Outcome::Stopped(e) => Err(e),
         Outcome::Refused(r) => Err(channel_error(&r)),
         Outcome::Failed(IdProblem::Expired) => Ok((
             false,
@@ -163,7 +167,7 @@ pub fn photo_id(
                 .into(),
             l,
         )),
-        Outcome::Verified(fresh) => Ok((
+        Outcome::Verified => Ok((
             true,
             format!(
                 "Photo ID ({}, {}, ending {}) matches the account holder: verified for account information and call detail in the store.",
@@ -171,7 +175,7 @@ pub fn photo_id(
                 crate::ui::term::safe(&id.issuer),
                 id.number_last4
             ),
-            *fresh,
+            super::gate::load_any(db, &l.session.id)?,
         )),
     }
 }

@@ -4,15 +4,16 @@
 
 use time::OffsetDateTime;
 
-use super::gate::{Env, Loaded, OPEN_ROUTES, load_open, refuse, secret_gate};
+use super::gate::{Env, Loaded, OPEN_ROUTES, load_open, recheck, refuse, secret_gate};
 use super::state::{attempts_left, print_step};
 use super::{BackupArgs, CodeArgs, SecretArgs};
 use crate::audit::{self, Event};
 use crate::commands::customer::add::refuse_argv_secret;
+use crate::domain::escalation;
 use crate::domain::lockout::{self, LockEvent, LockState};
 use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
-use crate::store::{self, Db, Tx};
+use crate::store::{self, Db};
 use crate::ui::prompt::{self, Prompter, Terminal};
 use crate::{clock, secrets};
 
@@ -22,6 +23,8 @@ pub enum SecretKind {
     Pin,
     Code,
     Backup,
+    /// The business contract's passphrase (its own authentication method, 64.2010(g)).
+    Contract,
 }
 
 impl SecretKind {
@@ -36,6 +39,9 @@ impl SecretKind {
             (SecretKind::Backup, "ok") => "auth.backup.ok",
             (SecretKind::Backup, "fail") => "auth.backup.fail",
             (SecretKind::Backup, _) => "auth.backup.refused",
+            (SecretKind::Contract, "ok") => "auth.business.ok",
+            (SecretKind::Contract, "fail") => "auth.business.fail",
+            (SecretKind::Contract, _) => "auth.business.refused",
         }
     }
     fn noun(self) -> &'static str {
@@ -43,6 +49,7 @@ impl SecretKind {
             SecretKind::Pin => "PIN",
             SecretKind::Code => "code",
             SecretKind::Backup => "backup secret",
+            SecretKind::Contract => "contract passphrase",
         }
     }
 }
@@ -54,6 +61,7 @@ enum Verdict {
         temporary: bool,
     },
     Backup(bool),
+    Contract(bool),
     Code {
         id: Option<i64>,
         basis: Basis,
@@ -61,7 +69,77 @@ enum Verdict {
     },
 }
 
+/// The hashes a step evaluated against, compared again inside the write: a secret changed
+/// meanwhile (by a racing step) voids the evaluation.
+#[derive(PartialEq, Eq)]
+struct Evaluated {
+    pin: Option<String>,
+    temp: Option<String>,
+    backup: Option<String>,
+    contract: Option<String>,
+}
+
+impl Evaluated {
+    fn of(c: &crate::store::customers::Customer) -> Evaluated {
+        Evaluated {
+            pin: c.pin_hash.clone(),
+            temp: c.temp_pin_hash.clone(),
+            backup: c.backup_hash.clone(),
+            contract: c.contract_secret_hash.clone(),
+        }
+    }
+}
+
+fn set_at(v: &Option<String>) -> Option<time::OffsetDateTime> {
+    v.as_deref().and_then(clock::parse)
+}
+
+/// Rule 1 (issue 12): a secret set on this call never verifies it. Refuses (recorded) when
+/// every stored value of the secret was set since the session started.
+fn not_set_on_call(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    kind: SecretKind,
+    now: OffsetDateTime,
+) -> Result<(bool, bool)> {
+    let started = clock::parse(&l.session.started_at).unwrap_or(now);
+    let c = &l.customer;
+    let (working, temp) = match kind {
+        SecretKind::Pin => (
+            c.pin_hash.is_some() && !escalation::set_on_call(set_at(&c.pin_set_at), started),
+            c.temp_pin_hash.is_some()
+                && !escalation::set_on_call(set_at(&c.temp_pin_set_at), started),
+        ),
+        SecretKind::Backup => (
+            c.backup_hash.is_some() && !escalation::set_on_call(set_at(&c.backup_set_at), started),
+            false,
+        ),
+        SecretKind::Code | SecretKind::Contract => return Ok((true, false)),
+    };
+    let exists = match kind {
+        SecretKind::Pin => c.pin_hash.is_some() || c.temp_pin_hash.is_some(),
+        _ => c.backup_hash.is_some(),
+    };
+    if exists && !working && !temp {
+        let err = Error::refused(
+            "set-on-this-call",
+            format!(
+                "the {} was set on this call: it verifies the caller from the next call, never this one",
+                kind.noun()
+            ),
+        )
+        .hint(format!(
+            "verify this call another way: {OPEN_ROUTES}; or end it and let the customer call again"
+        ));
+        return Err(refuse(env, db, l, kind.event("refused"), err, now));
+    }
+    Ok((working, temp))
+}
+
 /// Checks `value` and records the result. Returns (success, message for the agent, new state).
+/// A correct temporary PIN is a success for choosing a new PIN, but the caller is not
+/// verified ([`policy::is_verified`]).
 pub fn check_secret(
     env: &Env<'_>,
     db: &mut Db,
@@ -75,16 +153,23 @@ pub fn check_secret(
         super::photo_id::channel_gate(env, db, &l, route, kind.event("refused"), now)?;
     }
     secret_gate(env, db, &l, kind.event("refused"), now)?;
+    let (working, temp) = not_set_on_call(env, db, &l, kind, now)?;
     let verdict = match kind {
         SecretKind::Pin => {
-            let Some(phc) = l.customer.pin_hash.as_deref() else {
+            if l.customer.pin_hash.is_none() && l.customer.temp_pin_hash.is_none() {
                 let err = Error::refused("no-pin", format!("account {} has no PIN", l.customer.account))
                     .hint("establish one through a compliant route: a callback to the number of record, then `cpni customer set-pin`; or a reset sent to an address of record");
                 return Err(refuse(env, db, &l, kind.event("refused"), err, now));
+            }
+            let matches = |h: &Option<String>| {
+                h.as_deref()
+                    .is_some_and(|phc| secrets::verify_secret(value, phc))
             };
+            let ok_working = working && matches(&l.customer.pin_hash);
+            let ok_temp = !ok_working && temp && matches(&l.customer.temp_pin_hash);
             Verdict::Pin {
-                ok: secrets::verify_secret(value, phc),
-                temporary: l.customer.pin_must_change,
+                ok: ok_working || ok_temp,
+                temporary: ok_temp,
             }
         }
         SecretKind::Backup => {
@@ -100,13 +185,31 @@ pub fn check_secret(
             Verdict::Backup(secrets::verify_secret(&normal, phc))
         }
         SecretKind::Code => match_code(env, db, &l, value, now)?,
+        SecretKind::Contract => {
+            let Some(phc) = l.customer.contract_secret_hash.as_deref() else {
+                let err = Error::refused(
+                    "no-contract-passphrase",
+                    format!(
+                        "the contract of account {} has no passphrase on file",
+                        l.customer.account
+                    ),
+                );
+                return Err(refuse(env, db, &l, kind.event("refused"), err, now));
+            };
+            let normal = crate::domain::backup::normalise_backup_secret(value);
+            Verdict::Contract(secrets::verify_secret(&normal, phc))
+        }
     };
     // A correct PIN stored with weaker parameters than configured is re-hashed now.
     let preset = env.ctx.cfg.hash_preset;
     let rehash = match (&verdict, l.customer.pin_hash.as_deref()) {
-        (Verdict::Pin { ok: true, .. }, Some(h)) if secrets::needs_rehash(h, preset) => {
-            Some(secrets::hash_secret(value, preset)?)
-        }
+        (
+            Verdict::Pin {
+                ok: true,
+                temporary: false,
+            },
+            Some(h),
+        ) if secrets::needs_rehash(h, preset) => Some(secrets::hash_secret(value, preset)?),
         _ => None,
     };
     record(env, db, l, kind, verdict, rehash, now)
@@ -153,7 +256,7 @@ fn stronger(current: Option<Basis>, new: Basis) -> Basis {
 fn record(
     env: &Env<'_>,
     db: &mut Db,
-    mut l: Loaded,
+    l: Loaded,
     kind: SecretKind,
     verdict: Verdict,
     new_hash: Option<String>,
@@ -169,46 +272,90 @@ fn record(
             (ok, basis, None, false)
         }
         Verdict::Backup(ok) => (ok, Basis::Backup, None, false),
+        Verdict::Contract(ok) => (ok, Basis::BusinessContract, None, false),
         Verdict::Code { id, basis, expired } => (id.is_some() && !expired, basis, id, expired),
     };
     let rehash = new_hash.is_some();
     let at = clock::format(now);
     let actor = env.acting.actor.clone();
-    let transition = db.write(|tx| {
-        let fresh =
-            store::customers::get(tx, &l.customer.account)?.unwrap_or_else(|| l.customer.clone());
-        let state = LockState {
-            consecutive_failures: fresh.failures as u32,
-            lock_level: fresh.lock_level as u32,
-            locked_until: fresh.locked_until.as_deref().and_then(clock::parse),
+    let evaluated = Evaluated::of(&l.customer);
+    let refused = kind.event("refused");
+    let (transition, l) = db.write(|tx| {
+        // Everything that decides the step, again under the writer lock (rule 8).
+        let fresh = match recheck(tx, env, &l.session.id, true, refused, now)? {
+            Ok(f) => f,
+            Err(e) => return Ok(Err(e)),
         };
-        let t = lockout::apply(
-            state,
-            if ok {
-                LockEvent::Success
-            } else {
-                LockEvent::Failure
-            },
-            now,
-        );
+        let used = match code_id {
+            Some(id) if ok => store::codes::mark_used(tx, id, &at)?,
+            _ => true,
+        };
+        if Evaluated::of(&fresh.customer) != evaluated || !used {
+            let ev = Event::new(refused)
+                .account(&fresh.customer.account)
+                .session(&fresh.session.id)
+                .with("reason", "changed-meanwhile");
+            audit::append(tx, &actor, now, ev)?;
+            return Ok(Err(Error::refused(
+                "changed-meanwhile",
+                format!(
+                    "the {} changed while it was being checked; nothing was counted",
+                    kind.noun()
+                ),
+            )
+            .hint("ask again")));
+        }
+        let c = &fresh.customer;
+        let state = LockState {
+            consecutive_failures: c.failures as u32,
+            lock_level: c.lock_level as u32,
+            locked_until: c.locked_until.as_deref().and_then(clock::parse),
+        };
+        let event = if ok {
+            LockEvent::Success
+        } else {
+            LockEvent::Failure
+        };
+        let t = lockout::apply(state, event, now);
         let until = t.state.locked_until.map(clock::format);
         store::customers::set_lock_state(
             tx,
-            &fresh.account,
+            &c.account,
             t.state.consecutive_failures.into(),
             t.state.lock_level.into(),
             until.as_deref(),
             &at,
         )?;
         if let Some(h) = &new_hash {
-            store::customers::rehash_pin(tx, &fresh.account, h)?;
+            store::customers::rehash_pin(tx, &c.account, h)?;
         }
-        apply_session(tx, &mut l, ok, basis, code_id, &at)?;
-        l.customer = store::customers::get(tx, &fresh.account)?.unwrap_or(fresh);
-        let mut ev = Event::new(kind.event(if ok { "ok" } else { "fail" }))
+        if ok {
+            let current = fresh.session.basis.as_deref().and_then(Basis::parse);
+            store::sessions::set_basis(
+                tx,
+                &fresh.session.id,
+                stronger(current, basis).as_str(),
+                &at,
+            )?;
+        } else {
+            store::sessions::add_failure(tx, &fresh.session.id, &at)?;
+        }
+        let l = Loaded {
+            session: store::sessions::get(tx, &fresh.session.id)?.unwrap_or(fresh.session.clone()),
+            customer: store::customers::get(tx, &c.account)?.unwrap_or_else(|| c.clone()),
+        };
+        let name = match (kind, ok, basis) {
+            (SecretKind::Pin, true, Basis::TemporaryPin) => "auth.temporary-pin.ok",
+            _ => kind.event(if ok { "ok" } else { "fail" }),
+        };
+        let mut ev = Event::new(name)
             .account(&l.customer.account)
             .session(&l.session.id)
-            .with("attempts_left", attempts_left(&l, now));
+            .with("attempts_left", attempts_left(&l, now))
+            .with(
+                "verified",
+                policy::is_verified(l.session.basis.as_deref().and_then(Basis::parse)),
+            );
         if let (Some(id), SecretKind::Code) = (code_id, kind) {
             ev = ev
                 .with("code_id", id)
@@ -217,6 +364,12 @@ fn record(
         }
         if ok && kind == SecretKind::Pin {
             ev = ev.with("basis", basis.as_str());
+        }
+        if kind == SecretKind::Contract {
+            ev = ev
+                .with("cpni_contract", l.customer.cpni_contract.clone())
+                .with("account_rep", l.customer.account_rep.clone())
+                .with("method", "passphrase");
         }
         if rehash {
             ev = ev.with("rehashed", true);
@@ -230,35 +383,13 @@ fn record(
                 .with("level", t.state.lock_level);
             audit::append(tx, &actor, now, lock)?;
         }
-        Ok(t)
-    })?;
+        Ok(Ok((t, l)))
+    })??;
     Ok((
         ok,
         message(kind, ok, expired, &l, transition.newly_locked_until, now),
         l,
     ))
-}
-
-fn apply_session(
-    tx: &Tx<'_>,
-    l: &mut Loaded,
-    ok: bool,
-    basis: Basis,
-    code_id: Option<i64>,
-    at: &str,
-) -> Result<()> {
-    l.session.last_active_at = at.to_string();
-    if ok {
-        let current = l.session.basis.as_deref().and_then(Basis::parse);
-        l.session.basis = Some(stronger(current, basis).as_str().to_string());
-        l.session.verified_at.get_or_insert_with(|| at.to_string());
-        if let Some(id) = code_id {
-            store::codes::mark_used(tx, id, at)?;
-        }
-    } else {
-        l.session.secret_failures += 1;
-    }
-    store::sessions::update(tx, &l.session)
 }
 
 fn message(
@@ -273,9 +404,9 @@ fn message(
     if ok {
         return match l.session.basis.as_deref().and_then(Basis::parse) {
             Some(Basis::TemporaryPin) if kind == SecretKind::Pin => format!(
-                "Temporary PIN correct. It is good only for choosing a new PIN, now: \
-                 cpni customer set-pin {} --session {}. Discuss nothing until the caller \
-                 verifies with the new PIN.",
+                "Temporary PIN correct, but the caller is NOT verified. It is good only for \
+                 choosing a new PIN, now: cpni customer set-pin {} --session {}. The new PIN \
+                 verifies from the next call, never this one: discuss nothing on this call.",
                 l.customer.account, l.session.id
             ),
             _ if kind == SecretKind::Backup => "Backup secret correct: account information \
@@ -310,7 +441,7 @@ fn message(
     }
 }
 
-fn read_secret(
+pub(super) fn read_secret(
     env: &Env<'_>,
     from_stdin: bool,
     what: &str,
@@ -331,13 +462,18 @@ fn read_secret(
 
 impl SecretKind {
     /// (what, prompt, flag) for reading this secret.
-    fn reading(self) -> (&'static str, &'static str, &'static str) {
+    pub(super) fn reading(self) -> (&'static str, &'static str, &'static str) {
         match self {
             SecretKind::Pin => ("PIN", "Ask the caller for the account PIN", "--pin-stdin"),
             SecretKind::Code => ("code", "Ask the caller to read the code", "--code-stdin"),
             SecretKind::Backup => (
                 "backup secret",
                 "Ask the caller for their backup passphrase",
+                "--secret-stdin",
+            ),
+            SecretKind::Contract => (
+                "contract passphrase",
+                "Ask the caller for the contract passphrase",
                 "--secret-stdin",
             ),
         }
@@ -360,7 +496,10 @@ fn secret_step(
     secret_gate(env, db, &l, kind.event("refused"), now)?;
     let value = read_secret(env, from_stdin, what, prompt_text, flag)?;
     let (ok, msg, l) = check_secret(env, db, l, kind, &value, clock::now())?;
-    Ok(print_step(env, &l, now, ok, &msg))
+    let code = print_step(env, &l, now, ok, &msg);
+    // Exit 0 only when the caller is verified: a correct temporary PIN exits 1.
+    let verified = policy::is_verified(l.session.basis.as_deref().and_then(Basis::parse));
+    Ok(if code == 0 && !verified { 1 } else { code })
 }
 
 pub fn pin_cmd(env: &Env<'_>, db: &mut Db, a: SecretArgs) -> Result<u8> {
