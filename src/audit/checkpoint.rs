@@ -94,19 +94,20 @@ impl Checkpoint {
         if self.format != FORMAT && self.format != FORMAT_V1 {
             return Err(bad(format!("unknown checkpoint format {:?}", self.format)));
         }
-        if self.has_base() && self.count != (self.seq - self.base_seq).max(0) as u64 {
-            return Err(bad(format!(
-                "the checkpoint's count {} is not seq {} minus base {}",
-                self.count, self.seq, self.base_seq
-            )));
-        }
         check_signed(
             &self.public_key,
             &self.signature,
             &self.message(),
             key,
             "checkpoint",
-        )
+        )?;
+        if self.has_base() && self.count != (self.seq - self.base_seq).max(0) as u64 {
+            return Err(bad(format!(
+                "the checkpoint's count {} is not seq {} minus base {}",
+                self.count, self.seq, self.base_seq
+            )));
+        }
+        Ok(())
     }
 
     /// The head hash as bytes.
