@@ -150,16 +150,26 @@ pub fn check_signed(
             hex::encode(k)
         )));
     }
-    let vk = VerifyingKey::from_bytes(&named)
-        .map_err(|_| bad(format!("the {what}'s public key is not a valid Ed25519 key")))?;
+    let vk = VerifyingKey::from_bytes(&named).map_err(|_| {
+        bad(format!(
+            "the {what}'s public key is not a valid Ed25519 key"
+        ))
+    })?;
     let sig = Signature::from_bytes(&decode::<64>(signature, "signature")?);
-    vk.verify_strict(message.as_bytes(), &sig)
-        .map_err(|_| bad(format!("the {what}'s signature does not verify: it was altered")))
+    vk.verify_strict(message.as_bytes(), &sig).map_err(|_| {
+        bad(format!(
+            "the {what}'s signature does not verify: it was altered"
+        ))
+    })
 }
 
 /// Signs `message` with `seed`; lowercase hex.
 pub fn sign_text(seed: &[u8; 32], message: &str) -> String {
-    hex::encode(SigningKey::from_bytes(seed).sign(message.as_bytes()).to_bytes())
+    hex::encode(
+        SigningKey::from_bytes(seed)
+            .sign(message.as_bytes())
+            .to_bytes(),
+    )
 }
 
 /// A purge's signed statement: records `previous_seq + 1 ..= seq` were removed, and the log
@@ -211,7 +221,13 @@ mod tests {
     #[test]
     fn signs_and_detects_changes() {
         let seed = [7u8; 32];
-        let c = Checkpoint::sign(&seed, 42, &[1; 32], (0, &[0; 32]), "2026-01-01T00:00:00.000Z");
+        let c = Checkpoint::sign(
+            &seed,
+            42,
+            &[1; 32],
+            (0, &[0; 32]),
+            "2026-01-01T00:00:00.000Z",
+        );
         c.check_signature(None).unwrap();
         c.check_signature(Some(&public_key(&seed))).unwrap();
         assert!(c.check_signature(Some(&public_key(&[8; 32]))).is_err());

@@ -117,10 +117,7 @@ pub fn compare(
     }
     let mut parts = Vec::new();
     if let Some(r) = &lone_row {
-        parts.push(format!(
-            "{r} has no matching audit record ({})",
-            link.kinds
-        ));
+        parts.push(format!("{r} has no matching audit record ({})", link.kinds));
     }
     if let Some(s) = lone_record {
         parts.push(format!(

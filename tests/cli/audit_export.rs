@@ -50,7 +50,10 @@ fn a_jsonl_export_verifies_offline_and_a_one_byte_change_fails() {
     );
     assert_eq!(manifest["checkpoint"]["seq"], 8);
     let rec = env.sql("select event from audit where seq = 8;");
-    assert_eq!(rec, "audit.export", "the export is itself recorded, and exported");
+    assert_eq!(
+        rec, "audit.export",
+        "the export is itself recorded, and exported"
+    );
 
     // Offline: no database at all.
     std::fs::remove_file(env.db()).unwrap();

@@ -6,6 +6,7 @@
 
 mod agents;
 mod audit;
+mod audit_attacks;
 mod audit_export;
 mod audit_verify;
 mod breach;

@@ -76,7 +76,9 @@ fn build(db: &Path, login: &str) {
         .expect("insert an old record");
         prev = r.hash;
     }
-    // The breaches name accounts and a session this fixture does not create.
+    // The breaches name accounts and a session this fixture does not create. Their rows are
+    // recorded before record 3 (the oldest a purge keeps here), so `audit verify` treats their
+    // audit records as purged with records 1 and 2 (the cross-checks exempt such rows).
     conn.execute_batch("PRAGMA foreign_keys = OFF;")
         .expect("foreign keys off");
     conn.execute_batch(&format!(
@@ -85,12 +87,12 @@ fn build(db: &Path, login: &str) {
          INSERT INTO breach (id, rule, description, discovered_at, determined_at, determined_on, \
            opened_by, opened_at, closed_at) VALUES \
            (1, '2007', 'open one', '2023-04-01T00:00:00.000Z', '2023-04-01T00:00:00.000Z', \
-            '2023-04-01', '{login}', '2023-04-01T00:00:00.000Z', NULL), \
+            '2023-04-01', '{login}', '2023-02-15T00:00:00.000Z', NULL), \
            (2, '2007', 'closed recently', '2023-03-01T00:00:00.000Z', '2023-03-01T00:00:00.000Z', \
-            '2023-03-01', '{login}', '2023-03-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z');
+            '2023-03-01', '{login}', '2023-02-15T00:00:00.000Z', '2025-06-01T00:00:00.000Z');
          INSERT INTO breach_account (breach, account) VALUES (1, 'B1');
          INSERT INTO breach_link (breach, session, agent, recorded_at) \
-           VALUES (2, 'S9', '{login}', '2025-01-01T00:00:00.000Z');"
+           VALUES (2, 'S9', '{login}', '2023-02-15T00:00:00.000Z');"
     ))
     .expect("insert the agent and breaches");
 }

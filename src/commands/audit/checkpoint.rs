@@ -82,7 +82,13 @@ pub(super) fn append_signed(
         .with("output", output.map(|p| p.display().to_string()))
         .with("stored", true);
     let rec = audit::append(tx, actor, now, ev)?;
-    let cp = Checkpoint::sign(seed, rec.seq, &rec.hash, (base.0, &base.1), &clock::format(now));
+    let cp = Checkpoint::sign(
+        seed,
+        rec.seq,
+        &rec.hash,
+        (base.0, &base.1),
+        &clock::format(now),
+    );
     let body = serde_json::to_string(&cp).unwrap_or_default();
     store::audit::proofs::insert_checkpoint(tx, cp.seq, &body)?;
     Ok(cp)

@@ -17,8 +17,8 @@ use sha2::{Digest, Sha256};
 
 use super::{bound, files};
 use crate::audit::checkpoint::Checkpoint;
-use crate::audit::manifest::Manifest;
 use crate::audit::export::{Exporter, Format};
+use crate::audit::manifest::Manifest;
 use crate::audit::offline::manifest_path;
 use crate::audit::sink::Sink;
 use crate::audit::verify::{Checker, Mode, Outcome};

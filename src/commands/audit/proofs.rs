@@ -38,7 +38,9 @@ pub fn check_bases(bases: &[BaseRow], key: Option<&[u8; 32]>) -> Option<Problem>
                 Some(*seq),
                 "audit-base-unsigned",
                 "base-forged",
-                format!("the purge base at record {seq} {why}: records before it may have been deleted without a purge"),
+                format!(
+                    "the purge base at record {seq} {why}: records before it may have been deleted without a purge"
+                ),
             ))
         };
         let Some(key) = key else {
@@ -53,7 +55,15 @@ pub fn check_bases(bases: &[BaseRow], key: Option<&[u8; 32]>) -> Option<Problem>
                 seq - previous
             ));
         }
-        if checkpoint::check_signed(&hex::encode(key), sig, &statement.message(), Some(key), "purge base").is_err() {
+        if checkpoint::check_signed(
+            &hex::encode(key),
+            sig,
+            &statement.message(),
+            Some(key),
+            "purge base",
+        )
+        .is_err()
+        {
             return bad("has no valid signature by the checkpoint key".into());
         }
         previous = *seq;
@@ -92,7 +102,9 @@ pub fn stored_checkpoints(
     for (seq, body) in store::audit::proofs::checkpoints(conn)? {
         let name = format!("stored checkpoint {seq}");
         let parsed = serde_json::from_str::<Checkpoint>(&body).ok();
-        let ok = parsed.as_ref().filter(|c| c.seq == seq && c.check_signature(key).is_ok());
+        let ok = parsed
+            .as_ref()
+            .filter(|c| c.seq == seq && c.check_signature(key).is_ok());
         match ok {
             Some(c) => out.push((name, c.clone())),
             None => {
@@ -123,9 +135,10 @@ pub fn cross_check(
         _ => None,
     };
     let found = crosscheck::check(db.conn(), collected, cut.as_deref())?;
-    Ok(found.into_iter().next().map(|m| {
-        problem(m.record, "audit-crosscheck", "table-mismatch", m.message)
-    }))
+    Ok(found
+        .into_iter()
+        .next()
+        .map(|m| problem(m.record, "audit-crosscheck", "table-mismatch", m.message)))
 }
 
 /// More records after the newest stored checkpoint than `[checkpoint]` would leave unsigned.
@@ -149,25 +162,45 @@ pub fn file_problem(check: &FileCheck, key_given: bool) -> Option<Problem> {
             return Some(problem(None, "manifest-missing", "manifest-missing", "the export has no manifest: with --public-key a signed manifest is required (`cpni audit manifest SEQ`, or --manifest FILE)".into()));
         }
         if check.outcome.count == 0 {
-            return Some(problem(None, "export-empty", "empty", "the file holds no audit records: nothing was verified".into()));
+            return Some(problem(
+                None,
+                "export-empty",
+                "empty",
+                "the file holds no audit records: nothing was verified".into(),
+            ));
         }
         return None;
     };
     let path = path.display();
     if check.sha_matches == Some(false) {
-        return altered(format!("the file's SHA-256 differs from its signed manifest {path}: it was changed after export"));
+        return altered(format!(
+            "the file's SHA-256 differs from its signed manifest {path}: it was changed after export"
+        ));
     }
     if !m.finished {
-        return Some(problem(None, "export-unfinished", "unfinished", format!("manifest {path} says the export stopped before it finished")));
+        return Some(problem(
+            None,
+            "export-unfinished",
+            "unfinished",
+            format!("manifest {path} says the export stopped before it finished"),
+        ));
     }
     if m.count == 0 {
-        return Some(problem(None, "export-empty", "empty", "the export holds no audit records: nothing was verified".into()));
+        return Some(problem(
+            None,
+            "export-empty",
+            "empty",
+            "the export holds no audit records: nothing was verified".into(),
+        ));
     }
     if check.opaque {
         return None;
     }
     let o = &check.outcome;
-    if o.count != m.count || o.first_seq != m.first_seq || (o.count > 0 && Some(o.head_seq) != m.last_seq) {
+    if o.count != m.count
+        || o.first_seq != m.first_seq
+        || (o.count > 0 && Some(o.head_seq) != m.last_seq)
+    {
         return altered(format!(
             "the file holds {} records ({:?}..{}) but its signed manifest says {} ({:?}..{:?})",
             o.count, o.first_seq, o.head_seq, m.count, m.first_seq, m.last_seq

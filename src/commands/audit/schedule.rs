@@ -10,9 +10,9 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use crate::audit::Actor;
 use crate::audit::checkpoint::Checkpoint;
 use crate::audit::schedule::{self, Tail};
-use crate::audit::Actor;
 use crate::commands::context::{Ctx, os_login};
 use crate::error::Result;
 use crate::store::{self, Db};

@@ -13,8 +13,8 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{files, proofs};
-use crate::audit::crosscheck::Collector;
 use crate::audit::checkpoint::{self, Checkpoint};
+use crate::audit::crosscheck::Collector;
 use crate::audit::offline;
 use crate::audit::verify::{Break, BreakKind, Checker, Mode, Outcome};
 use crate::commands::context::{Ctx, SUPERVISORS};
@@ -77,7 +77,10 @@ fn checkpoint_dir(dir: &std::path::Path) -> Result<Vec<PathBuf>> {
     let read = std::fs::read_dir(dir).map_err(|e| {
         Error::usage(
             "checkpoints",
-            format!("cannot read folder {}: {e}", safe(&dir.display().to_string())),
+            format!(
+                "cannot read folder {}: {e}",
+                safe(&dir.display().to_string())
+            ),
         )
     })?;
     let mut out: Vec<PathBuf> = read
@@ -88,7 +91,10 @@ fn checkpoint_dir(dir: &std::path::Path) -> Result<Vec<PathBuf>> {
     if out.is_empty() {
         return Err(Error::usage(
             "checkpoints",
-            format!("{} holds no checkpoint (*.json)", safe(&dir.display().to_string())),
+            format!(
+                "{} holds no checkpoint (*.json)",
+                safe(&dir.display().to_string())
+            ),
         ));
     }
     Ok(out)
@@ -136,7 +142,11 @@ fn parse_key(s: &str) -> Result<[u8; 32]> {
         })
 }
 
-fn verify_db(ctx: &Ctx, mut cps: Vec<(String, Checkpoint)>, pinned: Option<[u8; 32]>) -> Result<u8> {
+fn verify_db(
+    ctx: &Ctx,
+    mut cps: Vec<(String, Checkpoint)>,
+    pinned: Option<[u8; 32]>,
+) -> Result<u8> {
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "audit verify", SUPERVISORS)?;
     let beside = files::signing_seed(db.path()).map(|s| checkpoint::public_key(&s));
@@ -158,10 +168,18 @@ fn verify_db(ctx: &Ctx, mut cps: Vec<(String, Checkpoint)>, pinned: Option<[u8; 
     problems.extend(bad);
     let user_cps = cps.len();
     cps.extend(stored.into_iter().filter(|(_, c)| c.seq > base_seq));
-    let watch: Vec<i64> = cps.iter().map(|(_, c)| c.seq).filter(|s| *s > base_seq).collect();
+    let watch: Vec<i64> = cps
+        .iter()
+        .map(|(_, c)| c.seq)
+        .filter(|s| *s > base_seq)
+        .collect();
     let mut collector = Collector::default();
     let outcome = scan_chain(ctx, &db, &watch, Some(&mut collector))?;
-    let live: Vec<(String, Checkpoint)> = cps.iter().filter(|(_, c)| c.seq > base_seq).cloned().collect();
+    let live: Vec<(String, Checkpoint)> = cps
+        .iter()
+        .filter(|(_, c)| c.seq > base_seq)
+        .cloned()
+        .collect();
     let mut problem = judge(&outcome, &live, Mode::Chain);
     if let Some(p) = problem.as_mut().filter(|p| p.kind == "inserted") {
         reordered_or_inserted(&db, p, outcome.first_break.as_ref())?;
@@ -359,11 +377,15 @@ fn verify_file(
         outcome.head_seq = m.last_seq.unwrap_or(0);
         outcome.head_hash = hex::decode(&m.head_hash).unwrap_or_default();
     }
-    let mut problem = if check.opaque {
-        None
-    } else {
-        judge(&check.outcome, &cps, mode)
-    };
+    // Without a manifest, say so first; with one, name the first bad record before the rest.
+    let mut problem = check
+        .manifest
+        .is_none()
+        .then(|| proofs::file_problem(&check, pinned.is_some()))
+        .flatten();
+    if problem.is_none() && !check.opaque {
+        problem = judge(&check.outcome, &cps, mode);
+    }
     if problem.is_none() {
         problem = proofs::file_problem(&check, pinned.is_some());
     }

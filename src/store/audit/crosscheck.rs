@@ -216,7 +216,10 @@ pub fn rows(conn: &Connection, link: &Link) -> Result<Vec<(String, String, Optio
 pub fn records(conn: &Connection, link: &Link) -> Result<Vec<(i64, String)>> {
     let mut stmt = conn.prepare(link.records)?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.unwrap_or_default()))
+        Ok((
+            r.get(0)?,
+            r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

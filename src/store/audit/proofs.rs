@@ -10,9 +10,11 @@ pub type BaseRow = (i64, Vec<u8>, String, i64, Option<String>);
 
 /// Every purge base, oldest first.
 pub fn bases(conn: &Connection) -> Result<Vec<BaseRow>> {
-    let mut stmt =
-        conn.prepare("SELECT seq, hash, purged_at, records, signature FROM audit_base ORDER BY seq")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+    let mut stmt = conn
+        .prepare("SELECT seq, hash, purged_at, records, signature FROM audit_base ORDER BY seq")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
@@ -72,7 +74,11 @@ pub fn insert_manifest(conn: &Connection, seq: i64, body: &str) -> Result<()> {
 /// The signed manifest of export record `seq`.
 pub fn manifest(conn: &Connection, seq: i64) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT body FROM audit_manifest WHERE seq = ?1", [seq], |r| r.get(0))
+        .query_row(
+            "SELECT body FROM audit_manifest WHERE seq = ?1",
+            [seq],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
@@ -86,7 +92,9 @@ pub fn manifests(conn: &Connection) -> Result<Vec<(i64, String)>> {
 /// The event of record `seq`, if present.
 pub fn event_of(conn: &Connection, seq: i64) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT event FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
+        .query_row("SELECT event FROM audit WHERE seq = ?1", [seq], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 
