@@ -8,6 +8,7 @@ mod agents;
 mod audit;
 mod audit_attacks;
 mod audit_export;
+mod audit_recipe;
 mod audit_verify;
 mod breach;
 mod calls;
