@@ -93,11 +93,14 @@ pub fn check_checkpoint_bases(cps: &[(String, Checkpoint)], bases: &[BaseRow]) -
     None
 }
 
+/// Checkpoints with the names verification reports them by.
+type Named = Vec<(String, Checkpoint)>;
+
 /// The stored checkpoints, each with a valid signature (a bad one is a problem).
 pub fn stored_checkpoints(
     conn: &rusqlite::Connection,
     key: Option<&[u8; 32]>,
-) -> Result<(Vec<(String, Checkpoint)>, Option<Problem>)> {
+) -> Result<(Named, Option<Problem>)> {
     let mut out = Vec::new();
     for (seq, body) in store::audit::proofs::checkpoints(conn)? {
         let name = format!("stored checkpoint {seq}");
