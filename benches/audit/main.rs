@@ -301,6 +301,10 @@ fn main() {
     line("bytes_per_record", size as f64 / n as f64, "B");
     let n = n as f64;
     verify(&b, n);
+    // CPNI_BENCH_ONLY=verify stops after the verification figures.
+    if std::env::var("CPNI_BENCH_ONLY").is_ok_and(|v| v == "verify") {
+        return;
+    }
     exports(&b, n);
     filtered(&b, "filtered_export_agent_month");
 }
