@@ -585,3 +585,28 @@ fn a_folder_of_checkpoints_is_checked() {
     env.run(&["audit", "verify", "--checkpoints", dir.to_str().unwrap()])
         .code(6);
 }
+
+#[test]
+fn an_export_cut_off_after_its_record_leaves_the_record_and_an_unfinished_manifest() {
+    let env = log_with_checkpoint();
+    let mut child = env
+        .command(&["audit", "export", "--format", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn cpni");
+    // The reader goes away before anything is read: every write fails.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(!out.status.success());
+    let seq = env.sql("select max(seq) from audit where event = 'audit.export';");
+    assert!(
+        !seq.is_empty(),
+        "the export's record was committed before the first byte"
+    );
+    let m: serde_json::Value =
+        serde_json::from_str(&env.run(&["audit", "manifest", &seq]).ok().stdout).unwrap();
+    assert_eq!(m["finished"], false, "{m}");
+    assert_eq!(m["export_seq"].to_string(), seq);
+    env.run(&["audit", "verify"]).ok();
+}

@@ -62,6 +62,14 @@ pub struct ExportArgs {
     pub no_verify: bool,
 }
 
+/// How far an export got: records handed to the writer (for the manifest of one that failed).
+#[derive(Default)]
+struct Progress {
+    count: u64,
+    first_seq: Option<i64>,
+    last_seq: Option<i64>,
+}
+
 /// What was exported.
 struct Written {
     sha256: [u8; 32],
@@ -94,12 +102,21 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<u8> {
         Some(f) => Sink::new(Box::new(f)),
         None => Sink::new(Box::new(std::io::stdout())),
     };
-    let result = export(ctx, &db, &filter, a.format, sink, !a.no_verify);
+    let mut progress = Progress::default();
+    let result = export(
+        ctx,
+        &db,
+        &filter,
+        a.format,
+        sink,
+        !a.no_verify,
+        &mut progress,
+    );
     let (written, failure) = match result {
         Ok(w) => (Some(w), None),
         Err(e) => (None, Some(e)),
     };
-    let m = signed_manifest(&a, &filter, rec, written.as_ref(), &seed);
+    let m = signed_manifest(&a, &filter, rec, written.as_ref(), &progress, &seed);
     let body = serde_json::to_string_pretty(&m).unwrap_or_default() + "\n";
     let stored = db.write(|tx| store::audit::proofs::insert_manifest(tx, rec, &body));
     if let Some(e) = failure {
@@ -132,6 +149,7 @@ fn signed_manifest(
     f: &Filter,
     rec: i64,
     w: Option<&Written>,
+    p: &Progress,
     seed: &[u8; 32],
 ) -> Manifest {
     let at = clock::format(clock::now());
@@ -154,9 +172,11 @@ fn signed_manifest(
         complete: store::audit::is_unfiltered(f),
         finished: w.is_some(),
         chain_verified: !a.no_verify,
-        count: w.map_or(0, |w| w.outcome.count),
-        first_seq: w.and_then(|w| w.outcome.first_seq),
-        last_seq: w.and_then(|w| w.outcome.first_seq.map(|_| w.outcome.head_seq)),
+        count: w.map_or(p.count, |w| w.outcome.count),
+        first_seq: w.map_or(p.first_seq, |w| w.outcome.first_seq),
+        last_seq: w.map_or(p.last_seq, |w| {
+            w.outcome.first_seq.map(|_| w.outcome.head_seq)
+        }),
         bytes: w.map_or(0, |w| w.bytes),
         sha256: w.map(|w| hex::encode(w.sha256)).unwrap_or_default(),
         records_sha256: w.map(|w| hex::encode(w.records_sha256)).unwrap_or_default(),
@@ -202,6 +222,7 @@ fn export(
     format: Format,
     sink: Sink,
     verify: bool,
+    progress: &mut Progress,
 ) -> Result<Written> {
     let snapshot = db.conn().unchecked_transaction()?;
     let (base_seq, base_hash) = store::audit::base(&snapshot)?;
@@ -233,6 +254,9 @@ fn export(
         }
         out.write(row)?;
         n += 1;
+        progress.count = n;
+        progress.first_seq.get_or_insert(row.seq);
+        progress.last_seq = Some(row.seq);
         if let Some(b) = bar.as_ref().filter(|_| n.is_multiple_of(8192)) {
             b.set_position(n);
         }
