@@ -219,3 +219,33 @@ fn an_export_taken_before_a_purge_still_verifies() {
     env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
     env.run(&["audit", "verify", "--file", &f]).ok();
 }
+
+#[test]
+fn a_signed_purge_still_verifies_against_a_checkpoint_taken_before_it() {
+    let env = old_log();
+    env.run(&["audit", "checkpoint", "--output", "before.json"])
+        .ok();
+    let key = env
+        .run(&["audit", "public-key"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    env.sql("update breach set closed_at = '2023-06-01T00:00:00.000Z';");
+    env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+    let base: i64 = env.sql("select max(seq) from audit_base;").parse().unwrap();
+    assert!(base >= 2, "records were purged");
+    // The signed purge statement accounts for the purged records (checkpoint format 2 counts
+    // from its signed base, which must be a base of this log).
+    env.run(&[
+        "audit",
+        "verify",
+        "--checkpoint",
+        "before.json",
+        "--public-key",
+        &key,
+    ])
+    .ok();
+    let sig = env.sql("select length(signature) from audit_base;");
+    assert_eq!(sig, "128", "the base carries an Ed25519 signature");
+}
