@@ -886,6 +886,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the Ed25519 public key that signs checkpoints (hex)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed')
+            [CompletionResult]::new('manifest', 'manifest', [CompletionResultType]::ParameterValue, 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -911,7 +912,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         }
         'cpni;audit;verify' {
             [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Also prove the log extends this signed checkpoint (repeatable)')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Verify an exported JSON Lines file offline, without the database')
+            [CompletionResult]::new('--checkpoints', '--checkpoints', [CompletionResultType]::ParameterName, 'Also check every checkpoint (*.json) in this folder: each validly signed, each extended by the log and by every later one')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Verify an exported file offline, without the database (JSON Lines or JSON record by record; CSV by its signed SHA-256)')
+            [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, 'The export''s signed manifest [default: EXPORT.manifest.json]')
             [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the database; with --file, the key named in the checkpoint]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
@@ -960,7 +963,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'Only records by (or on behalf of) this agent login')
             [CompletionResult]::new('--account', '--account', [CompletionResultType]::ParameterName, 'Only this account')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event type (e.g. auth.pin.fail)')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (0600) and FILE.manifest.json [default: stdout; the signed manifest is then printed by `cpni audit manifest SEQ`]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
@@ -990,6 +993,19 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;audit;manifest' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;audit;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List audit records, oldest first (the newest N with --limit)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record')
@@ -997,6 +1013,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the Ed25519 public key that signs checkpoints (hex)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed')
+            [CompletionResult]::new('manifest', 'manifest', [CompletionResultType]::ParameterValue, 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1016,6 +1033,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;audit;help;purge' {
+            break
+        }
+        'cpni;audit;help;manifest' {
             break
         }
         'cpni;audit;help;help' {
@@ -1689,6 +1709,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the Ed25519 public key that signs checkpoints (hex)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed')
+            [CompletionResult]::new('manifest', 'manifest', [CompletionResultType]::ParameterValue, 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)')
             break
         }
         'cpni;help;audit;list' {
@@ -1707,6 +1728,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;audit;purge' {
+            break
+        }
+        'cpni;help;audit;manifest' {
             break
         }
         'cpni;help;consent' {

@@ -103,6 +103,9 @@ _cpni() {
             cpni__subcmd__audit,list)
                 cmd="cpni__subcmd__audit__subcmd__list"
                 ;;
+            cpni__subcmd__audit,manifest)
+                cmd="cpni__subcmd__audit__subcmd__manifest"
+                ;;
             cpni__subcmd__audit,public-key)
                 cmd="cpni__subcmd__audit__subcmd__public__subcmd__key"
                 ;;
@@ -123,6 +126,9 @@ _cpni() {
                 ;;
             cpni__subcmd__audit__subcmd__help,list)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__list"
+                ;;
+            cpni__subcmd__audit__subcmd__help,manifest)
+                cmd="cpni__subcmd__audit__subcmd__help__subcmd__manifest"
                 ;;
             cpni__subcmd__audit__subcmd__help,public-key)
                 cmd="cpni__subcmd__audit__subcmd__help__subcmd__public__subcmd__key"
@@ -378,6 +384,9 @@ _cpni() {
                 ;;
             cpni__subcmd__help__subcmd__audit,list)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__list"
+                ;;
+            cpni__subcmd__help__subcmd__audit,manifest)
+                cmd="cpni__subcmd__help__subcmd__audit__subcmd__manifest"
                 ;;
             cpni__subcmd__help__subcmd__audit,public-key)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__public__subcmd__key"
@@ -937,7 +946,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help list verify checkpoint public-key export purge help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help list verify checkpoint public-key export purge manifest help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1047,7 +1056,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__help)
-            opts="list verify checkpoint public-key export purge help"
+            opts="list verify checkpoint public-key export purge manifest help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1103,6 +1112,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__audit__subcmd__help__subcmd__manifest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1212,6 +1235,32 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__audit__subcmd__manifest)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__audit__subcmd__public__subcmd__key)
             opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1273,7 +1322,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__verify)
-            opts="-q -h --checkpoint --file --public-key --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --checkpoint --checkpoints --file --manifest --public-key --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1283,7 +1332,15 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --checkpoints)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --manifest)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3007,7 +3064,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__audit)
-            opts="list verify checkpoint public-key export purge"
+            opts="list verify checkpoint public-key export purge manifest"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3049,6 +3106,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__audit__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__audit__subcmd__manifest)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -799,6 +799,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
             cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
             cand purge 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
+            cand manifest 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;list'= {
@@ -822,7 +823,9 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;audit;verify'= {
             cand --checkpoint 'Also prove the log extends this signed checkpoint (repeatable)'
-            cand --file 'Verify an exported JSON Lines file offline, without the database'
+            cand --checkpoints 'Also check every checkpoint (*.json) in this folder: each validly signed, each extended by the log and by every later one'
+            cand --file 'Verify an exported file offline, without the database (JSON Lines or JSON record by record; CSV by its signed SHA-256)'
+            cand --manifest 'The export''s signed manifest [default: EXPORT.manifest.json]'
             cand --public-key 'Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the database; with --file, the key named in the checkpoint]'
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
@@ -868,7 +871,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --agent 'Only records by (or on behalf of) this agent login'
             cand --account 'Only this account'
             cand --event 'Only this event type (e.g. auth.pin.fail)'
-            cand --output 'Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]'
+            cand --output 'Write to FILE (0600) and FILE.manifest.json [default: stdout; the signed manifest is then printed by `cpni audit manifest SEQ`]'
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
@@ -896,6 +899,18 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;audit;manifest'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;audit;help'= {
             cand list 'List audit records, oldest first (the newest N with --limit)'
             cand verify 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
@@ -903,6 +918,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
             cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
             cand purge 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
+            cand manifest 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;help;list'= {
@@ -916,6 +932,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;audit;help;export'= {
         }
         &'cpni;audit;help;purge'= {
+        }
+        &'cpni;audit;help;manifest'= {
         }
         &'cpni;audit;help;help'= {
         }
@@ -1495,6 +1513,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand public-key 'Print the Ed25519 public key that signs checkpoints (hex)'
             cand export 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
             cand purge 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
+            cand manifest 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)'
         }
         &'cpni;help;audit;list'= {
         }
@@ -1507,6 +1526,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;audit;export'= {
         }
         &'cpni;help;audit;purge'= {
+        }
+        &'cpni;help;audit;manifest'= {
         }
         &'cpni;help;consent'= {
             cand show 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'

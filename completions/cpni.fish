@@ -569,21 +569,22 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -f -a "purge" -d 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "purge" -d 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "manifest" -d 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l account -d 'Only this account' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l agent -d 'Only records by (or on behalf of) this agent login' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l session -d 'Only this session' -r
@@ -600,7 +601,9 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l checkpoint -d 'Also prove the log extends this signed checkpoint (repeatable)' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l file -d 'Verify an exported JSON Lines file offline, without the database' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l checkpoints -d 'Also check every checkpoint (*.json) in this folder: each validly signed, each extended by the log and by every later one' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l file -d 'Verify an exported file offline, without the database (JSON Lines or JSON record by record; CSV by its signed SHA-256)' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l manifest -d 'The export\'s signed manifest [default: EXPORT.manifest.json]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l public-key -d 'Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the database; with --file, the key named in the checkpoint]' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -636,7 +639,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l agent -d 'Only records by (or on behalf of) this agent login' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l account -d 'Only this account' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l event -d 'Only this event type (e.g. auth.pin.fail)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l output -d 'Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l output -d 'Write to FILE (0600) and FILE.manifest.json [default: stdout; the signed manifest is then printed by `cpni audit manifest SEQ`]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -657,12 +660,21 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'List audit records, oldest first (the newest N with --limit)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Recompute the whole hash chain (or check an export offline); exit 6 names the first bad record'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Record and print a signed checkpoint of the log\'s head; keep it off this machine'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "manifest" -d 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -1026,6 +1038,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcomma
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "public-key" -d 'Print the Ed25519 public key that signs checkpoints (hex)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "export" -d 'Export records as CSV, JSON Lines or JSON, with a signed manifest (the export is recorded)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "purge" -d 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "manifest" -d 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "show" -d 'Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "notice" -d 'Send the opt-out notice through the outbox, or record one another system sent'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from consent" -f -a "record" -d 'Record the customer\'s choice (appended; earlier entries are never changed)'

@@ -28,8 +28,10 @@ def check(path):
         "SELECT seq, at, actor, on_behalf_of, account, session, event, detail, prev_hash, hash "
         "FROM audit ORDER BY seq"
     )
-    prev = bytes(32)
-    expected_seq = None
+    # After a purge the chain starts from the latest base (docs/audit-format.md, "Purge").
+    base = con.execute("SELECT seq, hash FROM audit_base ORDER BY seq DESC LIMIT 1").fetchone()
+    prev = bytes(base["hash"]) if base else bytes(32)
+    expected_seq = base["seq"] + 1 if base else None
     counts = {"records": 0, "gaps": 0, "bad_hashes": 0, "bad_links": 0}
     for row in rows:
         counts["records"] += 1

@@ -34,6 +34,17 @@ if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   python3 -c 'import aiosmtpd' || { echo "test.sh: aiosmtpd still not importable" >&2; exit 1; }
 fi
 
+if ! python3 -c 'import cryptography.hazmat.primitives.asymmetric.ed25519' >/dev/null 2>&1; then
+  # For the offline recipe of docs/audit-format.md (Ed25519 signatures), run by the tests.
+  echo "test.sh: installing cryptography" >&2
+  pip_opts=(--quiet --disable-pip-version-check)
+  if python3 -m pip install --help 2>/dev/null | grep -q -- --break-system-packages; then
+    pip_opts+=(--break-system-packages)
+  fi
+  python3 -m pip install "${pip_opts[@]}" 'cryptography>=42' </dev/null
+  python3 -c 'import cryptography' || { echo "test.sh: cryptography still not importable" >&2; exit 1; }
+fi
+
 # The benchmarks first, as smoke runs (unoptimised, a few iterations), then every test, so the
 # run closes on the test summary.
 if [ "$#" -eq 0 ]; then

@@ -40,6 +40,51 @@ struct File {
     breach: BreachSection,
     #[serde(default)]
     retention: RetentionSection,
+    #[serde(default)]
+    checkpoint: CheckpointSection,
+}
+
+/// `[checkpoint]`: automatic signed checkpoints and where they are sent (issue 11).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckpointSection {
+    /// A checkpoint once this many records follow the newest one (checked after each write).
+    pub every_records: Option<i64>,
+    /// A checkpoint at the first write this many minutes after the newest one.
+    pub every_minutes: Option<i64>,
+    /// Program (and arguments, no shell) that receives each new checkpoint's JSON on stdin.
+    pub command: Option<Vec<String>>,
+}
+
+impl CheckpointSection {
+    /// Whether anything is configured (a schedule or a command).
+    pub fn enabled(&self) -> bool {
+        self.every_records.is_some() || self.every_minutes.is_some() || self.command.is_some()
+    }
+}
+
+fn check_checkpoint(origin: Option<&Path>, c: &CheckpointSection) -> Result<()> {
+    for (key, v) in [
+        ("checkpoint.every_records", c.every_records),
+        ("checkpoint.every_minutes", c.every_minutes),
+    ] {
+        if let Some(n) = v.filter(|n| !(1..=100_000_000).contains(n)) {
+            return Err(config_error(
+                origin,
+                format!("{key} = {n}: must be a whole number from 1 to 100000000"),
+            ));
+        }
+    }
+    if let Some(cmd) = &c.command
+        && cmd.first().is_none_or(|p| p.is_empty())
+    {
+        return Err(config_error(
+            origin,
+            "checkpoint.command must name a program, e.g. [\"worm-put\", \"--bucket\", \"audit\"]"
+                .into(),
+        ));
+    }
+    Ok(())
 }
 
 /// `[retention]`: how long audit records are kept at least (`cpni audit purge`).
@@ -150,6 +195,8 @@ pub struct Config {
     pub time_zone: CarrierZone,
     /// Audit records younger than this many years are never purged (default 2, at least 1).
     pub retention_years: i64,
+    /// `[checkpoint]`: schedule and command for automatic checkpoints (off by default).
+    pub checkpoint: CheckpointSection,
 }
 
 /// Where the config file is looked for when none is given.
@@ -291,6 +338,7 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         Some(z) => CarrierZone::parse(z)
             .map_err(|m| config_error(origin, format!("breach.time_zone = {m}")))?,
     };
+    check_checkpoint(origin, &f.checkpoint)?;
     let retention_years = match f.retention.years {
         None => 2,
         Some(n) if (1..=100).contains(&n) => n,
@@ -306,6 +354,7 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
     };
     Ok(Config {
         time_zone,
+        checkpoint: f.checkpoint,
         retention_years,
         breach_rule,
         calendar,
@@ -463,6 +512,10 @@ mod tests {
         assert!(c.calendar.federal && c.calendar.extra.is_empty());
         assert_eq!(c.retention_years, 2);
         assert!(load("[retention]\nyears = 0\n").is_err());
+        assert!(load("[checkpoint]\nevery_records = 0\n").is_err());
+        assert!(load("[checkpoint]\ncommand = []\n").is_err());
+        let c = load("[checkpoint]\nevery_records = 5\ncommand = [\"cat\"]\n").unwrap();
+        assert_eq!(c.checkpoint.every_records, Some(5));
         assert_eq!(load("[retention]\nyears = 1\n").unwrap().retention_years, 1);
         let c = load(
             "[breach]\nrule = \"2024\"\nfederal_holidays = false\nholidays = [\"2026-12-24\"]\n",

@@ -224,6 +224,18 @@ fn verify(b: &Bench, n: f64) {
     line("verify_rate", n / v, "records/s");
     line("scan_rate", n / s, "records/s");
     line("verify_speed_vs_scan", s / v, "ratio");
+    // Issue 11: with a signed checkpoint file as well as the stored checkpoints, the signed
+    // purge bases and the decision-table cross-checks (every `audit verify` makes those).
+    let cp = b.out("cp.json").to_string_lossy().into_owned();
+    time(b.cpni(&["audit", "checkpoint", "--output", &cp]));
+    let (v, s) = pair(
+        b.reps,
+        || time(b.cpni(&["audit", "verify", "--checkpoint", &cp])),
+        || scan(&b.db()),
+    );
+    line("verify_checkpoint_time", v, "s");
+    line("verify_checkpoint_rate", n / v, "records/s");
+    line("verify_checkpoint_vs_scan", s / v, "ratio");
 }
 
 fn filtered(b: &Bench, label: &str) {
@@ -289,6 +301,10 @@ fn main() {
     line("bytes_per_record", size as f64 / n as f64, "B");
     let n = n as f64;
     verify(&b, n);
+    // CPNI_BENCH_ONLY=verify stops after the verification figures.
+    if std::env::var("CPNI_BENCH_ONLY").is_ok_and(|v| v == "verify") {
+        return;
+    }
     exports(&b, n);
     filtered(&b, "filtered_export_agent_month");
 }

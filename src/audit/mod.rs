@@ -8,9 +8,12 @@
 
 pub mod chain;
 pub mod checkpoint;
+pub mod crosscheck;
 pub mod export;
+pub mod manifest;
 pub mod offline;
 pub mod report;
+pub mod schedule;
 pub mod sink;
 pub mod verify;
 

@@ -1,13 +1,17 @@
 //! Verifying an exported file without the database: JSON Lines (or a JSON array) written by
 //! `cpni audit export`, checked record by record with the same [`Checker`] as the live log,
-//! plus its manifest (file SHA-256, filters, signed checkpoint) when one lies beside it.
+//! plus its signed manifest ([`Manifest`]: `--manifest FILE`, or `FILE.manifest.json` beside
+//! it). A complete export is checked as a chain from the manifest's signed base; a filtered one
+//! record by record and against the manifest's digest of the record hashes. A CSV export
+//! (whose cells may be neutralised for spreadsheets) is checked by its SHA-256 only.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::checkpoint::Checkpoint;
+use super::chain;
+use super::manifest::Manifest;
 use super::verify::{Checker, Mode, Outcome, RowRef};
 use crate::error::{Error, Kind, Result};
 
@@ -26,20 +30,16 @@ pub struct Line {
     pub hash: String,
 }
 
-/// The parts of a manifest that verification uses.
-#[derive(Debug, Deserialize)]
-pub struct Manifest {
-    pub sha256: String,
-    pub complete: bool,
-    pub checkpoint: Option<Checkpoint>,
-}
-
 /// What offline verification found out.
 pub struct FileCheck {
     pub outcome: Outcome,
     pub manifest: Option<(PathBuf, Manifest)>,
     /// Whether the file's SHA-256 equals the manifest's.
     pub sha_matches: Option<bool>,
+    /// SHA-256 over the records' hashes, in file order.
+    pub records_sha256: String,
+    /// The records were not parsed (CSV): only the SHA-256 binds them.
+    pub opaque: bool,
 }
 
 /// `FILE.manifest.json` beside `file`.
@@ -49,26 +49,33 @@ pub fn manifest_path(file: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Checks `file` (and its manifest, if present); `watch` are checkpoint sequences to capture.
-pub fn check_file(file: &Path, watch: &[i64]) -> Result<FileCheck> {
+/// Checks `file` (and its manifest, from `manifest` or beside it, if present); `watch` are
+/// checkpoint sequences to capture.
+pub fn check_file(file: &Path, manifest: Option<&Path>, watch: &[i64]) -> Result<FileCheck> {
     let bytes = std::fs::read(file)
         .map_err(|e| Error::usage("file", format!("cannot read {}: {e}", file.display())))?;
-    let manifest = read_manifest(file)?;
+    let manifest = read_manifest(file, manifest)?;
     let sha_matches = manifest
         .as_ref()
         .map(|(_, m)| hex::encode(Sha256::digest(&bytes)) == m.sha256);
-    let mode = match &manifest {
-        Some((_, m)) if !m.complete => Mode::RecordsOnly,
-        _ => Mode::Chain,
+    let (mode, base_seq, base_hash) = match &manifest {
+        Some((_, m)) if !m.complete => (Mode::RecordsOnly, 0, chain::GENESIS.to_vec()),
+        Some((_, m)) => (Mode::Chain, m.base_seq, unhex(&m.base_hash)),
+        None => (Mode::Chain, 0, chain::GENESIS.to_vec()),
     };
     let mut watch = watch.to_vec();
     if let Some(c) = manifest.as_ref().and_then(|(_, m)| m.checkpoint.as_ref()) {
         watch.push(c.seq);
     }
-    let lines = parse(&bytes)?;
-    let mut checker = Checker::new(mode, 0, &super::chain::GENESIS, &watch);
+    let opaque = manifest
+        .as_ref()
+        .is_some_and(|(_, m)| m.export_format == "csv");
+    let lines = if opaque { Vec::new() } else { parse(&bytes)? };
+    let mut checker = Checker::new(mode, base_seq, &base_hash, &watch);
+    let mut digest = Sha256::new();
     for l in &lines {
         let (prev, hash) = (unhex(&l.prev_hash), unhex(&l.hash));
+        digest.update(&hash);
         checker.push(&RowRef {
             seq: l.seq,
             fields: [
@@ -91,21 +98,24 @@ pub fn check_file(file: &Path, watch: &[i64]) -> Result<FileCheck> {
         outcome: checker.finish(),
         manifest,
         sha_matches,
+        records_sha256: hex::encode(digest.finalize()),
+        opaque,
     })
 }
 
-fn read_manifest(file: &Path) -> Result<Option<(PathBuf, Manifest)>> {
-    let path = manifest_path(file);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Ok(None);
+fn read_manifest(file: &Path, given: Option<&Path>) -> Result<Option<(PathBuf, Manifest)>> {
+    let path = given.map_or_else(|| manifest_path(file), Path::to_path_buf);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if given.is_some() => {
+            return Err(Error::usage(
+                "manifest",
+                format!("cannot read {}: {e}", path.display()),
+            ));
+        }
+        Err(_) => return Ok(None),
     };
-    let m: Manifest = serde_json::from_str(&text).map_err(|e| {
-        Error::new(
-            Kind::Integrity,
-            "manifest-invalid",
-            format!("{} is not a valid export manifest: {e}", path.display()),
-        )
-    })?;
+    let m = Manifest::parse(&text, &path.display().to_string())?;
     Ok(Some((path, m)))
 }
 

@@ -4,7 +4,9 @@
 mod checkpoint;
 mod export;
 mod files;
+mod proofs;
 mod purge;
+pub mod schedule;
 mod verify;
 
 use std::io::IsTerminal;
@@ -34,6 +36,14 @@ pub enum AuditCommand {
     Export(export::ExportArgs),
     /// Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed
     Purge(purge::PurgeArgs),
+    /// Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)
+    Manifest(ManifestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManifestArgs {
+    /// The export's audit record (printed by `cpni audit export`)
+    pub seq: i64,
 }
 
 #[derive(Debug, Args)]
@@ -69,7 +79,24 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<u8> {
         AuditCommand::PublicKey => checkpoint::public_key(ctx),
         AuditCommand::Export(a) => export::run(ctx, a),
         AuditCommand::Purge(a) => purge::run(ctx, a),
+        AuditCommand::Manifest(a) => manifest(ctx, a),
     }
+}
+
+/// `cpni audit manifest SEQ`: the stored signed manifest, as JSON, on stdout.
+fn manifest(ctx: &Ctx, a: ManifestArgs) -> Result<u8> {
+    let mut db = ctx.open()?;
+    ctx.acting(&mut db, "audit manifest", SUPERVISORS)?;
+    let body = store::audit::proofs::manifest(db.conn(), a.seq)?.ok_or_else(|| {
+        Error::not_found(
+            "no-manifest",
+            format!("audit record {} has no stored export manifest", a.seq),
+        )
+        .hint("give the audit record number `cpni audit export` printed (`cpni audit list --event audit.export`)")
+    })?;
+    let doc: Value = serde_json::from_str(&body).unwrap_or_default();
+    ctx.out.print(&doc, body.trim_end());
+    Ok(0)
 }
 
 /// A progress bar on stderr when stderr is a terminal (and output is not quiet or JSON).

@@ -62,6 +62,11 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 
 [retention]
 # years = 2                 # audit records younger than this are never purged; at least 1
+
+[checkpoint]
+# every_records = 1000      # sign a checkpoint once this many records follow the newest one
+# every_minutes = 60        # ... or at the first write this many minutes after it
+# command = ["worm-put", "--bucket", "cpni-audit"]   # gets each checkpoint on stdin; no shell
 "#;
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {

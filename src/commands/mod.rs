@@ -37,19 +37,26 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         _ => {}
     }
     let ctx = Ctx::new(&cli)?;
+    let result = route(&ctx, cli);
+    // `[checkpoint]` schedule: checked after every command (any of them may have written).
+    audit::schedule::after_write(&ctx, false);
+    result
+}
+
+fn route(ctx: &Ctx, cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Init(a) => init::run(&ctx, a),
-        Command::Demo(a) => demo::demo(&ctx, a),
-        Command::Agent(c) => agent::run(&ctx, c),
-        Command::Customer(c) => customer::run(&ctx, c),
-        Command::Verify(a) => verify::run(&ctx, a),
-        Command::Session(c) => session::run(&ctx, c),
-        Command::Notify(c) => notify::run(&ctx, c),
-        Command::Audit(c) => audit::run(&ctx, c),
-        Command::Consent(c) => consent::run(&ctx, c),
-        Command::Breach(c) => breach::run(&ctx, c),
-        Command::Complaint(c) => complaint::run(&ctx, c),
-        Command::Report(c) => report::run(&ctx, c),
+        Command::Init(a) => init::run(ctx, a),
+        Command::Demo(a) => demo::demo(ctx, a),
+        Command::Agent(c) => agent::run(ctx, c),
+        Command::Customer(c) => customer::run(ctx, c),
+        Command::Verify(a) => verify::run(ctx, a),
+        Command::Session(c) => session::run(ctx, c),
+        Command::Notify(c) => notify::run(ctx, c),
+        Command::Audit(c) => audit::run(ctx, c),
+        Command::Consent(c) => consent::run(ctx, c),
+        Command::Breach(c) => breach::run(ctx, c),
+        Command::Complaint(c) => complaint::run(ctx, c),
+        Command::Report(c) => report::run(ctx, c),
         Command::Completions { .. } | Command::Man => Ok(0),
     }
 }

@@ -1,5 +1,8 @@
-//! SQL for the audit table: the chain head, the insert, filtered listing and streaming scans.
+//! SQL for the audit table: the chain head, the insert, filtered listing and streaming scans;
+//! the signed proofs beside it in [`proofs`], the decision-table cross-checks in [`crosscheck`].
 
+pub mod crosscheck;
+pub mod proofs;
 pub mod report;
 
 use rusqlite::types::ValueRef;
@@ -105,15 +108,6 @@ pub fn base(conn: &Connection) -> Result<(i64, Vec<u8>)> {
     Ok(row.unwrap_or((0, crate::audit::chain::GENESIS.to_vec())))
 }
 
-/// Records a purge: records after `seq` (whose hash is `hash`) are the log from now on.
-pub fn insert_base(conn: &Connection, seq: i64, hash: &[u8], at: &str, records: i64) -> Result<()> {
-    conn.execute(
-        "INSERT INTO audit_base (seq, hash, purged_at, records) VALUES (?1, ?2, ?3, ?4)",
-        params![seq, hash, at, records],
-    )?;
-    Ok(())
-}
-
 /// Deletes the records up to `seq` (the triggers allow it only up to the latest base).
 pub fn delete_through(conn: &Connection, seq: i64) -> Result<usize> {
     Ok(conn.execute("DELETE FROM audit WHERE seq <= ?1", [seq])?)
@@ -144,16 +138,40 @@ pub fn hash_of(conn: &Connection, seq: i64) -> Result<Option<Vec<u8>>> {
         .optional()?)
 }
 
+/// The append-only triggers `audit verify` checks for: (name, table).
+pub const TRIGGERS: &[(&str, &str)] = &[
+    ("audit_no_update", "audit"),
+    ("audit_no_delete", "audit"),
+    ("audit_base_no_update", "audit_base"),
+    ("audit_base_no_delete", "audit_base"),
+    ("audit_checkpoint_no_update", "audit_checkpoint"),
+    ("audit_checkpoint_no_delete", "audit_checkpoint"),
+    ("audit_manifest_no_update", "audit_manifest"),
+    ("audit_manifest_no_delete", "audit_manifest"),
+    ("consent_no_update", "consent"),
+    ("consent_no_delete", "consent"),
+    ("complaint_no_update", "complaint"),
+    ("complaint_no_delete", "complaint"),
+    ("breach_no_delete", "breach"),
+    ("breach_keep_identity", "breach"),
+    ("breach_account_no_update", "breach_account"),
+    ("breach_account_no_delete", "breach_account"),
+    ("breach_hold_no_update", "breach_hold"),
+    ("breach_hold_no_delete", "breach_hold"),
+    ("breach_notice_no_update", "breach_notice"),
+    ("breach_notice_no_delete", "breach_notice"),
+    ("breach_link_no_update", "breach_link"),
+    ("breach_link_no_delete", "breach_link"),
+    ("agent_no_delete", "agent"),
+    ("agent_keep_identity", "agent"),
+    ("customer_no_delete", "customer"),
+    ("customer_keep_identity", "customer"),
+];
+
 /// The names of the append-only triggers that are missing from the schema.
 pub fn missing_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
     let mut missing = Vec::new();
-    let names = [
-        ("audit_no_update", "audit"),
-        ("audit_no_delete", "audit"),
-        ("audit_base_no_update", "audit_base"),
-        ("audit_base_no_delete", "audit_base"),
-    ];
-    for (name, table) in names {
+    for &(name, table) in TRIGGERS {
         let sql: Option<String> = conn
             .query_row(
                 "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?2 \

@@ -33,7 +33,8 @@ fn a_jsonl_export_verifies_offline_and_a_one_byte_change_fails() {
         "log.jsonl",
     ]);
     let doc = run.ok().json();
-    assert_eq!(doc["count"], 7, "{}", run.dump());
+    // The six records of the log and the export's own record, committed before the export.
+    assert_eq!(doc["count"], 8, "{}", run.dump());
     assert_eq!(doc["complete"], true);
     assert_eq!(mode(&env, "log.jsonl"), 0o600);
     assert_eq!(mode(&env, "log.jsonl.manifest.json"), 0o600);
@@ -45,17 +46,20 @@ fn a_jsonl_export_verifies_offline_and_a_one_byte_change_fails() {
     assert_eq!(manifest["sha256"], hex::encode(Sha256::digest(&bytes)));
     assert_eq!(
         (manifest["first_seq"].clone(), manifest["last_seq"].clone()),
-        (1.into(), 7.into())
+        (1.into(), 8.into())
     );
-    assert_eq!(manifest["checkpoint"]["seq"], 7);
+    assert_eq!(manifest["checkpoint"]["seq"], 8);
     let rec = env.sql("select event from audit where seq = 8;");
-    assert_eq!(rec, "audit.export", "the export is itself recorded");
+    assert_eq!(
+        rec, "audit.export",
+        "the export is itself recorded, and exported"
+    );
 
     // Offline: no database at all.
     std::fs::remove_file(env.db()).unwrap();
     env.run(&["audit", "verify", "--file", "log.jsonl"])
         .ok()
-        .stdout_has("7 records");
+        .stdout_has("8 records");
 
     // One byte changed inside a record: that record no longer matches its hash.
     let text = String::from_utf8(bytes.clone()).unwrap();
@@ -185,7 +189,7 @@ fn exports_never_overwrite_without_force() {
     assert_eq!(mode(&env, "x.json"), 0o600);
     let rows: Vec<serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(env.root().join("x.json")).unwrap()).unwrap();
-    assert_eq!(rows.len(), 7);
+    assert_eq!(rows.len(), 8, "the export includes its own record");
     assert_eq!(rows[0]["prev_hash"], "0".repeat(64));
 }
 

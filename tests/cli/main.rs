@@ -6,7 +6,9 @@
 
 mod agents;
 mod audit;
+mod audit_attacks;
 mod audit_export;
+mod audit_recipe;
 mod audit_verify;
 mod breach;
 mod breach_edges;

@@ -2,7 +2,9 @@
 //!
 //! A checkpoint first verifies the chain (a signature must never bless a tampered log), then
 //! appends an `audit.checkpoint` record and signs the head *including that record*, so removing
-//! the checkpoint record itself is caught too.
+//! the checkpoint record itself is caught too. Every checkpoint is also stored in
+//! `audit_checkpoint` (so `audit verify` checks the log against all of them) and handed to
+//! `[checkpoint] command` on stdin when one is configured (see [`super::schedule`]).
 
 use std::path::PathBuf;
 
@@ -36,13 +38,14 @@ pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "audit checkpoint", SUPERVISORS)?;
     let seed = files::signing_seed(db.path())?;
-    let (base_seq, _) = store::audit::base(db.conn())?;
+    let base = store::audit::base(db.conn())?;
     let (seq, hash) = super::verify::verified_head(ctx, &db)?;
     let now = clock::now();
     let cp = db.write(|tx| {
         check_since(tx, seq, &hash)?;
-        append_signed(tx, &acting.actor, &seed, base_seq, now, a.output.as_ref())
+        append_signed(tx, &acting.actor, &seed, &base, now, a.output.as_ref())
     })?;
+    super::schedule::deliver(ctx, &cp);
     let doc = serde_json::to_value(&cp).unwrap_or_default();
     let pretty = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
     if let Some(p) = &a.output {
@@ -62,29 +65,33 @@ pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
     Ok(0)
 }
 
-/// Inside the write lock: appends an `audit.checkpoint` record and signs the head including it
-/// (`count` is the number of records after `base_seq`).
+/// Inside the write lock: appends an `audit.checkpoint` record, signs the head including it
+/// (the count is the number of records after `base`, which is signed too) and stores the
+/// checkpoint in `audit_checkpoint`.
 pub(super) fn append_signed(
     tx: &store::Tx<'_>,
     actor: &audit::Actor,
     seed: &[u8; 32],
-    base_seq: i64,
+    base: &(i64, Vec<u8>),
     now: time::OffsetDateTime,
     output: Option<&PathBuf>,
 ) -> Result<Checkpoint> {
     let key_hex = hex::encode(checkpoint::public_key(seed));
     let ev = Event::new("audit.checkpoint")
         .with("public_key", key_hex)
-        .with("output", output.map(|p| p.display().to_string()));
+        .with("output", output.map(|p| p.display().to_string()))
+        .with("stored", true);
     let rec = audit::append(tx, actor, now, ev)?;
-    let count = (rec.seq - base_seq) as u64;
-    Ok(Checkpoint::sign(
+    let cp = Checkpoint::sign(
         seed,
         rec.seq,
         &rec.hash,
-        count,
+        (base.0, &base.1),
         &clock::format(now),
-    ))
+    );
+    let body = serde_json::to_string(&cp).unwrap_or_default();
+    store::audit::proofs::insert_checkpoint(tx, cp.seq, &body)?;
+    Ok(cp)
 }
 
 /// Inside the write lock: the records appended since verification still chain on.

@@ -1,20 +1,24 @@
 //! `cpni audit export --format csv|jsonl|json [filters] [--output FILE] [--force]`.
 //!
-//! Reads one consistent snapshot, checks every record's hash as it goes (and the links too
-//! when nothing is filtered out), writes the file (0600, never over an existing one without
-//! `--force`), records the export as an `audit.export` record, and writes
-//! `FILE.manifest.json`: filters, count, first and last seq, SHA-256 of the file and a signed
-//! checkpoint of the head at the time of the snapshot.
+//! First commits the `audit.export` record (format, filters), so no byte leaves without it;
+//! then reads one consistent snapshot (which includes that record), checks every record's
+//! hash as it goes (and the links too when nothing is filtered out), writes the file (0600,
+//! never over an existing one; `--force` replaces only a regular file) or stdout, and stores
+//! the signed manifest ([`crate::audit::manifest`]) under the export record, written also as
+//! `FILE.manifest.json`. An export that fails part-way leaves its record and a manifest
+//! saying it did not finish.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use super::{bound, files};
 use crate::audit::checkpoint::Checkpoint;
 use crate::audit::export::{Exporter, Format};
+use crate::audit::manifest::Manifest;
 use crate::audit::offline::manifest_path;
 use crate::audit::sink::Sink;
 use crate::audit::verify::{Checker, Mode, Outcome};
@@ -25,9 +29,6 @@ use crate::error::{Error, Kind, Result};
 use crate::store::audit::Filter;
 use crate::store::{self, Db};
 use crate::{clock, ui::term::safe};
-
-/// The manifest's format tag.
-pub const MANIFEST_FORMAT: &str = "cpni-audit-export-manifest/1";
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -49,7 +50,8 @@ pub struct ExportArgs {
     /// Only this event type (e.g. auth.pin.fail)
     #[arg(long, value_name = "E")]
     pub event: Option<String>,
-    /// Write to FILE (0600) and FILE.manifest.json [default: stdout, no manifest]
+    /// Write to FILE (0600) and FILE.manifest.json [default: stdout; the signed manifest is
+    /// then printed by `cpni audit manifest SEQ`]
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace FILE and its manifest if they exist
@@ -60,13 +62,22 @@ pub struct ExportArgs {
     pub no_verify: bool,
 }
 
+/// How far an export got: records handed to the writer (for the manifest of one that failed).
+#[derive(Default)]
+struct Progress {
+    count: u64,
+    first_seq: Option<i64>,
+    last_seq: Option<i64>,
+}
+
 /// What was exported.
 struct Written {
     sha256: [u8; 32],
     bytes: u64,
+    records_sha256: [u8; 32],
     outcome: Outcome,
     head: (i64, Vec<u8>),
-    base_seq: i64,
+    base: (i64, Vec<u8>),
 }
 
 pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<u8> {
@@ -78,43 +89,114 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "audit export", SUPERVISORS)?;
     let seed = files::signing_seed(db.path())?;
-    let sink = match &a.output {
-        Some(p) => Sink::new(Box::new(files::create(p, a.force)?)),
-        None => Sink::new(Box::new(std::io::stdout())),
+    let out_file = match &a.output {
+        Some(p) => Some(files::create(p, a.force)?),
+        None => None,
     };
-    let written = match export(ctx, &db, &filter, a.format, sink, !a.no_verify) {
-        Ok(w) => w,
-        Err(e) => return Err(discard(&a.output, e)),
-    };
-    let cp = Checkpoint::sign(
-        &seed,
-        written.head.0,
-        &written.head.1,
-        (written.head.0 - written.base_seq) as u64,
-        &clock::format(clock::now()),
-    );
-    let summary = summary(&a, &filter, &written, &cp);
-    let rec = match record(&mut db, &acting, &summary) {
+    // The record of the export is committed before the first byte goes out.
+    let rec = match record(&mut db, &acting, &a, &filter) {
         Ok(r) => r,
         Err(e) => return Err(discard(&a.output, e)),
     };
-    let mut doc = summary;
-    doc["export_record_seq"] = json!(rec);
-    doc["checkpoint"] = serde_json::to_value(&cp).unwrap_or_default();
-    if let (Some(out), Some(m)) = (&a.output, &manifest) {
-        let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+    let sink = match out_file {
+        Some(f) => Sink::new(Box::new(f)),
+        None => Sink::new(Box::new(std::io::stdout())),
+    };
+    let mut progress = Progress::default();
+    let result = export(
+        ctx,
+        &db,
+        &filter,
+        a.format,
+        sink,
+        !a.no_verify,
+        &mut progress,
+    );
+    let (written, failure) = match result {
+        Ok(w) => (Some(w), None),
+        Err(e) => (None, Some(e)),
+    };
+    let m = signed_manifest(&a, &filter, rec, written.as_ref(), &progress, &seed);
+    let body = serde_json::to_string_pretty(&m).unwrap_or_default() + "\n";
+    let stored = db.write(|tx| store::audit::proofs::insert_manifest(tx, rec, &body));
+    if let Some(e) = failure {
+        return Err(discard(&a.output, e));
+    }
+    if let Err(e) = stored {
+        ctx.out.note(&format!(
+            "warning: the signed manifest of export {rec} could not be stored ({e})"
+        ));
+    }
+    super::schedule::after_write(ctx, true);
+    let doc = serde_json::to_value(&m).unwrap_or_default();
+    if let (Some(out), Some(mp)) = (&a.output, &manifest) {
         // Like the export file, the manifest is not fsynced: both are copies to hand on (the
-        // audit.export record holds the SHA-256 durably), and an fsync would add about 1 ms
-        // to a small filtered export.
-        files::write_new(m, &text, a.force, false)?;
-        print_done(ctx, &doc, out, m);
+        // database keeps the signed manifest durably).
+        files::write_new(mp, &body, a.force, false)?;
+        print_done(ctx, &doc, out, mp);
     } else {
         ctx.out.note(&format!(
-            "Exported {} records (recorded as audit record {rec}); use --output FILE for a signed manifest.",
-            written.outcome.count
+            "Exported {} records (audit record {rec}); its signed manifest: `cpni audit manifest {rec}`.",
+            m.count
         ));
     }
     Ok(0)
+}
+
+/// The signed manifest of export `rec` (of what was written, when it stopped early).
+fn signed_manifest(
+    a: &ExportArgs,
+    f: &Filter,
+    rec: i64,
+    w: Option<&Written>,
+    p: &Progress,
+    seed: &[u8; 32],
+) -> Manifest {
+    let at = clock::format(clock::now());
+    let zero = crate::audit::chain::GENESIS.to_vec();
+    let (base, head) = match w {
+        Some(w) => (w.base.clone(), w.head.clone()),
+        None => ((0, zero.clone()), (0, zero)),
+    };
+    let checkpoint = w.map(|_| Checkpoint::sign(seed, head.0, &head.1, (base.0, &base.1), &at));
+    Manifest {
+        format: String::new(),
+        export_seq: rec,
+        file: a
+            .output
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned()),
+        export_format: a.format.as_str().to_string(),
+        filters: filters_json(f),
+        complete: store::audit::is_unfiltered(f),
+        finished: w.is_some(),
+        chain_verified: !a.no_verify,
+        count: w.map_or(p.count, |w| w.outcome.count),
+        first_seq: w.map_or(p.first_seq, |w| w.outcome.first_seq),
+        last_seq: w.map_or(p.last_seq, |w| {
+            w.outcome.first_seq.map(|_| w.outcome.head_seq)
+        }),
+        bytes: w.map_or(0, |w| w.bytes),
+        sha256: w.map(|w| hex::encode(w.sha256)).unwrap_or_default(),
+        records_sha256: w.map(|w| hex::encode(w.records_sha256)).unwrap_or_default(),
+        base_seq: base.0,
+        base_hash: hex::encode(&base.1),
+        head_seq: head.0,
+        head_hash: hex::encode(&head.1),
+        at,
+        public_key: String::new(),
+        signature: String::new(),
+        checkpoint,
+    }
+    .sign(seed)
+}
+
+fn filters_json(f: &Filter) -> Value {
+    json!({
+        "since": f.since, "until": f.until, "agent": f.actor,
+        "account": f.account, "event": f.event,
+    })
 }
 
 fn filter_of(a: &ExportArgs) -> Result<Filter> {
@@ -140,6 +222,7 @@ fn export(
     format: Format,
     sink: Sink,
     verify: bool,
+    progress: &mut Progress,
 ) -> Result<Written> {
     let snapshot = db.conn().unchecked_transaction()?;
     let (base_seq, base_hash) = store::audit::base(&snapshot)?;
@@ -160,7 +243,9 @@ fn export(
     };
     let mut out = Exporter::new(format, sink)?;
     let mut n = 0u64;
+    let mut digest = Sha256::new();
     store::audit::scan(&snapshot, filter, |row| {
+        digest.update(row.hash);
         if verify {
             checker.push(row);
             if checker.broken() {
@@ -169,6 +254,9 @@ fn export(
         }
         out.write(row)?;
         n += 1;
+        progress.count = n;
+        progress.first_seq.get_or_insert(row.seq);
+        progress.last_seq = Some(row.seq);
         if let Some(b) = bar.as_ref().filter(|_| n.is_multiple_of(8192)) {
             b.set_position(n);
         }
@@ -196,48 +284,26 @@ fn export(
     Ok(Written {
         sha256,
         bytes,
+        records_sha256: digest.finalize().into(),
         outcome,
         head,
-        base_seq,
+        base: (base_seq, base_hash),
     })
 }
 
-/// The manifest body (without the export record's seq and the checkpoint).
-fn summary(a: &ExportArgs, f: &Filter, w: &Written, cp: &Checkpoint) -> Value {
-    json!({
-        "format": MANIFEST_FORMAT,
-        "file": a.output.as_deref().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned()),
-        "export_format": a.format.as_str(),
-        "filters": {
-            "since": f.since, "until": f.until, "agent": f.actor,
-            "account": f.account, "event": f.event,
-        },
-        "complete": store::audit::is_unfiltered(f),
-        "chain_verified": !a.no_verify,
-        "count": w.outcome.count,
-        "first_seq": w.outcome.first_seq,
-        "last_seq": w.outcome.first_seq.map(|_| w.outcome.head_seq),
-        "bytes": w.bytes,
-        "sha256": hex::encode(w.sha256),
-        "checkpoint_seq": cp.seq,
-    })
-}
-
-/// Appends the `audit.export` record; returns its seq.
-fn record(db: &mut Db, acting: &Acting, summary: &Value) -> Result<i64> {
-    let mut ev = Event::new("audit.export");
-    for key in [
-        "export_format",
-        "filters",
-        "count",
-        "first_seq",
-        "last_seq",
-        "sha256",
-        "file",
-        "checkpoint_seq",
-    ] {
-        ev = ev.with(key, summary[key].clone());
-    }
+/// Appends the `audit.export` record (before any byte is written); returns its seq.
+fn record(db: &mut Db, acting: &Acting, a: &ExportArgs, f: &Filter) -> Result<i64> {
+    let ev = Event::new("audit.export")
+        .with("export_format", a.format.as_str())
+        .with("filters", filters_json(f))
+        .with("complete", store::audit::is_unfiltered(f))
+        .with(
+            "file",
+            a.output
+                .as_deref()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned()),
+        );
     let actor = acting.actor.clone();
     db.write(|tx| audit::append(tx, &actor, clock::now(), ev).map(|r| r.seq))
 }
@@ -257,7 +323,7 @@ fn print_done(ctx: &Ctx, doc: &Value, out: &Path, manifest: &Path) {
         safe(&out.display().to_string()),
         doc["sha256"].as_str().unwrap_or_default(),
         safe(&manifest.display().to_string()),
-        doc["export_record_seq"],
+        doc["export_seq"],
     );
     ctx.out.print(doc, &text);
     let _ = std::io::stdout().flush();

@@ -10,13 +10,26 @@ use crate::error::{Error, Result};
 use crate::secrets;
 use crate::ui::term::safe;
 
-/// Fails (exit 2) if any of `paths` exists and `force` is not set.
+/// Fails (exit 2) if any of `paths` exists and `force` is not set. With `force`, only a
+/// regular file may be replaced: a symbolic link, directory, device node, FIFO or socket is
+/// refused (exit 2), so `--force` run as root cannot clobber `/dev/…` or follow a link.
 pub fn ensure_free(paths: &[&Path], force: bool) -> Result<()> {
-    if force {
-        return Ok(());
-    }
     for p in paths {
-        if p.exists() || p.is_symlink() {
+        let Ok(meta) = std::fs::symlink_metadata(p) else {
+            continue;
+        };
+        if force && !meta.file_type().is_file() {
+            return Err(Error::usage(
+                "output-not-file",
+                format!(
+                    "{} is not a regular file ({}): --force only replaces regular files",
+                    safe(&p.display().to_string()),
+                    kind_of(&meta.file_type())
+                ),
+            )
+            .hint("choose a new --output FILE"));
+        }
+        if !force {
             return Err(Error::usage(
                 "output-exists",
                 format!("{} already exists", safe(&p.display().to_string())),
@@ -27,11 +40,28 @@ pub fn ensure_free(paths: &[&Path], force: bool) -> Result<()> {
     Ok(())
 }
 
+fn kind_of(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_dir() {
+        "a directory"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device node"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// Creates `path` with mode 0600. With `force`, an existing file (or link) is removed first,
 /// so the new file never inherits another file's permissions or target.
 pub fn create(path: &Path, force: bool) -> Result<File> {
     ensure_free(&[path], force)?;
-    if force && (path.exists() || path.is_symlink()) {
+    if force && std::fs::symlink_metadata(path).is_ok() {
         std::fs::remove_file(path)?;
     }
     OpenOptions::new()

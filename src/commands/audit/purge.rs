@@ -5,9 +5,9 @@
 //! before DATE, and DATE is not after the retention floor (`retention.years`, default 2), and
 //! none is about a breach (by its account or session, or as the breach's own `breach.*`
 //! record) that is open or was closed less than two years ago. In one transaction it records
-//! the new base (seq N and its hash) in `audit_base`, deletes the prefix, appends an
-//! `audit.purge` record and signs a checkpoint of the new head; `audit verify` then checks the
-//! chain from that base.
+//! the new base (seq N and its hash) in `audit_base` with its signed statement, deletes the
+//! prefix, appends an `audit.purge` record and signs a checkpoint of the new head;
+//! `audit verify` then checks the chain from that base.
 
 use std::path::PathBuf;
 
@@ -16,6 +16,7 @@ use serde_json::json;
 use time::{Date, OffsetDateTime};
 
 use super::files;
+use crate::audit::checkpoint::{self, PurgeBase};
 use crate::audit::{self, Event};
 use crate::commands::context::{ADMINS, Ctx};
 use crate::error::{Error, Result};
@@ -89,7 +90,22 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
         let last_hash = store::audit::hash_of(tx, last)?
             .ok_or_else(|| Error::internal(format!("record {last} vanished during the purge")))?;
         let removed = last - base_seq;
-        store::audit::insert_base(tx, last, &last_hash, &clock::format(now), removed)?;
+        let statement = PurgeBase {
+            seq: last,
+            hash: last_hash.clone(),
+            previous_seq: base_seq,
+            records: removed,
+            purged_at: clock::format(now),
+        };
+        let signature = checkpoint::sign_text(&seed, &statement.message());
+        store::audit::proofs::insert_base(
+            tx,
+            last,
+            &last_hash,
+            &statement.purged_at,
+            removed,
+            &signature,
+        )?;
         let deleted = store::audit::delete_through(tx, last)?;
         if deleted as i64 != removed {
             return Err(Error::internal(format!(
@@ -108,13 +124,16 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
             tx,
             &acting.actor,
             &seed,
-            last,
+            &(last, last_hash.clone()),
             now,
             a.output.as_ref(),
         )?;
         Ok((kept, Some((removed, last, last_hash, cp))))
     })?;
     let (kept, purged) = done;
+    if let Some((_, _, _, cp)) = &purged {
+        super::schedule::deliver(ctx, cp);
+    }
     let stop = kept.as_ref().map(|(s, at, breach)| {
         let reason = match breach {
             Some(b) => format!(

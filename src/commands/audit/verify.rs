@@ -1,16 +1,20 @@
-//! `cpni audit verify [--checkpoint FILE]… [--file EXPORT.jsonl] [--public-key HEX]`.
+//! `cpni audit verify [--checkpoint FILE]… [--checkpoints DIR] [--file EXPORT [--manifest M]]
+//! [--public-key HEX]`.
 //!
 //! Exit 0 with a summary, or exit 6 naming the first bad record and what is wrong with it:
 //! edited, missing, reordered, inserted, truncated (ends before a checkpoint), rewritten (does
-//! not extend a checkpoint); or the append-only triggers are gone.
+//! not extend a checkpoint); a purge base, stored checkpoint or manifest that is not validly
+//! signed; a decision table that disagrees with the chain ([`crate::audit::crosscheck`]); an
+//! unsigned tail longer than `[checkpoint]` allows; or the append-only triggers are gone.
 
 use std::path::PathBuf;
 
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::files;
+use super::{files, proofs};
 use crate::audit::checkpoint::{self, Checkpoint};
+use crate::audit::crosscheck::Collector;
 use crate::audit::offline;
 use crate::audit::verify::{Break, BreakKind, Checker, Mode, Outcome};
 use crate::commands::context::{Ctx, SUPERVISORS};
@@ -24,9 +28,17 @@ pub struct VerifyArgs {
     /// Also prove the log extends this signed checkpoint (repeatable)
     #[arg(long, value_name = "FILE")]
     pub checkpoint: Vec<PathBuf>,
-    /// Verify an exported JSON Lines file offline, without the database
-    #[arg(long, value_name = "EXPORT.jsonl")]
+    /// Also check every checkpoint (*.json) in this folder: each validly signed, each
+    /// extended by the log and by every later one
+    #[arg(long, value_name = "DIR")]
+    pub checkpoints: Option<PathBuf>,
+    /// Verify an exported file offline, without the database (JSON Lines or JSON record by
+    /// record; CSV by its signed SHA-256)
+    #[arg(long, value_name = "EXPORT")]
     pub file: Option<PathBuf>,
+    /// The export's signed manifest [default: EXPORT.manifest.json]
+    #[arg(long, value_name = "FILE", requires = "file")]
+    pub manifest: Option<PathBuf>,
     /// Trust only this Ed25519 public key (hex) for checkpoints [default: the key beside the
     /// database; with --file, the key named in the checkpoint]
     #[arg(long, value_name = "HEX")]
@@ -34,24 +46,87 @@ pub struct VerifyArgs {
 }
 
 /// A verification failure: the first bad record (if one can be named) and why.
-struct Problem {
-    seq: Option<i64>,
-    code: &'static str,
-    kind: &'static str,
-    message: String,
+pub(super) struct Problem {
+    pub seq: Option<i64>,
+    pub code: &'static str,
+    pub kind: &'static str,
+    pub message: String,
 }
 
 pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<u8> {
     let pinned = a.public_key.as_deref().map(parse_key).transpose()?;
-    let cps: Vec<(String, Checkpoint)> = a
-        .checkpoint
+    let mut paths = a.checkpoint.clone();
+    if let Some(dir) = &a.checkpoints {
+        paths.extend(checkpoint_dir(dir)?);
+    }
+    let cps: Vec<(String, Checkpoint)> = paths
         .iter()
         .map(|p| Ok((p.display().to_string(), Checkpoint::read(p)?)))
         .collect::<Result<_>>()?;
+    if let Some(p) = forked(&cps) {
+        return Err(integrity(&p));
+    }
     match &a.file {
-        Some(file) => verify_file(ctx, file, cps, pinned.as_ref()),
+        Some(file) => verify_file(ctx, file, a.manifest.as_deref(), cps, pinned.as_ref()),
         None => verify_db(ctx, cps, pinned),
     }
+}
+
+/// The `*.json` files of a checkpoint folder, sorted by name.
+fn checkpoint_dir(dir: &std::path::Path) -> Result<Vec<PathBuf>> {
+    let read = std::fs::read_dir(dir).map_err(|e| {
+        Error::usage(
+            "checkpoints",
+            format!(
+                "cannot read folder {}: {e}",
+                safe(&dir.display().to_string())
+            ),
+        )
+    })?;
+    let mut out: Vec<PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    out.sort();
+    if out.is_empty() {
+        return Err(Error::usage(
+            "checkpoints",
+            format!(
+                "{} holds no checkpoint (*.json)",
+                safe(&dir.display().to_string())
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// Two checkpoints that name the same record with different hashes, or counts that disagree
+/// with their sequence numbers from the same base: one of them is not of this log.
+fn forked(cps: &[(String, Checkpoint)]) -> Option<Problem> {
+    for (i, (na, a)) in cps.iter().enumerate() {
+        for (nb, b) in &cps[i + 1..] {
+            let same_seq_differs = a.seq == b.seq && a.hash != b.hash;
+            let counts_differ = a.has_base()
+                && b.has_base()
+                && a.base_seq == b.base_seq
+                && (a.base_hash != b.base_hash || b.count as i64 - a.count as i64 != b.seq - a.seq);
+            if same_seq_differs || counts_differ {
+                return Some(Problem {
+                    seq: Some(a.seq.min(b.seq)),
+                    code: BreakKind::Rewritten.code(),
+                    kind: BreakKind::Rewritten.as_str(),
+                    message: format!(
+                        "checkpoints {} and {} do not extend one another (records {} and {})",
+                        safe(na),
+                        safe(nb),
+                        a.seq,
+                        b.seq
+                    ),
+                });
+            }
+        }
+    }
+    None
 }
 
 fn parse_key(s: &str) -> Result<[u8; 32]> {
@@ -67,22 +142,56 @@ fn parse_key(s: &str) -> Result<[u8; 32]> {
         })
 }
 
-fn verify_db(ctx: &Ctx, cps: Vec<(String, Checkpoint)>, pinned: Option<[u8; 32]>) -> Result<u8> {
+fn verify_db(
+    ctx: &Ctx,
+    mut cps: Vec<(String, Checkpoint)>,
+    pinned: Option<[u8; 32]>,
+) -> Result<u8> {
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "audit verify", SUPERVISORS)?;
-    let key = match pinned {
-        Some(k) => Some(k),
-        None if cps.is_empty() => None,
-        None => Some(checkpoint::public_key(&files::signing_seed(db.path())?)),
+    let beside = files::signing_seed(db.path()).map(|s| checkpoint::public_key(&s));
+    let key = match (pinned, beside) {
+        (Some(k), _) => Some(k),
+        (None, Ok(k)) => Some(k),
+        (None, Err(e)) if !cps.is_empty() => return Err(e),
+        (None, Err(_)) => None,
     };
     for (_, c) in &cps {
         c.check_signature(key.as_ref())?;
     }
-    let watch: Vec<i64> = cps.iter().map(|(_, c)| c.seq).collect();
-    let outcome = scan_chain(ctx, &db, &watch)?;
-    let mut problem = judge(&outcome, &cps, Mode::Chain);
+    let bases = store::audit::proofs::bases(db.conn())?;
+    let (base_seq, _) = store::audit::base(db.conn())?;
+    let mut problems: Vec<Problem> = Vec::new();
+    problems.extend(proofs::check_bases(&bases, key.as_ref()));
+    problems.extend(proofs::check_checkpoint_bases(&cps, &bases));
+    let (stored, bad) = proofs::stored_checkpoints(db.conn(), key.as_ref())?;
+    problems.extend(bad);
+    let user_cps = cps.len();
+    cps.extend(stored.into_iter().filter(|(_, c)| c.seq > base_seq));
+    let watch: Vec<i64> = cps
+        .iter()
+        .map(|(_, c)| c.seq)
+        .filter(|s| *s > base_seq)
+        .collect();
+    let mut collector = Collector::default();
+    let outcome = scan_chain(ctx, &db, &watch, Some(&mut collector))?;
+    let live: Vec<(String, Checkpoint)> = cps
+        .iter()
+        .filter(|(_, c)| c.seq > base_seq)
+        .cloned()
+        .collect();
+    let mut problem = judge(&outcome, &live, Mode::Chain);
     if let Some(p) = problem.as_mut().filter(|p| p.kind == "inserted") {
         reordered_or_inserted(&db, p, outcome.first_break.as_ref())?;
+    }
+    if problem.is_none() {
+        problem = proofs::cross_check(&db, collector, base_seq, outcome.first_seq)?;
+    }
+    if problem.is_none() {
+        problem = proofs::tail_check(ctx, &db)?;
+    }
+    if problem.is_none() {
+        problem = problems.into_iter().next();
     }
     let missing = store::audit::missing_triggers(db.conn())?;
     let triggers = if missing.is_empty() {
@@ -104,12 +213,20 @@ fn verify_db(ctx: &Ctx, cps: Vec<(String, Checkpoint)>, pinned: Option<[u8; 32]>
         p.message
             .push_str(&format!("; the triggers are {triggers}"));
     }
-    report(ctx, &outcome, &cps, problem, json!({"triggers": triggers}))
+    let stored_n = cps.len() - user_cps;
+    cps.truncate(user_cps);
+    report(
+        ctx,
+        &outcome,
+        &cps,
+        problem,
+        json!({"triggers": triggers, "stored_checkpoints": stored_n, "purge_bases": bases.len(), "cross_checked": true}),
+    )
 }
 
 /// Full verification of the live log; the head (seq, hash) on success, exit 6 otherwise.
 pub fn verified_head(ctx: &Ctx, db: &Db) -> Result<(i64, Vec<u8>)> {
-    let outcome = scan_chain(ctx, db, &[])?;
+    let outcome = scan_chain(ctx, db, &[], None)?;
     match judge(&outcome, &[], Mode::Chain) {
         None => Ok((outcome.head_seq, outcome.head_hash)),
         Some(p) => {
@@ -118,7 +235,12 @@ pub fn verified_head(ctx: &Ctx, db: &Db) -> Result<(i64, Vec<u8>)> {
     }
 }
 
-fn scan_chain(ctx: &Ctx, db: &Db, watch: &[i64]) -> Result<Outcome> {
+fn scan_chain(
+    ctx: &Ctx,
+    db: &Db,
+    watch: &[i64],
+    mut collect: Option<&mut Collector>,
+) -> Result<Outcome> {
     let (base_seq, base_hash) = store::audit::base(db.conn())?;
     let all = Filter::default();
     let bar = super::progress(ctx, store::audit::count(db.conn(), &all)?, "verifying");
@@ -126,6 +248,9 @@ fn scan_chain(ctx: &Ctx, db: &Db, watch: &[i64]) -> Result<Outcome> {
     let mut n = 0u64;
     store::audit::scan(db.conn(), &all, |row| {
         checker.push(row);
+        if let Some(c) = collect.as_deref_mut() {
+            c.observe(row);
+        }
         n += 1;
         if let Some(b) = bar.as_ref().filter(|_| n.is_multiple_of(8192)) {
             b.set_position(n);
@@ -222,16 +347,18 @@ fn reordered_or_inserted(db: &Db, p: &mut Problem, b: Option<&Break>) -> Result<
 fn verify_file(
     ctx: &Ctx,
     file: &std::path::Path,
+    manifest: Option<&std::path::Path>,
     mut cps: Vec<(String, Checkpoint)>,
     pinned: Option<&[u8; 32]>,
 ) -> Result<u8> {
     let watch: Vec<i64> = cps.iter().map(|(_, c)| c.seq).collect();
-    let check = offline::check_file(file, &watch)?;
+    let check = offline::check_file(file, manifest, &watch)?;
     let mode = match &check.manifest {
         Some((_, m)) if !m.complete => Mode::RecordsOnly,
         _ => Mode::Chain,
     };
     if let Some((path, m)) = &check.manifest {
+        m.check(pinned)?;
         cps.extend(
             m.checkpoint
                 .clone()
@@ -241,22 +368,37 @@ fn verify_file(
     for (_, c) in &cps {
         c.check_signature(pinned)?;
     }
-    let mut problem = judge(&check.outcome, &cps, mode);
-    if problem.is_none() && check.sha_matches == Some(false) {
-        problem = Some(Problem {
-            seq: None,
-            code: "export-altered",
-            kind: "altered",
-            message: "the file's SHA-256 differs from its manifest: it was changed after export"
-                .into(),
-        });
+    let mut outcome = check.outcome.clone();
+    if check.opaque
+        && let Some((_, m)) = &check.manifest
+    {
+        outcome.count = m.count;
+        outcome.first_seq = m.first_seq;
+        outcome.head_seq = m.last_seq.unwrap_or(0);
+        outcome.head_hash = hex::decode(&m.head_hash).unwrap_or_default();
     }
-    let mut extra = json!({"file": file.display().to_string(), "complete": mode == Mode::Chain});
+    // Without a manifest, say so first; with one, name the first bad record before the rest.
+    let mut problem = check
+        .manifest
+        .is_none()
+        .then(|| proofs::file_problem(&check, pinned.is_some()))
+        .flatten();
+    if problem.is_none() && !check.opaque {
+        problem = judge(&check.outcome, &cps, mode);
+    }
+    if problem.is_none() {
+        problem = proofs::file_problem(&check, pinned.is_some());
+    }
+    let mut extra = json!({"file": file.display().to_string(), "complete": mode == Mode::Chain && check.manifest.is_some()});
+    if check.manifest.is_none() {
+        extra["manifest"] = json!(null);
+        ctx.out.note("warning: no manifest: the file's completeness and origin are not signed; pass --manifest FILE (`cpni audit manifest SEQ`)");
+    }
     if pinned.is_none() {
         let keys: Vec<&str> = cps.iter().map(|(_, c)| c.public_key.as_str()).collect();
         extra["signed_by"] = json!(keys);
     }
-    report(ctx, &check.outcome, &cps, problem, extra)
+    report(ctx, &outcome, &cps, problem, extra)
 }
 
 fn integrity(p: &Problem) -> Error {

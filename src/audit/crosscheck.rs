@@ -1,0 +1,138 @@
+//! Cross-checking the tables decisions are read from against the chain (`audit verify`).
+//!
+//! During the chain scan a [`Collector`] keeps the records of the kinds listed in
+//! [`crate::store::audit::crosscheck::KINDS`] (a cheap test per record). [`check`] then
+//! compares, table by table ([`crate::store::audit::crosscheck::LINKS`], the one place with
+//! the table -> audit kind mapping), the keys of the rows with the keys the records imply. A
+//! row without its record or a record without its row is a [`Mismatch`] naming both sides. Rows
+//! recorded before the oldest kept record (their records were purged) are exempt.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::verify::RowRef;
+use crate::error::Result;
+use crate::store::audit::crosscheck::{self as sql, Link, Match};
+
+/// A collected record: seq, at, account, session, event, detail.
+type Kept = (i64, String, String, String, String, String);
+
+/// Keeps the records the cross-checks need, as the chain scan passes them.
+#[derive(Default)]
+pub struct Collector {
+    kept: Vec<Kept>,
+}
+
+impl Collector {
+    /// Looks at one record (called for every record of the scan; cheap for the others).
+    pub fn observe(&mut self, row: &RowRef<'_>) {
+        let event = row.fields[5];
+        if !matches!(event.first(), Some(b'a' | b'b' | b'c')) {
+            return;
+        }
+        if !sql::KINDS.iter().any(|k| k.as_bytes() == event) {
+            return;
+        }
+        let s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        self.kept.push((
+            row.seq,
+            s(row.fields[0]),
+            s(row.fields[3]),
+            s(row.fields[4]),
+            s(event),
+            s(row.fields[6]),
+        ));
+    }
+}
+
+/// A table and the chain disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    pub table: &'static str,
+    /// The first row with no matching record (its name), if any.
+    pub row: Option<String>,
+    /// The first record with no matching row (its seq), if any.
+    pub record: Option<i64>,
+    pub message: String,
+}
+
+/// Compares every linked table with the collected records. `cut` is the `at` of the oldest
+/// kept record when the log was purged: rows recorded before it may lack their records.
+pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Result<Vec<Mismatch>> {
+    sql::prepare(conn)?;
+    for k in &collected.kept {
+        sql::add(conn, (k.0, &k.1, &k.2, &k.3, &k.4, &k.5))?;
+    }
+    let mut out = Vec::new();
+    for link in sql::LINKS {
+        let rows = sql::rows(conn, link)?;
+        let records = sql::records(conn, link)?;
+        if let Some(m) = compare(link, rows, records, cut) {
+            out.push(m);
+        }
+    }
+    Ok(out)
+}
+
+/// The first disagreement between `rows` (name, key, time) and `records` (seq, key).
+pub fn compare(
+    link: &Link,
+    rows: Vec<(String, String, Option<String>)>,
+    records: Vec<(i64, String)>,
+    cut: Option<&str>,
+) -> Option<Mismatch> {
+    let mut by_key: HashMap<String, Vec<i64>> = HashMap::new();
+    for (seq, key) in records {
+        by_key.entry(key).or_default().push(seq);
+    }
+    for v in by_key.values_mut() {
+        v.reverse();
+    }
+    let mut lone_row = None;
+    let mut used: HashMap<String, bool> = HashMap::new();
+    for (name, key, time) in rows {
+        let found = match link.mode {
+            Match::Set => by_key.contains_key(&key),
+            _ => by_key.get_mut(&key).and_then(Vec::pop).is_some(),
+        };
+        used.insert(key, true);
+        let purged = matches!((cut, &time), (Some(c), Some(t)) if t.as_str() < c);
+        if !found && !purged && lone_row.is_none() {
+            lone_row = Some(name);
+        }
+    }
+    let lone_record = match link.mode {
+        Match::OneToOne => by_key.values().flatten().min().copied(),
+        Match::Set => by_key
+            .iter()
+            .filter(|(k, _)| !used.contains_key(*k))
+            .flat_map(|(_, v)| v.iter())
+            .min()
+            .copied(),
+        Match::RowsNeedRecords => None,
+    };
+    if lone_row.is_none() && lone_record.is_none() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if let Some(r) = &lone_row {
+        parts.push(format!("{r} has no matching audit record ({})", link.kinds));
+    }
+    if let Some(s) = lone_record {
+        parts.push(format!(
+            "audit record {s} has no matching row in table {}",
+            link.table
+        ));
+    }
+    Some(Mismatch {
+        table: link.table,
+        row: lone_row,
+        record: lone_record,
+        message: format!(
+            "table {} disagrees with the audit chain: {}",
+            link.table,
+            parts.join("; ")
+        ),
+    })
+}

@@ -1,0 +1,123 @@
+//! Automatic checkpoints (`[checkpoint]` in the config): after each command that wrote, and
+//! after every export and purge, a checkpoint is signed when the schedule says it is due, and
+//! each new checkpoint goes to `checkpoint.command` on stdin (run without a shell).
+//!
+//! The records since the newest stored checkpoint are checked to chain on from it before
+//! anything is signed (the part before it is covered by that checkpoint's signature). A user
+//! who cannot read the signing key (an agent on a shared machine) signs nothing; the next
+//! supervisor or admin command that writes does.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::audit::Actor;
+use crate::audit::checkpoint::Checkpoint;
+use crate::audit::schedule::{self, Tail};
+use crate::commands::context::{Ctx, os_login};
+use crate::error::Result;
+use crate::store::{self, Db};
+use crate::{clock, secrets};
+
+/// The unsigned tail of the log now: records after the newest stored checkpoint (or the base)
+/// and minutes from that checkpoint to the newest record.
+pub fn tail(db: &Db) -> Result<(Tail, Option<Checkpoint>)> {
+    let conn = db.conn();
+    let newest = store::audit::proofs::newest_checkpoint(conn)?
+        .and_then(|(_, body)| serde_json::from_str::<Checkpoint>(&body).ok());
+    let (head_seq, _) = store::audit::head(conn)?.unwrap_or(store::audit::base(conn)?);
+    let from = match &newest {
+        Some(c) => c.seq,
+        None => store::audit::base(conn)?.0,
+    };
+    let head_at = store::audit::proofs::at_of(conn, head_seq)?;
+    let minutes = match (&newest, head_at) {
+        (Some(c), Some(h)) => match (clock::parse(&c.at), clock::parse(&h)) {
+            (Some(a), Some(b)) => (b - a).whole_minutes(),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    Ok((
+        Tail {
+            records: head_seq - from,
+            minutes,
+        },
+        newest,
+    ))
+}
+
+/// After a command: signs a checkpoint when one is due (`force`: after an export or purge,
+/// whenever `[checkpoint]` is configured and records follow the newest checkpoint). Problems
+/// are reported on stderr and never change the command's outcome.
+pub fn after_write(ctx: &Ctx, force: bool) {
+    let c = &ctx.cfg.checkpoint;
+    if !c.enabled() || (!force && c.every_records.is_none() && c.every_minutes.is_none()) {
+        return;
+    }
+    if let Err(e) = checkpoint_if_due(ctx, force) {
+        ctx.out.note(&format!(
+            "warning: the scheduled audit checkpoint was not made: {e}"
+        ));
+    }
+}
+
+fn checkpoint_if_due(ctx: &Ctx, force: bool) -> Result<()> {
+    if !ctx.cfg.db_path.exists() {
+        return Ok(());
+    }
+    let mut db = ctx.open()?;
+    let (t, newest) = tail(&db)?;
+    if !(schedule::due(&ctx.cfg.checkpoint, t) || (force && t.records > 0)) {
+        return Ok(());
+    }
+    let Ok(seed) = secrets::read_key(&secrets::key_paths(db.path()).1) else {
+        return Ok(());
+    };
+    let base = store::audit::base(db.conn())?;
+    let from = match &newest {
+        Some(c) => (c.seq, c.hash_bytes()?.to_vec()),
+        None => base.clone(),
+    };
+    let actor = Actor {
+        login: os_login(),
+        on_behalf_of: None,
+    };
+    let now = clock::now();
+    let cp = db.write(|tx| {
+        super::checkpoint::check_since(tx, from.0, &from.1)?;
+        super::checkpoint::append_signed(tx, &actor, &seed, &base, now, None)
+    })?;
+    deliver(ctx, &cp);
+    Ok(())
+}
+
+/// Hands `cp` (pretty JSON) to `[checkpoint] command` on stdin, if one is configured. A
+/// failure is a warning: the checkpoint is stored in the database either way.
+pub fn deliver(ctx: &Ctx, cp: &Checkpoint) {
+    let Some(argv) = ctx.cfg.checkpoint.command.as_ref() else {
+        return;
+    };
+    let text = serde_json::to_string_pretty(cp).unwrap_or_default() + "\n";
+    let run = || -> std::io::Result<std::process::ExitStatus> {
+        let mut child = Command::new(&argv[0])
+            .args(&argv[1..])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(text.as_bytes())?;
+        }
+        child.wait()
+    };
+    match run() {
+        Ok(s) if s.success() => {}
+        Ok(s) => ctx.out.note(&format!(
+            "warning: checkpoint.command exited with {s}; checkpoint {} is stored in the database, send it by hand (`cpni audit checkpoint`)",
+            cp.seq
+        )),
+        Err(e) => ctx.out.note(&format!(
+            "warning: checkpoint.command could not run: {e}; checkpoint {} is stored in the database",
+            cp.seq
+        )),
+    }
+}
