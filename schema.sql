@@ -260,4 +260,16 @@ CREATE TABLE complaint (
 
 CREATE INDEX complaint_received ON complaint (received_at);
 
-PRAGMA user_version = 4;
+-- Agents' SSH keys for the gateway; the service account's authorized_keys is rewritten from them.
+CREATE TABLE agent_key (
+    fingerprint  TEXT PRIMARY KEY,          -- SHA256:… as ssh-keygen -l prints it
+    login        TEXT NOT NULL REFERENCES agent (login),
+    key_type     TEXT NOT NULL,
+    key_data     TEXT NOT NULL,             -- the base64 blob
+    comment      TEXT NOT NULL,
+    added_at     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX agent_key_login ON agent_key (login);
+
+PRAGMA user_version = 5;

@@ -11,3 +11,4 @@ pub mod contact;
 pub mod lockout;
 pub mod pin;
 pub mod policy;
+pub mod ssh_key;

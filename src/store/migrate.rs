@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_compliance.sql"),
     include_str!("migrations/0003_audit_on_behalf_index.sql"),
     include_str!("migrations/0004_audit_purge.sql"),
+    include_str!("migrations/0005_agent_keys.sql"),
 ];
 
 /// The schema version this binary writes.

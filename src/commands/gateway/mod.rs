@@ -1,0 +1,61 @@
+//! `cpni gateway --agent LOGIN`: the forced command of an agent's SSH key in the service
+//! account's `authorized_keys` (the pattern of gitlab-shell and `borg serve`). OpenSSH has
+//! authenticated the key; the gateway refuses anything the client sent to steer the server
+//! (environment variables, server paths, local-only commands), then runs the command from
+//! `SSH_ORIGINAL_COMMAND` in this process as agent LOGIN, with the service account's own
+//! configuration. Stdin, stdout, the terminal, signals and the exit code are the session's.
+
+mod env;
+mod words;
+
+use clap::{Args, CommandFactory};
+
+use crate::cli::Cli;
+use crate::commands::agent::parse_login;
+use crate::error::Result;
+use words::Request;
+
+#[derive(Debug, Args)]
+pub struct GatewayArgs {
+    /// The agent this SSH key belongs to (written by `cpni agent key add`)
+    #[arg(long, value_name = "LOGIN")]
+    pub agent: String,
+}
+
+/// Runs the client's command as the key's agent.
+pub fn run(a: GatewayArgs) -> Result<u8> {
+    let agent = parse_login(&a.agent)?;
+    env::check()?;
+    let command = env::reset()?;
+    let Some(line) = command.filter(|c| !c.trim().is_empty()) else {
+        print_menu(&agent);
+        return Ok(0);
+    };
+    match words::parse(&line)? {
+        Request::Print(text, code) => {
+            print!("{text}");
+            Ok(code)
+        }
+        Request::Run(cli) => crate::commands::dispatch_as(*cli, Some(agent)),
+    }
+}
+
+/// What an agent sees with no command (`ssh cpni@host`): what they may run. Never a shell.
+fn print_menu(agent: &str) {
+    let cmd = Cli::command();
+    let mut text = format!(
+        "cpni gateway: you are {agent}. Run a cpni command through ssh, for example\n  \
+         ssh -t cpni@HOST verify ACCOUNT\n  ssh cpni@HOST session start ACCOUNT --json\n\n\
+         Commands:\n"
+    );
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_name();
+        if words::REFUSED.contains(&name) {
+            continue;
+        }
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        text.push_str(&format!("  {name:<12} {about}\n"));
+    }
+    text.push_str("\nSee `ssh cpni@HOST COMMAND --help`. There is no shell.\n");
+    print!("{text}");
+}
