@@ -12,7 +12,8 @@ use clap::{Args, CommandFactory};
 
 use crate::cli::Cli;
 use crate::commands::agent::parse_login;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::output::Out;
 use words::Request;
 
 #[derive(Debug, Args)]
@@ -31,13 +32,38 @@ pub fn run(a: GatewayArgs) -> Result<u8> {
         print_menu(&agent);
         return Ok(0);
     };
-    match words::parse(&line)? {
-        Request::Print(text, code) => {
+    let out = Out {
+        json: words::wants_json(&line),
+        quiet: false,
+    };
+    let cli = match words::parse(&line) {
+        Ok(Request::Run(cli)) => cli,
+        Ok(Request::Print(text, code)) => {
             print!("{text}");
-            Ok(code)
+            return Ok(code);
         }
-        Request::Run(cli) => crate::commands::dispatch_as(*cli, Some(agent)),
+        Err(e) => return Ok(report(&out, &e)),
+    };
+    let out = Out {
+        json: cli.json,
+        quiet: cli.quiet,
+    };
+    let timings = cli.debug_timings;
+    let result = crate::commands::dispatch_as(*cli, Some(agent));
+    if timings {
+        let us = crate::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
+        eprintln!("cpni-timing lock_wait_us={us}");
     }
+    match result {
+        Ok(code) => Ok(code),
+        Err(e) => Ok(report(&out, &e)),
+    }
+}
+
+/// Prints `e` as the client's own options ask (`--json` or text); returns its exit code.
+fn report(out: &Out, e: &Error) -> u8 {
+    out.error(e);
+    e.exit_code()
 }
 
 /// What an agent sees with no command (`ssh cpni@host`): what they may run. Never a shell.

@@ -27,6 +27,11 @@ pub enum Request {
     Run(Box<Cli>),
 }
 
+/// Whether the client asked for JSON (so that even a refusal of the line is JSON).
+pub fn wants_json(line: &str) -> bool {
+    shell_words::split(line).is_ok_and(|w| w.iter().take_while(|a| *a != "--").any(|a| a == "--json"))
+}
+
 /// Splits and checks `line`.
 pub fn parse(line: &str) -> Result<Request> {
     let words = shell_words::split(line).map_err(|e| {
