@@ -4,7 +4,7 @@
 //! written by them), naming the file and the `chmod` that fixes it. A file cpni may not open is
 //! reported as a permission error with its path, never as "missing".
 
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -39,15 +39,6 @@ pub fn check(db: &Path) -> Result<()> {
             }
             Ok(m) if m.permissions().mode() & 0o077 != 0 => {
                 return Err(loose(&path, m.permissions().mode(), "600"));
-            }
-            Ok(m) if m.uid() != euid() => {
-                return Err(Error::storage(format!(
-                    "{} belongs to uid {}, not to this account (uid {})",
-                    path.display(),
-                    m.uid(),
-                    euid()
-                ))
-                .hint("run cpni as the account that owns the database (the service account)"));
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
