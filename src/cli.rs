@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    agent, audit, breach, complaint, consent, customer, demo, gateway, init, notify, report, session,
-    verify,
+    agent, audit, breach, complaint, consent, customer, demo, gateway, init, notify, report,
+    session, verify,
 };
 use crate::error::EXIT_CODES_HELP;
 

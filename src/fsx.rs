@@ -85,7 +85,12 @@ mod tests {
         write_atomic(&trap, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
         assert_eq!(std::fs::read_to_string(&trap).unwrap(), "new");
-        assert!(!std::fs::symlink_metadata(&trap).unwrap().file_type().is_symlink());
+        assert!(
+            !std::fs::symlink_metadata(&trap)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         let link_dir = dir.path().join("out");
         std::os::unix::fs::symlink(dir.path(), &link_dir).unwrap();
         assert!(private_dir(&link_dir).is_err());

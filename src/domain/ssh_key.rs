@@ -47,15 +47,22 @@ pub fn parse(text: &str) -> Result<PublicKey, String> {
     let line = match lines.as_slice() {
         [one] => *one,
         [] => return Err("holds no public key".into()),
-        _ => return Err(format!("holds {} lines; give one key per file", lines.len())),
+        _ => {
+            return Err(format!(
+                "holds {} lines; give one key per file",
+                lines.len()
+            ));
+        }
     };
     let mut words = line.split_whitespace();
     let key_type = words.next().unwrap_or_default();
     if !KEY_TYPES.contains(&key_type) {
         if line.split_whitespace().any(|w| KEY_TYPES.contains(&w)) {
-            return Err("carries its own options before the key type; give the bare \
+            return Err(
+                "carries its own options before the key type; give the bare \
                         public key (as ssh-keygen wrote it): cpni writes the options"
-                .into());
+                    .into(),
+            );
         }
         return Err(format!(
             "does not start with a known key type (such as ssh-ed25519); found {:?}",
@@ -193,9 +200,17 @@ mod tests {
     fn refuses_options_other_types_and_bad_data() {
         let opts = format!("command=\"/bin/sh\" {ED}");
         assert!(parse(&opts).unwrap_err().contains("options"));
-        assert!(parse(&format!("no-pty {ED}")).unwrap_err().contains("options"));
+        assert!(
+            parse(&format!("no-pty {ED}"))
+                .unwrap_err()
+                .contains("options")
+        );
         assert!(parse("").unwrap_err().contains("no public key"));
-        assert!(parse(&format!("{ED}\n{ED}")).unwrap_err().contains("2 lines"));
+        assert!(
+            parse(&format!("{ED}\n{ED}"))
+                .unwrap_err()
+                .contains("2 lines")
+        );
         assert!(parse("ssh-ed25519 !!!").is_err());
         let rsa_data = ED.replace("ssh-ed25519 ", "ssh-rsa ");
         assert!(parse(&rsa_data).unwrap_err().contains("not a ssh-rsa key"));
@@ -219,7 +234,10 @@ mod tests {
         assert_eq!(once.matches("--agent agent7").count(), 1);
         assert_eq!(merge(&once, &[]).unwrap(), start);
         assert!(merge(&format!("{BEGIN}\nx\n"), &[]).is_err());
-        assert_eq!(foreign_use(&format!("x {} y\n", k.data), &k).unwrap(), Some(1));
+        assert_eq!(
+            foreign_use(&format!("x {} y\n", k.data), &k).unwrap(),
+            Some(1)
+        );
         assert_eq!(foreign_use(&once, &k).unwrap(), None);
     }
 

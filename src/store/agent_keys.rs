@@ -75,6 +75,9 @@ pub fn insert(conn: &Connection, k: &AgentKey) -> Result<()> {
 }
 
 pub fn delete(conn: &Connection, fingerprint: &str) -> Result<()> {
-    conn.execute("DELETE FROM agent_key WHERE fingerprint = ?1", [fingerprint])?;
+    conn.execute(
+        "DELETE FROM agent_key WHERE fingerprint = ?1",
+        [fingerprint],
+    )?;
     Ok(())
 }

@@ -36,8 +36,16 @@ fn keygen(env: &Env, name: &str) -> PathBuf {
 }
 
 fn fingerprint(public: &Path) -> String {
-    let out = Command::new("ssh-keygen").arg("-lf").arg(public).output().expect("ssh-keygen -l");
-    String::from_utf8_lossy(&out.stdout).split_whitespace().nth(1).expect("fp").to_string()
+    let out = Command::new("ssh-keygen")
+        .arg("-lf")
+        .arg(public)
+        .output()
+        .expect("ssh-keygen -l");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .nth(1)
+        .expect("fp")
+        .to_string()
 }
 
 fn mode(p: &Path) -> u32 {
@@ -48,19 +56,41 @@ fn mode(p: &Path) -> u32 {
 fn agent_add_with_a_key_writes_a_forced_command_line() {
     let (env, keys) = env();
     let public = keygen(&env, "a7");
-    let run = env.run(&["--json", "agent", "add", "agent7", "--role", "agent", "--ssh-key-file", public.to_str().unwrap()]);
+    let run = env.run(&[
+        "--json",
+        "agent",
+        "add",
+        "agent7",
+        "--role",
+        "agent",
+        "--ssh-key-file",
+        public.to_str().unwrap(),
+    ]);
     let fp = fingerprint(&public);
     assert_eq!(run.ok().json()["fingerprint"], fp.as_str());
     let text = std::fs::read_to_string(&keys).expect("authorized_keys written");
-    let blob = std::fs::read_to_string(&public).unwrap().split_whitespace().nth(1).unwrap().to_string();
+    let blob = std::fs::read_to_string(&public)
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
     let bin = std::fs::canonicalize(env!("CARGO_BIN_EXE_cpni")).unwrap();
-    let want = format!("restrict,pty,command=\"{} gateway --agent agent7\" ssh-ed25519 {blob} ", bin.display());
+    let want = format!(
+        "restrict,pty,command=\"{} gateway --agent agent7\" ssh-ed25519 {blob} ",
+        bin.display()
+    );
     assert!(text.contains(&want), "{text}");
     assert_eq!(mode(&keys), 0o600);
     assert_eq!(mode(keys.parent().unwrap()), 0o700);
     let list = env.run(&["--json", "agent", "key", "list", "agent7"]);
     assert!(list.ok().stdout.contains(&fp), "{}", list.dump());
-    assert_eq!(env.sql(&format!("select count(*) from audit where event = 'agent.key.add' and detail like '%{fp}%';")), "1");
+    assert_eq!(
+        env.sql(&format!(
+            "select count(*) from audit where event = 'agent.key.add' and detail like '%{fp}%';"
+        )),
+        "1"
+    );
 }
 
 #[test]
@@ -69,20 +99,60 @@ fn lines_cpni_did_not_write_are_kept_and_never_duplicated() {
     let foreign = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl admin@laptop\n# the backup admin\n";
     env.write(&keys, foreign);
     let (k1, k2) = (keygen(&env, "k1"), keygen(&env, "k2"));
-    env.run(&["agent", "add", "agent7", "--role", "agent", "--ssh-key-file", k1.to_str().unwrap()]).ok();
-    env.run(&["agent", "key", "add", "agent7", "--ssh-key-file", k2.to_str().unwrap()]).ok();
-    env.run(&["agent", "key", "add", "agent7", "--ssh-key-file", k2.to_str().unwrap()]).code(2).stderr_has("already registered");
+    env.run(&[
+        "agent",
+        "add",
+        "agent7",
+        "--role",
+        "agent",
+        "--ssh-key-file",
+        k1.to_str().unwrap(),
+    ])
+    .ok();
+    env.run(&[
+        "agent",
+        "key",
+        "add",
+        "agent7",
+        "--ssh-key-file",
+        k2.to_str().unwrap(),
+    ])
+    .ok();
+    env.run(&[
+        "agent",
+        "key",
+        "add",
+        "agent7",
+        "--ssh-key-file",
+        k2.to_str().unwrap(),
+    ])
+    .code(2)
+    .stderr_has("already registered");
     let text = std::fs::read_to_string(&keys).unwrap();
     assert!(text.starts_with(foreign), "{text}");
     assert_eq!(text.matches("--agent agent7").count(), 2, "{text}");
-    env.run(&["agent", "key", "remove", "agent7", &fingerprint(&k1)]).ok();
+    env.run(&["agent", "key", "remove", "agent7", &fingerprint(&k1)])
+        .ok();
     let text = std::fs::read_to_string(&keys).unwrap();
-    assert!(text.starts_with(foreign) && text.matches("--agent agent7").count() == 1, "{text}");
-    env.run(&["agent", "key", "remove", "agent7", &fingerprint(&k2)]).ok();
+    assert!(
+        text.starts_with(foreign) && text.matches("--agent agent7").count() == 1,
+        "{text}"
+    );
+    env.run(&["agent", "key", "remove", "agent7", &fingerprint(&k2)])
+        .ok();
     assert_eq!(std::fs::read_to_string(&keys).unwrap(), foreign);
     // A key that a foreign line already lets in is refused: sshd would use whichever came first.
     let admin = env.file("admin.pub", foreign.lines().next().unwrap());
-    env.run(&["agent", "key", "add", "agent7", "--ssh-key-file", admin.to_str().unwrap()]).code(2).stderr_has("line 1");
+    env.run(&[
+        "agent",
+        "key",
+        "add",
+        "agent7",
+        "--ssh-key-file",
+        admin.to_str().unwrap(),
+    ])
+    .code(2)
+    .stderr_has("line 1");
 }
 
 #[test]
@@ -98,9 +168,17 @@ fn keys_with_their_own_options_or_bad_data_are_refused_and_nothing_changes() {
         ("empty.pub", String::new()),
     ] {
         let f = env.file(name, &text);
-        env.run(&["agent", "add", "agent7", "--role", "agent", "--ssh-key-file", f.to_str().unwrap()])
-            .code(2)
-            .stderr_has("--ssh-key-file");
+        env.run(&[
+            "agent",
+            "add",
+            "agent7",
+            "--role",
+            "agent",
+            "--ssh-key-file",
+            f.to_str().unwrap(),
+        ])
+        .code(2)
+        .stderr_has("--ssh-key-file");
     }
     assert_eq!(env.counts(), before);
     assert!(!keys.exists());
@@ -110,30 +188,63 @@ fn keys_with_their_own_options_or_bad_data_are_refused_and_nothing_changes() {
 fn disable_removes_every_key_at_once_and_enable_exists() {
     let (env, keys) = env();
     let k = keygen(&env, "k");
-    env.run(&["agent", "add", "agent7", "--role", "agent", "--ssh-key-file", k.to_str().unwrap()]).ok();
+    env.run(&[
+        "agent",
+        "add",
+        "agent7",
+        "--role",
+        "agent",
+        "--ssh-key-file",
+        k.to_str().unwrap(),
+    ])
+    .ok();
     let run = env.run(&["--json", "agent", "disable", "agent7"]);
     assert_eq!(run.ok().json()["keys_removed"][0], fingerprint(&k).as_str());
     assert!(!std::fs::read_to_string(&keys).unwrap().contains("agent7"));
-    env.run(&["agent", "key", "add", "agent7", "--ssh-key-file", k.to_str().unwrap()]).code(3).stderr_has("enable");
+    env.run(&[
+        "agent",
+        "key",
+        "add",
+        "agent7",
+        "--ssh-key-file",
+        k.to_str().unwrap(),
+    ])
+    .code(3)
+    .stderr_has("enable");
     env.run(&["agent", "enable", "agent7"]).ok();
-    env.run(&["agent", "key", "add", "agent7", "--ssh-key-file", k.to_str().unwrap()]).ok();
+    env.run(&[
+        "agent",
+        "key",
+        "add",
+        "agent7",
+        "--ssh-key-file",
+        k.to_str().unwrap(),
+    ])
+    .ok();
 }
 
 #[test]
 fn files_open_to_other_users_are_refused_naming_the_chmod() {
     let (env, _) = env();
     let db = env.db();
-    let chmod = |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    let chmod =
+        |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
     chmod(&db, 0o644);
-    env.run(&["agent", "list"]).code(5).stderr_has(&format!("chmod 600 {}", db.display()));
+    env.run(&["agent", "list"])
+        .code(5)
+        .stderr_has(&format!("chmod 600 {}", db.display()));
     chmod(&db, 0o600);
     let signing = PathBuf::from(format!("{}.signing-key", db.display()));
     chmod(&signing, 0o640);
-    env.run(&["agent", "list"]).code(5).stderr_has(&format!("chmod 600 {}", signing.display()));
+    env.run(&["agent", "list"])
+        .code(5)
+        .stderr_has(&format!("chmod 600 {}", signing.display()));
     chmod(&signing, 0o600);
     let dir = db.parent().unwrap();
     chmod(dir, 0o777);
-    env.run(&["agent", "list"]).code(5).stderr_has(&format!("chmod go-w {}", dir.display()));
+    env.run(&["agent", "list"])
+        .code(5)
+        .stderr_has(&format!("chmod go-w {}", dir.display()));
     chmod(dir, 0o700);
     chmod(&env.config_path(), 0o666);
     env.run(&["agent", "list"]).code(2).stderr_has("chmod go-w");
@@ -148,7 +259,9 @@ fn a_permission_error_is_reported_as_one_with_the_path() {
     let mut cmd = env.command(&["agent", "list"]);
     cmd.uid(OTHER_UID).gid(OTHER_UID);
     let run = run_command(cmd, None);
-    run.code(5).stderr_has("permission denied").stderr_has(&env.root().display().to_string());
+    run.code(5)
+        .stderr_has("permission denied")
+        .stderr_has(&env.root().display().to_string());
     assert!(!run.stderr.contains("no cpni database"), "{}", run.dump());
 }
 
@@ -159,6 +272,8 @@ fn a_planted_link_beside_the_database_is_refused() {
     let lock = PathBuf::from(format!("{}.lock", env.db().display()));
     let _ = std::fs::remove_file(&lock);
     std::os::unix::fs::symlink(&victim, &lock).unwrap();
-    env.run(&["session", "start", "DEMO-1001"]).code(5).stderr_has("symbolic link");
+    env.run(&["session", "start", "DEMO-1001"])
+        .code(5)
+        .stderr_has("symbolic link");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
 }

@@ -13,8 +13,8 @@ use crate::audit::{self, Actor, Event};
 use crate::commands::context::{ADMINS, Ctx};
 use crate::domain::ssh_key::{self, PublicKey};
 use crate::error::{Error, Result};
-use crate::store::agent_keys::AgentKey;
 use crate::store::Tx;
+use crate::store::agent_keys::AgentKey;
 use crate::ui::term::safe;
 use crate::{clock, store};
 
@@ -69,8 +69,11 @@ pub fn read_key(file: &Path) -> Result<PublicKey> {
         .hint("give the agent's public key file (id_ed25519.pub), or - to read it on stdin")
     })?;
     ssh_key::parse(&text).map_err(|m| {
-        Error::usage("ssh-key-file", format!("--ssh-key-file {}: {m}", file.display()))
-            .hint("give the public key exactly as `ssh-keygen` wrote it (one line)")
+        Error::usage(
+            "ssh-key-file",
+            format!("--ssh-key-file {}: {m}", file.display()),
+        )
+        .hint("give the public key exactly as `ssh-keygen` wrote it (one line)")
     })
 }
 
@@ -100,7 +103,10 @@ pub fn add_in(tx: &Tx<'_>, ctx: &Ctx, actor: &Actor, login: &str, key: &PublicKe
     if let Some(k) = store::agent_keys::get(tx, &key.fingerprint)? {
         return Err(Error::usage(
             "key-exists",
-            format!("the key {} is already registered for {}", key.fingerprint, k.login),
+            format!(
+                "the key {} is already registered for {}",
+                key.fingerprint, k.login
+            ),
         )
         .hint("each key belongs to one agent; see `cpni agent key list`"));
     }

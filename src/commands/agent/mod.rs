@@ -204,10 +204,7 @@ fn disable(ctx: &Ctx, login: &str) -> Result<u8> {
     })?;
     ctx.out.print(
         &json!({"login": login, "active": false, "keys_removed": removed}),
-        &format!(
-            "{login} is disabled; {} SSH key(s) removed.",
-            removed.len()
-        ),
+        &format!("{login} is disabled; {} SSH key(s) removed.", removed.len()),
     );
     Ok(0)
 }
@@ -217,8 +214,9 @@ fn enable(ctx: &Ctx, login: &str) -> Result<u8> {
     let acting = ctx.acting(&mut db, "agent enable", ADMINS)?;
     let agent = existing(&db, login)?;
     if agent.active {
-        return Err(Error::usage("active", format!("{login} is already active"))
-            .hint("nothing to do"));
+        return Err(
+            Error::usage("active", format!("{login} is already active")).hint("nothing to do")
+        );
     }
     let now = clock::now();
     let event = Event::new("agent.enable").with("login", login);

@@ -72,11 +72,10 @@ fn passwd() -> Result<(String, PathBuf)> {
         let mut result: *mut libc::passwd = std::ptr::null_mut();
         let rc = libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result);
         if rc != 0 || result.is_null() || pwd.pw_dir.is_null() || pwd.pw_name.is_null() {
-            return Err(Error::usage(
-                "gateway-account",
-                format!("uid {uid} has no passwd entry"),
-            )
-            .hint("run the gateway as the cpni service account"));
+            return Err(
+                Error::usage("gateway-account", format!("uid {uid} has no passwd entry"))
+                    .hint("run the gateway as the cpni service account"),
+            );
         }
         let name = CStr::from_ptr(pwd.pw_name).to_string_lossy().into_owned();
         let home = PathBuf::from(CStr::from_ptr(pwd.pw_dir).to_string_lossy().into_owned());
@@ -95,7 +94,8 @@ fn term_ok(t: &str) -> bool {
 /// Takes `SSH_ORIGINAL_COMMAND` and replaces the whole environment with the service account's
 /// `HOME`, `USER`, `LOGNAME`, a fixed `PATH`, and a plain `TERM`.
 pub fn reset() -> Result<Option<String>> {
-    let command = std::env::var_os("SSH_ORIGINAL_COMMAND").map(|c| c.to_string_lossy().into_owned());
+    let command =
+        std::env::var_os("SSH_ORIGINAL_COMMAND").map(|c| c.to_string_lossy().into_owned());
     let term = std::env::var("TERM").ok().filter(|t| term_ok(t));
     let (name, home) = passwd()?;
     let all: Vec<OsString> = std::env::vars_os().map(|(k, _)| k).collect();

@@ -29,14 +29,18 @@ pub enum Request {
 
 /// Whether the client asked for JSON (so that even a refusal of the line is JSON).
 pub fn wants_json(line: &str) -> bool {
-    shell_words::split(line).is_ok_and(|w| w.iter().take_while(|a| *a != "--").any(|a| a == "--json"))
+    shell_words::split(line)
+        .is_ok_and(|w| w.iter().take_while(|a| *a != "--").any(|a| a == "--json"))
 }
 
 /// Splits and checks `line`.
 pub fn parse(line: &str) -> Result<Request> {
     let words = shell_words::split(line).map_err(|e| {
-        Error::usage("gateway-quoting", format!("cannot split the command line: {e}"))
-            .hint("balance the quotes in the command you pass to ssh")
+        Error::usage(
+            "gateway-quoting",
+            format!("cannot split the command line: {e}"),
+        )
+        .hint("balance the quotes in the command you pass to ssh")
     })?;
     let argv = std::iter::once("cpni".to_string()).chain(words);
     let matches = match Cli::command().try_get_matches_from(argv) {
@@ -57,10 +61,11 @@ fn clap_refusal(e: clap::Error) -> Result<Request> {
     let text = e.render().to_string();
     let what = text.split("\n\n").next().unwrap_or_default();
     let what = what.trim_start_matches("error: ");
-    Err(
-        Error::usage("usage", what.split_whitespace().collect::<Vec<_>>().join(" "))
-            .hint("see `ssh HOST --help` (or `ssh HOST COMMAND --help`)"),
+    Err(Error::usage(
+        "usage",
+        what.split_whitespace().collect::<Vec<_>>().join(" "),
     )
+    .hint("see `ssh HOST --help` (or `ssh HOST COMMAND --help`)"))
 }
 
 /// Refuses a remote-only-nonsense command or a server path, at this level and below.
@@ -74,9 +79,8 @@ fn check(cmd: &clap::Command, m: &ArgMatches, depth: usize) -> Result<()> {
         if !given || arg.get_value_parser().type_id() != TypeId::of::<PathBuf>() {
             continue;
         }
-        let stdin = STDIN_OK.contains(&id)
-            && m.get_raw(id)
-                .is_some_and(|mut v| v.all(|x| x == "-"));
+        let stdin =
+            STDIN_OK.contains(&id) && m.get_raw(id).is_some_and(|mut v| v.all(|x| x == "-"));
         if !stdin {
             return Err(path_refused(arg));
         }
@@ -106,10 +110,14 @@ fn path_refused(arg: &clap::Arg) -> Error {
         format!("{name} names a file on the server; the gateway refuses it"),
     )
     .hint(match name.as_str() {
-        "--db" | "--config" => "the service account's own configuration decides the database \
-                                and settings; drop the option",
-        "--output" => "drop --output: the result streams to your terminal; redirect it \
-                       (ssh HOST audit export … > file)",
+        "--db" | "--config" => {
+            "the service account's own configuration decides the database \
+                                and settings; drop the option"
+        }
+        "--output" => {
+            "drop --output: the result streams to your terminal; redirect it \
+                       (ssh HOST audit export … > file)"
+        }
         _ => "run it without that option, or ask an administrator to run it on the server",
     })
 }
@@ -159,14 +167,18 @@ mod tests {
     #[test]
     fn accepts_quoted_values_and_stdin_keys() {
         assert!(matches!(
-            parse("session disclose S-1 --scope account --purpose billing --note 'two words; $(x)'"),
+            parse(
+                "session disclose S-1 --scope account --purpose billing --note 'two words; $(x)'"
+            ),
             Ok(Request::Run(_))
         ));
         assert!(matches!(
             parse("agent key add a7 --ssh-key-file -"),
             Ok(Request::Run(_))
         ));
-        assert!(refused("agent key add a7 --ssh-key-file /etc/ssh/x.pub").contains("--ssh-key-file"));
+        assert!(
+            refused("agent key add a7 --ssh-key-file /etc/ssh/x.pub").contains("--ssh-key-file")
+        );
         assert!(matches!(parse("--help"), Ok(Request::Print(_, 0))));
     }
 }

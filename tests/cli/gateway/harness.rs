@@ -58,28 +58,57 @@ fn must(cmd: &mut Command, what: &str) -> std::process::Output {
 /// Creates the system account `name` (home `home`, shell /bin/sh) unless it exists, and lets
 /// it log in by key (no password): idempotent, safe to run twice.
 pub fn ensure_user(name: &str, home: &str) {
-    let exists = || Command::new("id").arg("-u").arg(name).output().is_ok_and(|o| o.status.success());
+    let exists = || {
+        Command::new("id")
+            .arg("-u")
+            .arg(name)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
     if !exists() {
         let _ = Command::new("useradd")
-            .args(["--system", "--create-home", "--shell", "/bin/sh", "--home-dir", home, name])
+            .args([
+                "--system",
+                "--create-home",
+                "--shell",
+                "/bin/sh",
+                "--home-dir",
+                home,
+                name,
+            ])
             .status();
-        assert!(exists(), "useradd {name} failed (the gateway tests run as root)");
+        assert!(
+            exists(),
+            "useradd {name} failed (the gateway tests run as root)"
+        );
     }
-    must(Command::new("usermod").args(["-p", "*", name]), "usermod -p '*'");
+    must(
+        Command::new("usermod").args(["-p", "*", name]),
+        "usermod -p '*'",
+    );
     std::fs::create_dir_all(home).expect("create the home");
-    must(Command::new("chown").arg(format!("{name}:")).arg(home), "chown home");
+    must(
+        Command::new("chown").arg(format!("{name}:")).arg(home),
+        "chown home",
+    );
     std::fs::set_permissions(home, std::fs::Permissions::from_mode(0o700)).expect("chmod home");
 }
 
 /// The uid of `name`.
 pub fn uid(name: &str) -> u32 {
     let out = must(Command::new("id").arg("-u").arg(name), "id -u");
-    String::from_utf8_lossy(&out.stdout).trim().parse().expect("a uid")
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("a uid")
 }
 
 pub fn gid(name: &str) -> u32 {
     let out = must(Command::new("id").arg("-g").arg(name), "id -g");
-    String::from_utf8_lossy(&out.stdout).trim().parse().expect("a gid")
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("a gid")
 }
 
 /// A copy of the test binary in a 0755 folder the service account can execute (the checkout
@@ -87,13 +116,20 @@ pub fn gid(name: &str) -> u32 {
 fn install_binary() -> PathBuf {
     let src = PathBuf::from(env!("CARGO_BIN_EXE_cpni"));
     let m = std::fs::metadata(&src).expect("the cpni binary");
-    let mtime = m.modified().expect("mtime").duration_since(std::time::UNIX_EPOCH).expect("time");
+    let mtime = m
+        .modified()
+        .expect("mtime")
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("time");
     let name = format!("cpni-{}-{}", m.len(), mtime.as_nanos());
     std::fs::create_dir_all(BIN_DIR).expect("create the binary folder");
     std::fs::set_permissions(BIN_DIR, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let dest = Path::new(BIN_DIR).join(&name);
     if !dest.exists() {
-        for old in std::fs::read_dir(BIN_DIR).expect("read the binary folder").flatten() {
+        for old in std::fs::read_dir(BIN_DIR)
+            .expect("read the binary folder")
+            .flatten()
+        {
             let _ = std::fs::remove_file(old.path());
         }
         let tmp = Path::new(BIN_DIR).join(format!(".{name}.{}", std::process::id()));
@@ -105,7 +141,11 @@ fn install_binary() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
 
 impl Gateway {
@@ -119,18 +159,36 @@ impl Gateway {
         let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
         let lock = File::create("/run/cpni-svc-test.lock").expect("create the lock file");
         // SAFETY: flock on an open descriptor.
-        assert_eq!(unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&lock), libc::LOCK_EX) }, 0);
+        assert_eq!(
+            unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&lock), libc::LOCK_EX) },
+            0
+        );
         ensure_user(SVC, SVC_HOME);
         ensure_user(AGENT_OS, "/var/lib/cpni-agent-test");
         let bin = install_binary();
         for d in [".ssh", ".config", ".local", ".cache"] {
             let _ = std::fs::remove_dir_all(Path::new(SVC_HOME).join(d));
         }
-        let dir = tempfile::Builder::new().prefix("cpni-gw-").tempdir().expect("tempdir");
+        let dir = tempfile::Builder::new()
+            .prefix("cpni-gw-")
+            .tempdir()
+            .expect("tempdir");
         let port = free_port();
-        let mut g = Gateway { dir, port, bin, sshd: Command::new("true").spawn().expect("true"), _lock: lock, _guard: guard };
+        let mut g = Gateway {
+            dir,
+            port,
+            bin,
+            sshd: Command::new("true").spawn().expect("true"),
+            _lock: lock,
+            _guard: guard,
+        };
         let cfg = Path::new(SVC_HOME).join(".config/cpni");
-        g.svc_shell(&format!("mkdir -p {} && umask 077 && printf '%s' '{}' > {}/config.toml", cfg.display(), TEST_CONFIG, cfg.display()));
+        g.svc_shell(&format!(
+            "mkdir -p {} && umask 077 && printf '%s' '{}' > {}/config.toml",
+            cfg.display(),
+            TEST_CONFIG,
+            cfg.display()
+        ));
         g.svc(&["init", "--demo"]).ok();
         g.sshd = g.start_sshd();
         g
@@ -140,7 +198,9 @@ impl Gateway {
         std::fs::create_dir_all("/run/sshd").expect("mkdir /run/sshd");
         let host_key = self.dir.path().join("host_ed25519");
         must(
-            Command::new("ssh-keygen").args(["-q", "-t", "ed25519", "-N", "", "-f"]).arg(&host_key),
+            Command::new("ssh-keygen")
+                .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+                .arg(&host_key),
             "ssh-keygen (host key)",
         );
         let config = format!(
@@ -156,7 +216,10 @@ impl Gateway {
         );
         let cfg = self.dir.path().join("sshd_config");
         std::fs::write(&cfg, config).expect("write sshd_config");
-        must(Command::new("/usr/sbin/sshd").arg("-t").arg("-f").arg(&cfg), "sshd -t");
+        must(
+            Command::new("/usr/sbin/sshd").arg("-t").arg("-f").arg(&cfg),
+            "sshd -t",
+        );
         let log = File::create(self.dir.path().join("sshd.log")).expect("sshd log");
         let child = Command::new("/usr/sbin/sshd")
             .arg("-D")
@@ -170,7 +233,11 @@ impl Gateway {
             .expect("start /usr/sbin/sshd (apt-get install openssh-server)");
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(Instant::now() < deadline, "sshd did not start:\n{}", self.sshd_log());
+            assert!(
+                Instant::now() < deadline,
+                "sshd did not start:\n{}",
+                self.sshd_log()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         child
@@ -212,7 +279,11 @@ impl Gateway {
 
     fn svc_shell(&self, script: &str) {
         let mut cmd = Command::new("/bin/sh");
-        cmd.arg("-c").arg(script).env("HOME", SVC_HOME).uid(uid(SVC)).gid(gid(SVC));
+        cmd.arg("-c")
+            .arg(script)
+            .env("HOME", SVC_HOME)
+            .uid(uid(SVC))
+            .gid(gid(SVC));
         must(&mut cmd, script);
     }
 
@@ -234,25 +305,47 @@ impl Gateway {
     /// Registers `login` with `role` and a new key (given on stdin); returns the key.
     pub fn add_agent(&self, login: &str, role: &str) -> Key {
         let key = self.keygen(login);
-        self.svc_stdin(&["agent", "add", login, "--role", role, "--ssh-key-file", "-"], &key.public)
-            .ok();
+        self.svc_stdin(
+            &["agent", "add", login, "--role", role, "--ssh-key-file", "-"],
+            &key.public,
+        )
+        .ok();
         key
     }
 
     /// `ssh` with this test's options and `key` (no config files read), to the service account.
     pub fn ssh_command(&self, key: &Key, extra: &[&str]) -> Command {
         let mut cmd = Command::new("ssh");
-        cmd.args(["-F", "none", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no"])
-            .args(["-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes"])
-            .args(["-o", "LogLevel=ERROR", "-o", "ControlMaster=no", "-o", "ControlPath=none"])
-            .arg("-i")
-            .arg(&key.private)
-            .arg("-p")
-            .arg(self.port.to_string())
-            .args(extra)
-            .arg("--") // no option parsing after the host: the remote line may start with --
-            .arg(format!("{SVC}@127.0.0.1"))
-            .env_remove("RUST_BACKTRACE");
+        cmd.args([
+            "-F",
+            "none",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+        ])
+        .args([
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "IdentitiesOnly=yes",
+        ])
+        .args([
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "ControlMaster=no",
+            "-o",
+            "ControlPath=none",
+        ])
+        .arg("-i")
+        .arg(&key.private)
+        .arg("-p")
+        .arg(self.port.to_string())
+        .args(extra)
+        .arg("--") // no option parsing after the host: the remote line may start with --
+        .arg(format!("{SVC}@127.0.0.1"))
+        .env_remove("RUST_BACKTRACE");
         cmd
     }
 
