@@ -66,13 +66,28 @@ fn report(out: &Out, e: &Error) -> u8 {
     e.exit_code()
 }
 
+/// The agent's role, when the database says (best effort: the menu prints without it).
+fn role_of(agent: &str) -> Option<String> {
+    let cfg = crate::config::Config::load(None, None).ok()?;
+    let db = crate::store::Db::open(&cfg.db_path).ok()?;
+    let a = crate::store::agents::get(db.conn(), agent).ok()??;
+    Some(if a.active {
+        a.role
+    } else {
+        format!("{}, disabled", a.role)
+    })
+}
+
 /// What an agent sees with no command (`ssh cpni@host`): what they may run. Never a shell.
 fn print_menu(agent: &str) {
     let cmd = Cli::command();
     let mut text = format!(
-        "cpni gateway: you are {agent}. Run a cpni command through ssh, for example\n  \
+        "cpni gateway: you are {agent}{}. Run a cpni command through ssh, for example\n  \
          ssh -t cpni@HOST verify ACCOUNT\n  ssh cpni@HOST session start ACCOUNT --json\n\n\
-         Commands:\n"
+         Commands:\n",
+        role_of(agent)
+            .map(|r| format!(" (role {r})"))
+            .unwrap_or_default()
     );
     for sub in cmd.get_subcommands() {
         let name = sub.get_name();

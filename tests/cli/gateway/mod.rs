@@ -267,7 +267,8 @@ fn port_forwarding_sftp_scp_and_a_shell_are_refused() {
     let run = run_command(shell, Some("id\ntouch /tmp/cpni-gw-pwned\n"));
     run.ok()
         .stdout_has("There is no shell")
-        .stdout_has("verify");
+        .stdout_has("verify")
+        .stdout_has("agent7 (role agent)");
     assert!(!run.stdout.contains("uid="), "{}", run.dump());
     assert!(!Path::new("/tmp/cpni-gw-pwned").exists());
     assert_eq!(g.state(), before);
