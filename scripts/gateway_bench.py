@@ -179,6 +179,9 @@ def main():
         print(f"ratio_ssh_vs_local {mp / ml:.2f} x")
         print(f"ratio_ssh_controlmaster_vs_local {ms / ml:.2f} x")
         print(f"ratio_ssh_vs_controlmaster {mp / ms:.2f} x")
+        db = f"{HOME}/.local/share/cpni/cpni.db"
+        count = "select count(*) from audit where event in ('session.start','session.end')"
+        before = int(sh("sqlite3", db, count).stdout)
         out = Queue()
         start_at = time.time() + 1.0
         ps = [Process(target=agent_worker, args=(k, port, a.agent_steps, start_at, out)) for k in keys]
@@ -204,8 +207,7 @@ def main():
         v = as_svc([binary, "audit", "verify"], stdin=subprocess.DEVNULL)
         print(f"chain_verifies {int(v.returncode == 0)} bool")
         expected = len(times) - len(fails)
-        n = int(sh("sqlite3", f"{HOME}/.local/share/cpni/cpni.db",
-                   "select count(*) from audit where event in ('session.start','session.end') and actor like 'agent%'").stdout)
+        n = int(sh("sqlite3", db, count).stdout) - before
         print(f"concurrent_records {n} records (expected {expected})")
         for f in fails[:5]:
             print("failure:", f, file=sys.stderr)
