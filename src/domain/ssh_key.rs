@@ -124,10 +124,12 @@ pub fn program_ok(program: &str) -> bool {
 
 /// The `authorized_keys` line for `key` of agent `login` (a validated login, `program` checked
 /// with [`program_ok`]). `restrict` turns off forwarding of ports, agents and X11 and the
-/// user's rc file; `pty` gives the wizard its terminal back.
+/// user's rc file; `pty` gives the wizard its terminal back. `exec` makes the login shell
+/// that sshd starts for the command replace itself with cpni, so a Ctrl-C on the terminal
+/// reaches cpni alone (not a shell waiting for it) and its exit status is the session's.
 pub fn line(program: &str, login: &str, key: &PublicKey) -> String {
     format!(
-        "restrict,pty,command=\"{program} gateway --agent {login}\" {} {} cpni:{login}:{}",
+        "restrict,pty,command=\"exec {program} gateway --agent {login}\" {} {} cpni:{login}:{}",
         key.key_type, key.data, key.comment
     )
 }
