@@ -1,4 +1,4 @@
--- cpni database schema, version 7 (PRAGMA user_version = 7).
+-- cpni database schema, version 8 (PRAGMA user_version = 8).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -361,4 +361,16 @@ BEGIN SELECT RAISE(ABORT, 'customers are never deleted'); END;
 CREATE TRIGGER customer_keep_identity BEFORE UPDATE OF account, created_at ON customer
 BEGIN SELECT RAISE(ABORT, 'a customer keeps its account and creation time'); END;
 
-PRAGMA user_version = 7;
+-- Agents' SSH keys for the gateway; the service account's authorized_keys is rewritten from them.
+CREATE TABLE agent_key (
+    fingerprint  TEXT PRIMARY KEY,          -- SHA256:… as ssh-keygen -l prints it
+    login        TEXT NOT NULL REFERENCES agent (login),
+    key_type     TEXT NOT NULL,
+    key_data     TEXT NOT NULL,             -- the base64 blob
+    comment      TEXT NOT NULL,
+    added_at     TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX agent_key_login ON agent_key (login);
+
+PRAGMA user_version = 8;

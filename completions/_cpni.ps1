@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('breach', 'breach', [CompletionResultType]::ParameterValue, 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)')
             [CompletionResult]::new('complaint', 'complaint', [CompletionResultType]::ParameterValue, 'Customer complaints about the use or release of CPNI')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification')
+            [CompletionResult]::new('gateway', 'gateway', [CompletionResultType]::ParameterValue, 'The SSH forced command for agent LOGIN''s keys: runs SSH_ORIGINAL_COMMAND as that agent')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -91,13 +92,16 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an operating-system login as a cpni agent (admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents and their roles (supervisor, admin)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change an agent''s role (admin)')
-            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an agent; their records stay (admin)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an agent and remove their SSH keys; their records stay (admin)')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled agent again (their keys must be added again) (admin)')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'The SSH keys agents use to reach cpni through the gateway (admin)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'cpni;agent;add' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'agent, supervisor, admin or service')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
+            [CompletionResult]::new('--ssh-key-file', '--ssh-key-file', [CompletionResultType]::ParameterName, 'The agent''s SSH public key, for the gateway (or - to read it on stdin)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
@@ -149,11 +153,102 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;agent;enable' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;agent;key' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Let an agent in through the gateway with this public key (admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents'' keys and their fingerprints (admin)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a key: its agent can no longer connect with it (admin)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;agent;key;add' {
+            [CompletionResult]::new('--ssh-key-file', '--ssh-key-file', [CompletionResultType]::ParameterName, 'The agent''s public key file (as ssh-keygen wrote it), or - for stdin')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;agent;key;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;agent;key;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cpni;agent;key;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Let an agent in through the gateway with this public key (admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents'' keys and their fingerprints (admin)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a key: its agent can no longer connect with it (admin)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cpni;agent;key;help;add' {
+            break
+        }
+        'cpni;agent;key;help;list' {
+            break
+        }
+        'cpni;agent;key;help;remove' {
+            break
+        }
+        'cpni;agent;key;help;help' {
+            break
+        }
         'cpni;agent;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an operating-system login as a cpni agent (admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents and their roles (supervisor, admin)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change an agent''s role (admin)')
-            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an agent; their records stay (admin)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an agent and remove their SSH keys; their records stay (admin)')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled agent again (their keys must be added again) (admin)')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'The SSH keys agents use to reach cpni through the gateway (admin)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -167,6 +262,24 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;agent;help;disable' {
+            break
+        }
+        'cpni;agent;help;enable' {
+            break
+        }
+        'cpni;agent;help;key' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Let an agent in through the gateway with this public key (admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents'' keys and their fingerprints (admin)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a key: its agent can no longer connect with it (admin)')
+            break
+        }
+        'cpni;agent;help;key;add' {
+            break
+        }
+        'cpni;agent;help;key;list' {
+            break
+        }
+        'cpni;agent;help;key;remove' {
             break
         }
         'cpni;agent;help;help' {
@@ -1501,6 +1614,20 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
         'cpni;report;help;help' {
             break
         }
+        'cpni;gateway' {
+            [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The agent this SSH key belongs to (written by `cpni agent key add`)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;completions' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
@@ -1540,6 +1667,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('breach', 'breach', [CompletionResultType]::ParameterValue, 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)')
             [CompletionResult]::new('complaint', 'complaint', [CompletionResultType]::ParameterValue, 'Customer complaints about the use or release of CPNI')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification')
+            [CompletionResult]::new('gateway', 'gateway', [CompletionResultType]::ParameterValue, 'The SSH forced command for agent LOGIN''s keys: runs SSH_ORIGINAL_COMMAND as that agent')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1555,7 +1683,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an operating-system login as a cpni agent (admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents and their roles (supervisor, admin)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change an agent''s role (admin)')
-            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an agent; their records stay (admin)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable an agent and remove their SSH keys; their records stay (admin)')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled agent again (their keys must be added again) (admin)')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'The SSH keys agents use to reach cpni through the gateway (admin)')
             break
         }
         'cpni;help;agent;add' {
@@ -1568,6 +1698,24 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;agent;disable' {
+            break
+        }
+        'cpni;help;agent;enable' {
+            break
+        }
+        'cpni;help;agent;key' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Let an agent in through the gateway with this public key (admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents'' keys and their fingerprints (admin)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a key: its agent can no longer connect with it (admin)')
+            break
+        }
+        'cpni;help;agent;key;add' {
+            break
+        }
+        'cpni;help;agent;key;list' {
+            break
+        }
+        'cpni;help;agent;key;remove' {
             break
         }
         'cpni;help;customer' {
@@ -1815,6 +1963,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;report;certification' {
+            break
+        }
+        'cpni;help;gateway' {
             break
         }
         'cpni;help;completions' {

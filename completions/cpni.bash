@@ -40,6 +40,9 @@ _cpni() {
             cpni,demo)
                 cmd="cpni__subcmd__demo"
                 ;;
+            cpni,gateway)
+                cmd="cpni__subcmd__gateway"
+                ;;
             cpni,help)
                 cmd="cpni__subcmd__help"
                 ;;
@@ -67,8 +70,14 @@ _cpni() {
             cpni__subcmd__agent,disable)
                 cmd="cpni__subcmd__agent__subcmd__disable"
                 ;;
+            cpni__subcmd__agent,enable)
+                cmd="cpni__subcmd__agent__subcmd__enable"
+                ;;
             cpni__subcmd__agent,help)
                 cmd="cpni__subcmd__agent__subcmd__help"
+                ;;
+            cpni__subcmd__agent,key)
+                cmd="cpni__subcmd__agent__subcmd__key"
                 ;;
             cpni__subcmd__agent,list)
                 cmd="cpni__subcmd__agent__subcmd__list"
@@ -82,14 +91,53 @@ _cpni() {
             cpni__subcmd__agent__subcmd__help,disable)
                 cmd="cpni__subcmd__agent__subcmd__help__subcmd__disable"
                 ;;
+            cpni__subcmd__agent__subcmd__help,enable)
+                cmd="cpni__subcmd__agent__subcmd__help__subcmd__enable"
+                ;;
             cpni__subcmd__agent__subcmd__help,help)
                 cmd="cpni__subcmd__agent__subcmd__help__subcmd__help"
+                ;;
+            cpni__subcmd__agent__subcmd__help,key)
+                cmd="cpni__subcmd__agent__subcmd__help__subcmd__key"
                 ;;
             cpni__subcmd__agent__subcmd__help,list)
                 cmd="cpni__subcmd__agent__subcmd__help__subcmd__list"
                 ;;
             cpni__subcmd__agent__subcmd__help,role)
                 cmd="cpni__subcmd__agent__subcmd__help__subcmd__role"
+                ;;
+            cpni__subcmd__agent__subcmd__help__subcmd__key,add)
+                cmd="cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__add"
+                ;;
+            cpni__subcmd__agent__subcmd__help__subcmd__key,list)
+                cmd="cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__list"
+                ;;
+            cpni__subcmd__agent__subcmd__help__subcmd__key,remove)
+                cmd="cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__remove"
+                ;;
+            cpni__subcmd__agent__subcmd__key,add)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__add"
+                ;;
+            cpni__subcmd__agent__subcmd__key,help)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__help"
+                ;;
+            cpni__subcmd__agent__subcmd__key,list)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__list"
+                ;;
+            cpni__subcmd__agent__subcmd__key,remove)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__remove"
+                ;;
+            cpni__subcmd__agent__subcmd__key__subcmd__help,add)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__add"
+                ;;
+            cpni__subcmd__agent__subcmd__key__subcmd__help,help)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__help"
+                ;;
+            cpni__subcmd__agent__subcmd__key__subcmd__help,list)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__list"
+                ;;
+            cpni__subcmd__agent__subcmd__key__subcmd__help,remove)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__remove"
                 ;;
             cpni__subcmd__audit,checkpoint)
                 cmd="cpni__subcmd__audit__subcmd__checkpoint"
@@ -343,6 +391,9 @@ _cpni() {
             cpni__subcmd__help,demo)
                 cmd="cpni__subcmd__help__subcmd__demo"
                 ;;
+            cpni__subcmd__help,gateway)
+                cmd="cpni__subcmd__help__subcmd__gateway"
+                ;;
             cpni__subcmd__help,help)
                 cmd="cpni__subcmd__help__subcmd__help"
                 ;;
@@ -370,11 +421,26 @@ _cpni() {
             cpni__subcmd__help__subcmd__agent,disable)
                 cmd="cpni__subcmd__help__subcmd__agent__subcmd__disable"
                 ;;
+            cpni__subcmd__help__subcmd__agent,enable)
+                cmd="cpni__subcmd__help__subcmd__agent__subcmd__enable"
+                ;;
+            cpni__subcmd__help__subcmd__agent,key)
+                cmd="cpni__subcmd__help__subcmd__agent__subcmd__key"
+                ;;
             cpni__subcmd__help__subcmd__agent,list)
                 cmd="cpni__subcmd__help__subcmd__agent__subcmd__list"
                 ;;
             cpni__subcmd__help__subcmd__agent,role)
                 cmd="cpni__subcmd__help__subcmd__agent__subcmd__role"
+                ;;
+            cpni__subcmd__help__subcmd__agent__subcmd__key,add)
+                cmd="cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__add"
+                ;;
+            cpni__subcmd__help__subcmd__agent__subcmd__key,list)
+                cmd="cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__list"
+                ;;
+            cpni__subcmd__help__subcmd__agent__subcmd__key,remove)
+                cmd="cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__remove"
                 ;;
             cpni__subcmd__help__subcmd__audit,checkpoint)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__checkpoint"
@@ -698,7 +764,7 @@ _cpni() {
 
     case "${cmd}" in
         cpni)
-            opts="-q -h -V --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help --version init demo agent customer verify session notify audit consent breach complaint report completions man help"
+            opts="-q -h -V --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help --version init demo agent customer verify session notify audit consent breach complaint report gateway completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -724,7 +790,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add list role disable help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add list role disable enable key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -750,7 +816,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__add)
-            opts="-q -h --role --name --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --role --name --ssh-key-file --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -761,6 +827,10 @@ _cpni() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -809,8 +879,34 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__agent__subcmd__enable)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__agent__subcmd__help)
-            opts="add list role disable help"
+            opts="add list role disable enable key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -851,9 +947,79 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__agent__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__agent__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__help__subcmd__key)
+            opts="add list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -886,6 +1052,184 @@ _cpni() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__add)
+            opts="-q -h --ssh-key-file --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ssh-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__help)
+            opts="add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__list)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__remove)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2979,8 +3323,38 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__gateway)
+            opts="-q -h --agent --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__help)
-            opts="init demo agent customer verify session notify audit consent breach complaint report completions man help"
+            opts="init demo agent customer verify session notify audit consent breach complaint report gateway completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2994,7 +3368,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__agent)
-            opts="add list role disable"
+            opts="add list role disable enable key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3024,6 +3398,76 @@ _cpni() {
         cpni__subcmd__help__subcmd__agent__subcmd__disable)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__agent__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__agent__subcmd__key)
+            opts="add list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3610,6 +4054,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__gateway)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand breach 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
             cand complaint 'Customer complaints about the use or release of CPNI'
             cand report 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
+            cand gateway 'The SSH forced command for agent LOGIN''s keys: runs SSH_ORIGINAL_COMMAND as that agent'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -85,12 +86,15 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand add 'Register an operating-system login as a cpni agent (admin)'
             cand list 'List agents and their roles (supervisor, admin)'
             cand role 'Change an agent''s role (admin)'
-            cand disable 'Disable an agent; their records stay (admin)'
+            cand disable 'Disable an agent and remove their SSH keys; their records stay (admin)'
+            cand enable 'Enable a disabled agent again (their keys must be added again) (admin)'
+            cand key 'The SSH keys agents use to reach cpni through the gateway (admin)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;agent;add'= {
             cand --role 'agent, supervisor, admin or service'
             cand --name 'Display name'
+            cand --ssh-key-file 'The agent''s SSH public key, for the gateway (or - to read it on stdin)'
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
@@ -138,11 +142,92 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;agent;enable'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent;key'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Let an agent in through the gateway with this public key (admin)'
+            cand list 'List agents'' keys and their fingerprints (admin)'
+            cand remove 'Remove a key: its agent can no longer connect with it (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;agent;key;add'= {
+            cand --ssh-key-file 'The agent''s public key file (as ssh-keygen wrote it), or - for stdin'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent;key;list'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent;key;remove'= {
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cpni;agent;key;help'= {
+            cand add 'Let an agent in through the gateway with this public key (admin)'
+            cand list 'List agents'' keys and their fingerprints (admin)'
+            cand remove 'Remove a key: its agent can no longer connect with it (admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cpni;agent;key;help;add'= {
+        }
+        &'cpni;agent;key;help;list'= {
+        }
+        &'cpni;agent;key;help;remove'= {
+        }
+        &'cpni;agent;key;help;help'= {
+        }
         &'cpni;agent;help'= {
             cand add 'Register an operating-system login as a cpni agent (admin)'
             cand list 'List agents and their roles (supervisor, admin)'
             cand role 'Change an agent''s role (admin)'
-            cand disable 'Disable an agent; their records stay (admin)'
+            cand disable 'Disable an agent and remove their SSH keys; their records stay (admin)'
+            cand enable 'Enable a disabled agent again (their keys must be added again) (admin)'
+            cand key 'The SSH keys agents use to reach cpni through the gateway (admin)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;agent;help;add'= {
@@ -152,6 +237,19 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;agent;help;role'= {
         }
         &'cpni;agent;help;disable'= {
+        }
+        &'cpni;agent;help;enable'= {
+        }
+        &'cpni;agent;help;key'= {
+            cand add 'Let an agent in through the gateway with this public key (admin)'
+            cand list 'List agents'' keys and their fingerprints (admin)'
+            cand remove 'Remove a key: its agent can no longer connect with it (admin)'
+        }
+        &'cpni;agent;help;key;add'= {
+        }
+        &'cpni;agent;help;key;list'= {
+        }
+        &'cpni;agent;help;key;remove'= {
         }
         &'cpni;agent;help;help'= {
         }
@@ -1349,6 +1447,19 @@ set edit:completion:arg-completer[cpni] = {|@words|
         }
         &'cpni;report;help;help'= {
         }
+        &'cpni;gateway'= {
+            cand --agent 'The agent this SSH key belongs to (written by `cpni agent key add`)'
+            cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;completions'= {
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
@@ -1386,6 +1497,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand breach 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
             cand complaint 'Customer complaints about the use or release of CPNI'
             cand report 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
+            cand gateway 'The SSH forced command for agent LOGIN''s keys: runs SSH_ORIGINAL_COMMAND as that agent'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1398,7 +1510,9 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand add 'Register an operating-system login as a cpni agent (admin)'
             cand list 'List agents and their roles (supervisor, admin)'
             cand role 'Change an agent''s role (admin)'
-            cand disable 'Disable an agent; their records stay (admin)'
+            cand disable 'Disable an agent and remove their SSH keys; their records stay (admin)'
+            cand enable 'Enable a disabled agent again (their keys must be added again) (admin)'
+            cand key 'The SSH keys agents use to reach cpni through the gateway (admin)'
         }
         &'cpni;help;agent;add'= {
         }
@@ -1407,6 +1521,19 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;agent;role'= {
         }
         &'cpni;help;agent;disable'= {
+        }
+        &'cpni;help;agent;enable'= {
+        }
+        &'cpni;help;agent;key'= {
+            cand add 'Let an agent in through the gateway with this public key (admin)'
+            cand list 'List agents'' keys and their fingerprints (admin)'
+            cand remove 'Remove a key: its agent can no longer connect with it (admin)'
+        }
+        &'cpni;help;agent;key;add'= {
+        }
+        &'cpni;help;agent;key;list'= {
+        }
+        &'cpni;help;agent;key;remove'= {
         }
         &'cpni;help;customer'= {
             cand add 'Add a customer with contacts of record (and optionally a PIN on stdin)'
@@ -1590,6 +1717,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;help;report;disclosures'= {
         }
         &'cpni;help;report;certification'= {
+        }
+        &'cpni;help;gateway'= {
         }
         &'cpni;help;completions'= {
         }

@@ -45,6 +45,7 @@ complete -c cpni -n "__fish_cpni_needs_command" -f -a "consent" -d 'CPNI approva
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "breach" -d 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "complaint" -d 'Customer complaints about the use or release of CPNI'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "report" -d 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
+complete -c cpni -n "__fish_cpni_needs_command" -f -a "gateway" -d 'The SSH forced command for agent LOGIN\'s keys: runs SSH_ORIGINAL_COMMAND as that agent'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -65,24 +66,27 @@ complete -c cpni -n "__fish_cpni_using_subcommand demo" -l no-input -d 'Never pr
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -s q -l quiet -d 'Print nothing but errors'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -f -a "role" -d 'Change an agent\'s role (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -f -a "disable" -d 'Disable an agent; their records stay (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "role" -d 'Change an agent\'s role (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "disable" -d 'Disable an agent and remove their SSH keys; their records stay (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "enable" -d 'Enable a disabled agent again (their keys must be added again) (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "key" -d 'The SSH keys agents use to reach cpni through the gateway (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l role -d 'agent, supervisor, admin or service' -r -f -a "agent\t''
 supervisor\t''
 admin\t''
 service\t''"
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l name -d 'Display name' -r
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l ssh-key-file -d 'The agent\'s SSH public key, for the gateway (or - to read it on stdin)' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -115,10 +119,32 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -s h -l help -d 'Print help'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "add" -d 'Let an agent in through the gateway with this public key (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "list" -d 'List agents\' keys and their fingerprints (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "remove" -d 'Remove a key: its agent can no longer connect with it (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "role" -d 'Change an agent\'s role (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable an agent; their records stay (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable an agent and remove their SSH keys; their records stay (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled agent again (their keys must be added again) (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "key" -d 'The SSH keys agents use to reach cpni through the gateway (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
@@ -967,6 +993,15 @@ complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (64.2009(e))'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l agent -d 'The agent this SSH key belongs to (written by `cpni agent key add`)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -s q -l quiet -d 'Print nothing but errors'
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -s h -l help -d 'Print help'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
@@ -983,25 +1018,28 @@ complete -c cpni -n "__fish_cpni_using_subcommand man" -l no-input -d 'Never pro
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand man" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "agent" -d 'Register agents and set their roles (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "customer" -d 'Add, import, show and search customers'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "verify" -d 'Guided verification of a caller on a live call (the main job)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "audit" -d 'The audit log (supervisor, admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "consent" -d 'CPNI approval status: opt-out notices, the customer\'s choices, checks before marketing'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "breach" -d 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "complaint" -d 'Customer complaints about the use or release of CPNI'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "report" -d 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "init" -d 'Create the database, keys and config; register yourself as admin'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "demo" -d 'Try cpni on a throw-away demo database: sample customers, then the wizard'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "agent" -d 'Register agents and set their roles (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "customer" -d 'Add, import, show and search customers'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "verify" -d 'Guided verification of a caller on a live call (the main job)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "session" -d 'One verification session, step by step, for scripts and integrations'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "notify" -d 'The outbox: emails and letters waiting for delivery or delivered'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "audit" -d 'The audit log (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "consent" -d 'CPNI approval status: opt-out notices, the customer\'s choices, checks before marketing'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "breach" -d 'Breaches (64.2011): deadlines, holds, notices and linked sessions (supervisor, admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "complaint" -d 'Customer complaints about the use or release of CPNI'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "report" -d 'Supervisor reports: failures, lockouts, repeated failures across agents, disclosures, and the annual certification'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "gateway" -d 'The SSH forced command for agent LOGIN\'s keys: runs SSH_ORIGINAL_COMMAND as that agent'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and not __fish_seen_subcommand_from init demo agent customer verify session notify audit consent breach complaint report gateway completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "role" -d 'Change an agent\'s role (admin)'
-complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "disable" -d 'Disable an agent; their records stay (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "disable" -d 'Disable an agent and remove their SSH keys; their records stay (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "enable" -d 'Enable a disabled agent again (their keys must be added again) (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from agent" -f -a "key" -d 'The SSH keys agents use to reach cpni through the gateway (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "add" -d 'Add a customer with contacts of record (and optionally a PIN on stdin)'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "show" -d 'Show a customer\'s contacts of record, secrets set (never their values) and lock state'
 complete -c cpni -n "__fish_cpni_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List or search customers'

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, first installing what the tests need and this machine lacks:
 #   sqlite3, zsh, fish      (Debian packages; the schema and completion tests run them)
+#   openssh-server/-client  (the gateway tests start a real sshd and connect with ssh, sftp, scp;
+#                            they create the service account cpni-svc-test, so they run as root)
 #   aiosmtpd 1.4.6          (Python; the SMTP tests start it as a local mail server)
 # Works unattended (no stdin) as root or with passwordless sudo. Extra arguments go to
 # `cargo test`, e.g. `bash scripts/test.sh -- --test-threads=4` or `bash scripts/test.sh import`.
@@ -14,6 +16,10 @@ as_root() {
 missing=()
 for tool in sqlite3 zsh fish; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+for tool in ssh sftp scp ssh-keygen; do
+  command -v "$tool" >/dev/null 2>&1 || { missing+=(openssh-client); break; }
 done
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::commands::{
-    agent, audit, breach, complaint, consent, customer, demo, init, notify, report, session, verify,
+    agent, audit, breach, complaint, consent, customer, demo, gateway, init, notify, report,
+    session, verify,
 };
 use crate::error::EXIT_CODES_HELP;
 
@@ -76,6 +77,8 @@ pub enum Command {
     /// disclosures, and the annual certification
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// The SSH forced command for agent LOGIN's keys: runs SSH_ORIGINAL_COMMAND as that agent
+    Gateway(gateway::GatewayArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish

@@ -42,6 +42,8 @@ struct File {
     retention: RetentionSection,
     #[serde(default)]
     checkpoint: CheckpointSection,
+    #[serde(default)]
+    gateway: GatewaySection,
 }
 
 /// `[checkpoint]`: automatic signed checkpoints and where they are sent (issue 11).
@@ -85,6 +87,14 @@ fn check_checkpoint(origin: Option<&Path>, c: &CheckpointSection) -> Result<()> 
         ));
     }
     Ok(())
+}
+
+/// `[gateway]`: the SSH gateway's `authorized_keys` and the program its forced command runs.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GatewaySection {
+    program: Option<PathBuf>,
+    authorized_keys: Option<PathBuf>,
 }
 
 /// `[retention]`: how long audit records are kept at least (`cpni audit purge`).
@@ -197,6 +207,10 @@ pub struct Config {
     pub retention_years: i64,
     /// `[checkpoint]`: schedule and command for automatic checkpoints (off by default).
     pub checkpoint: CheckpointSection,
+    /// The cpni binary the gateway's forced command runs (default: this binary).
+    pub gateway_program: Option<PathBuf>,
+    /// The service account's `authorized_keys` (default `$HOME/.ssh/authorized_keys`).
+    pub authorized_keys: Option<PathBuf>,
 }
 
 /// Where the config file is looked for when none is given.
@@ -222,9 +236,9 @@ impl Config {
     pub fn load(config: Option<&Path>, db_flag: Option<&Path>) -> Result<Config> {
         let (file, origin) = match config {
             Some(p) => (read_file(p)?, Some(p.to_path_buf())),
-            None => match default_config_path().filter(|p| p.exists()) {
-                Some(p) => (read_file(&p)?, Some(p)),
-                None => (File::default(), None),
+            None => match default_config_path() {
+                Some(p) if crate::store::perms::exists(&p)? => (read_file(&p)?, Some(p)),
+                _ => (File::default(), None),
             },
         };
         resolve(file, db_flag, origin.as_deref())
@@ -239,6 +253,7 @@ impl Config {
 }
 
 fn read_file(path: &Path) -> Result<File> {
+    check_mode(path)?;
     let text = std::fs::read_to_string(path).map_err(|e| {
         Error::usage(
             "config",
@@ -250,6 +265,28 @@ fn read_file(path: &Path) -> Result<File> {
         Error::usage("config", format!("config file {}: {msg}", path.display()))
             .hint("see the README section \"Configuration\" for the accepted keys")
     })
+}
+
+/// Refuses a config file that others could write: it chooses the database, the outbox and the
+/// programs cpni runs.
+fn check_mode(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(m) = std::fs::metadata(path) else {
+        return Ok(()); // reading it reports the error
+    };
+    let mode = m.permissions().mode();
+    if mode & 0o022 != 0 {
+        return Err(Error::usage(
+            "config-mode",
+            format!(
+                "config file {} can be written by other users (mode {:o}); cpni refuses to run",
+                path.display(),
+                mode & 0o7777
+            ),
+        )
+        .hint(format!("run `chmod go-w {}`", path.display())));
+    }
+    Ok(())
 }
 
 /// Parses config text; the error names the key or line at fault.
@@ -368,6 +405,8 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         mail: f.mail,
         dial_command: f.callback.dial_command,
         sms_command: f.notify.sms_command,
+        gateway_program: f.gateway.program,
+        authorized_keys: f.gateway.authorized_keys,
     })
 }
 

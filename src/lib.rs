@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod fsx;
 pub mod mail;
 pub mod output;
 pub mod secrets;

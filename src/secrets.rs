@@ -5,9 +5,7 @@
 //! a stored hash made with weaker parameters than the configured preset is re-hashed on the
 //! next successful check ([`needs_rehash`]).
 
-use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use argon2::{Algorithm, Argon2, Params, PasswordHash, PasswordHasher, PasswordVerifier, Version};
@@ -153,13 +151,9 @@ pub fn read_key(path: &Path) -> Result<[u8; 32]> {
         .ok_or_else(|| Error::storage(format!("key file {} is damaged", path.display())))
 }
 
-/// Writes a new file with mode 0600, refusing to replace an existing one.
+/// Writes a new file with mode 0600 (`O_EXCL|O_NOFOLLOW`), refusing to replace an existing one.
 pub fn write_new_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
+    let mut f = crate::fsx::create_new_private(path)
         .map_err(|e| Error::storage(format!("cannot create {}: {e}", path.display())))?;
     f.write_all(bytes)?;
     f.sync_all()?;

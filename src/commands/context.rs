@@ -1,5 +1,6 @@
 //! What every command needs: the validated config, output settings, the database, and the
-//! acting agent (the operating-system user of the real uid, never `$USER`) with role checks.
+//! acting agent with role checks: the operating-system user of the real uid (never `$USER`),
+//! or, through the SSH gateway, the agent named by the key's forced command.
 
 use std::ffi::CStr;
 
@@ -60,6 +61,8 @@ pub struct Ctx {
     pub out: Out,
     pub no_input: bool,
     pub on_behalf_of: Option<String>,
+    /// Through the gateway: the key's agent, who acts instead of the OS user.
+    pub agent: Option<String>,
 }
 
 impl Ctx {
@@ -72,7 +75,13 @@ impl Ctx {
             },
             no_input: cli.no_input,
             on_behalf_of: cli.on_behalf_of.clone(),
+            agent: None,
         })
+    }
+
+    /// The acting agent's login: the gateway's agent, else the OS user of the real uid.
+    pub fn login(&self) -> String {
+        self.agent.clone().unwrap_or_else(os_login)
     }
 
     pub fn open(&self) -> Result<Db> {
@@ -82,7 +91,7 @@ impl Ctx {
     /// Resolves the acting agent and checks that its role may run `command`. A refusal of a
     /// known user is itself an audit record.
     pub fn acting(&self, db: &mut Db, command: &str, allowed: &[Role]) -> Result<Acting> {
-        let login = os_login();
+        let login = self.login();
         let Some(me) = store::agents::get(db.conn(), &login)? else {
             return Err(unregistered(db, &login, "is not registered"));
         };

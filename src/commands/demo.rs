@@ -21,6 +21,7 @@ pub fn demo(ctx: &Ctx, _a: DemoArgs) -> Result<u8> {
         out: ctx.out,
         no_input: ctx.no_input,
         on_behalf_of: None,
+        agent: None,
     };
     let result = run_demo(&demo_ctx);
     let _ = std::fs::remove_dir_all(&dir);

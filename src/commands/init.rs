@@ -60,6 +60,10 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 [notify]
 # sms_command = ["sms-gateway", "--send"]  # run with the number and the message; no shell
 
+[gateway]
+# program = "/usr/local/bin/cpni"          # the binary authorized_keys' forced commands run
+# authorized_keys = "/var/lib/cpni/.ssh/authorized_keys"  # default: ~/.ssh/authorized_keys
+
 [retention]
 # years = 2                 # audit records younger than this are never purged; at least 1
 

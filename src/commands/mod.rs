@@ -11,6 +11,7 @@ pub mod context;
 pub mod customer;
 pub mod demo;
 pub mod demo_data;
+pub mod gateway;
 pub mod init;
 pub mod notify;
 pub mod report;
@@ -25,6 +26,14 @@ use context::Ctx;
 
 /// Routes a parsed command line to its handler.
 pub fn dispatch(cli: Cli) -> Result<u8> {
+    if let Command::Gateway(a) = cli.command {
+        return gateway::run(a);
+    }
+    dispatch_as(cli, None)
+}
+
+/// [`dispatch`] with the acting agent set (by the gateway) instead of the OS user.
+pub fn dispatch_as(cli: Cli, agent: Option<String>) -> Result<u8> {
     match cli.command {
         Command::Completions { shell } => {
             print_completions(shell);
@@ -36,7 +45,8 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
         }
         _ => {}
     }
-    let ctx = Ctx::new(&cli)?;
+    let mut ctx = Ctx::new(&cli)?;
+    ctx.agent = agent;
     let result = route(&ctx, cli);
     // `[checkpoint]` schedule: checked after every command (any of them may have written).
     audit::schedule::after_write(&ctx, false);
@@ -57,7 +67,7 @@ fn route(ctx: &Ctx, cli: Cli) -> Result<u8> {
         Command::Breach(c) => breach::run(ctx, c),
         Command::Complaint(c) => complaint::run(ctx, c),
         Command::Report(c) => report::run(ctx, c),
-        Command::Completions { .. } | Command::Man => Ok(0),
+        Command::Completions { .. } | Command::Man | Command::Gateway(_) => Ok(0),
     }
 }
 

@@ -13,4 +13,5 @@ pub mod in_store;
 pub mod lockout;
 pub mod pin;
 pub mod policy;
+pub mod ssh_key;
 pub mod time_zone;

@@ -7,9 +7,6 @@
 //! body and attachment are deleted, since nothing will ever send them. A `password_file` that
 //! group or others can read is refused before it is read.
 
-use std::fs::OpenOptions;
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -170,30 +167,17 @@ fn sanitize(name: &str) -> String {
         .collect()
 }
 
-/// Writes `name` in `dir` atomically: a private temporary file, synced, then renamed over the
-/// final name. An item's file name is fixed by its id, so a retry after an interrupted attempt
-/// (killed after writing the file, before recording it as sent) replaces that file instead of
-/// failing on it: the folder holds one complete file per item, never a torn one.
+/// Writes `name` in `dir` atomically: a private temporary file (random name, created
+/// `O_EXCL|O_NOFOLLOW`), synced, then renamed over the final name, so a link planted in the
+/// folder never captures a message. An item's file name is fixed by its id, so a retry after an
+/// interrupted attempt (killed after writing the file, before recording it as sent) replaces
+/// that file instead of failing on it: the folder holds one complete file per item, never a
+/// torn one.
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Failure> {
     crate::store::create_private_dir(dir).map_err(|e| fail(e.message))?;
     let path = dir.join(name);
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, &path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(format!("cannot write {}: {e}", path.display())));
-    }
-    // Make the rename itself durable.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
+    crate::fsx::write_atomic(&path, bytes)
+        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
     Ok(path)
 }
 

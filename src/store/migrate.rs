@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_breach_close.sql"),
     include_str!("migrations/0006_call_chains.sql"),
     include_str!("migrations/0007_audit_proofs.sql"),
+    include_str!("migrations/0008_agent_keys.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -6,6 +6,7 @@
 //! `BEGIN IMMEDIATE`, the work, and `COMMIT`. If anything fails, the transaction rolls back and
 //! nothing of the step remains.
 
+pub mod agent_keys;
 pub mod agents;
 pub mod audit;
 pub mod breach;
@@ -18,10 +19,11 @@ pub mod customer_report;
 pub mod customers;
 pub mod migrate;
 pub mod outbox;
+pub mod perms;
 pub mod sessions;
 
 use std::fs::{File, OpenOptions};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -48,12 +50,13 @@ pub type Tx<'a> = Transaction<'a>;
 impl Db {
     /// Opens an existing database and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Db> {
-        if !path.exists() {
+        if !perms::exists(path)? {
             return Err(
                 Error::storage(format!("no cpni database at {}", path.display()))
                     .hint("run `cpni init` to create one, or pass --db PATH (or set CPNI_DB)"),
             );
         }
+        perms::check(path)?;
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         let mut db = Db {
             conn,
@@ -198,32 +201,30 @@ fn open_lock_file(db: &Path) -> Result<File> {
 
 /// Opens (creating, 0600) the file `<db><suffix>` beside the database.
 fn open_side_file(db: &Path, suffix: &str) -> Result<File> {
-    let mut name = db.as_os_str().to_owned();
-    name.push(suffix);
+    let path = perms::beside(db, suffix);
     OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .open(PathBuf::from(name))
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&path)
         .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::PermissionDenied {
+                return perms::io_error(&path, &e);
+            }
             Error::storage(format!("cannot open the writer lock file: {e}"))
                 .hint("check that the database folder exists and is writable")
         })
 }
 
-/// Creates `dir` (and parents) with mode 0700 if missing.
+/// Creates `dir` (and parents) with mode 0700 if missing; refuses a link.
 pub fn create_private_dir(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    std::fs::create_dir_all(dir).map_err(|e| {
+    crate::fsx::private_dir(dir).map_err(|e| {
         Error::storage(format!("cannot create folder {}: {e}", dir.display()))
             .hint("create it yourself or choose another path")
-    })?;
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-    Ok(())
+    })
 }
 
 /// Maps "no row" to a not-found error; passes other errors through.

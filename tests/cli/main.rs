@@ -4,6 +4,7 @@
 //! One test binary (`cargo test --test cli`), one module per area. They never skip: a missing
 //! tool (sqlite3, zsh, fish) fails with a message; `scripts/test.sh` installs them.
 
+mod agent_keys;
 mod agents;
 mod audit;
 mod audit_attacks;
@@ -21,6 +22,7 @@ mod consent;
 mod crash;
 mod customer_report;
 mod escalation;
+mod gateway;
 mod hardening;
 mod hostile;
 mod import;

@@ -33,6 +33,8 @@ fn old_log() -> Env {
         let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
     }
     build(&db, &login);
+    // Made here with the test's umask; cpni refuses a database others can read.
+    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     env.run(&["audit", "checkpoint"]).ok();
     env
 }

@@ -147,7 +147,7 @@ impl Env {
     }
 }
 
-fn run_command(mut cmd: Command, stdin: Option<&str>) -> Run {
+pub fn run_command(mut cmd: Command, stdin: Option<&str>) -> Run {
     cmd.stdin(if stdin.is_some() {
         Stdio::piped()
     } else {

@@ -1,4 +1,10 @@
-//! `cpni agent add|list|role|disable`: who may run cpni, and with which role.
+//! `cpni agent add|list|role|disable|enable|key`: who may run cpni, with which role, and (for
+//! the SSH gateway) with which keys. Disabling an agent removes their keys at once.
+
+mod authorized;
+pub mod keys;
+
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -25,11 +31,19 @@ pub enum AgentCommand {
         #[arg(value_parser = ["agent", "supervisor", "admin", "service"])]
         role: String,
     },
-    /// Disable an agent; their records stay (admin)
+    /// Disable an agent and remove their SSH keys; their records stay (admin)
     Disable {
         /// The agent's operating-system login
         login: String,
     },
+    /// Enable a disabled agent again (their keys must be added again) (admin)
+    Enable {
+        /// The agent's login
+        login: String,
+    },
+    /// The SSH keys agents use to reach cpni through the gateway (admin)
+    #[command(subcommand)]
+    Key(keys::KeyCommand),
 }
 
 #[derive(Debug, Args)]
@@ -42,6 +56,9 @@ pub struct AddArgs {
     /// Display name
     #[arg(long, default_value = "")]
     pub name: String,
+    /// The agent's SSH public key, for the gateway (or - to read it on stdin)
+    #[arg(long, value_name = "FILE")]
+    pub ssh_key_file: Option<PathBuf>,
 }
 
 /// OS logins: letters, digits, `_`, `.`, `-`, 1..=32, not starting with `-`.
@@ -71,14 +88,20 @@ pub fn run(ctx: &Ctx, cmd: AgentCommand) -> Result<u8> {
         AgentCommand::List => list(ctx),
         AgentCommand::Role { login, role } => set_role(ctx, &login, &role),
         AgentCommand::Disable { login } => disable(ctx, &login),
+        AgentCommand::Enable { login } => enable(ctx, &login),
+        AgentCommand::Key(c) => keys::run(ctx, c),
     }
 }
 
 fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     let login = parse_login(&a.login)?;
     let name = contact::parse_text("name", &a.name, 200, true)?;
+    let key = a.ssh_key_file.as_deref().map(keys::read_key).transpose()?;
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "agent add", ADMINS)?;
+    if let Some(k) = &key {
+        authorized::refuse_foreign(&ctx.cfg, k)?;
+    }
     if store::agents::get(db.conn(), &login)?.is_some() {
         return Err(
             Error::usage("exists", format!("agent {login} is already registered"))
@@ -98,11 +121,22 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
         .with("role", a.role.clone());
     db.write(|tx| {
         store::agents::insert(tx, &agent)?;
-        audit::append(tx, &acting.actor, now, event)
+        audit::append(tx, &acting.actor, now, event)?;
+        match &key {
+            Some(k) => keys::add_in(tx, ctx, &acting.actor, &login, k),
+            None => Ok(()),
+        }
     })?;
     ctx.out.print(
-        &json!({"login": login, "role": a.role, "active": true}),
-        &format!("Registered {login} as {}.", a.role),
+        &json!({"login": login, "role": a.role, "active": true,
+                "fingerprint": key.as_ref().map(|k| k.fingerprint.clone())}),
+        &match &key {
+            Some(k) => format!(
+                "Registered {login} as {}; they may connect with the key {}.",
+                a.role, k.fingerprint
+            ),
+            None => format!("Registered {login} as {}.", a.role),
+        },
     );
     Ok(0)
 }
@@ -159,14 +193,40 @@ fn disable(ctx: &Ctx, login: &str) -> Result<u8> {
     let agent = existing(&db, login)?;
     guard_last_admin(&db, &agent, true)?;
     let now = clock::now();
-    let event = Event::new("agent.disable").with("login", login);
-    db.write(|tx| {
+    let removed = db.write(|tx| {
         store::agents::set_active(tx, login, false, &clock::format(now))?;
+        let removed = keys::remove_all_in(tx, ctx, login)?;
+        let event = Event::new("agent.disable")
+            .with("login", login)
+            .with("keys_removed", json!(removed));
+        audit::append(tx, &acting.actor, now, event)?;
+        Ok(removed)
+    })?;
+    ctx.out.print(
+        &json!({"login": login, "active": false, "keys_removed": removed}),
+        &format!("{login} is disabled; {} SSH key(s) removed.", removed.len()),
+    );
+    Ok(0)
+}
+
+fn enable(ctx: &Ctx, login: &str) -> Result<u8> {
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "agent enable", ADMINS)?;
+    let agent = existing(&db, login)?;
+    if agent.active {
+        return Err(
+            Error::usage("active", format!("{login} is already active")).hint("nothing to do")
+        );
+    }
+    let now = clock::now();
+    let event = Event::new("agent.enable").with("login", login);
+    db.write(|tx| {
+        store::agents::set_active(tx, login, true, &clock::format(now))?;
         audit::append(tx, &acting.actor, now, event)
     })?;
     ctx.out.print(
-        &json!({"login": login, "active": false}),
-        &format!("{login} is disabled."),
+        &json!({"login": login, "active": true}),
+        &format!("{login} is enabled; add their SSH key with `cpni agent key add {login} --ssh-key-file FILE`."),
     );
     Ok(0)
 }

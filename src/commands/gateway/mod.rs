@@ -1,0 +1,102 @@
+//! `cpni gateway --agent LOGIN`: the forced command of an agent's SSH key in the service
+//! account's `authorized_keys` (the pattern of gitlab-shell and `borg serve`). OpenSSH has
+//! authenticated the key; the gateway refuses anything the client sent to steer the server
+//! (environment variables, server paths, local-only commands), then runs the command from
+//! `SSH_ORIGINAL_COMMAND` in this process as agent LOGIN, with the service account's own
+//! configuration. Stdin, stdout, the terminal, signals and the exit code are the session's.
+
+mod env;
+mod words;
+
+use clap::{Args, CommandFactory};
+
+use crate::cli::Cli;
+use crate::commands::agent::parse_login;
+use crate::error::{Error, Result};
+use crate::output::Out;
+use words::Request;
+
+#[derive(Debug, Args)]
+pub struct GatewayArgs {
+    /// The agent this SSH key belongs to (written by `cpni agent key add`)
+    #[arg(long, value_name = "LOGIN")]
+    pub agent: String,
+}
+
+/// Runs the client's command as the key's agent.
+pub fn run(a: GatewayArgs) -> Result<u8> {
+    let agent = parse_login(&a.agent)?;
+    env::check()?;
+    let command = env::reset()?;
+    let Some(line) = command.filter(|c| !c.trim().is_empty()) else {
+        print_menu(&agent);
+        return Ok(0);
+    };
+    let out = Out {
+        json: words::wants_json(&line),
+        quiet: false,
+    };
+    let cli = match words::parse(&line) {
+        Ok(Request::Run(cli)) => cli,
+        Ok(Request::Print(text, code)) => {
+            print!("{text}");
+            return Ok(code);
+        }
+        Err(e) => return Ok(report(&out, &e)),
+    };
+    let out = Out {
+        json: cli.json,
+        quiet: cli.quiet,
+    };
+    let timings = cli.debug_timings;
+    let result = crate::commands::dispatch_as(*cli, Some(agent));
+    if timings {
+        let us = crate::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
+        eprintln!("cpni-timing lock_wait_us={us}");
+    }
+    match result {
+        Ok(code) => Ok(code),
+        Err(e) => Ok(report(&out, &e)),
+    }
+}
+
+/// Prints `e` as the client's own options ask (`--json` or text); returns its exit code.
+fn report(out: &Out, e: &Error) -> u8 {
+    out.error(e);
+    e.exit_code()
+}
+
+/// The agent's role, when the database says (best effort: the menu prints without it).
+fn role_of(agent: &str) -> Option<String> {
+    let cfg = crate::config::Config::load(None, None).ok()?;
+    let db = crate::store::Db::open(&cfg.db_path).ok()?;
+    let a = crate::store::agents::get(db.conn(), agent).ok()??;
+    Some(if a.active {
+        a.role
+    } else {
+        format!("{}, disabled", a.role)
+    })
+}
+
+/// What an agent sees with no command (`ssh cpni@host`): what they may run. Never a shell.
+fn print_menu(agent: &str) {
+    let cmd = Cli::command();
+    let mut text = format!(
+        "cpni gateway: you are {agent}{}. Run a cpni command through ssh, for example\n  \
+         ssh -t cpni@HOST verify ACCOUNT\n  ssh cpni@HOST session start ACCOUNT --json\n\n\
+         Commands:\n",
+        role_of(agent)
+            .map(|r| format!(" (role {r})"))
+            .unwrap_or_default()
+    );
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_name();
+        if words::REFUSED.contains(&name) {
+            continue;
+        }
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        text.push_str(&format!("  {name:<12} {about}\n"));
+    }
+    text.push_str("\nSee `ssh cpni@HOST COMMAND --help`. There is no shell.\n");
+    print!("{text}");
+}

@@ -1,0 +1,83 @@
+//! SQL for agents' SSH keys (`agent_key`), from which the gateway's `authorized_keys` is written.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgentKey {
+    pub fingerprint: String,
+    pub login: String,
+    pub key_type: String,
+    #[serde(skip)]
+    pub key_data: String,
+    pub comment: String,
+    pub added_at: String,
+}
+
+const COLUMNS: &str = "fingerprint, login, key_type, key_data, comment, added_at";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgentKey> {
+    Ok(AgentKey {
+        fingerprint: r.get(0)?,
+        login: r.get(1)?,
+        key_type: r.get(2)?,
+        key_data: r.get(3)?,
+        comment: r.get(4)?,
+        added_at: r.get(5)?,
+    })
+}
+
+pub fn get(conn: &Connection, fingerprint: &str) -> Result<Option<AgentKey>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM agent_key WHERE fingerprint = ?1"),
+            [fingerprint],
+            row,
+        )
+        .optional()?)
+}
+
+/// Keys of `login`, or of every agent when `None`, oldest first.
+pub fn list(conn: &Connection, login: Option<&str>) -> Result<Vec<AgentKey>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM agent_key WHERE ?1 IS NULL OR login = ?1 ORDER BY added_at, fingerprint"
+    ))?;
+    let rows = stmt.query_map([login], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Keys of active agents: what `authorized_keys` must let in.
+pub fn active(conn: &Connection) -> Result<Vec<AgentKey>> {
+    let mut stmt = conn.prepare(
+        "SELECT k.fingerprint, k.login, k.key_type, k.key_data, k.comment, k.added_at \
+         FROM agent_key k JOIN agent a ON a.login = k.login WHERE a.active = 1 \
+         ORDER BY k.login, k.added_at, k.fingerprint",
+    )?;
+    let rows = stmt.query_map([], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert(conn: &Connection, k: &AgentKey) -> Result<()> {
+    conn.execute(
+        &format!("INSERT INTO agent_key ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+        params![
+            k.fingerprint,
+            k.login,
+            k.key_type,
+            k.key_data,
+            k.comment,
+            k.added_at
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn delete(conn: &Connection, fingerprint: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM agent_key WHERE fingerprint = ?1",
+        [fingerprint],
+    )?;
+    Ok(())
+}
