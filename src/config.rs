@@ -39,6 +39,16 @@ struct File {
     breach: BreachSection,
     #[serde(default)]
     retention: RetentionSection,
+    #[serde(default)]
+    wizard: WizardSection,
+}
+
+/// `[wizard]`: settings of the guided call wizard (`cpni verify`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WizardSection {
+    /// Folder whose files the wizard offers as attachments when sending information.
+    pub statements_dir: Option<PathBuf>,
 }
 
 /// `[retention]`: how long audit records are kept at least (`cpni audit purge`).
@@ -131,6 +141,7 @@ pub struct Config {
     pub mail_code_days: i64,
     pub hash_preset: HashPreset,
     pub mail: MailSection,
+    pub wizard: WizardSection,
     pub dial_command: Option<Vec<String>>,
     /// Program for notices to the telephone number of record, run with the number and the
     /// message as its last two arguments (no shell).
@@ -286,6 +297,7 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         mail_code_days,
         hash_preset,
         mail: f.mail,
+        wizard: f.wizard,
         dial_command: f.callback.dial_command,
         sms_command: f.notify.sms_command,
     })

@@ -187,6 +187,15 @@ fn record(
             },
             now,
         );
+        // An expired code is refused without spending an attempt: the state stays as it was.
+        let t = if expired {
+            lockout::Transition {
+                state,
+                newly_locked_until: None,
+            }
+        } else {
+            t
+        };
         let until = t.state.locked_until.map(clock::format);
         store::customers::set_lock_state(
             tx,
@@ -199,7 +208,7 @@ fn record(
         if let Some(h) = &new_hash {
             store::customers::rehash_pin(tx, &fresh.account, h)?;
         }
-        apply_session(tx, &mut l, ok, basis, code_id, &at)?;
+        apply_session(tx, &mut l, ok, !expired, basis, code_id, &at)?;
         l.customer = store::customers::get(tx, &fresh.account)?.unwrap_or(fresh);
         let mut ev = Event::new(kind.event(if ok { "ok" } else { "fail" }))
             .account(&l.customer.account)
@@ -239,6 +248,7 @@ fn apply_session(
     tx: &Tx<'_>,
     l: &mut Loaded,
     ok: bool,
+    counts: bool,
     basis: Basis,
     code_id: Option<i64>,
     at: &str,
@@ -251,7 +261,7 @@ fn apply_session(
         if let Some(id) = code_id {
             store::codes::mark_used(tx, id, at)?;
         }
-    } else {
+    } else if counts {
         l.session.secret_failures += 1;
     }
     store::sessions::update(tx, &l.session)
@@ -289,7 +299,7 @@ fn message(
         );
     }
     let what_failed = if expired {
-        format!("That {noun} has expired.")
+        format!("That {noun} has expired; it did not count as a wrong answer. Send a new one.")
     } else {
         format!("Wrong {noun}.")
     };
