@@ -205,7 +205,8 @@ fn terminal_menu(prompt: &str, items: &[String]) -> Result<Option<usize>> {
     let _ = term.clear_last_lines(drawn.get());
     match &r {
         Ok(Some(i)) => {
-            let _ = term.write_line(&format!("✔ {prompt} · {}", items[*i]));
+            let chosen = format!("✔ {prompt} · {}", items[*i]);
+            let _ = term.write_line(&wrap::wrap(&chosen, wrap::width()));
         }
         Ok(None) => {
             let _ = term.write_line(&format!("← {prompt} · back"));

@@ -168,6 +168,13 @@ impl Pty {
         }
     }
 
+    /// Sends SIGINT to cpni (as `kill -INT` would), not as a key.
+    pub fn signal_int(&mut self) {
+        let pid = self.p.get_process().pid().as_raw();
+        // SAFETY: kill(2) on the child we spawned.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0, "kill -INT");
+    }
+
     /// Reads to the end and returns the exit code.
     #[track_caller]
     pub fn exit_code(&mut self) -> i32 {
