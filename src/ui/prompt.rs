@@ -282,3 +282,84 @@ mod tests {
         assert_eq!(Shape::Passphrase.check("blue horse").unwrap(), "blue horse");
     }
 }
+
+/// A scripted [`Prompter`] for in-process tests: answers in order, and the prompts it saw.
+#[cfg(test)]
+pub mod script {
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+
+    use super::{Prompter, Shape};
+    use crate::error::{Error, Kind, Result};
+
+    /// One scripted answer. `None` is Escape.
+    #[derive(Debug, Clone)]
+    pub enum A {
+        Menu(Option<usize>),
+        Line(Option<&'static str>),
+        CtrlC,
+    }
+
+    #[derive(Default)]
+    pub struct Scripted {
+        pub answers: RefCell<VecDeque<A>>,
+        /// (prompt, items) of every question asked.
+        pub asked: RefCell<Vec<(String, Vec<String>)>>,
+    }
+
+    impl Scripted {
+        pub fn new(a: &[A]) -> Scripted {
+            Scripted {
+                answers: RefCell::new(a.iter().cloned().collect()),
+                asked: RefCell::default(),
+            }
+        }
+        fn next(&self, prompt: &str, items: &[String]) -> Result<A> {
+            self.asked
+                .borrow_mut()
+                .push((prompt.to_string(), items.to_vec()));
+            match self.answers.borrow_mut().pop_front() {
+                Some(A::CtrlC) => Err(Error::new(Kind::Interrupted, "interrupted", "interrupted")),
+                Some(a) => Ok(a),
+                None => panic!("no scripted answer for {prompt:?}"),
+            }
+        }
+    }
+
+    impl Prompter for Scripted {
+        fn secret(&self, prompt: &str) -> Result<String> {
+            Ok(self.masked(prompt, Shape::Passphrase)?.unwrap_or_default())
+        }
+        fn text(&self, prompt: &str, allow_empty: bool) -> Result<String> {
+            Ok(self.line(prompt, allow_empty)?.unwrap_or_default())
+        }
+        fn select(&self, prompt: &str, items: &[String], _default: usize) -> Result<usize> {
+            Ok(self.menu(prompt, items)?.unwrap_or(0))
+        }
+        fn confirm(&self, prompt: &str, _default: bool) -> Result<bool> {
+            Ok(self.menu(prompt, &[])? == Some(0))
+        }
+        fn menu(&self, prompt: &str, items: &[String]) -> Result<Option<usize>> {
+            match self.next(prompt, items)? {
+                A::Menu(i) => Ok(i),
+                other => panic!("{prompt:?} is a menu, scripted {other:?}"),
+            }
+        }
+        fn line(&self, prompt: &str, _allow_empty: bool) -> Result<Option<String>> {
+            match self.next(prompt, &[])? {
+                A::Line(t) => Ok(t.map(str::to_string)),
+                other => panic!("{prompt:?} is a line, scripted {other:?}"),
+            }
+        }
+        fn masked(&self, prompt: &str, shape: Shape) -> Result<Option<String>> {
+            loop {
+                let Some(t) = self.line(prompt, false)? else {
+                    return Ok(None);
+                };
+                if let Ok(v) = shape.check(&t) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+    }
+}

@@ -86,11 +86,19 @@ impl Pty {
     }
 
     /// On a terminal of `cols` x `rows` (set with stty before cpni starts), with extra env.
-    pub fn spawn_sized(env: &Env, args: &[&str], cols: u16, rows: u16, vars: &[(&str, &str)]) -> Pty {
+    pub fn spawn_sized(
+        env: &Env,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        vars: &[(&str, &str)],
+    ) -> Pty {
         let inner = env.command(args);
         let mut cmd = std::process::Command::new("sh");
         cmd.arg("-c")
-            .arg(format!("stty cols {cols} rows {rows} && exec \"$0\" \"$@\""))
+            .arg(format!(
+                "stty cols {cols} rows {rows} && exec \"$0\" \"$@\""
+            ))
             .arg(inner.get_program())
             .args(inner.get_args());
         if let Some(d) = inner.get_current_dir() {
@@ -311,7 +319,10 @@ fn the_email_code_path_offers_callback_and_sending_in_place() {
     t.expect("3) Send the information to the email of record");
     t.expect("End the call");
     let menu = t.screen();
-    assert!(!menu.contains("cpni session"), "a shell command offered:\n{menu}");
+    assert!(
+        !menu.contains("cpni session"),
+        "a shell command offered:\n{menu}"
+    );
     t.send("6"); // End the call: verified, nothing recorded -> warned
     t.expect("nothing was recorded");
     t.send("2");
@@ -406,7 +417,9 @@ fn a_code_that_expires_while_the_prompt_is_open_is_refused_without_spending_an_a
         "an expired code is not a wrong answer"
     );
     assert_eq!(
-        env.sql(&format!("select secret_failures from session where id != '{earlier}';")),
+        env.sql(&format!(
+            "select secret_failures from session where id != '{earlier}';"
+        )),
         "0",
         "an expired code does not spend one of the call's attempts"
     );

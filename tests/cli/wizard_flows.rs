@@ -53,7 +53,10 @@ fn input_that_cannot_be_a_pin_is_asked_again_without_counting_and_shows_a_masked
     );
     let out = t.log.output();
     assert!(!out.contains(ADA_PIN), "the PIN was echoed:\n{out}");
-    assert!(!out.contains("41O233"), "the refused input was echoed:\n{out}");
+    assert!(
+        !out.contains("41O233"),
+        "the refused input was echoed:\n{out}"
+    );
 }
 
 #[test]
@@ -200,8 +203,14 @@ fn after_an_unanswered_callback_only_end_or_send_is_offered() {
     t.expect("3) End the call");
     let screen = t.screen();
     let after = &screen[screen.rfind("you have hung up").unwrap_or(0)..];
-    assert!(after.contains("1) Send the information to the email of record"), "{after}");
-    assert!(!after.contains("Account PIN"), "the PIN is offered after hanging up:\n{after}");
+    assert!(
+        after.contains("1) Send the information to the email of record"),
+        "{after}"
+    );
+    assert!(
+        !after.contains("Account PIN"),
+        "the PIN is offered after hanging up:\n{after}"
+    );
     assert!(!after.contains("Call back"), "{after}");
     t.send("3");
     assert_eq!(t.quit(), 1, "{}", t.log.text());
@@ -214,7 +223,14 @@ fn after_the_backup_passphrase_a_new_pin_is_offered_in_place_and_does_not_verify
     crate::calls::pin(&env, &s, ADA_PIN).ok();
     crate::calls::run_secret(
         &env,
-        &["customer", "set-backup", ADA, "--session", &s, "--secret-stdin"],
+        &[
+            "customer",
+            "set-backup",
+            ADA,
+            "--session",
+            &s,
+            "--secret-stdin",
+        ],
         "violet harbor lanterns\n",
     )
     .ok();
@@ -257,8 +273,14 @@ fn after_the_backup_passphrase_a_new_pin_is_offered_in_place_and_does_not_verify
 fn sending_attaches_a_statement_from_the_configured_folder_and_says_why() {
     let env = Env::initialised(true);
     let dir = env.root().join("statements");
-    env.write(&dir.join("DEMO-1001-call-detail-2026-11.txt"), "11/03 +1 202 555 0100 4 min\n");
-    env.write(&dir.join("DEMO-1002-call-detail-2026-11.txt"), "someone else's\n");
+    env.write(
+        &dir.join("DEMO-1001-call-detail-2026-11.txt"),
+        "11/03 +1 202 555 0100 4 min\n",
+    );
+    env.write(
+        &dir.join("DEMO-1002-call-detail-2026-11.txt"),
+        "someone else's\n",
+    );
     env.write_config(&format!(
         "{TEST_CONFIG}[wizard]\nstatements_dir = \"{}\"\n",
         dir.display()
@@ -277,7 +299,10 @@ fn sending_attaches_a_statement_from_the_configured_folder_and_says_why() {
     t.expect("I'll send that to the address we have on the account");
     t.expect("Sent the account information to the email address of record");
     t.expect("End the call");
-    assert!(!t.screen().contains("DEMO-1002"), "another account's file offered");
+    assert!(
+        !t.screen().contains("DEMO-1002"),
+        "another account's file offered"
+    );
     t.send("6");
     t.expect("sent         account information by email (DEMO-1001-call-detail-2026-11.txt)");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
@@ -290,7 +315,10 @@ fn sending_attaches_a_statement_from_the_configured_folder_and_says_why() {
         .expect("read the .eml")
         .replace("=\r\n", "")
         .replace("=\n", "");
-    assert!(text.contains("11/03 +1 202 555 0100 4 min"), "the file is attached:\n{text}");
+    assert!(
+        text.contains("11/03 +1 202 555 0100 4 min"),
+        "the file is attached:\n{text}"
+    );
     assert!(
         text.contains("Attached is DEMO-1001-call-detail-2026-11.txt: the account information you asked us to send"),
         "{text}"
@@ -324,7 +352,10 @@ fn ending_warns_when_nothing_was_recorded_and_prints_a_summary() {
     t.send(UP);
     t.send(ENTER);
     assert_eq!(t.quit(), 1, "{}", t.log.text());
-    assert_eq!(env.sql("select count(*) from session where end_reason = 'ended';"), "2");
+    assert_eq!(
+        env.sql("select count(*) from session where end_reason = 'ended';"),
+        "2"
+    );
 }
 
 #[test]
@@ -374,7 +405,13 @@ fn the_card_shows_business_backup_failures_lock_in_local_time_and_the_session() 
         "update customer set failures = 5, locked_until = '2031-01-15T15:30:00.000Z' \
          where account = 'DEMO-1004';",
     );
-    let mut t = Pty::spawn_sized(&env, &["verify", ACME], 120, 40, &[("TZ", "America/New_York")]);
+    let mut t = Pty::spawn_sized(
+        &env,
+        &["verify", ACME],
+        120,
+        40,
+        &[("TZ", "America/New_York")],
+    );
     t.expect("Acme Freight LLC");
     t.expect("session          S-");
     t.expect("backup phrase    none");
@@ -386,7 +423,10 @@ fn the_card_shows_business_backup_failures_lock_in_local_time_and_the_session() 
     t.expect("on the call · not verified]");
     t.expect("End the call");
     let screen = t.screen();
-    assert!(!screen.contains("Account PIN"), "the PIN is offered while locked");
+    assert!(
+        !screen.contains("Account PIN"),
+        "the PIN is offered while locked"
+    );
     t.send(UP);
     t.send(ENTER);
     assert_eq!(t.quit(), 1, "{}", t.log.text());
@@ -459,7 +499,10 @@ fn text_is_wrapped_to_80_and_120_columns_between_words() {
         assert_fits(&screen, cols as usize);
         let words: Vec<&str> = screen.split_whitespace().collect();
         for w in ["identity.)", "arrives.\"", "approval"] {
-            assert!(words.iter().any(|x| x.contains(w)), "{w} broken at {cols}:\n{screen}");
+            assert!(
+                words.iter().any(|x| x.contains(w)),
+                "{w} broken at {cols}:\n{screen}"
+            );
         }
     }
 }
@@ -488,7 +531,11 @@ fn the_demo_folder_is_removed_on_every_exit_ctrl_c_included() {
     // Ctrl-C at the account prompt.
     let mut t = Pty::spawn_sized(&env, &["demo"], 120, 40, &vars);
     t.expect("Account id (Esc to quit)");
-    assert_eq!(demo_leftovers(&tmp).len(), 1, "the demo folder exists while it runs");
+    assert_eq!(
+        demo_leftovers(&tmp).len(),
+        1,
+        "the demo folder exists while it runs"
+    );
     t.send("\x03");
     assert_eq!(t.exit_code(), 130, "{}", t.log.text());
     assert_eq!(demo_leftovers(&tmp), Vec::<String>::new());

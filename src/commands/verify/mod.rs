@@ -137,11 +137,9 @@ fn call(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, mut l: Loaded) ->
         )
     ));
     let mut tally = Tally::default();
-    let mut want = loop {
-        if let Some(w) = ask_want(p)? {
-            break w;
-        }
-        say("Choose what the caller wants, or pick it and then End the call.");
+    // Escape here goes back to the account prompt: the session ends with nothing done.
+    let Some(mut want) = ask_want(p)? else {
+        return ending::finish(env, db, l, &tally, started);
     };
     let mut announced = false;
     loop {

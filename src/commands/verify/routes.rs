@@ -113,7 +113,7 @@ pub fn run(
             Ok(discuss(p, env, db, l, scope, t)?.map_or(Step::Same, |n| Step::Next(Box::new(n))))
         }
         Route::Marketing => {
-            record_consent(p, env, db, &l)?;
+            record_consent(p, env, db, &l, t)?;
             Ok(Step::Same)
         }
     }
@@ -523,6 +523,7 @@ pub fn record_consent(
     env: &session::Env<'_>,
     db: &mut Db,
     l: &Loaded,
+    t: &mut Tally,
 ) -> Result<()> {
     say(wizard::SAY_MARKETING);
     let choices = [
@@ -549,9 +550,106 @@ pub fn record_consent(
         session: Some(l.session.id.clone()),
     };
     match consent::record_choice(env.ctx, db, &env.acting.actor, &l.customer.account, &input) {
-        Ok(status) => say(&format!("✓ Recorded. CPNI approval: {}.", status.label())),
+        Ok(status) => {
+            t.changes
+                .push(format!("marketing choice recorded ({})", status.label()));
+            say(&format!("✓ Recorded. CPNI approval: {}.", status.label()));
+        }
         Err(e) if e.kind == Kind::Usage => say(&format!("✗ {}", e.message)),
         Err(e) => return Err(e),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::prompt::script::{A, Scripted};
+
+    #[test]
+    fn purposes_are_plain_words_and_escape_leaves_the_reference_prompt() {
+        let p = Scripted::new(&[
+            A::Menu(Some(6)), // legal process
+            A::Line(None),    // Escape at the reference
+            A::Menu(Some(0)), // the caller asked
+        ]);
+        let got = ask_purpose(&p).expect("purpose");
+        assert_eq!(got, Some((Purpose::CustomerRequest, None)));
+        let asked = p.asked.borrow();
+        for (item, purpose) in asked[0].1.iter().zip(Purpose::ALL) {
+            assert!(!item.contains(purpose.as_str()), "a slug shown: {item}");
+        }
+        assert!(asked[1].0.starts_with("Reference"));
+        assert_eq!(asked[2].0, "Purpose");
+        let p = Scripted::new(&[A::Menu(None)]);
+        assert_eq!(ask_purpose(&p).expect("back"), None);
+        let p = Scripted::new(&[A::Menu(Some(7)), A::Line(Some("ORDER-9"))]);
+        assert_eq!(
+            ask_purpose(&p).expect("purpose"),
+            Some((Purpose::DesignatedThirdParty, Some("ORDER-9".into())))
+        );
+    }
+
+    #[test]
+    fn only_the_accounts_own_statements_are_offered() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for f in [
+            "DEMO-1001-nov.pdf",
+            "demo-1001-oct.pdf",
+            "DEMO-1002-nov.pdf",
+            ".DEMO-1001",
+        ] {
+            std::fs::write(dir.path().join(f), b"x").expect("write");
+        }
+        std::fs::create_dir(dir.path().join("DEMO-1001-folder")).expect("mkdir");
+        let names: Vec<String> = statements(Some(dir.path()), "DEMO-1001")
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(names, ["DEMO-1001-nov.pdf", "demo-1001-oct.pdf"]);
+        assert!(statements(None, "DEMO-1001").is_empty());
+
+        let p = Scripted::new(&[A::Menu(Some(0))]);
+        let got = choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("choose");
+        assert_eq!(got, Ok(Some(dir.path().join("DEMO-1001-nov.pdf"))));
+        let p = Scripted::new(&[A::Menu(Some(3))]);
+        assert_eq!(
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("none"),
+            Ok(None)
+        );
+        let p = Scripted::new(&[A::Menu(Some(2)), A::Line(None)]);
+        assert_eq!(
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("back"),
+            Err(())
+        );
+        let p = Scripted::new(&[A::Menu(None)]);
+        assert_eq!(
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("back"),
+            Err(())
+        );
+    }
+
+    #[test]
+    fn ctrl_c_in_a_discussion_asks_and_a_second_ctrl_c_propagates() {
+        let p = Scripted::new(&[A::Menu(Some(0)), A::CtrlC]);
+        let e = discussion_fields(&p, Scope::Account).expect_err("interrupted at the note");
+        assert_eq!(e.kind, Kind::Interrupted);
+        let p = Scripted::new(&[A::Menu(Some(0)), A::Menu(Some(1))]);
+        let f = after_interrupt(&p, Scope::Account).expect("record it");
+        assert_eq!(f.map(|f| f.0), Some(Purpose::Billing));
+        let p = Scripted::new(&[A::Menu(Some(1))]);
+        assert!(
+            after_interrupt(&p, Scope::Account)
+                .expect("not recorded")
+                .is_none()
+        );
+        let p = Scripted::new(&[A::CtrlC]);
+        let e = after_interrupt(&p, Scope::Account).expect_err("second Ctrl-C");
+        assert_eq!(e.kind, Kind::Interrupted);
+    }
 }

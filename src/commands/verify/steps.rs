@@ -106,3 +106,127 @@ pub fn offered(s: &Situation<'_>) -> Vec<Route> {
         .map(|(r, _)| *r)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock;
+    use crate::store::customers::Customer;
+    use crate::store::sessions::Session;
+    use time::Duration;
+
+    fn loaded(basis: Option<Basis>, failures: i64, now: OffsetDateTime) -> Loaded {
+        let old = clock::format(now - Duration::days(400));
+        let customer = Customer {
+            account: "A-1".into(),
+            name: "Ann".into(),
+            phone: "+12025550142".into(),
+            phone_since: old.clone(),
+            email: "ann@example.com".into(),
+            email_since: old.clone(),
+            street: "1 Elm St".into(),
+            city: "Arlington".into(),
+            region: "VA".into(),
+            postal_code: "22201".into(),
+            country: "US".into(),
+            postal_since: old.clone(),
+            account_rep: None,
+            cpni_contract: None,
+            pin_hash: Some("phc".into()),
+            pin_set_at: Some(old.clone()),
+            pin_must_change: false,
+            backup_hash: Some("phc".into()),
+            backup_set_at: Some(old.clone()),
+            failures: 0,
+            lock_level: 0,
+            locked_until: None,
+            created_at: old.clone(),
+        };
+        let session = Session {
+            id: "S-AAAAAAAAAA".into(),
+            account: "A-1".into(),
+            agent: "agent".into(),
+            on_behalf_of: None,
+            channel: "inbound".into(),
+            started_at: clock::format(now),
+            last_active_at: clock::format(now),
+            basis: basis.map(|b| b.as_str().to_string()),
+            verified_at: None,
+            secret_failures: failures,
+            ended_at: None,
+            end_reason: None,
+        };
+        Loaded { session, customer }
+    }
+
+    fn menu(basis: Option<Basis>, want: Want, failures: i64, hung_up: bool) -> Vec<Route> {
+        let now = clock::now();
+        let l = loaded(basis, failures, now);
+        offered(&Situation::of(&l, want, hung_up, now))
+    }
+
+    #[test]
+    fn after_a_code_callback_and_sending_are_offered_in_place() {
+        let m = menu(Some(Basis::EmailCode), Want::Account, 0, false);
+        assert_eq!(m[0], Route::Callback);
+        assert!(m.contains(&Route::SendEmail) && m.contains(&Route::SendMail));
+        assert!(m.contains(&Route::Discuss(Scope::Account)));
+        assert!(!m.contains(&Route::Discuss(Scope::CallDetail)));
+        assert!(!m.contains(&Route::Pin));
+    }
+
+    #[test]
+    fn after_the_backup_a_new_pin_is_offered() {
+        let m = menu(Some(Basis::Backup), Want::Account, 0, false);
+        assert!(m.contains(&Route::SetPin));
+        assert!(!menu(Some(Basis::Pin), Want::Account, 0, false).contains(&Route::SetPin));
+    }
+
+    #[test]
+    fn after_an_unanswered_callback_only_send_or_end() {
+        let m = menu(None, Want::CallDetail, 0, true);
+        assert_eq!(m, [Route::SendEmail, Route::SendMail, Route::End]);
+    }
+
+    #[test]
+    fn no_secret_routes_once_the_attempts_are_used() {
+        let m = menu(None, Want::Account, 3, false);
+        for r in [
+            Route::Pin,
+            Route::Backup,
+            Route::EmailCode,
+            Route::EnterCode,
+            Route::MailCode,
+        ] {
+            assert!(!m.contains(&r), "{r:?} offered after three wrong answers");
+        }
+        assert_eq!(m[0], Route::Callback);
+    }
+
+    #[test]
+    fn the_order_is_the_tables_for_every_intent_and_basis() {
+        let order: Vec<Route> = STEPS.iter().map(|(r, _)| *r).collect();
+        for want in [Want::Account, Want::CallDetail, Want::CallerSupplied] {
+            for basis in [
+                None,
+                Some(Basis::Pin),
+                Some(Basis::EmailCode),
+                Some(Basis::Backup),
+            ] {
+                let m = menu(basis, want, 0, false);
+                let pos: Vec<usize> = m
+                    .iter()
+                    .map(|r| order.iter().position(|o| o == r).expect("in the table"))
+                    .collect();
+                assert!(
+                    pos.windows(2).all(|w| w[0] < w[1]),
+                    "{want:?} {basis:?}: {m:?}"
+                );
+                assert_eq!(m.last(), Some(&Route::End));
+            }
+        }
+        // The PIN is first whenever it is offered, so a PIN call is `1`, `1`.
+        assert_eq!(menu(None, Want::Account, 0, false)[0], Route::Pin);
+        assert_eq!(menu(None, Want::CallDetail, 0, false)[0], Route::Pin);
+    }
+}
