@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite, first installing what the tests need and this machine lacks:
 #   sqlite3, zsh, fish      (Debian packages; the schema and completion tests run them)
+#   tzdata                  (Debian package; the wizard's local-time test uses America/New_York)
 #   aiosmtpd 1.4.6          (Python; the SMTP tests start it as a local mail server)
 # Works unattended (no stdin) as root or with passwordless sudo. Extra arguments go to
 # `cargo test`, e.g. `bash scripts/test.sh -- --test-threads=4` or `bash scripts/test.sh import`.
@@ -15,6 +16,8 @@ missing=()
 for tool in sqlite3 zsh fish; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
+# The wizard's card test shows a lock in the agent's local time (TZ=America/New_York).
+[ -e /usr/share/zoneinfo/America/New_York ] || missing+=(tzdata)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

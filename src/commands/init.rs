@@ -60,6 +60,9 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 
 [retention]
 # years = 2                 # audit records younger than this are never purged; at least 1
+
+[wizard]
+# statements_dir = "/srv/statements"  # files offered as attachments when sending (name has the account id)
 "#;
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {

@@ -1,5 +1,6 @@
-//! Presentation for the guided verification: the caller card with masked contacts, the exact
-//! words for the agent at each step, and the menu labels. Pure text; no prompting, no storage.
+//! Presentation for the guided verification: the caller card with masked contacts (times in
+//! the agent's local time), the exact words for the agent at each step, plain words for
+//! purposes, scopes and bases, and the menu labels. Pure text; no prompting, no storage.
 
 use time::OffsetDateTime;
 

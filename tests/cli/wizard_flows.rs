@@ -165,7 +165,7 @@ fn lost_pin_says_what_will_happen_and_can_go_back() {
     t.send("1");
     t.expect("8) Lost PIN: send a temporary PIN");
     t.send("8");
-    t.expect("Lost PIN: send a temporary PIN");
+    t.expect("1) By email to the email address of record");
     t.send("1"); // by email
     t.expect("The caller uses it on a later call to choose a new PIN");
     t.expect("2) Go back (send nothing)");
@@ -174,7 +174,7 @@ fn lost_pin_says_what_will_happen_and_can_go_back() {
     t.expect("End the call");
     assert_eq!(count(&env, "pin.reset"), "0", "going back sent nothing");
     t.send("8");
-    t.expect("Lost PIN: send a temporary PIN");
+    t.expect("1) By email to the email address of record");
     t.send("1");
     t.expect("Send it?");
     t.send("1");

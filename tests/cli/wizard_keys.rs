@@ -137,7 +137,7 @@ fn lost_pin_call() -> Row {
     t.expect("8) Lost PIN");
     t.expect("End the call");
     t.send("8");
-    t.expect("Lost PIN: send a temporary PIN");
+    t.expect("1) By email to the email address of record");
     t.send("1"); // by email
     t.expect("Send it?");
     t.send("1");
