@@ -301,7 +301,8 @@ fn the_email_code_path_offers_callback_and_sending_in_place() {
     t.send("1"); // Account information
     t.expect("How will you verify the caller?");
     t.expect("2) Email a one-time code to the email of record");
-    t.send("2");
+    t.send(DOWN); // arrows move, Enter chooses
+    t.send(ENTER);
     t.expect("Code sent to a***@example.com");
     t.expect("? Code: ");
     let eml = newest(&outbox(&env), "-email-code.eml");
