@@ -20,10 +20,12 @@ pub enum Outcome<T> {
 
 /// A menu of `n` numbered items. Arrows move, Enter chooses the highlighted item, a digit
 /// chooses its item (at once when no longer number starts with it). Other keys do nothing.
+/// With `zero_last`, the last item (End the call) is numbered 0 and the others 1, 2, …
 #[derive(Debug, Clone)]
 pub struct Menu {
     pub n: usize,
     pub cursor: usize,
+    pub zero_last: bool,
     typed: String,
 }
 
@@ -32,8 +34,30 @@ impl Menu {
         Menu {
             n,
             cursor: 0,
+            zero_last: false,
             typed: String::new(),
         }
+    }
+
+    pub fn zero_last(n: usize) -> Menu {
+        Menu {
+            zero_last: n > 1,
+            ..Menu::new(n)
+        }
+    }
+
+    /// The number shown for item `i`.
+    pub fn number(&self, i: usize) -> usize {
+        if self.zero_last && i + 1 == self.n {
+            0
+        } else {
+            i + 1
+        }
+    }
+
+    /// The highest number typed to choose an item.
+    fn max(&self) -> usize {
+        if self.zero_last { self.n - 1 } else { self.n }
     }
 
     pub fn key(&mut self, k: &Key) -> Outcome<usize> {
@@ -56,18 +80,23 @@ impl Menu {
     }
 
     fn digit(&mut self, d: char) -> Outcome<usize> {
+        let max = self.max();
         self.typed.push(d);
         let mut v: usize = self.typed.parse().unwrap_or(0);
-        if v == 0 || v > self.n {
+        if v == 0 || v > max {
+            if d == '0' && self.zero_last && self.typed == "0" {
+                self.typed.clear();
+                return Outcome::Done(self.n - 1);
+            }
             self.typed = d.to_string();
             v = self.typed.parse().unwrap_or(0);
-            if v == 0 || v > self.n {
+            if v == 0 || v > max {
                 self.typed.clear();
                 return Outcome::Pending;
             }
         }
         self.cursor = v - 1;
-        if v * 10 > self.n {
+        if v * 10 > max {
             self.typed.clear();
             return Outcome::Done(v - 1);
         }
@@ -172,6 +201,27 @@ mod tests {
         );
         assert_eq!(run_menu(4, &[Key::Escape]), Outcome::Back);
         assert_eq!(run_menu(4, &[Key::CtrlC]), Outcome::Interrupt);
+    }
+
+    #[test]
+    fn with_zero_last_the_end_is_0_and_nine_routes_stay_one_key() {
+        let run = |n: usize, keys: &[Key]| {
+            let mut m = Menu::zero_last(n);
+            for k in keys {
+                let o = m.key(k);
+                if o != Outcome::Pending {
+                    return o;
+                }
+            }
+            Outcome::Pending
+        };
+        assert_eq!(run(10, &[Key::Char('0')]), Outcome::Done(9));
+        assert_eq!(run(10, &[Key::Char('1')]), Outcome::Done(0));
+        assert_eq!(run(10, &[Key::Char('9')]), Outcome::Done(8));
+        assert_eq!(run(3, &[Key::Char('3')]), Outcome::Pending);
+        assert_eq!(run(12, &[Key::Char('1'), Key::Char('0')]), Outcome::Done(9));
+        assert_eq!(Menu::zero_last(4).number(3), 0);
+        assert_eq!(Menu::zero_last(4).number(0), 1);
     }
 
     #[test]

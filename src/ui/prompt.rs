@@ -24,6 +24,10 @@ pub trait Prompter {
     fn confirm(&self, prompt: &str, default: bool) -> Result<bool>;
     /// A numbered menu chosen by Enter or the item's number; `None` for Escape.
     fn menu(&self, prompt: &str, items: &[String]) -> Result<Option<usize>>;
+    /// [`Prompter::menu`] whose last item (End the call) is numbered 0.
+    fn menu_end0(&self, prompt: &str, items: &[String]) -> Result<Option<usize>> {
+        self.menu(prompt, items)
+    }
     /// A visible line; `None` for Escape.
     fn line(&self, prompt: &str, allow_empty: bool) -> Result<Option<String>>;
     /// A secret drawn as dots with a count, re-asked until it fits `shape`; `None` for Escape.
@@ -125,7 +129,10 @@ impl Prompter for Terminal {
             .map_err(io)
     }
     fn menu(&self, prompt: &str, items: &[String]) -> Result<Option<usize>> {
-        terminal_menu(prompt, items)
+        terminal_menu(prompt, items, false)
+    }
+    fn menu_end0(&self, prompt: &str, items: &[String]) -> Result<Option<usize>> {
+        terminal_menu(prompt, items, true)
     }
     fn line(&self, prompt: &str, allow_empty: bool) -> Result<Option<String>> {
         loop {
@@ -172,12 +179,14 @@ fn drive<T, S>(
     }
 }
 
-fn menu_lines(prompt: &str, items: &[String], cursor: usize) -> Vec<String> {
+fn menu_lines(prompt: &str, items: &[String], m: &Menu) -> Vec<String> {
+    let cursor = m.cursor;
     let w = wrap::width();
-    let mut lines = vec![format!("? {prompt}  (number or Enter; Esc goes back)")];
+    let header = wrap::wrap(&format!("? {prompt}  (number or Enter; Esc goes back)"), w);
+    let mut lines: Vec<String> = header.lines().map(str::to_string).collect();
     for (i, it) in items.iter().enumerate() {
         let mark = if i == cursor { "›" } else { " " };
-        let text = wrap::wrap(&format!("{mark} {:>2}) {it}", i + 1), w);
+        let text = wrap::wrap(&format!("{mark} {:>2}) {it}", m.number(i)), w);
         lines.extend(text.lines().map(|l| {
             if i == cursor {
                 console::style(l).cyan().bold().to_string()
@@ -189,15 +198,19 @@ fn menu_lines(prompt: &str, items: &[String], cursor: usize) -> Vec<String> {
     lines
 }
 
-fn terminal_menu(prompt: &str, items: &[String]) -> Result<Option<usize>> {
+fn terminal_menu(prompt: &str, items: &[String], zero_last: bool) -> Result<Option<usize>> {
     if items.is_empty() {
         return Ok(None);
     }
-    let mut m = Menu::new(items.len());
+    let mut m = if zero_last {
+        Menu::zero_last(items.len())
+    } else {
+        Menu::new(items.len())
+    };
     let drawn = std::cell::Cell::new(0usize);
     let r = drive(&mut m, Menu::key, |t, m, _first| {
         t.clear_last_lines(drawn.get())?;
-        let lines = menu_lines(prompt, items, m.cursor);
+        let lines = menu_lines(prompt, items, m);
         drawn.set(lines.len());
         t.write_line(&lines.join("\r\n"))
     });
@@ -216,6 +229,20 @@ fn terminal_menu(prompt: &str, items: &[String]) -> Result<Option<usize>> {
     r
 }
 
+/// `head` then as much of the end of `text` as fits on one line of `width` columns, so a
+/// long answer never wraps (a wrapped line could not be redrawn in place).
+pub fn fit(head: &str, text: &str, width: usize) -> String {
+    let room = width
+        .saturating_sub(console::measure_text_width(head) + 2)
+        .max(8);
+    let n = text.chars().count();
+    if console::measure_text_width(text) <= room {
+        return format!("{head}{text}");
+    }
+    let tail: String = text.chars().skip(n.saturating_sub(room - 1)).collect();
+    format!("{head}…{tail}")
+}
+
 fn terminal_line(prompt: &str, masked: bool) -> Result<Option<String>> {
     let mut l = Line::default();
     let r = drive(&mut l, Line::key, |t, l, _| {
@@ -225,7 +252,7 @@ fn terminal_line(prompt: &str, masked: bool) -> Result<Option<String>> {
         } else {
             crate::ui::term::safe(&l.text).into_owned()
         };
-        t.write_str(&format!("? {prompt}: {shown}"))
+        t.write_str(&fit(&format!("? {prompt}: "), &shown, wrap::width()))
     });
     let _ = console::Term::stderr().write_line("");
     r
@@ -257,6 +284,15 @@ pub fn secret_from_stdin(what: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::Shape;
+
+    #[test]
+    fn a_long_answer_is_shown_by_its_end_on_one_line() {
+        let long = "x".repeat(200) + "END";
+        let shown = super::fit("? Note (optional): ", &long, 80);
+        assert!(console::measure_text_width(&shown) < 80, "{shown}");
+        assert!(shown.ends_with("END") && shown.contains('…'));
+        assert_eq!(super::fit("? Note: ", "short", 80), "? Note: short");
+    }
 
     #[test]
     fn shapes_refuse_what_cannot_be_a_secret_without_hinting() {

@@ -256,8 +256,8 @@ fn the_pin_path_end_to_end() {
     t.type_uncounted("REC-77");
     t.send(ENTER);
     t.expect("Recorded. CPNI approval: ");
-    t.expect("6) End the call");
-    t.send("6");
+    t.expect("0) End the call");
+    t.send("0");
     t.expect("ended and recorded");
     t.expect("Call summary");
     t.expect("verified by  the account PIN");
@@ -324,7 +324,7 @@ fn the_email_code_path_offers_callback_and_sending_in_place() {
         !menu.contains("cpni session"),
         "a shell command offered:\n{menu}"
     );
-    t.send("6"); // End the call: verified, nothing recorded -> warned
+    t.send("0"); // End the call: verified, nothing recorded -> warned
     t.expect("nothing was recorded");
     t.send("2");
     t.expect("ended and recorded");

@@ -42,7 +42,7 @@ fn input_that_cannot_be_a_pin_is_asked_again_without_counting_and_shows_a_masked
     t.send(ENTER);
     t.expect("Verified by the account PIN");
     t.expect("End the call");
-    t.send("6");
+    t.send("0");
     t.expect("End the call?");
     t.send("2");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
@@ -73,7 +73,7 @@ fn a_wrong_pin_is_asked_again_in_place_with_words_to_say() {
     t.send(ENTER);
     t.expect("Verified by the account PIN");
     t.expect("End the call");
-    t.send("6");
+    t.send("0");
     t.expect("End the call?");
     t.send("2");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
@@ -106,7 +106,7 @@ fn stray_keys_never_choose_and_a_pasted_second_line_is_discarded() {
     t.expect("What next?");
     t.expect("End the call");
     std::thread::sleep(Duration::from_millis(300));
-    t.send("6");
+    t.send("0");
     t.expect("ended and recorded");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
     assert_eq!(
@@ -150,7 +150,7 @@ fn escape_goes_back_changes_the_intent_and_leaves_a_reference_prompt() {
     t.send(ESC); // back to the menu, nothing recorded
     t.expect("What next?");
     t.expect("End the call");
-    t.send("6");
+    t.send("0");
     t.expect("nothing was recorded");
     t.send("2");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
@@ -200,7 +200,7 @@ fn after_an_unanswered_callback_only_end_or_send_is_offered() {
     t.send("2"); // no answer
     t.expect("you have hung up");
     t.expect("How will you verify the caller?");
-    t.expect("3) End the call");
+    t.expect("0) End the call");
     let screen = t.screen();
     let after = &screen[screen.rfind("you have hung up").unwrap_or(0)..];
     assert!(
@@ -212,7 +212,7 @@ fn after_an_unanswered_callback_only_end_or_send_is_offered() {
         "the PIN is offered after hanging up:\n{after}"
     );
     assert!(!after.contains("Call back"), "{after}");
-    t.send("3");
+    t.send("0");
     assert_eq!(t.quit(), 1, "{}", t.log.text());
 }
 
@@ -260,8 +260,8 @@ fn after_the_backup_passphrase_a_new_pin_is_offered_in_place_and_does_not_verify
     t.type_uncounted("583920");
     t.send(ENTER);
     t.expect("New PIN set");
-    t.expect("7) End the call");
-    t.send("7");
+    t.expect("0) End the call");
+    t.send("0");
     t.expect("verified by  the backup passphrase");
     t.expect("changes      new PIN set");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
@@ -303,7 +303,7 @@ fn sending_attaches_a_statement_from_the_configured_folder_and_says_why() {
         !t.screen().contains("DEMO-1002"),
         "another account's file offered"
     );
-    t.send("6");
+    t.send("0");
     t.expect("sent         account information by email (DEMO-1001-call-detail-2026-11.txt)");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
     assert_eq!(
@@ -330,12 +330,12 @@ fn ending_warns_when_nothing_was_recorded_and_prints_a_summary() {
     let env = Env::initialised(true);
     let mut t = Pty::spawn(&env, &["verify", ADA]);
     verified(&mut t);
-    t.send("6");
+    t.send("0");
     t.expect("The caller was verified but nothing was recorded");
     t.send("1"); // go back
     t.expect("What next?");
     t.expect("End the call");
-    t.send("6");
+    t.send("0");
     t.expect("End the call?");
     t.send("2");
     t.expect("Call summary, session S-");
@@ -375,7 +375,7 @@ fn ctrl_c_while_typing_a_note_asks_whether_to_record_the_discussion() {
     t.send("1");
     t.expect("Recorded: account information discussed");
     t.expect("End the call");
-    t.send("6");
+    t.send("0");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
     assert_eq!(count(&env, "disclosure"), "1");
 }
@@ -491,9 +491,16 @@ fn text_is_wrapped_to_80_and_120_columns_between_words() {
         t.send(ENTER);
         t.expect("What next?");
         t.expect("End the call");
-        t.send("6");
-        t.expect("End the call?");
-        t.send("2");
+        t.send("1");
+        t.expect("Purpose");
+        t.send("1");
+        t.expect("Note (optional)");
+        // A note longer than the line: shown by its end, never wrapped by the terminal.
+        t.type_uncounted(&"asked about the plan ".repeat(8));
+        t.send(ENTER);
+        t.expect("Recorded: account information discussed");
+        t.expect("End the call");
+        t.send("0");
         assert_eq!(t.quit(), 0, "{}", t.log.text());
         let screen = t.screen();
         assert_fits(&screen, cols as usize);
@@ -590,4 +597,89 @@ fn demo_addresses_are_consistent() {
             .unwrap_or_else(|| panic!("unknown demo city {row}"));
         assert_eq!((f[1], &f[2][..3]), (k.1, k.2), "{row}");
     }
+}
+
+/// The temporary PIN in the newest temporary-PIN letter.
+fn temp_pin_from_letter(env: &Env) -> String {
+    let mut dirs = vec![crate::calls::outbox(env).join("letters")];
+    let mut text = None;
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("read the letters").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.to_string_lossy().contains("temporary-pin") {
+                text = Some(std::fs::read_to_string(&p).expect("read the letter"));
+            }
+        }
+    }
+    let text = text.expect("a temporary-PIN letter");
+    text.lines()
+        .map(str::trim)
+        .find(|l| l.len() >= 8 && l.chars().all(|c| c.is_ascii_digit()))
+        .expect("the PIN line")
+        .to_string()
+}
+
+#[test]
+fn a_temporary_pin_asks_for_a_new_pin_and_escape_leaves_it_in_the_menu() {
+    let env = Env::initialised(true);
+    env.run(&["customer", "reset-pin", ADA, "--via", "mail"])
+        .ok();
+    let temp = temp_pin_from_letter(&env);
+    let mut t = Pty::spawn(&env, &["verify", ADA]);
+    t.expect("PIN              temporary (must be changed)");
+    to_pin_prompt(&mut t);
+    t.type_uncounted(&temp);
+    t.send(ENTER);
+    t.expect("Please choose a new PIN now");
+    t.expect("? New PIN: ");
+    t.send(ESC);
+    t.expect("How will you verify the caller?");
+    t.expect("Set a new PIN chosen by the caller");
+    t.expect("End the call");
+    let screen = t.screen();
+    let menu = &screen[screen.rfind("How will you verify").unwrap_or(0)..];
+    assert!(
+        !menu.contains("Record a discussion"),
+        "a temporary PIN verified the call:\n{menu}"
+    );
+    let n = menu
+        .lines()
+        .find(|l| l.contains("Set a new PIN"))
+        .and_then(|l| l.split(')').next())
+        .and_then(|x| {
+            x.trim_start_matches(|c: char| !c.is_ascii_digit())
+                .trim()
+                .parse::<usize>()
+                .ok()
+        })
+        .expect("the item's number");
+    t.send(&n.to_string());
+    t.expect("? New PIN: ");
+    t.wait_echo_off();
+    t.type_uncounted("583920");
+    t.send(ENTER);
+    t.expect("? Repeat the new PIN: ");
+    t.wait_echo_off();
+    t.type_uncounted("583920");
+    t.send(ENTER);
+    t.expect("New PIN set");
+    t.expect("How will you verify the caller?");
+    t.expect("1) Account PIN");
+    t.expect("End the call");
+    t.send("1");
+    t.expect("? PIN: ");
+    t.wait_echo_off();
+    t.type_uncounted("583920");
+    t.send(ENTER);
+    t.expect("Verified by the account PIN");
+    t.expect("End the call");
+    t.send("0"); // a change was recorded: no warning
+    t.expect("changes      new PIN set");
+    assert_eq!(t.quit(), 0, "{}", t.log.text());
+    assert!(
+        !t.log.output().contains(&temp),
+        "the temporary PIN was echoed"
+    );
 }

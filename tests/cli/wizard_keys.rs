@@ -47,7 +47,7 @@ fn pin_call() -> Row {
     crate::wizard::to_pin_prompt(&mut t);
     t.type_uncounted(ADA_PIN);
     t.send(ENTER);
-    let note = discuss_and_end(&mut t, "1", "6");
+    let note = discuss_and_end(&mut t, "1", "0");
     Row {
         name: "account information by PIN",
         keys: t.keys,
@@ -78,7 +78,7 @@ fn call_detail_after_three_wrong_pins_then_callback() -> Row {
     t.send("1");
     t.expect("Callback result");
     t.send("1"); // reached and confirmed
-    let note = discuss_and_end(&mut t, "2", "6");
+    let note = discuss_and_end(&mut t, "2", "0");
     Row {
         name: "call detail after three wrong PINs, then a callback",
         keys: t.keys,
@@ -101,7 +101,7 @@ fn email_code_call() -> Row {
     t.wait_echo_off();
     t.type_uncounted(&code);
     t.send(ENTER);
-    let note = discuss_and_end(&mut t, "2", "6");
+    let note = discuss_and_end(&mut t, "2", "0");
     Row {
         name: "account information by email code",
         keys: t.keys,
@@ -119,7 +119,7 @@ fn business_call() -> Row {
     t.expect("5) Business contract");
     t.expect("End the call");
     t.send("5");
-    let note = discuss_and_end(&mut t, "1", "6");
+    let note = discuss_and_end(&mut t, "1", "0");
     Row {
         name: "a business account (contract basis)",
         keys: t.keys,
@@ -142,8 +142,8 @@ fn lost_pin_call() -> Row {
     t.expect("Send it?");
     t.send("1");
     t.expect("Temporary PIN sent");
-    t.expect("9) End the call");
-    t.send("9");
+    t.expect("0) End the call");
+    t.send("0");
     t.expect("Call summary");
     t.expect("Account id (Esc to quit)");
     t.send(ESC);

@@ -142,10 +142,14 @@ fn call(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, mut l: Loaded) ->
         return ending::finish(env, db, l, &tally, started);
     };
     let mut announced = false;
+    let mut asked_new_pin = false;
     loop {
         let now = clock::now();
         let basis = l.session.basis.as_deref().and_then(Basis::parse);
-        if basis == Some(Basis::TemporaryPin) && l.customer.pin_must_change {
+        // A temporary PIN is good only for choosing a new PIN: ask for it at once, once (the
+        // menu offers it again after Escape).
+        if basis == Some(Basis::TemporaryPin) && l.customer.pin_must_change && !asked_new_pin {
+            asked_new_pin = true;
             routes::new_pin(p, env, db, &l, &mut tally)?;
             l = session::reload(db, &l)?;
             continue;
@@ -171,7 +175,7 @@ fn call(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, mut l: Loaded) ->
             }
         ));
         let items: Vec<String> = offered.iter().map(|r| r.label().to_string()).collect();
-        let Some(i) = p.menu(title, &items)? else {
+        let Some(i) = p.menu_end0(title, &items)? else {
             if tally.discussed.is_empty() && tally.sent.is_empty() {
                 if let Some(w) = ask_want(p)? {
                     want = w;

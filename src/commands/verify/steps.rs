@@ -88,7 +88,8 @@ pub const STEPS: &[(Route, Offered)] = &[
         s.postal_ok && s.want != Want::CallerSupplied
     }),
     (Route::SetPin, |s| {
-        matches!(s.basis, Some(Basis::Backup)) && policy::may_change(s.basis, Change::Pin)
+        matches!(s.basis, Some(Basis::Backup | Basis::TemporaryPin))
+            && policy::may_change(s.basis, Change::Pin)
     }),
     (Route::Marketing, |s| s.verified() && !s.hung_up),
     (Route::MailCode, |s| s.account_secret() && s.postal_ok),
@@ -179,6 +180,12 @@ mod tests {
     fn after_the_backup_a_new_pin_is_offered() {
         let m = menu(Some(Basis::Backup), Want::Account, 0, false);
         assert!(m.contains(&Route::SetPin));
+        let m = menu(Some(Basis::TemporaryPin), Want::Account, 0, false);
+        assert!(
+            m.contains(&Route::SetPin) && m.contains(&Route::Pin),
+            "{m:?}"
+        );
+        assert!(!m.iter().any(|r| matches!(r, Route::Discuss(_))), "{m:?}");
         assert!(!menu(Some(Basis::Pin), Want::Account, 0, false).contains(&Route::SetPin));
     }
 
