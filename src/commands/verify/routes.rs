@@ -65,9 +65,7 @@ pub fn run(
         ),
         Route::EmailCode => {
             issue(env, db, &l, CodeChannel::Email)?;
-            say(
-                "Say: \"I've sent a one-time code to the email address on the account. Please read it to me when it arrives.\"",
-            );
+            say(wizard::SAY_CODE);
             secret(
                 p,
                 env,
