@@ -85,7 +85,9 @@ impl Pty {
         Pty::spawn_sized(env, args, 120, 40, &[])
     }
 
-    /// On a terminal of `cols` x `rows` (set with stty before cpni starts), with extra env.
+    /// On a terminal of `cols` x `rows`, with extra env. ptyprocess sets 80x24 in the parent
+    /// after the child has started, so the size is set here afterwards and the child waits
+    /// (in sh) until it sees it before cpni starts: no output is ever drawn at another width.
     pub fn spawn_sized(
         env: &Env,
         args: &[&str],
@@ -97,7 +99,7 @@ impl Pty {
         let mut cmd = std::process::Command::new("sh");
         cmd.arg("-c")
             .arg(format!(
-                "stty cols {cols} rows {rows} && exec \"$0\" \"$@\""
+                "while [ \"$(stty size)\" != \"{rows} {cols}\" ]; do sleep 0.01; done; exec \"$0\" \"$@\""
             ))
             .arg(inner.get_program())
             .args(inner.get_args());
@@ -112,7 +114,10 @@ impl Pty {
         }
         cmd.env("TERM", "xterm").env_remove("NO_COLOR");
         cmd.envs(vars.iter().copied());
-        let p = Session::spawn(cmd).expect("spawn cpni on a pty");
+        let mut p = Session::spawn(cmd).expect("spawn cpni on a pty");
+        p.get_process_mut()
+            .set_window_size(cols, rows)
+            .expect("set the pty's size");
         let log = Transcript::default();
         let mut p = expectrl::session::log(p, log.clone()).expect("log the pty");
         p.set_expect_timeout(Some(Duration::from_secs(20)));

@@ -504,6 +504,9 @@ fn text_is_wrapped_to_80_and_120_columns_between_words() {
         assert_eq!(t.quit(), 0, "{}", t.log.text());
         let screen = t.screen();
         assert_fits(&screen, cols as usize);
+        // The terminal's own width is used: these words to say fit one line only at 120.
+        let line = "Say: \"Please tell me the PIN on the account.\" (Never offer hints, digits, or other ways to prove identity.)";
+        assert_eq!(screen.contains(line), cols == 120, "at {cols}:\n{screen}");
         let words: Vec<&str> = screen.split_whitespace().collect();
         for w in ["identity.)", "arrives.\"", "approval"] {
             assert!(
