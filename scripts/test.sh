@@ -3,6 +3,7 @@
 #   sqlite3, zsh, fish      (Debian packages; the schema and completion tests run them)
 #   openssh-server/-client  (the gateway tests start a real sshd and connect with ssh, sftp, scp;
 #                            they create the service account cpni-svc-test, so they run as root)
+#   tzdata                  (Debian package; the wizard's local-time test uses America/New_York)
 #   aiosmtpd 1.4.6          (Python; the SMTP tests start it as a local mail server)
 # Works unattended (no stdin) as root or with passwordless sudo. Extra arguments go to
 # `cargo test`, e.g. `bash scripts/test.sh -- --test-threads=4` or `bash scripts/test.sh import`.
@@ -21,6 +22,8 @@ done
 for tool in ssh sftp scp ssh-keygen; do
   command -v "$tool" >/dev/null 2>&1 || { missing+=(openssh-client); break; }
 done
+# The wizard's card test shows a lock in the agent's local time (TZ=America/New_York).
+[ -e /usr/share/zoneinfo/America/New_York ] || missing+=(tzdata)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

@@ -44,6 +44,8 @@ struct File {
     checkpoint: CheckpointSection,
     #[serde(default)]
     gateway: GatewaySection,
+    #[serde(default)]
+    wizard: WizardSection,
 }
 
 /// `[checkpoint]`: automatic signed checkpoints and where they are sent (issue 11).
@@ -95,6 +97,14 @@ fn check_checkpoint(origin: Option<&Path>, c: &CheckpointSection) -> Result<()> 
 struct GatewaySection {
     program: Option<PathBuf>,
     authorized_keys: Option<PathBuf>,
+}
+
+/// `[wizard]`: settings of the guided call wizard (`cpni verify`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WizardSection {
+    /// Folder whose files the wizard offers as attachments when sending information.
+    pub statements_dir: Option<PathBuf>,
 }
 
 /// `[retention]`: how long audit records are kept at least (`cpni audit purge`).
@@ -192,6 +202,7 @@ pub struct Config {
     pub code_limits: crate::domain::escalation::CodeLimits,
     pub hash_preset: HashPreset,
     pub mail: MailSection,
+    pub wizard: WizardSection,
     pub dial_command: Option<Vec<String>>,
     /// Program for notices to the telephone number of record, run with the number and the
     /// message as its last two arguments (no shell).
@@ -403,6 +414,7 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         code_limits,
         hash_preset,
         mail: f.mail,
+        wizard: f.wizard,
         dial_command: f.callback.dial_command,
         sms_command: f.notify.sms_command,
         gateway_program: f.gateway.program,

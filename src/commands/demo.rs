@@ -1,4 +1,6 @@
-//! `cpni demo`: the wizard on a throw-away database with the demo customers, deleted on exit.
+//! `cpni demo`: the wizard on a throw-away database with the demo customers and sample
+//! statements. Its folder is deleted on every exit: normal, error, or Ctrl-C (the wizard's
+//! interrupt handler removes it before exiting 130).
 
 use clap::Args;
 
@@ -16,6 +18,8 @@ pub fn demo(ctx: &Ctx, _a: DemoArgs) -> Result<u8> {
     let mut cfg = ctx.cfg.clone();
     cfg.db_path = dir.join("cpni.db");
     cfg.mail.outbox = None;
+    cfg.wizard.statements_dir = Some(dir.join("statements"));
+    verify::set_cleanup(Some(dir.clone()));
     let demo_ctx = Ctx {
         cfg,
         out: ctx.out,
@@ -24,6 +28,7 @@ pub fn demo(ctx: &Ctx, _a: DemoArgs) -> Result<u8> {
         agent: None,
     };
     let result = run_demo(&demo_ctx);
+    verify::set_cleanup(None);
     let _ = std::fs::remove_dir_all(&dir);
     result
 }
@@ -34,6 +39,7 @@ fn run_demo(ctx: &Ctx) -> Result<u8> {
     crate::commands::init::register_admin(&mut db, &crate::commands::context::os_login())?;
     crate::commands::demo_data::load(&mut db, &ctx.cfg, &crate::commands::context::os_login())?;
     drop(db);
+    crate::commands::demo_data::statements(&ctx.cfg)?;
     eprintln!(
         "Demo database (deleted on exit): {}",
         ctx.cfg.db_path.display()

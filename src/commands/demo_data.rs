@@ -17,6 +17,7 @@ struct Demo {
     email: &'static str,
     street: &'static str,
     city: &'static str,
+    region: &'static str,
     postal: &'static str,
     pin: Option<&'static str>,
     email_age_days: i64,
@@ -35,6 +36,7 @@ const DEMO: &[Demo] = &[
         email: "ada@example.com",
         street: "12 Analytical Way",
         city: "Springfield",
+        region: "IL",
         postal: "62701",
         pin: Some("804713"),
         email_age_days: 400,
@@ -48,6 +50,7 @@ const DEMO: &[Demo] = &[
         email: "grace@example.com",
         street: "9 Compiler Court",
         city: "Arlington",
+        region: "VA",
         postal: "22201",
         pin: Some("390721"),
         email_age_days: 12,
@@ -61,6 +64,7 @@ const DEMO: &[Demo] = &[
         email: "alan@example.com",
         street: "1 Bletchley Road",
         city: "Princeton",
+        region: "NJ",
         postal: "08540",
         pin: None,
         email_age_days: 400,
@@ -74,6 +78,7 @@ const DEMO: &[Demo] = &[
         email: "it@acme-freight.example",
         street: "500 Dock Street",
         city: "Baltimore",
+        region: "MD",
         postal: "21202",
         pin: Some("615290"),
         email_age_days: 400,
@@ -87,6 +92,7 @@ const DEMO: &[Demo] = &[
         email: "kj@example.com",
         street: "3 Orbit Lane",
         city: "Hampton",
+        region: "VA",
         postal: "23666",
         pin: Some("728406"),
         email_age_days: 29,
@@ -94,6 +100,23 @@ const DEMO: &[Demo] = &[
         business: false,
     },
 ];
+
+/// Writes sample statements for the demo accounts into the statements folder (0600 files).
+pub fn statements(cfg: &Config) -> Result<()> {
+    let Some(dir) = &cfg.wizard.statements_dir else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir)?;
+    for d in DEMO {
+        let path = dir.join(format!("{}-call-detail-2026-11.txt", d.account));
+        let text = format!(
+            "Call detail for {} ({}), November 2026 (demo data)\n2026-11-03 09:12  +1 202 555 0100  4 min\n",
+            d.account, d.name
+        );
+        crate::secrets::write_new_private(&path, text.as_bytes())?;
+    }
+    Ok(())
+}
 
 /// Inserts the demo customers in one transaction; returns how many.
 pub fn load(db: &mut Db, cfg: &Config, login: &str) -> Result<usize> {
@@ -106,7 +129,7 @@ pub fn load(db: &mut Db, cfg: &Config, login: &str) -> Result<usize> {
             email: d.email.into(),
             street: d.street.into(),
             city: d.city.into(),
-            region: "VA".into(),
+            region: d.region.into(),
             postal_code: d.postal.into(),
             country: "US".into(),
             account_rep: d.business.then(|| "Dana Reyes".to_string()),

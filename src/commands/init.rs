@@ -71,6 +71,9 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 # every_records = 1000      # sign a checkpoint once this many records follow the newest one
 # every_minutes = 60        # ... or at the first write this many minutes after it
 # command = ["worm-put", "--bucket", "cpni-audit"]   # gets each checkpoint on stdin; no shell
+
+[wizard]
+# statements_dir = "/srv/statements"  # files offered as attachments when sending (name has the account id)
 "#;
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {

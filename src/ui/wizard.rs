@@ -1,10 +1,11 @@
-//! Presentation for the guided verification: the caller card with masked contacts, the exact
-//! words for the agent at each step, and the menu labels. Pure text; no prompting, no storage.
+//! Presentation for the guided verification: the caller card with masked contacts (times in
+//! the agent's local time), the exact words for the agent at each step, plain words for
+//! purposes, scopes and bases, and the menu labels. Pure text; no prompting, no storage.
 
 use time::OffsetDateTime;
 
 use crate::clock;
-use crate::domain::contact::{self, mask_email, mask_phone};
+use crate::domain::contact::{mask_email, mask_phone};
 use crate::domain::policy;
 use crate::store::customers::Customer;
 use crate::ui::term::safe;
@@ -32,10 +33,13 @@ pub const WANTS: [(&str, Want); 3] = [
     ),
 ];
 
-/// The routes the wizard can offer.
+/// The steps the wizard can offer (the menu's table is in `commands/verify/steps.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Pin,
+    Discuss(crate::domain::policy::Scope),
+    SetPin,
+    Marketing,
     Backup,
     ResetPin,
     Callback,
@@ -51,8 +55,16 @@ pub enum Route {
 
 impl Route {
     pub fn label(self) -> &'static str {
+        use crate::domain::policy::Scope;
         match self {
             Route::Pin => "Account PIN",
+            Route::Discuss(Scope::Account) => "Record a discussion: account information",
+            Route::Discuss(Scope::CallDetail) => "Record a discussion: call detail",
+            Route::Discuss(Scope::CallerSupplied) | Route::CallerSupplied => {
+                "Discuss only the calls the caller describes"
+            }
+            Route::SetPin => "Set a new PIN chosen by the caller (does not verify this call)",
+            Route::Marketing => "Record the caller's choice on marketing use of their information",
             Route::Backup => "Backup passphrase (account information and a new PIN only)",
             Route::ResetPin => "Lost PIN: send a temporary PIN to an address of record",
             Route::Callback => "Call back the telephone number of record",
@@ -62,9 +74,48 @@ impl Route {
             Route::Business => "Business contract (account rep + CPNI contract)",
             Route::SendEmail => "Send the information to the email of record",
             Route::SendMail => "Send the information by letter to the postal address of record",
-            Route::CallerSupplied => "Discuss only the calls the caller describes",
             Route::End => "End the call",
         }
+    }
+}
+
+/// A purpose in plain words (the slug stays in the log and for scripts).
+pub fn purpose_words(p: crate::domain::policy::Purpose) -> &'static str {
+    use crate::domain::policy::Purpose::*;
+    match p {
+        CustomerRequest => "The caller asked for it",
+        Billing => "Billing and collection",
+        ServiceSupport => "Service, repair or support",
+        FraudProtection => "Protecting against fraud or abuse",
+        PicFreezeInquiry => "Long-distance carrier (PIC) freeze question",
+        DirectoryServices => "Directory listing or assistance",
+        LegalProcess => "Legal process (subpoena or court order; needs a reference)",
+        DesignatedThirdParty => "A third party the customer designated (needs a reference)",
+    }
+}
+
+/// A scope in plain words.
+pub fn scope_words(s: crate::domain::policy::Scope) -> &'static str {
+    use crate::domain::policy::Scope::*;
+    match s {
+        Account => "account information",
+        CallDetail => "call detail",
+        CallerSupplied => "calls the caller described",
+    }
+}
+
+/// A basis in plain words.
+pub fn basis_words(b: policy::Basis) -> &'static str {
+    use policy::Basis::*;
+    match b {
+        Pin => "the account PIN",
+        Callback => "a callback to the number of record",
+        EmailCode => "a code emailed to the address of record",
+        MailCode => "a code mailed to the address of record",
+        BusinessContract => "the business contract",
+        Backup => "the backup passphrase",
+        TemporaryPin => "a temporary PIN (verifies nothing)",
+        PhotoId => "a government-issued photo ID, in the store",
     }
 }
 
@@ -83,17 +134,54 @@ fn of_record(since: &str, now: OffsetDateTime) -> (bool, String) {
     }
 }
 
-/// The caller card shown before anything is asked.
-pub fn card(c: &Customer, locked: Option<OffsetDateTime>, now: OffsetDateTime) -> String {
-    let addr = contact::PostalAddress {
-        street: c.street.clone(),
-        city: c.city.clone(),
-        region: c.region.clone(),
-        postal_code: c.postal_code.clone(),
-        country: c.country.clone(),
+/// The agent's local time for `t` (UTC stays in the log): `2026-12-01 09:14 EST`.
+pub fn local(t: OffsetDateTime) -> String {
+    let secs = t.unix_timestamp() as libc::time_t;
+    // SAFETY: localtime_r writes only into `tm`, which we read only on success.
+    let (offset, zone) = unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if libc::localtime_r(&secs, &mut tm).is_null() {
+            return clock::human(t);
+        }
+        let zone = if tm.tm_zone.is_null() {
+            String::new()
+        } else {
+            std::ffi::CStr::from_ptr(tm.tm_zone)
+                .to_string_lossy()
+                .into_owned()
+        };
+        (tm.tm_gmtoff, zone)
     };
+    let Ok(off) = time::UtcOffset::from_whole_seconds(offset as i32) else {
+        return clock::human(t);
+    };
+    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    match t.to_offset(off).format(&fmt) {
+        Ok(s) if zone.is_empty() => s,
+        Ok(s) => format!("{s} {zone}"),
+        Err(_) => clock::human(t),
+    }
+}
+
+/// Minutes and seconds since `since`: `3:07`.
+pub fn elapsed(since: OffsetDateTime, now: OffsetDateTime) -> String {
+    let s = (now - since).whole_seconds().max(0);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// The caller card shown before anything is asked.
+pub fn card(
+    c: &Customer,
+    session: &str,
+    attempts_left: u32,
+    locked: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> String {
+    let addr = c.postal();
+    let yes_no = |b: bool| if b { "on file" } else { "none" };
     let mut lines = vec![
         format!("Account {}  {}", c.account, safe(&c.name)),
+        format!("  session          {session}  (started {})", local(now)),
         format!("  phone of record  {}", mask_phone(&c.phone)),
         format!(
             "  email            {}  ({})",
@@ -107,17 +195,33 @@ pub fn card(c: &Customer, locked: Option<OffsetDateTime>, now: OffsetDateTime) -
         ),
         format!(
             "  PIN              {}",
-            if c.pin_hash.is_some() {
-                "set"
-            } else {
+            if c.pin_hash.is_none() {
                 "NOT SET"
+            } else if c.pin_must_change {
+                "temporary (must be changed)"
+            } else {
+                "set"
             }
         ),
+        format!("  backup phrase    {}", yes_no(c.backup_hash.is_some())),
     ];
+    match (&c.account_rep, &c.cpni_contract) {
+        (Some(rep), Some(contract)) => lines.push(format!(
+            "  business         yes: contract {}, account rep {}",
+            safe(contract),
+            safe(rep)
+        )),
+        (None, None) => lines.push("  business         no".into()),
+        _ => lines.push("  business         incomplete (rep or contract missing)".into()),
+    }
+    lines.push(format!(
+        "  wrong answers    {} in a row before this call; {attempts_left} attempt(s) left on this call",
+        c.failures
+    ));
     if let Some(t) = locked {
         lines.push(format!(
-            "  LOCKED: PIN and codes refused until {}",
-            clock::human(t)
+            "  LOCKED: PIN and codes refused until {} (your time)",
+            local(t)
         ));
     }
     lines.join("\n")
@@ -131,47 +235,23 @@ pub fn usable(c: &Customer, now: OffsetDateTime) -> (bool, bool) {
     )
 }
 
-/// The routes allowed for `want`, given the account's state.
-pub fn routes(want: Want, c: &Customer, secrets_open: bool, now: OffsetDateTime) -> Vec<Route> {
-    let (email, postal) = usable(c, now);
-    let business = c.account_rep.is_some() && c.cpni_contract.is_some();
-    let mut r = Vec::new();
-    if want == Want::CallerSupplied {
-        return vec![Route::CallerSupplied, Route::End];
-    }
-    if secrets_open && c.pin_hash.is_some() {
-        r.push(Route::Pin);
-    }
-    if secrets_open && c.backup_hash.is_some() && want == Want::Account {
-        r.push(Route::Backup);
-    }
-    r.push(Route::Callback);
-    if want == Want::Account && secrets_open {
-        if email {
-            r.push(Route::EmailCode);
-        }
-        if postal {
-            r.push(Route::MailCode);
-        }
-        r.push(Route::EnterCode);
-    }
-    if business {
-        r.push(Route::Business);
-    }
-    if email {
-        r.push(Route::SendEmail);
-    }
-    if postal {
-        r.push(Route::SendMail);
-    }
-    if email || postal {
-        r.push(Route::ResetPin);
-    }
-    r.push(Route::End);
-    r
-}
-
 /// The words to say before asking for the PIN: neutral, no hint of the digits.
 pub const SAY_PIN: &str = "Say: \"Please tell me the PIN on the account.\" (Never offer hints, digits, or other ways to prove identity.)";
+pub const SAY_WRONG: &str = "Say: \"That doesn't match our records. Could you say it again?\" Give no hint about which part was wrong.";
+pub const SAY_NO_ATTEMPTS: &str = "Say: \"I can't verify you that way on this call. I can call you back at the number on the account, or send the information to an address on the account.\"";
+pub const SAY_LOCK: &str = "Say: \"For your security, PIN and code checks are paused for now. I can call you back at the number on the account, or send the information to an address on the account.\"";
+pub const SAY_BACKUP: &str = "Say: \"Please tell me the backup passphrase you chose for the account.\" (It allows account information and a new PIN only; never call detail.)";
+pub const SAY_LETTER_CODE: &str =
+    "Say: \"Please read me the code from the letter or email we sent you.\"";
+pub const SAY_MAIL_CODE: &str = "Say: \"We're mailing a code to the postal address on the account. When it arrives, call us and read it to us.\" Discuss nothing now.";
+pub const SAY_SEND: &str =
+    "Say: \"I'll send that to the address we have on the account; it should arrive shortly.\"";
+pub const SAY_LOST_PIN: &str = "Say: \"I'll send a temporary PIN to the address on the account. Call us back with it and you'll choose a new PIN then.\" Discuss nothing now.";
+pub const SAY_NEW_PIN: &str = "Say: \"Please choose a new PIN now and tell it to me twice.\" (Setting a PIN does not verify this call.)";
+pub const SAY_MARKETING: &str = "Say: \"May we use information about your services to offer you other services? You can say yes, no, or change an earlier answer.\"";
+pub const SAY_BUSINESS: &str = "Confirm you are speaking with the business's designated contact under its CPNI contract, as the contract requires.";
+pub const SAY_NO_ANSWER: &str = "The callback did not verify anyone, and you have hung up: end the call, or send the information to an address of record.";
+pub const SAY_END: &str = "Say: \"Thank you for calling. Is there anything else I can help with?\"";
+pub const SAY_VERIFIED: &str = "Say: \"Thank you, you're verified.\"";
 pub const SAY_CODE: &str = "Say: \"I've sent a one-time code to the email address on the account. Please read it to me when it arrives.\"";
 pub const SAY_CALLER_SUPPLIED: &str = "Say: \"I can discuss the calls you describe. Which calls are you asking about?\" Discuss only those calls; offer no other call detail.";

@@ -43,3 +43,5 @@ mod storage_faults;
 mod util;
 mod validation;
 mod wizard;
+mod wizard_flows;
+mod wizard_keys;

@@ -317,6 +317,15 @@ fn record(
             LockEvent::Failure
         };
         let t = lockout::apply(state, event, now);
+        // An expired code is refused without spending an attempt: the state stays as it was.
+        let t = if expired {
+            lockout::Transition {
+                state,
+                newly_locked_until: None,
+            }
+        } else {
+            t
+        };
         let until = t.state.locked_until.map(clock::format);
         store::customers::set_lock_state(
             tx,
@@ -337,6 +346,8 @@ fn record(
                 stronger(current, basis).as_str(),
                 &at,
             )?;
+        } else if expired {
+            store::sessions::touch(tx, &fresh.session.id, &at)?;
         } else {
             store::sessions::add_failure(tx, &fresh.session.id, &at)?;
         }
@@ -424,7 +435,7 @@ fn message(
         );
     }
     let what_failed = if expired {
-        format!("That {noun} has expired.")
+        format!("That {noun} has expired; it did not count as a wrong answer. Send a new one.")
     } else {
         format!("Wrong {noun}.")
     };

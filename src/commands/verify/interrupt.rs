@@ -1,5 +1,5 @@
-//! Ctrl-C during the wizard: restore the terminal, record the open session as abandoned, and
-//! exit 130. The session is recorded once, whether the interrupt arrives as a signal (the
+//! Ctrl-C during the wizard: restore the terminal, record the open session as abandoned,
+//! remove the demo's folder (if any), and exit 130. The session is recorded once, whether the interrupt arrives as a signal (the
 //! handler thread) or as an interrupted prompt (the main thread).
 
 use std::sync::Mutex;
@@ -28,6 +28,23 @@ pub fn abandon_open() {
     }
 }
 
+/// A folder to remove on every exit, Ctrl-C included (`cpni demo`'s throw-away database).
+static CLEANUP: Mutex<Option<std::path::PathBuf>> = Mutex::new(None);
+
+/// Registers (or, with `None`, removes and forgets) the folder to delete on exit.
+pub fn set_cleanup(dir: Option<std::path::PathBuf>) {
+    if let Ok(mut g) = CLEANUP.lock() {
+        match dir {
+            Some(d) => *g = Some(d),
+            None => {
+                if let Some(d) = g.take() {
+                    let _ = std::fs::remove_dir_all(d);
+                }
+            }
+        }
+    }
+}
+
 pub fn set_open(v: Option<(std::path::PathBuf, String, Actor)>) {
     if let Ok(mut g) = OPEN.lock() {
         *g = v;
@@ -44,6 +61,7 @@ pub fn install_interrupt_handler() {
         }
         let _ = console::Term::stderr().show_cursor();
         abandon_open();
+        set_cleanup(None);
         std::process::exit(130);
     });
 }

@@ -1,27 +1,33 @@
-//! `cpni verify [ACCOUNT]`, the guided wizard for a live call. It drives the same steps as
+//! `cpni verify [ACCOUNT]`, the guided wizard for live calls. It drives the same steps as
 //! `cpni session …`, so every attempt and discussion is recorded exactly as for scripts.
 //!
-//! Flow: account → caller card → what the caller wants → only the routes the rules allow →
-//! the method, with the words to say → record each discussion → end. Ctrl-C at any prompt
-//! ends the session as abandoned (recorded) and exits 130.
+//! Flow: account → caller card → what the caller wants → one numbered menu of the steps the
+//! rules allow now (table in `steps.rs`), with the words to say → record each discussion →
+//! end, with a warning when nothing was recorded and a summary. Then the next call, from the
+//! same screen, until the agent presses Escape at the account prompt. Escape goes back one
+//! step; Ctrl-C at a menu ends the session as abandoned (recorded) and exits 130.
 
+mod ending;
 mod interrupt;
 mod routes;
+mod steps;
 
 use clap::Args;
 
 use crate::commands::consent;
 use crate::commands::context::{CALL_HANDLERS, Ctx};
 use crate::commands::session::{self, Loaded};
-use crate::domain::policy::{self, Basis, Scope};
+use crate::domain::policy::Basis;
 use crate::error::{Error, Kind, Result};
 use crate::store::Db;
 use crate::ui::prompt::{self, Prompter, Terminal};
-use crate::ui::wizard;
+use crate::ui::wizard::{self, Route, Want};
+use crate::ui::wrap;
 use crate::{clock, store};
 
+pub use interrupt::set_cleanup;
 use interrupt::{abandon_open, install_interrupt_handler, set_open};
-use routes::{discuss, new_pin, record_consent, run_route};
+use routes::Step;
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
@@ -30,6 +36,21 @@ pub struct VerifyArgs {
     /// How the customer is in contact
     #[arg(long, default_value = "inbound", value_parser = ["inbound", "outbound", "in-store"])]
     pub channel: String,
+}
+
+/// What happened on the call so far, for the ending warning and the summary.
+#[derive(Debug, Default, Clone)]
+pub struct Tally {
+    pub discussed: Vec<String>,
+    pub sent: Vec<String>,
+    pub changes: Vec<String>,
+    pub hung_up: bool,
+}
+
+impl Tally {
+    pub fn recorded(&self) -> bool {
+        !(self.discussed.is_empty() && self.sent.is_empty() && self.changes.is_empty())
+    }
 }
 
 pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<u8> {
@@ -44,74 +65,140 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<u8> {
         acting: &acting,
     };
     install_interrupt_handler();
-    let customer = ask_account(&db, a.account)?;
-    let l = session::start(&env, &mut db, &customer.account, &a.channel, clock::now())?;
-    set_open(Some((
-        db.path().to_path_buf(),
-        l.session.id.clone(),
-        acting.actor.clone(),
-    )));
-    let result = call(&env, &mut db, l);
-    if result.as_ref().is_err_and(|e| e.kind == Kind::Interrupted) {
-        drop(db);
-        abandon_open();
+    let p = Terminal;
+    let mut given = a.account;
+    let mut code = 0;
+    while let Some(customer) = ask_account(&p, &db, given.take())? {
+        let l = session::start(&env, &mut db, &customer.account, &a.channel, clock::now())?;
+        set_open(Some((
+            db.path().to_path_buf(),
+            l.session.id.clone(),
+            acting.actor.clone(),
+        )));
+        let result = call(&p, &env, &mut db, l);
+        if result.as_ref().is_err_and(|e| e.kind == Kind::Interrupted) {
+            drop(db);
+            abandon_open();
+            return result;
+        }
+        set_open(None);
+        code = result?;
+        say("\nNext call.");
     }
-    set_open(None);
-    result
+    Ok(code)
 }
 
-fn ask_account(db: &Db, given: Option<String>) -> Result<store::customers::Customer> {
+/// The account for the next call; `None` when the agent presses Escape (quit).
+fn ask_account(
+    p: &dyn Prompter,
+    db: &Db,
+    given: Option<String>,
+) -> Result<Option<store::customers::Customer>> {
     let mut input = given;
     loop {
         let text = match input.take() {
             Some(t) => t,
-            None => Terminal.text("Account id", false)?,
+            None => match p.line("Account id (Esc to quit)", false)? {
+                Some(t) => t,
+                None => return Ok(None),
+            },
         };
-        match crate::commands::customer::show::load(db.conn(), &text) {
-            Ok(c) => return Ok(c),
-            Err(e) if matches!(e.kind, Kind::NotFound | Kind::Usage) => eprintln!("{}", e.message),
+        match crate::commands::customer::show::load(db.conn(), text.trim()) {
+            Ok(c) => return Ok(Some(c)),
+            Err(e) if matches!(e.kind, Kind::NotFound | Kind::Usage) => say(&e.message),
             Err(e) => return Err(e),
         }
     }
 }
 
+/// Prints wrapped to the terminal's width.
 pub(super) fn say(text: &str) {
-    eprintln!("{text}");
+    eprintln!("{}", wrap::wrap(text, wrap::width()));
+}
+
+fn ask_want(p: &dyn Prompter) -> Result<Option<Want>> {
+    let labels: Vec<String> = wizard::WANTS.iter().map(|(s, _)| s.to_string()).collect();
+    Ok(p.menu("What does the caller want to discuss?", &labels)?
+        .map(|i| wizard::WANTS[i].1))
 }
 
 /// The whole call, from the caller card to the end.
-fn call(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
+fn call(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
     let now = clock::now();
+    let started = clock::parse(&l.session.started_at).unwrap_or(now);
     say(&format!(
         "\n{}\n",
-        wizard::card(&l.customer, session::lock_until(&l, now), now)
+        wizard::card(
+            &l.customer,
+            &l.session.id,
+            session::attempts_left(&l, now),
+            session::lock_until(&l, now),
+            now
+        )
     ));
-    let labels: Vec<String> = wizard::WANTS.iter().map(|(s, _)| s.to_string()).collect();
-    let want =
-        wizard::WANTS[Terminal.select("What does the caller want to discuss?", &labels, 0)?].1;
+    let mut tally = Tally::default();
+    // Escape here goes back to the account prompt: the session ends with nothing done.
+    let Some(mut want) = ask_want(p)? else {
+        return ending::finish(env, db, l, &tally, started);
+    };
+    let mut announced = false;
+    let mut asked_new_pin = false;
     loop {
         let now = clock::now();
         let basis = l.session.basis.as_deref().and_then(Basis::parse);
-        if basis == Some(Basis::TemporaryPin) && l.customer.pin_must_change {
-            new_pin(env, db, &l)?;
+        // A temporary PIN is good only for choosing a new PIN: ask for it at once, once (the
+        // menu offers it again after Escape).
+        if basis == Some(Basis::TemporaryPin) && l.customer.pin_must_change && !asked_new_pin {
+            asked_new_pin = true;
+            routes::new_pin(p, env, db, &l, &mut tally)?;
             l = session::reload(db, &l)?;
             continue;
         }
-        if policy::is_verified(basis) {
-            return after_verified(env, db, l);
+        let s = steps::Situation::of(&l, want, tally.hung_up, now);
+        if s.verified() && !announced {
+            announced = true;
+            announce(db, &l)?;
         }
-        let open = session::lock_until(&l, now).is_none() && session::attempts_left(&l, now) > 0;
-        let routes = wizard::routes(want, &l.customer, open, now);
-        let items: Vec<String> = routes.iter().map(|r| r.label().to_string()).collect();
-        let route = routes[Terminal.select("How will you verify the caller?", &items, 0)?];
-        l = match run_route(env, db, l.clone(), route, want) {
-            Ok(Some(next)) => next,
-            Ok(None) => return finish(env, db, l),
+        let offered = steps::offered(&s);
+        let title = if s.verified() {
+            "What next?"
+        } else {
+            "How will you verify the caller?"
+        };
+        say(&format!(
+            "[{} · {} on the call · {}]",
+            l.session.id,
+            wizard::elapsed(started, now),
+            match basis {
+                Some(b) if s.verified() => format!("verified by {}", wizard::basis_words(b)),
+                _ => "not verified".into(),
+            }
+        ));
+        let items: Vec<String> = offered.iter().map(|r| r.label().to_string()).collect();
+        let Some(i) = p.menu_end0(title, &items)? else {
+            if tally.discussed.is_empty() && tally.sent.is_empty() {
+                if let Some(w) = ask_want(p)? {
+                    want = w;
+                }
+            } else {
+                say(
+                    "Something was already discussed, so the intent stays. Choose End the call to finish.",
+                );
+            }
+            continue;
+        };
+        let route = offered[i];
+        if route == Route::End {
+            if ending::confirm_end(p, &s, &tally)? {
+                return ending::finish(env, db, l, &tally, started);
+            }
+            continue;
+        }
+        l = match routes::run(p, env, db, l.clone(), route, want, &mut tally) {
+            Ok(Step::Next(next)) => *next,
+            Ok(Step::Same) => session::reload(db, &l)?,
             Err(e) if matches!(e.kind, Kind::Refused | Kind::Delivery | Kind::Usage) => {
                 say(&format!("✗ {}", e.message));
-                if let Some(h) = &e.hint {
-                    say(&format!("  {h}"));
-                }
                 session::reload(db, &l)?
             }
             Err(e) => return Err(e),
@@ -119,51 +206,29 @@ fn call(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
     }
 }
 
-fn after_verified(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
+/// Once verified: what may be discussed, and the marketing-approval status.
+fn announce(db: &Db, l: &Loaded) -> Result<()> {
     let basis = l.session.basis.as_deref().and_then(Basis::parse);
-    let scopes: Vec<Scope> = policy::discussable(basis)
-        .into_iter()
-        .filter(|s| *s != Scope::CallerSupplied)
-        .collect();
-    let names: Vec<&str> = scopes.iter().map(|s| s.as_str()).collect();
     say(&format!(
-        "Verified by {}. You may discuss: {}.",
-        basis.map_or("-", |b| b.as_str()),
-        names.join(", ")
+        "✓ Verified by {}. {}",
+        basis.map_or("-", wizard::basis_words),
+        wizard::SAY_VERIFIED
     ));
-    if !scopes.contains(&Scope::CallDetail) {
+    let may: Vec<&str> = crate::domain::policy::discussable(basis)
+        .into_iter()
+        .map(wizard::scope_words)
+        .collect();
+    say(&format!("  You may discuss: {}.", may.join(", ")));
+    if !crate::domain::policy::discussable(basis)
+        .contains(&crate::domain::policy::Scope::CallDetail)
+    {
         say(
-            "Call detail may NOT be discussed on this call: offer a callback, or send it to an address of record.",
+            "  Call detail may NOT be discussed on this call: offer a callback, or send it to an address of record (both in the menu).",
         );
     }
-    say(&consent::status_line(
-        db,
-        &l.customer.account,
-        clock::now(),
-    )?);
-    loop {
-        let mut items: Vec<String> = scopes
-            .iter()
-            .map(|s| format!("Record a discussion: {}", s.as_str()))
-            .collect();
-        items.push("Record the caller's choice on marketing use of CPNI".into());
-        items.push("End the call".into());
-        let i = Terminal.select("Next", &items, 0)?;
-        if i == scopes.len() + 1 {
-            return finish(env, db, l);
-        }
-        if i == scopes.len() {
-            record_consent(env, db, &l)?;
-            continue;
-        }
-        l = discuss(env, db, l, scopes[i])?;
-    }
-}
-
-fn finish(env: &session::Env<'_>, db: &mut Db, mut l: Loaded) -> Result<u8> {
-    let now = clock::now();
-    session::end(env, db, &mut l, "ended", now)?;
-    set_open(None);
-    say(&format!("Session {} ended and recorded.", l.session.id));
-    Ok(if l.session.basis.is_some() { 0 } else { 1 })
+    say(&format!(
+        "  {}",
+        consent::status_line(db, &l.customer.account, clock::now())?
+    ));
+    Ok(())
 }

@@ -1,5 +1,9 @@
-//! The wizard's routes and recording steps: each runs one `cpni session …` step with the words
-//! to say, and returns the session as it is afterwards.
+//! The wizard's steps: each runs one `cpni session …` step (or customer change) with the words
+//! to say, and returns the session as it is afterwards. Escape inside a step returns to the
+//! menu with nothing recorded. Ctrl-C while a discussion is being entered asks whether to
+//! record it (a second Ctrl-C abandons the call).
+
+use std::path::PathBuf;
 
 use crate::clock;
 use crate::commands::consent::{self, ChoiceInput};
@@ -11,99 +15,229 @@ use crate::domain::consent::Choice;
 use crate::domain::policy::{Purpose, Scope};
 use crate::error::{Kind, Result};
 use crate::store::Db;
-use crate::ui::prompt::{Prompter, Terminal};
+use crate::ui::prompt::{Prompter, Shape};
 use crate::ui::wizard::{self, Route, Want};
 
-use super::say;
+use super::{Tally, say};
 
-/// Runs one route; `Ok(None)` means the agent ended the call.
-pub fn run_route(
+/// A discussion's purpose, reference, calls described and note.
+type Fields = (Purpose, Option<String>, Option<String>, String);
+
+/// What a step left behind.
+pub enum Step {
+    /// The session as the step left it.
+    Next(Box<Loaded>),
+    /// Re-read the session (the step changed it, or went back).
+    Same,
+}
+
+/// Runs one step chosen from the menu.
+pub fn run(
+    p: &dyn Prompter,
     env: &session::Env<'_>,
     db: &mut Db,
     l: Loaded,
     route: Route,
     want: Want,
-) -> Result<Option<Loaded>> {
+    t: &mut Tally,
+) -> Result<Step> {
     let now = clock::now();
-    let result = match route {
-        Route::End => return Ok(None),
-        Route::Pin => {
-            say(wizard::SAY_PIN);
-            let pin = Terminal.secret("Ask the caller for the account PIN")?;
-            session::check_secret(env, db, l, SecretKind::Pin, &pin, clock::now())?
-        }
-        Route::Backup => {
-            let secret = Terminal.secret("Ask the caller for their backup passphrase")?;
-            session::check_secret(env, db, l, SecretKind::Backup, &secret, clock::now())?
-        }
-        Route::ResetPin => {
-            reset_pin(env, db, &l)?;
-            return Ok(Some(session::reload(db, &l)?));
-        }
-        Route::Callback => {
-            say(&session::callback_script(&l));
-            let items = [
-                "Reached the account holder, who confirmed the request",
-                "No answer",
-                "Someone answered but did not confirm",
-            ]
-            .map(String::from);
-            let outcome = [
-                CallbackOutcome::Reached,
-                CallbackOutcome::NoAnswer,
-                CallbackOutcome::Declined,
-            ][Terminal.select("Callback result", &items, 0)?];
-            session::callback(env, db, l, outcome, clock::now())?
-        }
+    match route {
+        Route::End => Ok(Step::Same),
+        Route::Pin => secret(p, env, db, l, SecretKind::Pin, Shape::Pin, wizard::SAY_PIN),
+        Route::Backup => secret(
+            p,
+            env,
+            db,
+            l,
+            SecretKind::Backup,
+            Shape::Passphrase,
+            wizard::SAY_BACKUP,
+        ),
+        Route::EnterCode => secret(
+            p,
+            env,
+            db,
+            l,
+            SecretKind::Code,
+            Shape::Code,
+            wizard::SAY_LETTER_CODE,
+        ),
         Route::EmailCode => {
-            say(&session::issue_code(env, db, &l, CodeChannel::Email, now)?);
+            issue(env, db, &l, CodeChannel::Email)?;
             say(wizard::SAY_CODE);
-            let code = Terminal.secret("Ask the caller to read the code")?;
-            session::check_secret(
+            secret(
+                p,
                 env,
                 db,
                 session::reload(db, &l)?,
                 SecretKind::Code,
-                &code,
-                clock::now(),
-            )?
+                Shape::Code,
+                "",
+            )
         }
         Route::MailCode => {
-            say(&session::issue_code(env, db, &l, CodeChannel::Mail, now)?);
-            say(
-                "Tell the caller the letter is on its way and to call back with the code. Discuss nothing now.",
-            );
-            return Ok(Some(session::reload(db, &l)?));
+            issue(env, db, &l, CodeChannel::Mail)?;
+            say(wizard::SAY_MAIL_CODE);
+            Ok(Step::Same)
         }
-        Route::EnterCode => {
-            let code =
-                Terminal.secret("Ask the caller to read the code from the letter or email")?;
-            // Judged when the caller reads it: the code may expire while the prompt is open.
-            session::check_secret(env, db, l, SecretKind::Code, &code, clock::now())?
+        Route::ResetPin => {
+            reset_pin(p, env, db, &l, t)?;
+            Ok(Step::Same)
         }
-        Route::Business => session::business(env, db, l, now)?,
+        Route::SetPin => {
+            new_pin(p, env, db, &l, t)?;
+            Ok(Step::Same)
+        }
+        Route::Callback => callback(p, env, db, l, t),
+        Route::Business => {
+            say(wizard::SAY_BUSINESS);
+            let (ok, _, next) = session::business(env, db, l, now)?;
+            if !ok {
+                say("✗ The business-contract basis does not apply to this caller.");
+            }
+            Ok(Step::Next(Box::new(next)))
+        }
         Route::SendEmail | Route::SendMail => {
-            send_flow(env, db, &l, route == Route::SendEmail, want)?;
-            return Ok(Some(session::reload(db, &l)?));
+            send_flow(p, env, db, &l, route == Route::SendEmail, want, t)?;
+            Ok(Step::Same)
         }
-        Route::CallerSupplied => {
+        Route::CallerSupplied | Route::Discuss(Scope::CallerSupplied) => {
             say(wizard::SAY_CALLER_SUPPLIED);
-            discuss(env, db, l.clone(), Scope::CallerSupplied)?;
-            return Ok(Some(session::reload(db, &l)?));
+            Ok(discuss(p, env, db, l, Scope::CallerSupplied, t)?
+                .map_or(Step::Same, |n| Step::Next(Box::new(n))))
         }
-    };
-    let (ok, msg, next) = result;
-    say(&format!("{} {msg}", if ok { "✓" } else { "✗" }));
-    Ok(Some(next))
+        Route::Discuss(scope) => {
+            Ok(discuss(p, env, db, l, scope, t)?.map_or(Step::Same, |n| Step::Next(Box::new(n))))
+        }
+        Route::Marketing => {
+            record_consent(p, env, db, &l, t)?;
+            Ok(Step::Same)
+        }
+    }
 }
 
-/// After a temporary PIN: the customer chooses a new PIN at once (hidden, typed twice).
-pub fn new_pin(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result<()> {
-    say("Say: \"Please choose a new PIN now.\"");
+fn issue(env: &session::Env<'_>, db: &mut Db, l: &Loaded, ch: CodeChannel) -> Result<()> {
+    let earlier = crate::store::codes::open_codes(db.conn(), &l.customer.account)?;
+    say(&format!(
+        "✓ {}",
+        session::issue_code(env, db, l, ch, clock::now())?
+    ));
+    if !earlier.is_empty() {
+        say("  The earlier code no longer works: only this new one does.");
+    }
+    Ok(())
+}
+
+/// Asks for a secret and checks it; a wrong answer is asked again while attempts are left.
+fn secret(
+    p: &dyn Prompter,
+    env: &session::Env<'_>,
+    db: &mut Db,
+    mut l: Loaded,
+    kind: SecretKind,
+    shape: Shape,
+    words: &str,
+) -> Result<Step> {
+    if !words.is_empty() {
+        say(words);
+    }
+    let prompt = match kind {
+        SecretKind::Pin => "PIN",
+        SecretKind::Code => "Code",
+        SecretKind::Backup => "Backup passphrase",
+        SecretKind::Contract => "Contract passphrase",
+    };
     loop {
-        let first = Terminal.secret("New PIN chosen by the caller")?;
-        if Terminal.secret("Repeat the new PIN")? != first {
-            say("✗ The two entries differ; ask again.");
+        let Some(value) = p.masked(prompt, shape)? else {
+            return Ok(Step::Next(Box::new(l)));
+        };
+        let (ok, msg, next) = session::check_secret(env, db, l, kind, &value, clock::now())?;
+        l = next;
+        if ok {
+            if kind == SecretKind::Backup {
+                say(
+                    "✓ Backup passphrase correct: account information may be discussed and a new PIN set; call detail may not.",
+                );
+            }
+            return Ok(Step::Next(Box::new(l)));
+        }
+        let now = clock::now();
+        let left = session::attempts_left(&l, now);
+        if msg.contains("expired") {
+            say("✗ That code has expired; it did not count. Send a new code from the menu.");
+            return Ok(Step::Next(Box::new(l)));
+        }
+        if let Some(until) = session::lock_until(&l, now) {
+            say(&format!(
+                "✗ Wrong. PIN and codes are now locked until {} (your time).",
+                wizard::local(until)
+            ));
+            say(wizard::SAY_LOCK);
+            return Ok(Step::Next(Box::new(l)));
+        }
+        if left == 0 {
+            say("✗ Wrong. No attempts left on this call.");
+            say(wizard::SAY_NO_ATTEMPTS);
+            return Ok(Step::Next(Box::new(l)));
+        }
+        say(&format!(
+            "✗ Wrong. {left} attempt(s) left on this call. (Esc: back to the menu)"
+        ));
+        say(wizard::SAY_WRONG);
+    }
+}
+
+fn callback(
+    p: &dyn Prompter,
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: Loaded,
+    t: &mut Tally,
+) -> Result<Step> {
+    say(&session::callback_script(&l));
+    let items = [
+        "Reached the account holder, who confirmed the request",
+        "No answer",
+        "Someone answered but did not confirm",
+    ]
+    .map(String::from);
+    let Some(i) = p.menu("Callback result", &items)? else {
+        return Ok(Step::Next(Box::new(l)));
+    };
+    let outcome = [
+        CallbackOutcome::Reached,
+        CallbackOutcome::NoAnswer,
+        CallbackOutcome::Declined,
+    ][i];
+    let (ok, _, next) = session::callback(env, db, l, outcome, clock::now())?;
+    if !ok {
+        t.hung_up = true;
+        say(wizard::SAY_NO_ANSWER);
+    }
+    Ok(Step::Next(Box::new(next)))
+}
+
+/// A new PIN chosen by the caller (hidden, typed twice). It does not verify the call.
+pub fn new_pin(
+    p: &dyn Prompter,
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    t: &mut Tally,
+) -> Result<()> {
+    say(wizard::SAY_NEW_PIN);
+    loop {
+        let Some(first) = p.masked("New PIN", Shape::Pin)? else {
+            return Ok(());
+        };
+        let Some(again) = p.masked("Repeat the new PIN", Shape::Pin)? else {
+            return Ok(());
+        };
+        if again != first {
+            say(
+                "✗ The two entries differ. Say: \"They didn't match; please tell me the new PIN again.\"",
+            );
             continue;
         }
         match change::set_pin_on_call(env, db, &l.customer.account, &l.session.id, &first) {
@@ -116,12 +250,21 @@ pub fn new_pin(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result<()> {
             Err(e) => return Err(e),
         }
     }
-    say("✓ New PIN set; notices went to the contacts of record. Now verify with the new PIN.");
+    t.changes.push("new PIN set".into());
+    say(
+        "✓ New PIN set; notices went to the contacts of record. It does not verify this call: verify with the new PIN if the caller wants more.",
+    );
     Ok(())
 }
 
 /// Lost PIN: a temporary PIN to an address of record, never read out on the call.
-fn reset_pin(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result<()> {
+fn reset_pin(
+    p: &dyn Prompter,
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    t: &mut Tally,
+) -> Result<()> {
     let (email, postal) = wizard::usable(&l.customer, clock::now());
     let mut items = Vec::new();
     if email {
@@ -131,36 +274,85 @@ fn reset_pin(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result<()> {
         items.push(("By letter to the postal address of record", "mail"));
     }
     let labels: Vec<String> = items.iter().map(|(s, _)| s.to_string()).collect();
-    let via = items[Terminal.select("Send the temporary PIN", &labels, 0)?].1;
-    crate::commands::customer::reset_pin_on_call(env, db, &l.customer.account, via, &l.session.id)?;
+    let Some(i) = p.menu("Lost PIN: send a temporary PIN", &labels)? else {
+        return Ok(());
+    };
+    let via = items[i].1;
     say(
-        "✓ Temporary PIN sent. Say: \"You'll receive a temporary PIN; call us back with it to choose a new PIN.\" Discuss nothing now.",
+        "This sends a temporary PIN to that address of record. The caller uses it on a later call to choose a new PIN; nothing is discussed on this call.",
     );
+    let confirm = [
+        "Send the temporary PIN".to_string(),
+        "Go back (send nothing)".to_string(),
+    ];
+    if p.menu("Send it?", &confirm)? != Some(0) {
+        return Ok(());
+    }
+    crate::commands::customer::reset_pin_on_call(env, db, &l.customer.account, via, &l.session.id)?;
+    t.changes.push(format!("temporary PIN sent by {via}"));
+    say(&format!("✓ Temporary PIN sent. {}", wizard::SAY_LOST_PIN));
     Ok(())
 }
 
-fn ask_purpose() -> Result<(Purpose, Option<String>)> {
+/// The purpose (and reference when it needs one); `None` when the agent goes back.
+fn ask_purpose(p: &dyn Prompter) -> Result<Option<(Purpose, Option<String>)>> {
     let items: Vec<String> = Purpose::ALL
         .iter()
-        .map(|p| p.as_str().to_string())
+        .map(|x| wizard::purpose_words(*x).to_string())
         .collect();
-    let p = Purpose::ALL[Terminal.select("Purpose", &items, 0)?];
-    let reference = if p.needs_reference() {
-        Some(Terminal.text("Reference (subpoena, order or designation)", false)?)
-    } else {
-        None
-    };
-    Ok((p, reference))
+    loop {
+        let Some(i) = p.menu("Purpose", &items)? else {
+            return Ok(None);
+        };
+        let purpose = Purpose::ALL[i];
+        if !purpose.needs_reference() {
+            return Ok(Some((purpose, None)));
+        }
+        if let Some(r) = p.line(
+            "Reference (subpoena, order or designation; Esc goes back)",
+            false,
+        )? {
+            return Ok(Some((purpose, Some(r))));
+        }
+    }
 }
 
-pub fn discuss(env: &session::Env<'_>, db: &mut Db, l: Loaded, scope: Scope) -> Result<Loaded> {
+/// The fields of a discussion; Ctrl-C at any of them asks whether to record it anyway.
+fn discussion_fields(p: &dyn Prompter, scope: Scope) -> Result<Option<Fields>> {
     let calls = if scope == Scope::CallerSupplied {
-        Some(Terminal.text("Calls the caller described (numbers, dates, times)", false)?)
+        match p.line("Calls the caller described (numbers, dates, times)", false)? {
+            Some(c) => Some(c),
+            None => return Ok(None),
+        }
     } else {
         None
     };
-    let (purpose, reference) = ask_purpose()?;
-    let note = Terminal.text("Note (optional)", true)?;
+    let Some((purpose, reference)) = ask_purpose(p)? else {
+        return Ok(None);
+    };
+    let note = p.line("Note (optional)", true)?.unwrap_or_default();
+    Ok(Some((purpose, reference, calls, note)))
+}
+
+/// Records a discussion; `None` when the agent went back or chose not to record it.
+pub fn discuss(
+    p: &dyn Prompter,
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: Loaded,
+    scope: Scope,
+    t: &mut Tally,
+) -> Result<Option<Loaded>> {
+    let fields = match discussion_fields(p, scope) {
+        Ok(Some(f)) => f,
+        Ok(None) => return Ok(None),
+        Err(e) if e.kind == Kind::Interrupted => match after_interrupt(p, scope)? {
+            Some(f) => f,
+            None => return Ok(None),
+        },
+        Err(e) => return Err(e),
+    };
+    let (purpose, reference, calls, note) = fields;
     let args = DiscloseArgs {
         session: l.session.id.clone(),
         scope: scope.as_str().into(),
@@ -169,51 +361,187 @@ pub fn discuss(env: &session::Env<'_>, db: &mut Db, l: Loaded, scope: Scope) -> 
         calls,
         note: Some(note).filter(|n| !n.trim().is_empty()),
     };
-    let (_, msg, next) = session::disclose(env, db, l, &args, clock::now())?;
-    say(&format!("✓ {msg}"));
-    Ok(next)
+    let (_, _, next) = session::disclose(env, db, l, &args, clock::now())?;
+    say(&format!(
+        "✓ Recorded: {} discussed ({}).",
+        wizard::scope_words(scope),
+        wizard::purpose_words(purpose)
+    ));
+    t.discussed.push(wizard::scope_words(scope).to_string());
+    Ok(Some(next))
+}
+
+/// Ctrl-C during a discussion: record it (asking what is still needed), or not. A second
+/// Ctrl-C propagates and abandons the call.
+fn after_interrupt(p: &dyn Prompter, scope: Scope) -> Result<Option<Fields>> {
+    say(
+        "Ctrl-C: the discussion is not recorded yet. If it happened, record it. (Ctrl-C again abandons the call.)",
+    );
+    let items = [
+        "Record this discussion".to_string(),
+        "Do not record it: nothing was discussed".to_string(),
+    ];
+    if p.menu("Record the discussion?", &items)? != Some(0) {
+        return Ok(None);
+    }
+    let calls = if scope == Scope::CallerSupplied {
+        p.line("Calls the caller described (numbers, dates, times)", false)?
+    } else {
+        None
+    };
+    let Some((purpose, reference)) = ask_purpose(p)? else {
+        return Ok(None);
+    };
+    if scope == Scope::CallerSupplied && calls.is_none() {
+        return Ok(None);
+    }
+    Ok(Some((purpose, reference, calls, String::new())))
+}
+
+/// Files offered as attachments: those in the statements folder whose name has the account id.
+pub fn statements(dir: Option<&std::path::Path>, account: &str) -> Vec<PathBuf> {
+    let Some(dir) = dir else { return Vec::new() };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let acct = account.to_ascii_lowercase();
+    let mut v: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().to_ascii_lowercase())
+                .is_some_and(|n| n.contains(&acct) && !n.starts_with('.'))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The file to attach: one from the statements folder, a typed path, or none. `Err(())` = back.
+fn choose_attachment(
+    p: &dyn Prompter,
+    dir: Option<&std::path::Path>,
+    account: &str,
+) -> Result<std::result::Result<Option<PathBuf>, ()>> {
+    let files = statements(dir, account);
+    let mut items: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let name = f
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            format!("Attach {}", crate::ui::term::safe(&name))
+        })
+        .collect();
+    items.push("Attach a file by its path".into());
+    items.push("No attachment (the note is the whole message)".into());
+    let Some(i) = p.menu("What to send", &items)? else {
+        return Ok(Err(()));
+    };
+    if i < files.len() {
+        return Ok(Ok(Some(files[i].clone())));
+    }
+    if i == files.len() {
+        return Ok(match p.line("Path of the file to attach", false)? {
+            Some(path) => Ok(Some(PathBuf::from(path.trim()))),
+            None => Err(()),
+        });
+    }
+    Ok(Ok(None))
 }
 
 fn send_flow(
+    p: &dyn Prompter,
     env: &session::Env<'_>,
     db: &mut Db,
     l: &Loaded,
     email: bool,
     want: Want,
+    t: &mut Tally,
 ) -> Result<()> {
     let scope = if want == Want::CallDetail {
-        "call-detail"
+        Scope::CallDetail
     } else {
-        "account"
+        Scope::Account
     };
-    let (purpose, reference) = ask_purpose()?;
-    let note = Terminal.text("What to send (note, or the text of the information)", true)?;
+    let dir = env.ctx.cfg.wizard.statements_dir.as_deref();
+    let Ok(attach) = choose_attachment(p, dir, &l.customer.account)? else {
+        return Ok(());
+    };
+    let Some((purpose, reference)) = ask_purpose(p)? else {
+        return Ok(());
+    };
+    let note = p
+        .line("Note for the customer (optional)", true)?
+        .unwrap_or_default();
+    let why = match &attach {
+        Some(f) => format!(
+            "Attached is {}: the {} you asked us to send on your call today.",
+            f.file_name().unwrap_or_default().to_string_lossy(),
+            wizard::scope_words(scope)
+        ),
+        None => String::new(),
+    };
+    let text = [why, note]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let args = SendArgs {
         session: l.session.id.clone(),
         via: if email { "email" } else { "mail" }.into(),
-        scope: scope.into(),
+        scope: scope.as_str().into(),
         purpose: purpose.as_str().into(),
         reference,
-        attach: None,
-        note: Some(note).filter(|n| !n.trim().is_empty()),
+        attach: attach.clone(),
+        note: Some(text).filter(|n| !n.is_empty()),
     };
+    say(wizard::SAY_SEND);
     say(&format!(
         "✓ {}",
         session::send(env, db, l, &args, clock::now())?
+    ));
+    t.sent.push(format!(
+        "{} by {}{}",
+        wizard::scope_words(scope),
+        if email { "email" } else { "letter" },
+        attach
+            .and_then(|f| f.file_name().map(|n| format!(" ({})", n.to_string_lossy())))
+            .unwrap_or_default()
     ));
     Ok(())
 }
 
 /// The caller's opt-in, denial or revocation, recorded as an oral choice on this call.
-pub fn record_consent(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result<()> {
+pub fn record_consent(
+    p: &dyn Prompter,
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    t: &mut Tally,
+) -> Result<()> {
+    say(wizard::SAY_MARKETING);
     let choices = [
-        ("Opts in to marketing use of their CPNI", Choice::OptIn),
+        (
+            "Opts in to marketing use of their information",
+            Choice::OptIn,
+        ),
         ("Denies (opts out of) marketing use", Choice::Deny),
         ("Revokes an earlier approval", Choice::Revoke),
     ];
     let labels: Vec<String> = choices.iter().map(|(s, _)| s.to_string()).collect();
-    let choice = choices[Terminal.select("The caller's choice", &labels, 0)?].1;
-    let evidence = Terminal.text("Evidence (call recording id; required for an opt-in)", true)?;
+    let Some(i) = p.menu("The caller's choice", &labels)? else {
+        return Ok(());
+    };
+    let choice = choices[i].1;
+    let Some(evidence) = p.line("Evidence (call recording id; required for an opt-in)", true)?
+    else {
+        return Ok(());
+    };
     let input = ChoiceInput {
         choice,
         method: "oral".into(),
@@ -221,9 +549,106 @@ pub fn record_consent(env: &session::Env<'_>, db: &mut Db, l: &Loaded) -> Result
         session: Some(l.session.id.clone()),
     };
     match consent::record_choice(env.ctx, db, &env.acting.actor, &l.customer.account, &input) {
-        Ok(status) => say(&format!("✓ Recorded. CPNI approval: {}.", status.label())),
+        Ok(status) => {
+            t.changes
+                .push(format!("marketing choice recorded ({})", status.label()));
+            say(&format!("✓ Recorded. CPNI approval: {}.", status.label()));
+        }
         Err(e) if e.kind == Kind::Usage => say(&format!("✗ {}", e.message)),
         Err(e) => return Err(e),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::prompt::script::{A, Scripted};
+
+    #[test]
+    fn purposes_are_plain_words_and_escape_leaves_the_reference_prompt() {
+        let p = Scripted::new(&[
+            A::Menu(Some(6)), // legal process
+            A::Line(None),    // Escape at the reference
+            A::Menu(Some(0)), // the caller asked
+        ]);
+        let got = ask_purpose(&p).expect("purpose");
+        assert_eq!(got, Some((Purpose::CustomerRequest, None)));
+        let asked = p.asked.borrow();
+        for (item, purpose) in asked[0].1.iter().zip(Purpose::ALL) {
+            assert!(!item.contains(purpose.as_str()), "a slug shown: {item}");
+        }
+        assert!(asked[1].0.starts_with("Reference"));
+        assert_eq!(asked[2].0, "Purpose");
+        let p = Scripted::new(&[A::Menu(None)]);
+        assert_eq!(ask_purpose(&p).expect("back"), None);
+        let p = Scripted::new(&[A::Menu(Some(7)), A::Line(Some("ORDER-9"))]);
+        assert_eq!(
+            ask_purpose(&p).expect("purpose"),
+            Some((Purpose::DesignatedThirdParty, Some("ORDER-9".into())))
+        );
+    }
+
+    #[test]
+    fn only_the_accounts_own_statements_are_offered() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for f in [
+            "DEMO-1001-nov.pdf",
+            "demo-1001-oct.pdf",
+            "DEMO-1002-nov.pdf",
+            ".DEMO-1001",
+        ] {
+            std::fs::write(dir.path().join(f), b"x").expect("write");
+        }
+        std::fs::create_dir(dir.path().join("DEMO-1001-folder")).expect("mkdir");
+        let names: Vec<String> = statements(Some(dir.path()), "DEMO-1001")
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(names, ["DEMO-1001-nov.pdf", "demo-1001-oct.pdf"]);
+        assert!(statements(None, "DEMO-1001").is_empty());
+
+        let p = Scripted::new(&[A::Menu(Some(0))]);
+        let got = choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("choose");
+        assert_eq!(got, Ok(Some(dir.path().join("DEMO-1001-nov.pdf"))));
+        let p = Scripted::new(&[A::Menu(Some(3))]);
+        assert_eq!(
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("none"),
+            Ok(None)
+        );
+        let p = Scripted::new(&[A::Menu(Some(2)), A::Line(None)]);
+        assert_eq!(
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("back"),
+            Err(())
+        );
+        let p = Scripted::new(&[A::Menu(None)]);
+        assert_eq!(
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("back"),
+            Err(())
+        );
+    }
+
+    #[test]
+    fn ctrl_c_in_a_discussion_asks_and_a_second_ctrl_c_propagates() {
+        let p = Scripted::new(&[A::Menu(Some(0)), A::CtrlC]);
+        let e = discussion_fields(&p, Scope::Account).expect_err("interrupted at the note");
+        assert_eq!(e.kind, Kind::Interrupted);
+        let p = Scripted::new(&[A::Menu(Some(0)), A::Menu(Some(1))]);
+        let f = after_interrupt(&p, Scope::Account).expect("record it");
+        assert_eq!(f.map(|f| f.0), Some(Purpose::Billing));
+        let p = Scripted::new(&[A::Menu(Some(1))]);
+        assert!(
+            after_interrupt(&p, Scope::Account)
+                .expect("not recorded")
+                .is_none()
+        );
+        let p = Scripted::new(&[A::CtrlC]);
+        let e = after_interrupt(&p, Scope::Account).expect_err("second Ctrl-C");
+        assert_eq!(e.kind, Kind::Interrupted);
+    }
 }

@@ -1,0 +1,239 @@
+//! The wizard's menu: ONE table of every step, in the fixed order the agent sees it, each
+//! with the condition under which the rules allow it now. Adding a route (a new basis, a new
+//! method) is one entry here plus its runner in `routes.rs`. The conditions call the domain
+//! rules (`policy::discussable`, `policy::may_change`, the 30-day address rule) and the
+//! session's own gates decide again, inside their write transactions, when the step runs.
+
+use time::OffsetDateTime;
+
+use crate::commands::session::{self, Loaded};
+use crate::domain::policy::{self, Basis, Change, Scope};
+use crate::ui::wizard::{self, Route, Want};
+
+/// What the menu is decided from.
+pub struct Situation<'a> {
+    pub l: &'a Loaded,
+    pub want: Want,
+    pub basis: Option<Basis>,
+    /// PIN and codes may still be tried (no lock, attempts left).
+    pub secrets_open: bool,
+    pub email_ok: bool,
+    pub postal_ok: bool,
+    /// An unanswered or unconfirmed callback: the agent has hung up.
+    pub hung_up: bool,
+}
+
+impl<'a> Situation<'a> {
+    pub fn of(l: &'a Loaded, want: Want, hung_up: bool, now: OffsetDateTime) -> Situation<'a> {
+        let (email_ok, postal_ok) = wizard::usable(&l.customer, now);
+        Situation {
+            l,
+            want,
+            basis: l.session.basis.as_deref().and_then(Basis::parse),
+            secrets_open: session::lock_until(l, now).is_none()
+                && session::attempts_left(l, now) > 0,
+            email_ok,
+            postal_ok,
+            hung_up,
+        }
+    }
+    pub fn verified(&self) -> bool {
+        policy::is_verified(self.basis)
+    }
+    fn may(&self, s: Scope) -> bool {
+        self.verified() && policy::discussable(self.basis).contains(&s)
+    }
+    /// Still proving who the caller is, on the line, for more than caller-described calls.
+    fn proving(&self) -> bool {
+        !self.verified() && !self.hung_up && self.want != Want::CallerSupplied
+    }
+    fn secret(&self) -> bool {
+        self.proving() && self.secrets_open
+    }
+    fn account_secret(&self) -> bool {
+        self.secret() && self.want == Want::Account
+    }
+    fn c(&self) -> &crate::store::customers::Customer {
+        &self.l.customer
+    }
+}
+
+type Offered = fn(&Situation<'_>) -> bool;
+
+/// Every step, in menu order. The first that applies for the intent comes first.
+pub const STEPS: &[(Route, Offered)] = &[
+    (Route::Pin, |s| s.secret() && s.c().pin_hash.is_some()),
+    (Route::Backup, |s| {
+        s.account_secret() && s.c().backup_hash.is_some()
+    }),
+    (Route::EmailCode, |s| s.account_secret() && s.email_ok),
+    (Route::EnterCode, |s| s.account_secret()),
+    (Route::Callback, |s| {
+        !s.hung_up && s.want != Want::CallerSupplied && !s.may(Scope::CallDetail)
+    }),
+    (Route::Business, |s| {
+        s.proving() && s.c().account_rep.is_some() && s.c().cpni_contract.is_some()
+    }),
+    (Route::Discuss(Scope::Account), |s| s.may(Scope::Account)),
+    (Route::Discuss(Scope::CallDetail), |s| {
+        s.may(Scope::CallDetail)
+    }),
+    (Route::CallerSupplied, |s| {
+        !s.hung_up && s.want != Want::Account && !s.may(Scope::CallDetail)
+    }),
+    (Route::SendEmail, |s| {
+        s.email_ok && s.want != Want::CallerSupplied
+    }),
+    (Route::SendMail, |s| {
+        s.postal_ok && s.want != Want::CallerSupplied
+    }),
+    (Route::SetPin, |s| {
+        matches!(s.basis, Some(Basis::Backup | Basis::TemporaryPin))
+            && policy::may_change(s.basis, Change::Pin)
+    }),
+    (Route::Marketing, |s| s.verified() && !s.hung_up),
+    (Route::MailCode, |s| s.account_secret() && s.postal_ok),
+    (Route::ResetPin, |s| {
+        s.proving() && (s.email_ok || s.postal_ok)
+    }),
+    (Route::End, |_| true),
+];
+
+/// The steps offered now, in table order.
+pub fn offered(s: &Situation<'_>) -> Vec<Route> {
+    STEPS
+        .iter()
+        .filter(|(_, ok)| ok(s))
+        .map(|(r, _)| *r)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock;
+    use crate::store::customers::Customer;
+    use crate::store::sessions::Session;
+    use time::Duration;
+
+    fn loaded(basis: Option<Basis>, failures: i64, now: OffsetDateTime) -> Loaded {
+        let old = clock::format(now - Duration::days(400));
+        let customer = Customer {
+            account: "A-1".into(),
+            name: "Ann".into(),
+            phone: "+12025550142".into(),
+            phone_since: old.clone(),
+            email: "ann@example.com".into(),
+            email_since: old.clone(),
+            street: "1 Elm St".into(),
+            city: "Arlington".into(),
+            region: "VA".into(),
+            postal_code: "22201".into(),
+            country: "US".into(),
+            postal_since: old.clone(),
+            account_rep: None,
+            cpni_contract: None,
+            pin_hash: Some("phc".into()),
+            pin_set_at: Some(old.clone()),
+            pin_must_change: false,
+            backup_hash: Some("phc".into()),
+            backup_set_at: Some(old.clone()),
+            failures: 0,
+            lock_level: 0,
+            locked_until: None,
+            created_at: old.clone(),
+        };
+        let session = Session {
+            id: "S-AAAAAAAAAA".into(),
+            account: "A-1".into(),
+            agent: "agent".into(),
+            on_behalf_of: None,
+            channel: "inbound".into(),
+            started_at: clock::format(now),
+            last_active_at: clock::format(now),
+            basis: basis.map(|b| b.as_str().to_string()),
+            verified_at: None,
+            secret_failures: failures,
+            ended_at: None,
+            end_reason: None,
+        };
+        Loaded { session, customer }
+    }
+
+    fn menu(basis: Option<Basis>, want: Want, failures: i64, hung_up: bool) -> Vec<Route> {
+        let now = clock::now();
+        let l = loaded(basis, failures, now);
+        offered(&Situation::of(&l, want, hung_up, now))
+    }
+
+    #[test]
+    fn after_a_code_callback_and_sending_are_offered_in_place() {
+        let m = menu(Some(Basis::EmailCode), Want::Account, 0, false);
+        assert_eq!(m[0], Route::Callback);
+        assert!(m.contains(&Route::SendEmail) && m.contains(&Route::SendMail));
+        assert!(m.contains(&Route::Discuss(Scope::Account)));
+        assert!(!m.contains(&Route::Discuss(Scope::CallDetail)));
+        assert!(!m.contains(&Route::Pin));
+    }
+
+    #[test]
+    fn after_the_backup_a_new_pin_is_offered() {
+        let m = menu(Some(Basis::Backup), Want::Account, 0, false);
+        assert!(m.contains(&Route::SetPin));
+        let m = menu(Some(Basis::TemporaryPin), Want::Account, 0, false);
+        assert!(
+            m.contains(&Route::SetPin) && m.contains(&Route::Pin),
+            "{m:?}"
+        );
+        assert!(!m.iter().any(|r| matches!(r, Route::Discuss(_))), "{m:?}");
+        assert!(!menu(Some(Basis::Pin), Want::Account, 0, false).contains(&Route::SetPin));
+    }
+
+    #[test]
+    fn after_an_unanswered_callback_only_send_or_end() {
+        let m = menu(None, Want::CallDetail, 0, true);
+        assert_eq!(m, [Route::SendEmail, Route::SendMail, Route::End]);
+    }
+
+    #[test]
+    fn no_secret_routes_once_the_attempts_are_used() {
+        let m = menu(None, Want::Account, 3, false);
+        for r in [
+            Route::Pin,
+            Route::Backup,
+            Route::EmailCode,
+            Route::EnterCode,
+            Route::MailCode,
+        ] {
+            assert!(!m.contains(&r), "{r:?} offered after three wrong answers");
+        }
+        assert_eq!(m[0], Route::Callback);
+    }
+
+    #[test]
+    fn the_order_is_the_tables_for_every_intent_and_basis() {
+        let order: Vec<Route> = STEPS.iter().map(|(r, _)| *r).collect();
+        for want in [Want::Account, Want::CallDetail, Want::CallerSupplied] {
+            for basis in [
+                None,
+                Some(Basis::Pin),
+                Some(Basis::EmailCode),
+                Some(Basis::Backup),
+            ] {
+                let m = menu(basis, want, 0, false);
+                let pos: Vec<usize> = m
+                    .iter()
+                    .map(|r| order.iter().position(|o| o == r).expect("in the table"))
+                    .collect();
+                assert!(
+                    pos.windows(2).all(|w| w[0] < w[1]),
+                    "{want:?} {basis:?}: {m:?}"
+                );
+                assert_eq!(m.last(), Some(&Route::End));
+            }
+        }
+        // The PIN is first whenever it is offered, so a PIN call is `1`, `1`.
+        assert_eq!(menu(None, Want::Account, 0, false)[0], Route::Pin);
+        assert_eq!(menu(None, Want::CallDetail, 0, false)[0], Route::Pin);
+    }
+}
