@@ -39,6 +39,15 @@ struct File {
     breach: BreachSection,
     #[serde(default)]
     retention: RetentionSection,
+    #[serde(default)]
+    storage: StorageSection,
+}
+
+/// `[storage]`: how long a step waits for the writer lock before giving up.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StorageSection {
+    lock_timeout_secs: Option<f64>,
 }
 
 /// `[retention]`: how long audit records are kept at least (`cpni audit purge`).
@@ -141,6 +150,8 @@ pub struct Config {
     pub calendar: Calendar,
     /// Audit records younger than this many years are never purged (default 2, at least 1).
     pub retention_years: i64,
+    /// How long a write waits for the writer lock before exit 5 "busy" (default 5 s).
+    pub lock_timeout: std::time::Duration,
 }
 
 /// Where the config file is looked for when none is given.
@@ -275,7 +286,18 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
             ));
         }
     };
+    let lock_timeout = match f.storage.lock_timeout_secs {
+        None => crate::store::DEFAULT_LOCK_TIMEOUT,
+        Some(s) if (0.01..=3600.0).contains(&s) => std::time::Duration::from_secs_f64(s),
+        Some(s) => {
+            return Err(config_error(
+                origin,
+                format!("storage.lock_timeout_secs = {s}: must be from 0.01 to 3600 seconds"),
+            ));
+        }
+    };
     Ok(Config {
+        lock_timeout,
         retention_years,
         breach_rule,
         calendar,

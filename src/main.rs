@@ -31,11 +31,32 @@ fn main() -> ExitCode {
         let us = cpni::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
         eprintln!("cpni-timing lock_wait_us={us}");
     }
+    // A failed write to stdout outranks the command's own result: its output is incomplete.
+    let result = match cpni::output::finish() {
+        Some(e) => Err(e),
+        None => result,
+    };
     match result {
         Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind == cpni::error::Kind::ClosedPipe => ExitCode::SUCCESS,
         Err(e) => {
             out.error(&e);
             ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// `--help` / `--version`: clap renders them; a closed pipe is quiet, another failure exit 8.
+fn print_clap(e: clap::Error) -> ExitCode {
+    match e.print() {
+        Ok(()) => ExitCode::from(e.exit_code() as u8),
+        Err(io) => {
+            let err = cpni::error::Error::output(io);
+            if err.kind == cpni::error::Kind::ClosedPipe {
+                return ExitCode::SUCCESS;
+            }
+            cpni::output::Out::default().error(&err);
+            ExitCode::from(err.exit_code())
         }
     }
 }
@@ -47,8 +68,13 @@ fn usage_error(e: clap::Error) -> ExitCode {
         .skip(1)
         .take_while(|a| a != "--")
         .any(|a| a == "--json");
-    if !json || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        e.exit();
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return print_clap(e);
+    }
+    if !json {
+        // Usage errors go to stderr (exit 2); its failure has nowhere to be reported.
+        let _ = e.print();
+        return ExitCode::from(e.exit_code() as u8);
     }
     let message = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         "a subcommand is required".to_string()

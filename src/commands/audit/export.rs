@@ -158,8 +158,9 @@ fn export(
         }
         None => None,
     };
-    let mut out = Exporter::new(format, sink)?;
+    let mut out = Exporter::new(format, sink).map_err(Error::output)?;
     let mut n = 0u64;
+    let mut write_failed = false;
     store::audit::scan(&snapshot, filter, |row| {
         if verify {
             checker.push(row);
@@ -167,7 +168,11 @@ fn export(
                 return Ok(false);
             }
         }
-        out.write(row)?;
+        if out.write(row).is_err() {
+            // The writer stopped (closed pipe, full disk): finish() below says why.
+            write_failed = true;
+            return Ok(false);
+        }
         n += 1;
         if let Some(b) = bar.as_ref().filter(|_| n.is_multiple_of(8192)) {
             b.set_position(n);
@@ -177,7 +182,12 @@ fn export(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let (sha256, bytes) = out.finish()?;
+    let (sha256, bytes) = out.finish().map_err(Error::output)?;
+    if write_failed {
+        return Err(Error::output(std::io::Error::other(
+            "the output writer stopped",
+        )));
+    }
     drop(snapshot);
     let mut outcome = checker.finish();
     if let Some(b) = &outcome.first_break {
