@@ -17,6 +17,7 @@ mod completions;
 mod consent;
 mod crash;
 mod customer_report;
+mod exits;
 mod hostile;
 mod import;
 mod init;
