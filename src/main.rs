@@ -17,6 +17,9 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
+    if let Some(code) = fast_path() {
+        return code;
+    }
     let cli = match cpni::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
@@ -44,6 +47,28 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// `cpni --version` / `cpni -V` alone: printed without building the clap command tree (which
+/// would cost more than the rest of the process start; issue 14 asks ≤ 1.5× an empty binary).
+/// The text is exactly clap's (`cpni VERSION`), which a test checks.
+fn fast_path() -> Option<ExitCode> {
+    let mut args = std::env::args_os().skip(1);
+    let first = args.next()?;
+    if args.next().is_some() || (first != "--version" && first != "-V") {
+        return None;
+    }
+    let text = concat!("cpni ", env!("CARGO_PKG_VERSION"), "\n");
+    let written = cpni::output::write_stdout(|w| w.write_all(text.as_bytes()))
+        .and_then(|()| cpni::output::finish().map_or(Ok(()), Err));
+    Some(match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind == cpni::error::Kind::ClosedPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            cpni::output::Out::default().error(&e);
+            ExitCode::from(e.exit_code())
+        }
+    })
 }
 
 /// `--help` / `--version`: clap renders them; a closed pipe is quiet, another failure exit 8.
