@@ -159,9 +159,10 @@ impl Db {
     fn with_lock<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         let file = open_lock_file(&self.path)?;
         let asked = std::time::Instant::now();
-        let held = lock::exclusive(file, self.lock_timeout, &self.path)?;
+        let held = lock::exclusive(file, self.lock_timeout, &self.path);
         let waited = asked.elapsed().as_micros() as u64;
         LOCK_WAIT_MAX_US.fetch_max(waited, std::sync::atomic::Ordering::Relaxed);
+        let held = held?;
         let result = f(&mut self.conn);
         self.bound_wal();
         drop(held);
