@@ -1,6 +1,7 @@
 //! Per-call latency, measured side by side in one run (issue 7, design.md §6):
 //! - one audited step without password hashing (`session start`): median and p99, whole process;
-//! - `cpni --version` against an empty Rust binary built here with the same compiler;
+//! - `cpni --version` and `cpni --help` against an empty Rust binary built here with the same
+//!   compiler;
 //! - `session pin` against Argon2's own verification time (measured in-process).
 //!
 //! Run with `cargo bench --bench latency`. Prints `name value unit` lines. Runs are interleaved
@@ -105,9 +106,11 @@ fn main() {
         .unwrap();
     let session = String::from_utf8_lossy(&out.stdout).trim().to_string();
     let (mut e, mut v, mut s, mut p, mut a) = (vec![], vec![], vec![], vec![], vec![]);
+    let mut h = vec![];
     for i in 0..RUNS {
         e.push(timed(&mut Command::new(&empty), None));
         v.push(timed(cpni(&bin, &home).arg("--version"), None));
+        h.push(timed(cpni(&bin, &home).arg("--help"), None));
         s.push(timed(
             cpni(&bin, &home).args(["session", "start", "DEMO-1001"]),
             None,
@@ -125,6 +128,9 @@ fn main() {
     println!("empty_rust_binary_p50 {e50:.2} ms");
     println!("cpni_version_p50 {v50:.2} ms");
     println!("cpni_version_vs_empty {:.2} ratio", v50 / e50);
+    let h50 = pct(&mut h, 0.5);
+    println!("cpni_help_p50 {h50:.2} ms");
+    println!("cpni_help_vs_empty {:.2} ratio", h50 / e50);
     println!("audited_step_session_start_p50 {:.2} ms", pct(&mut s, 0.5));
     println!("audited_step_session_start_p99 {:.2} ms", pct(&mut s, 0.99));
     let p50 = pct(&mut p, 0.5);

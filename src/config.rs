@@ -46,6 +46,10 @@ struct File {
     gateway: GatewaySection,
     #[serde(default)]
     wizard: WizardSection,
+    #[serde(default)]
+    storage: StorageSection,
+    #[serde(default)]
+    import: ImportSection,
 }
 
 /// `[checkpoint]`: automatic signed checkpoints and where they are sent (issue 11).
@@ -105,6 +109,44 @@ struct GatewaySection {
 pub struct WizardSection {
     /// Folder whose files the wizard offers as attachments when sending information.
     pub statements_dir: Option<PathBuf>,
+}
+
+/// `[import]`: size limits for `cpni customer import` files.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportSection {
+    max_record_bytes: Option<u64>,
+    max_field_bytes: Option<usize>,
+    max_rows: Option<usize>,
+}
+
+/// Size limits for import files: a longer record or field, or more rows, is an error naming the
+/// line, so memory stays bounded whatever the file holds (even `/dev/zero`).
+#[derive(Debug, Clone, Copy)]
+pub struct ImportLimits {
+    /// Longest record (one row, quoted line breaks included), default 64 KiB.
+    pub max_record_bytes: u64,
+    /// Longest single field, default 4 KiB.
+    pub max_field_bytes: usize,
+    /// Most rows in one file (they are all checked before any is saved), default 1,000,000.
+    pub max_rows: usize,
+}
+
+impl Default for ImportLimits {
+    fn default() -> Self {
+        ImportLimits {
+            max_record_bytes: 64 * 1024,
+            max_field_bytes: 4096,
+            max_rows: 1_000_000,
+        }
+    }
+}
+
+/// `[storage]`: how long a step waits for the writer lock before giving up.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StorageSection {
+    lock_timeout_secs: Option<f64>,
 }
 
 /// `[retention]`: how long audit records are kept at least (`cpni audit purge`).
@@ -222,6 +264,31 @@ pub struct Config {
     pub gateway_program: Option<PathBuf>,
     /// The service account's `authorized_keys` (default `$HOME/.ssh/authorized_keys`).
     pub authorized_keys: Option<PathBuf>,
+    /// How long a write waits for the writer lock before exit 5 "busy" (default 5 s).
+    pub lock_timeout: std::time::Duration,
+    /// `[import]` size limits.
+    pub import: ImportLimits,
+}
+
+fn import_limits(origin: Option<&Path>, s: &ImportSection) -> Result<ImportLimits> {
+    let d = ImportLimits::default();
+    let l = ImportLimits {
+        max_record_bytes: s.max_record_bytes.unwrap_or(d.max_record_bytes),
+        max_field_bytes: s.max_field_bytes.unwrap_or(d.max_field_bytes),
+        max_rows: s.max_rows.unwrap_or(d.max_rows),
+    };
+    if !(256..=1 << 30).contains(&l.max_record_bytes)
+        || !(16..=1 << 30).contains(&l.max_field_bytes)
+        || l.max_rows == 0
+    {
+        return Err(config_error(
+            origin,
+            "import: max_record_bytes must be from 256 to 1073741824, max_field_bytes from 16 \
+             to 1073741824, max_rows at least 1"
+                .into(),
+        ));
+    }
+    Ok(l)
 }
 
 /// Where the config file is looked for when none is given.
@@ -400,9 +467,22 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
             ));
         }
     };
+    let lock_timeout = match f.storage.lock_timeout_secs {
+        None => crate::store::DEFAULT_LOCK_TIMEOUT,
+        Some(s) if (0.01..=3600.0).contains(&s) => std::time::Duration::from_secs_f64(s),
+        Some(s) => {
+            return Err(config_error(
+                origin,
+                format!("storage.lock_timeout_secs = {s}: must be from 0.01 to 3600 seconds"),
+            ));
+        }
+    };
+    let import = import_limits(origin, &f.import)?;
     Ok(Config {
         time_zone,
         checkpoint: f.checkpoint,
+        import,
+        lock_timeout,
         retention_years,
         breach_rule,
         calendar,

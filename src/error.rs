@@ -24,6 +24,10 @@ pub enum Kind {
     Integrity,
     /// 7: delivery failed; the message stays queued.
     Delivery,
+    /// 8: the output could not be written (a full disk, `> /dev/full`, a device error).
+    Output,
+    /// 0, silently: the reader of stdout went away (`cpni … | head -1`), as ripgrep does.
+    ClosedPipe,
     /// 10: a bug.
     Internal,
     /// 130: interrupted.
@@ -41,6 +45,8 @@ impl Kind {
             Kind::Storage => 5,
             Kind::Integrity => 6,
             Kind::Delivery => 7,
+            Kind::Output => 8,
+            Kind::ClosedPipe => 0,
             Kind::Internal => 10,
             Kind::Interrupted => 130,
         }
@@ -58,6 +64,7 @@ Exit codes:
   5    storage error: cannot open, busy past timeout, schema newer than this binary
   6    audit integrity failure
   7    delivery failed; the message stays queued for retry
+  8    the output could not be written (disk full, device error); a closed pipe is exit 0
   10   internal error (a bug)
   130  interrupted";
 
@@ -93,6 +100,26 @@ impl Error {
     }
     pub fn storage(message: impl Into<String>) -> Self {
         Self::new(Kind::Storage, "storage", message)
+    }
+    /// Writing the command's output (stdout or an export file) failed: a closed pipe becomes
+    /// [`Kind::ClosedPipe`], anything else [`Kind::Output`].
+    pub fn output(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Self::new(
+                Kind::ClosedPipe,
+                "closed-pipe",
+                "the output pipe was closed",
+            );
+        }
+        Self::new(
+            Kind::Output,
+            "output",
+            format!("cannot write the output: {e}"),
+        )
+        .hint(
+            "free space on the destination or write elsewhere; a step already recorded stays \
+             recorded (see `cpni audit list`)",
+        )
     }
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(Kind::Internal, "internal", message)

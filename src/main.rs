@@ -17,6 +17,9 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
+    if let Some(code) = fast_path() {
+        return code;
+    }
     let cli = match cpni::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
@@ -31,11 +34,54 @@ fn main() -> ExitCode {
         let us = cpni::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
         eprintln!("cpni-timing lock_wait_us={us}");
     }
+    // A failed write to stdout outranks the command's own result: its output is incomplete.
+    let result = match cpni::output::finish() {
+        Some(e) => Err(e),
+        None => result,
+    };
     match result {
         Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind == cpni::error::Kind::ClosedPipe => ExitCode::SUCCESS,
         Err(e) => {
             out.error(&e);
             ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// `cpni --version` / `cpni -V` alone: printed without building the clap command tree (which
+/// would cost more than the rest of the process start; issue 14 asks ≤ 1.5× an empty binary).
+/// The text is exactly clap's (`cpni VERSION`), which a test checks.
+fn fast_path() -> Option<ExitCode> {
+    let mut args = std::env::args_os().skip(1);
+    let first = args.next()?;
+    if args.next().is_some() || (first != "--version" && first != "-V") {
+        return None;
+    }
+    let text = concat!("cpni ", env!("CARGO_PKG_VERSION"), "\n");
+    let written = cpni::output::write_stdout(|w| w.write_all(text.as_bytes()))
+        .and_then(|()| cpni::output::finish().map_or(Ok(()), Err));
+    Some(match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind == cpni::error::Kind::ClosedPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            cpni::output::Out::default().error(&e);
+            ExitCode::from(e.exit_code())
+        }
+    })
+}
+
+/// `--help` / `--version`: clap renders them; a closed pipe is quiet, another failure exit 8.
+fn print_clap(e: clap::Error) -> ExitCode {
+    match e.print() {
+        Ok(()) => ExitCode::from(e.exit_code() as u8),
+        Err(io) => {
+            let err = cpni::error::Error::output(io);
+            if err.kind == cpni::error::Kind::ClosedPipe {
+                return ExitCode::SUCCESS;
+            }
+            cpni::output::Out::default().error(&err);
+            ExitCode::from(err.exit_code())
         }
     }
 }
@@ -47,8 +93,13 @@ fn usage_error(e: clap::Error) -> ExitCode {
         .skip(1)
         .take_while(|a| a != "--")
         .any(|a| a == "--json");
-    if !json || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        e.exit();
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return print_clap(e);
+    }
+    if !json {
+        // Usage errors go to stderr (exit 2); its failure has nowhere to be reported.
+        let _ = e.print();
+        return ExitCode::from(e.exit_code() as u8);
     }
     let message = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         "a subcommand is required".to_string()

@@ -62,8 +62,8 @@ pub fn run(ctx: &Ctx, year: i32, format: Option<&str>) -> Result<u8> {
         .with("format", format);
     db.write(|tx| audit::append(tx, &acting.actor, now, ev).map(|_| ()))?;
     match format {
-        "json" => println!("{doc}"),
-        "csv" => print!("{}", csv(&rows)?),
+        "json" => ctx.out.raw(&format!("{doc}\n")),
+        "csv" => ctx.out.raw(&csv(&rows)?),
         _ => ctx.out.print(&doc, &text(&doc)),
     }
     Ok(0)

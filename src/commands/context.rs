@@ -85,7 +85,7 @@ impl Ctx {
     }
 
     pub fn open(&self) -> Result<Db> {
-        Db::open(&self.cfg.db_path)
+        Db::open_with(&self.cfg.db_path, self.cfg.lock_timeout)
     }
 
     /// Resolves the acting agent and checks that its role may run `command`. A refusal of a

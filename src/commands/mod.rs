@@ -36,7 +36,7 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
 pub fn dispatch_as(cli: Cli, agent: Option<String>) -> Result<u8> {
     match cli.command {
         Command::Completions { shell } => {
-            print_completions(shell);
+            print_completions(shell)?;
             return Ok(0);
         }
         Command::Man => {
@@ -71,14 +71,19 @@ fn route(ctx: &Ctx, cli: Cli) -> Result<u8> {
     }
 }
 
-/// Writes the completion script for `shell` to stdout.
-pub fn print_completions(shell: clap_complete::Shell) {
+/// Writes the completion script for `shell` to stdout (rendered in memory first: clap_complete
+/// panics on a failed write).
+pub fn print_completions(shell: clap_complete::Shell) -> Result<()> {
     let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "cpni", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "cpni", &mut script);
+    crate::output::write_stdout(|w| w.write_all(&script))
 }
 
 fn print_man() -> Result<()> {
     let man = clap_mangen::Man::new(Cli::command());
-    man.render(&mut std::io::stdout())?;
-    Ok(())
+    let mut page = Vec::new();
+    man.render(&mut page)
+        .map_err(|e| crate::error::Error::internal(format!("cannot render the man page: {e}")))?;
+    crate::output::write_stdout(|w| w.write_all(&page))
 }

@@ -5,6 +5,11 @@
 //! (fair, so 64 concurrent writers neither fail nor wait long; see `perf-limits.md` §3), then
 //! `BEGIN IMMEDIATE`, the work, and `COMMIT`. If anything fails, the transaction rolls back and
 //! nothing of the step remains.
+//!
+//! Waiting for the writer lock is bounded (`[storage] lock_timeout_secs`, see [`lock`]): past
+//! it the step fails with exit 5 "the database is busy". The write-ahead log stays small: after
+//! a write, still under the writer lock, a WAL past [`WAL_CHECKPOINT_BYTES`] is checkpointed
+//! and truncated, so no later process has to read a large WAL when it opens the database.
 
 pub mod agent_keys;
 pub mod agents;
@@ -17,6 +22,7 @@ pub mod consent;
 pub mod contacts;
 pub mod customer_report;
 pub mod customers;
+pub mod lock;
 pub mod migrate;
 pub mod outbox;
 pub mod perms;
@@ -31,8 +37,14 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
-/// How long a writer waits for SQLite's own lock after it holds the file lock.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write waits for the writer lock unless `[storage] lock_timeout_secs` says
+/// otherwise; also SQLite's own busy timeout once the lock is held.
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Past this size the WAL is checkpointed into the database and truncated to zero, by the
+/// writer that crossed it, under the writer lock. A process opening the database reads the
+/// whole WAL first (SQLite's recovery), so this also bounds every process's start-up cost.
+pub const WAL_CHECKPOINT_BYTES: u64 = 1 << 20;
 
 /// The longest this process waited for the writer lock, in microseconds (for the load test's
 /// `--debug-timings` report).
@@ -42,6 +54,7 @@ pub static LOCK_WAIT_MAX_US: std::sync::atomic::AtomicU64 = std::sync::atomic::A
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    lock_timeout: Duration,
 }
 
 /// A write transaction; commits only through [`Db::write`].
@@ -50,6 +63,11 @@ pub type Tx<'a> = Transaction<'a>;
 impl Db {
     /// Opens an existing database and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Db> {
+        Db::open_with(path, DEFAULT_LOCK_TIMEOUT)
+    }
+
+    /// [`Db::open`] with the configured writer-lock timeout.
+    pub fn open_with(path: &Path, lock_timeout: Duration) -> Result<Db> {
         if !perms::exists(path)? {
             return Err(
                 Error::storage(format!("no cpni database at {}", path.display()))
@@ -61,6 +79,7 @@ impl Db {
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
+            lock_timeout,
         };
         db.configure()?;
         migrate::check_version(&db.conn)?;
@@ -93,6 +112,7 @@ impl Db {
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
         };
         if !existed {
             db.conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -104,7 +124,7 @@ impl Db {
     }
 
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.busy_timeout(self.lock_timeout)?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         // Checkpoint in the writer (auto-checkpoint, under the writer lock) rather than on
@@ -141,17 +161,35 @@ impl Db {
     }
 
     fn with_lock<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        let lock = open_lock_file(&self.path)?;
+        let file = open_lock_file(&self.path)?;
         let asked = std::time::Instant::now();
-        lock.lock().map_err(|e| {
-            Error::storage(format!("cannot take the writer lock: {e}"))
-                .hint("check the permissions of the database folder")
-        })?;
+        let held = lock::exclusive(file, self.lock_timeout, &self.path);
         let waited = asked.elapsed().as_micros() as u64;
         LOCK_WAIT_MAX_US.fetch_max(waited, std::sync::atomic::Ordering::Relaxed);
+        let held = held?;
         let result = f(&mut self.conn);
-        drop(lock);
+        self.bound_wal();
+        drop(held);
         result
+    }
+
+    /// Checkpoints and truncates the WAL once it passes [`WAL_CHECKPOINT_BYTES`] (called under
+    /// the writer lock). A reader still using old frames keeps them: the checkpoint then does
+    /// what it can without waiting (busy timeout 0, so the lock is never held long) and the next
+    /// writer tries again. A failure here cannot undo the step just committed, so it is left to
+    /// the next writer too.
+    fn bound_wal(&self) {
+        let mut wal = self.path.as_os_str().to_owned();
+        wal.push("-wal");
+        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if size < WAL_CHECKPOINT_BYTES {
+            return;
+        }
+        let _ = self.conn.busy_timeout(Duration::ZERO);
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let _ = self.conn.busy_timeout(self.lock_timeout);
     }
 }
 

@@ -22,6 +22,7 @@ mod consent;
 mod crash;
 mod customer_report;
 mod escalation;
+mod exits;
 mod gateway;
 mod hardening;
 mod hostile;

@@ -241,9 +241,10 @@ fn export(
         }
         None => None,
     };
-    let mut out = Exporter::new(format, sink)?;
+    let mut out = Exporter::new(format, sink).map_err(Error::output)?;
     let mut n = 0u64;
     let mut digest = Sha256::new();
+    let mut write_failed = false;
     store::audit::scan(&snapshot, filter, |row| {
         digest.update(row.hash);
         if verify {
@@ -252,7 +253,11 @@ fn export(
                 return Ok(false);
             }
         }
-        out.write(row)?;
+        if out.write(row).is_err() {
+            // The writer stopped (closed pipe, full disk): finish() below says why.
+            write_failed = true;
+            return Ok(false);
+        }
         n += 1;
         progress.count = n;
         progress.first_seq.get_or_insert(row.seq);
@@ -265,7 +270,12 @@ fn export(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let (sha256, bytes) = out.finish()?;
+    let (sha256, bytes) = out.finish().map_err(Error::output)?;
+    if write_failed {
+        return Err(Error::output(std::io::Error::other(
+            "the output writer stopped",
+        )));
+    }
     drop(snapshot);
     let mut outcome = checker.finish();
     if let Some(b) = &outcome.first_break {

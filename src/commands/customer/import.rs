@@ -152,8 +152,12 @@ pub fn parse_csv(
     path: &std::path::Path,
     now: OffsetDateTime,
 ) -> Result<Parsed> {
+    let limits = cfg.import;
+    let data = RecordLimit::new(data, limits.max_record_bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(data);
     let columns = header_columns(reader.headers().map_err(|e| csv_error(path, e))?)?;
+    let next = reader.position().line();
+    reader.get_mut().next_record(next);
     let mut ok = Vec::new();
     let mut errors = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -162,12 +166,31 @@ pub fn parse_csv(
             Ok(false) => break,
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
+                let next = reader.position().line();
+                reader.get_mut().next_record(next);
+                if record.as_slice().len() as u64 > limits.max_record_bytes {
+                    let message = record_too_long(limits.max_record_bytes);
+                    errors.push(row_err(line, "row", message));
+                    break;
+                }
+                if ok.len() + errors.len() >= limits.max_rows {
+                    errors.push(row_err(line, "row", too_many_rows(limits.max_rows)));
+                    break;
+                }
+                if let Some(e) = oversized_field(&columns, &record, limits.max_field_bytes) {
+                    errors.push(RowError { line, error: e });
+                    continue;
+                }
                 match parse_row(cfg, &columns, &record, now) {
                     Ok(c) => ok.push((line, c)),
                     Err(error) => errors.push(RowError { line, error }),
                 }
             }
             Err(e) => {
+                if let Some(too_long) = reader.get_ref().too_long() {
+                    errors.push(too_long);
+                    break;
+                }
                 let line = e.position().map_or(0, |p| p.line());
                 errors.push(row_err(line, "row", csv_message(&e)));
                 if !matches!(
@@ -180,6 +203,95 @@ pub fn parse_csv(
         }
     }
     Ok((ok, errors))
+}
+
+fn too_many_rows(max: usize) -> String {
+    format!("the file has more than {max} rows ([import] max_rows); split it, or raise the limit")
+}
+
+/// The first field of `rec` longer than `max` bytes, as an error naming its column.
+fn oversized_field(
+    cols: &HashMap<String, usize>,
+    rec: &csv::StringRecord,
+    max: usize,
+) -> Option<FieldError> {
+    let (i, f) = rec.iter().enumerate().find(|(_, f)| f.len() > max)?;
+    let name = cols
+        .iter()
+        .find(|(_, c)| **c == i)
+        .map_or("field", |(n, _)| n.as_str());
+    Some(FieldError::new(
+        name,
+        format!(
+            "is {} bytes long, over the {max}-byte limit ([import] max_field_bytes)",
+            f.len()
+        ),
+    ))
+}
+
+/// How far the CSV reader reads ahead of the record it is parsing (its buffer size).
+const READ_AHEAD: u64 = 8 * 1024;
+
+/// A reader that refuses a record longer than `max` bytes (give or take the CSV reader's
+/// read-ahead) while reading it, so a file without line breaks, a quoted field that never ends,
+/// or `/dev/zero` fails at once, naming the line, instead of being read into memory whole.
+struct RecordLimit<R> {
+    inner: R,
+    max: u64,
+    /// The line where the record being read starts.
+    start_line: u64,
+    /// Bytes read since that record started.
+    read: u64,
+    too_long: bool,
+}
+
+impl<R> RecordLimit<R> {
+    fn new(inner: R, max: u64) -> Self {
+        RecordLimit {
+            inner,
+            max,
+            start_line: 1,
+            read: 0,
+            too_long: false,
+        }
+    }
+
+    /// Called after each record: the next one starts at `line`.
+    fn next_record(&mut self, line: u64) {
+        self.start_line = line;
+        self.read = 0;
+    }
+
+    /// The row error for the record that was too long, once the limit was hit.
+    fn too_long(&self) -> Option<RowError> {
+        self.too_long.then(|| RowError {
+            line: self.start_line,
+            error: FieldError::new("row", record_too_long(self.max)),
+        })
+    }
+}
+
+fn record_too_long(max: u64) -> String {
+    format!(
+        "the record is longer than {max} bytes ([import] max_record_bytes); is this the right \
+         file? Nothing after it was read"
+    )
+}
+
+impl<R: std::io::Read> std::io::Read for RecordLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.read > self.max + READ_AHEAD {
+            self.too_long = true;
+            return Err(std::io::Error::other(format!(
+                "line {}: {}",
+                self.start_line,
+                record_too_long(self.max)
+            )));
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
 }
 
 fn csv_message(e: &csv::Error) -> String {

@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<u8> {
     db.write(|tx| audit::append(tx, &acting.actor, now, ev).map(|_| ()))?;
     let json_out = a.format.as_deref() == Some("json") || (a.format.is_none() && ctx.out.json);
     if json_out {
-        println!("{doc}");
+        ctx.out.raw(&format!("{doc}\n"));
     } else {
         ctx.out.print(&doc, &text(&doc));
     }

@@ -197,7 +197,7 @@ pub fn start_cmd(env: &Env<'_>, db: &mut Db, account: &str, channel: &str) -> Re
         env.ctx.out.print(&doc, "");
     } else {
         // The id alone on stdout, so `S=$(cpni session start A)` works; advice on stderr.
-        println!("{}", l.session.id);
+        env.ctx.out.raw(&format!("{}\n", l.session.id));
         env.ctx.out.note(&format!(
             "Session open on {}, not verified.",
             l.customer.account

@@ -142,6 +142,12 @@ mod tests {
             lock_level: 0,
             locked_until: None,
             created_at: old.clone(),
+            temp_pin_hash: None,
+            temp_pin_set_at: None,
+            contract_method: None,
+            contract_secret_hash: None,
+            contract_callback: None,
+            contract_callback_since: None,
         };
         let session = Session {
             id: "S-AAAAAAAAAA".into(),
@@ -156,6 +162,10 @@ mod tests {
             secret_failures: failures,
             ended_at: None,
             end_reason: None,
+            owner: None,
+            callback_started_at: None,
+            callback_number: None,
+            callback_route: None,
         };
         Loaded { session, customer }
     }

@@ -1,0 +1,384 @@
+//! Every exit is clean (issue 14): a closed pipe ends quietly with exit 0, a failed write is
+//! exit 8 with a message, the writer-lock wait is bounded (exit 5 "busy") and survives signals,
+//! the WAL stays small under process-per-step use, and import input has size limits.
+
+use std::fs::File;
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::Env;
+
+const ADA: &str = "DEMO-1001";
+
+/// Runs `cpni ARGS` with stdout a pipe whose reading end is already closed, so its first write
+/// fails with EPIPE (as `| head -1` does once head has exited). Returns (exit code, stderr).
+fn closed_pipe(env: &Env, args: &[&str]) -> (i32, String) {
+    let (read, write) = std::io::pipe().expect("pipe");
+    drop(read);
+    let out = env
+        .command(args)
+        .stdin(Stdio::null())
+        .stdout(write)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run cpni");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs `cpni ARGS > /dev/full`. Returns (exit code, stderr).
+fn to_dev_full(env: &Env, args: &[&str]) -> (i32, String) {
+    let full = File::options()
+        .write(true)
+        .open("/dev/full")
+        .expect("open /dev/full");
+    let out = env
+        .command(args)
+        .stdin(Stdio::null())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run cpni");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const STREAMING: &[&[&str]] = &[
+    &["completions", "bash"],
+    &["completions", "zsh"],
+    &["man"],
+    &["--help"],
+    &["--version"],
+    &["customer", "list"],
+    &["audit", "list"],
+    &["audit", "export", "--format", "csv"],
+    &["audit", "export", "--format", "json"],
+    &[
+        "report",
+        "certification",
+        "--year",
+        "2026",
+        "--format",
+        "csv",
+    ],
+    &[
+        "report",
+        "certification",
+        "--year",
+        "2026",
+        "--format",
+        "json",
+    ],
+    &["--json", "customer", "show", ADA],
+];
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly_with_exit_0() {
+    let env = Env::initialised(true);
+    for args in STREAMING {
+        let (code, stderr) = closed_pipe(&env, args);
+        assert_eq!(
+            code, 0,
+            "cpni {args:?} | head: exit {code}, stderr {stderr}"
+        );
+        assert!(stderr.is_empty(), "cpni {args:?} | head printed {stderr}");
+    }
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_exit_8_with_a_message_never_a_panic() {
+    let env = Env::initialised(true);
+    for args in STREAMING {
+        let (code, stderr) = to_dev_full(&env, args);
+        assert_eq!(
+            code, 8,
+            "cpni {args:?} > /dev/full: exit {code}, stderr {stderr}"
+        );
+        assert!(
+            stderr.contains("cannot write the output") && stderr.contains("No space left"),
+            "cpni {args:?} > /dev/full: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    let (code, stderr) = to_dev_full(&env, &["--json", "customer", "list"]);
+    assert_eq!(code, 8, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(stderr.trim()).expect("one JSON error");
+    assert_eq!(doc["error"]["code"], "output");
+}
+
+#[test]
+fn a_step_whose_output_fails_is_still_recorded_and_says_so() {
+    let env = Env::initialised(true);
+    let before = env.count("audit");
+    let (code, stderr) = to_dev_full(&env, &["session", "start", ADA]);
+    assert_eq!(code, 8, "{stderr}");
+    assert!(stderr.contains("stays recorded"), "{stderr}");
+    assert_eq!(env.count("audit"), before + 1);
+}
+
+/// Holds the writer lock (`<db>.lock`) the way another cpni step does.
+fn hold_writer_lock(env: &Env) -> File {
+    let mut name = env.db().into_os_string();
+    name.push(".lock");
+    let f = File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(name)
+        .expect("open the lock file");
+    f.lock().expect("take the writer lock");
+    f
+}
+
+fn spawn_step(env: &Env) -> Child {
+    env.command(&["session", "start", ADA])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start cpni")
+}
+
+#[test]
+fn a_held_writer_lock_past_the_timeout_is_exit_5_busy_and_nothing_changes() {
+    let env = Env::initialised(true);
+    env.write_config(&format!(
+        "{}[storage]\nlock_timeout_secs = 0.5\n",
+        crate::util::TEST_CONFIG
+    ));
+    let before = env.counts();
+    let lock = hold_writer_lock(&env);
+    let t = Instant::now();
+    let run = env.run(&["--json", "session", "start", ADA]);
+    let took = t.elapsed();
+    run.code(5);
+    let err = run.json_err();
+    assert_eq!(err["error"]["code"], "busy", "{}", run.dump());
+    let msg = err["error"]["message"].as_str().unwrap_or_default();
+    assert!(msg.contains("the database is busy"), "{msg}");
+    assert!(
+        took >= Duration::from_millis(450) && took < Duration::from_secs(4),
+        "waited {took:?} for a 0.5 s timeout"
+    );
+    assert_eq!(env.counts(), before, "a busy step changed something");
+    drop(lock);
+    env.run(&["session", "start", ADA]).ok();
+}
+
+#[test]
+fn a_bad_lock_timeout_is_a_config_error_naming_it() {
+    let env = Env::initialised(true);
+    env.write_config("[storage]\nlock_timeout_secs = 0\n");
+    env.run(&["customer", "list"])
+        .code(2)
+        .stderr_has("storage.lock_timeout_secs");
+}
+
+fn signal(child: &Child, sig: libc::c_int) {
+    // SAFETY: sending a signal to our own child process.
+    let r = unsafe { libc::kill(child.id() as libc::pid_t, sig) };
+    assert_eq!(r, 0, "kill");
+}
+
+#[test]
+fn a_signal_during_the_lock_wait_retries_the_wait() {
+    let env = Env::initialised(true);
+    let lock = hold_writer_lock(&env);
+    let child = spawn_step(&env);
+    std::thread::sleep(Duration::from_millis(400));
+    // SIGALRM (what the lock's own watchdog uses) and SIGWINCH (a terminal resize) arrive
+    // before the deadline: the step keeps waiting instead of failing or dying.
+    signal(&child, libc::SIGALRM);
+    signal(&child, libc::SIGWINCH);
+    std::thread::sleep(Duration::from_millis(300));
+    signal(&child, libc::SIGALRM);
+    std::thread::sleep(Duration::from_millis(100));
+    drop(lock);
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("S-"));
+}
+
+#[test]
+fn a_signal_during_a_wait_that_times_out_still_says_busy() {
+    let env = Env::initialised(true);
+    env.write_config(&format!(
+        "{}[storage]\nlock_timeout_secs = 1\n",
+        crate::util::TEST_CONFIG
+    ));
+    let _lock = hold_writer_lock(&env);
+    let child = spawn_step(&env);
+    std::thread::sleep(Duration::from_millis(300));
+    signal(&child, libc::SIGALRM);
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(5), "{stderr}");
+    assert!(stderr.contains("the database is busy"), "{stderr}");
+    assert!(!stderr.contains("permission"), "{stderr}");
+}
+
+fn wal_size(env: &Env) -> u64 {
+    let mut wal = env.db().into_os_string();
+    wal.push("-wal");
+    std::fs::metadata(wal).map(|m| m.len()).unwrap_or(0)
+}
+
+#[test]
+fn the_wal_stays_bounded_over_many_steps() {
+    // 1 MiB threshold plus the frames of the one step that crossed it.
+    const BOUND: u64 = (1 << 20) + (256 << 10);
+    let env = Env::initialised(true);
+    let (mut max, mut drops, mut last) = (0, 0, wal_size(&env));
+    let mut session: Option<String> = None;
+    for _ in 0..500 {
+        session = match session.take() {
+            None => Some(
+                env.run(&["session", "start", ADA])
+                    .ok()
+                    .stdout
+                    .trim()
+                    .to_string(),
+            ),
+            Some(s) => {
+                env.run(&["-q", "session", "end", &s]).ok();
+                None
+            }
+        };
+        let now = wal_size(&env);
+        max = max.max(now);
+        if now < last {
+            drops += 1;
+        }
+        last = now;
+    }
+    assert!(max <= BOUND, "the WAL reached {max} bytes");
+    assert!(
+        drops >= 3,
+        "the WAL was reset only {drops} times: the test did not cross the threshold often"
+    );
+    env.run(&["audit", "verify"]).ok();
+}
+
+/// An import under a 512 MiB address-space limit: it must fail fast, not grow.
+fn import_limited(env: &Env, file: &str) -> (i32, String, Duration) {
+    let mut cmd = env.command(&["customer", "import", file]);
+    // SAFETY: setrlimit is async-signal-safe; it runs in the child just before exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            let lim = libc::rlimit {
+                rlim_cur: 512 << 20,
+                rlim_max: 512 << 20,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let t = Instant::now();
+    let out = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run cpni");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        t.elapsed(),
+    )
+}
+
+#[test]
+fn importing_dev_zero_fails_at_once_naming_line_1() {
+    let env = Env::initialised(true);
+    let before = env.counts();
+    let (code, stderr, _) = import_limited(&env, "/dev/zero");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("line 1") && stderr.contains("max_record_bytes"),
+        "{stderr}"
+    );
+    assert_eq!(env.counts(), before);
+}
+
+const HEADER: &str = "account,name,phone,email,street,city,region,postal_code,country\n";
+const ROW: &str = "A100,Bob Jones,+12025550100,b@example.com,1 Main St,Springfield,IL,62701,US\n";
+
+#[test]
+fn a_huge_line_or_field_is_an_error_naming_its_line() {
+    let env = Env::initialised(true);
+    let before = env.counts();
+    // A 200 MB line without a break: read no further than the limit.
+    let huge = env.root().join("huge.csv");
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(File::create(&huge).expect("create"));
+        f.write_all(HEADER.as_bytes()).unwrap();
+        f.write_all(ROW.as_bytes()).unwrap();
+        let chunk = vec![b'x'; 1 << 20];
+        for _ in 0..200 {
+            f.write_all(&chunk).unwrap();
+        }
+    }
+    let (code, stderr, _) = import_limited(&env, huge.to_str().unwrap());
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("line 3") && stderr.contains("max_record_bytes"),
+        "{stderr}"
+    );
+    // A quoted field spanning many short lines is one record: the record limit still holds.
+    let lines = "x\n".repeat(100_000);
+    let text = format!(
+        "{HEADER}{ROW}A101,\"{lines}\",+12025550100,c@example.com,1 Main,City,IL,62701,US\n"
+    );
+    let f = env.file("multi.csv", &text);
+    let (code, stderr, _) = import_limited(&env, f.to_str().unwrap());
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("line 3") && stderr.contains("max_record_bytes"),
+        "{stderr}"
+    );
+    // A field over its own limit names the line and the column.
+    let name = "y".repeat(5000);
+    let text =
+        format!("{HEADER}{ROW}A102,{name},+12025550100,d@example.com,1 Main,City,IL,62701,US\n");
+    let f = env.file("field.csv", &text);
+    let run = env.run(&["customer", "import", f.to_str().unwrap()]);
+    run.code(2)
+        .stderr_has("line 3: name")
+        .stderr_has("max_field_bytes");
+    assert_eq!(env.counts(), before, "a refused import changed something");
+}
+
+#[test]
+fn the_import_limits_are_configurable() {
+    let env = Env::initialised(true);
+    env.write_config(&format!(
+        "{}[import]\nmax_rows = 2\n",
+        crate::util::TEST_CONFIG
+    ));
+    let rows: String = (0..3)
+        .map(|i| {
+            format!(
+                "A20{i},Bob Jones,+12025550100,b{i}@example.com,1 Main St,Springfield,IL,62701,US\n"
+            )
+        })
+        .collect();
+    let f = env.file("rows.csv", &format!("{HEADER}{rows}"));
+    env.run(&["customer", "import", f.to_str().unwrap()])
+        .code(2)
+        .stderr_has("line 4")
+        .stderr_has("max_rows");
+    env.write_config("[import]\nmax_record_bytes = 1\n");
+    env.run(&["customer", "list"])
+        .code(2)
+        .stderr_has("max_record_bytes");
+}
