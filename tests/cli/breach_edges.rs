@@ -244,6 +244,8 @@ fn old_breach_log() -> Env {
         let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
     }
     build(&db, &login);
+    // cpni refuses a database open to others (issue 10): make the hand-built one private.
+    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     env.run(&["audit", "checkpoint"]).ok();
     env
 }
