@@ -612,3 +612,60 @@ fn an_export_cut_off_after_its_record_leaves_the_record_and_an_unfinished_manife
     assert_eq!(m["export_seq"].to_string(), seq);
     env.run(&["audit", "verify"]).ok();
 }
+
+/// A home where DEMO-1001's number was changed by a supervisor (the old one is in the contact
+/// history, which decides where a callback may go).
+fn log_with_a_replaced_number() -> Env {
+    let env = Env::initialised(true);
+    env.run(&[
+        "customer",
+        "set-phone",
+        "DEMO-1001",
+        "--phone",
+        "2025550199",
+        "--reason",
+        "customer wrote in",
+    ])
+    .ok();
+    env.run(&["audit", "verify"]).ok();
+    env
+}
+
+#[test]
+fn a_contact_planted_in_the_history_is_caught() {
+    let env = log_with_a_replaced_number();
+    // An attacker's number, "of record" for a year until yesterday: a callback target.
+    let out = Command::new("sqlite3")
+        .arg(env.db())
+        .arg(
+            "insert into contact_history (account, kind, value, since, until) values \
+             ('DEMO-1001', 'phone', '+12025550666', '2025-01-01T00:00:00Z', '2026-11-30T00:00:00Z');",
+        )
+        .output()
+        .expect("sqlite3");
+    assert!(out.status.success(), "inserts are the table's normal use");
+    let err = verify_fails(&env, &[], "table-mismatch");
+    let msg = err["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("contact history"), "{msg}");
+}
+
+#[test]
+fn a_contact_deleted_from_the_history_behind_re_created_triggers_is_caught() {
+    let env = log_with_a_replaced_number();
+    let seq = env.sql(
+        "select seq from audit where event = 'customer.change' \
+         and json_extract(detail, '$.change') = 'phone';",
+    );
+    edit_behind_triggers(
+        &env,
+        &["contact_history_no_delete"],
+        "delete from contact_history;",
+    );
+    let err = verify_fails(&env, &[], "table-mismatch");
+    let msg = err["error"]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("contact_history") || msg.contains("contact history"),
+        "{msg}"
+    );
+    assert!(msg.contains(&format!("audit record {seq}")), "{msg}");
+}

@@ -255,9 +255,10 @@ fn commit_change(
             granted.session.as_deref(),
             now,
         );
-        if let Some(kind) = contact_kind(change) {
-            history::retire(tx, &current, kind, &clock::format(now))?;
-        }
+        let replaced_since = match contact_kind(change) {
+            Some(kind) => Some(history::retire(tx, &current, kind, &clock::format(now))?),
+            None => None,
+        };
         update(tx)?;
         let ids = items
             .iter()
@@ -269,7 +270,8 @@ fn commit_change(
             &env.acting.actor,
             now,
             ev.with("notices", ids.clone())
-                .with("notice_channels", channels),
+                .with("notice_channels", channels)
+                .with("replaced_since", replaced_since),
         )?;
         Ok(Ok(ids))
     })??;

@@ -65,12 +65,14 @@ pub fn callback_number(
     ))
 }
 
-/// Records the value `kind` had before a change made at `at`.
-pub fn retire(conn: &Connection, before: &Customer, kind: ContactKind, at: &str) -> Result<()> {
+/// Records the value `kind` had before a change made at `at`; returns since when it had been
+/// on record (the change's audit record carries it, so `audit verify` can tie the row to it).
+pub fn retire(conn: &Connection, before: &Customer, kind: ContactKind, at: &str) -> Result<String> {
     let (value, since) = match kind {
         ContactKind::Phone => (before.phone.clone(), &before.phone_since),
         ContactKind::Email => (before.email.clone(), &before.email_since),
         ContactKind::Postal => (before.postal().label(), &before.postal_since),
     };
-    store::contacts::retire(conn, &before.account, kind.as_str(), &value, since, at)
+    store::contacts::retire(conn, &before.account, kind.as_str(), &value, since, at)?;
+    Ok(since.clone())
 }

@@ -162,6 +162,20 @@ pub const LINKS: &[Link] = &[
         mode: Match::OneToOne,
     },
     Link {
+        // Replaced contacts decide where a callback may go and who hears of a change: each
+        // row is the `customer.change` (phone, email, address) that replaced the value.
+        table: "contact_history",
+        kinds: "customer.change (phone, email, address)",
+        rows: "SELECT 'contact history ' || id, account || '|' || kind || '|' || since || '|' || \
+               until, until FROM contact_history",
+        records: "SELECT seq, account || '|' || CASE json_extract(detail, '$.change') \
+                  WHEN 'address' THEN 'postal' ELSE json_extract(detail, '$.change') END || '|' || \
+                  coalesce(json_extract(detail, '$.replaced_since'), '?') || '|' || at FROM xref \
+                  WHERE event = 'customer.change' \
+                  AND json_extract(detail, '$.change') IN ('phone', 'email', 'address')",
+        mode: Match::OneToOne,
+    },
+    Link {
         table: "audit_checkpoint",
         kinds: "audit.checkpoint (stored)",
         rows: "SELECT 'stored checkpoint ' || seq, seq || '', NULL FROM audit_checkpoint \
