@@ -457,3 +457,67 @@ impl Gateway {
         run_command(cmd, None)
     }
 }
+
+#[test]
+fn another_agent_s_session_is_refused_and_a_supervisor_takes_it_over() {
+    let g = Gateway::start();
+    let a7 = g.add_agent("agent7", "agent");
+    let a8 = g.add_agent("agent8", "agent");
+    let sup = g.add_agent("sup1", "supervisor");
+    let id = session_id(g.ssh(&a7, &format!("--json session start {ADA}")).ok());
+    // agent8's key acts as agent8, whatever the OS user: agent7's session is not theirs.
+    let before = g.sql(&format!(
+        "select basis is null, secret_failures from session where id = '{id}';"
+    ));
+    g.ssh_stdin(
+        &a8,
+        &format!("session pin {id} --pin-stdin"),
+        &format!("{ADA_PIN}\n"),
+    )
+    .code(3);
+    g.ssh(
+        &a8,
+        &format!("session disclose {id} --scope account --purpose customer-request"),
+    )
+    .code(3);
+    g.ssh(&a8, &format!("session end {id}")).code(3);
+    let after = g.sql(&format!(
+        "select basis is null, secret_failures from session where id = '{id}';"
+    ));
+    assert_eq!(before, after, "agent8's steps changed nothing");
+    let refused = g.sql(&format!(
+        "select count(*) from audit where session = '{id}' and actor = 'agent8' \
+         and event glob '*refused';"
+    ));
+    assert_eq!(refused, "3", "each refusal is recorded under agent8");
+    // An agent cannot take a session over; a supervisor can, with a reason, recorded.
+    g.ssh(
+        &a8,
+        &format!("session takeover {id} --reason 'agent7 went home'"),
+    )
+    .code(3);
+    g.ssh(
+        &sup,
+        &format!("session takeover {id} --reason 'agent7 went home'"),
+    )
+    .ok();
+    assert_eq!(
+        g.sql(&format!(
+            "select actor from audit where session = '{id}' and event = 'session.takeover';"
+        )),
+        "sup1"
+    );
+    g.ssh_stdin(
+        &sup,
+        &format!("session pin {id} --pin-stdin"),
+        &format!("{ADA_PIN}\n"),
+    )
+    .ok();
+    g.ssh_stdin(
+        &a7,
+        &format!("session pin {id} --pin-stdin"),
+        &format!("{ADA_PIN}\n"),
+    )
+    .code(3);
+    g.svc(&["audit", "verify"]).ok();
+}
