@@ -230,6 +230,10 @@ pub struct StepFacts<'a> {
 pub struct SecretFacts {
     pub locked: bool,
     pub session_failures: u32,
+    /// The session is already verified on a basis that allows call detail: no further
+    /// secret is evaluated on it (so a session evaluates at most three secrets, however its
+    /// right and wrong answers interleave).
+    pub fully_verified: bool,
 }
 
 /// Why a step is refused.
@@ -239,6 +243,7 @@ pub enum StepRefusal {
     NotOwner,
     Locked,
     AttemptsUsed,
+    AlreadyVerified,
 }
 
 impl StepRefusal {
@@ -248,6 +253,7 @@ impl StepRefusal {
             StepRefusal::NotOwner => "not-owner",
             StepRefusal::Locked => "locked",
             StepRefusal::AttemptsUsed => "attempts-used",
+            StepRefusal::AlreadyVerified => "already-verified",
         }
     }
 }
@@ -264,6 +270,9 @@ pub fn check_step(f: StepFacts<'_>) -> Result<(), StepRefusal> {
     if let Some(s) = f.secret {
         if s.locked {
             return Err(StepRefusal::Locked);
+        }
+        if s.fully_verified {
+            return Err(StepRefusal::AlreadyVerified);
         }
         if lockout::session_attempts_left(s.session_failures) == 0 {
             return Err(StepRefusal::AttemptsUsed);
@@ -434,9 +443,19 @@ mod tests {
             secret: Some(SecretFacts {
                 locked,
                 session_failures,
+                fully_verified: false,
             }),
             ..base
         };
+        let verified = StepFacts {
+            secret: Some(SecretFacts {
+                locked: false,
+                session_failures: 2,
+                fully_verified: true,
+            }),
+            ..base
+        };
+        assert_eq!(check_step(verified), Err(StepRefusal::AlreadyVerified));
         assert_eq!(check_step(secret(true, 0)), Err(StepRefusal::Locked));
         assert_eq!(check_step(secret(false, 3)), Err(StepRefusal::AttemptsUsed));
         assert!(check_step(secret(false, 2)).is_ok());

@@ -13,6 +13,7 @@ use crate::commands::context::{Acting, Ctx};
 use crate::commands::customer::show::lock_of;
 use crate::domain::escalation::{self, SecretFacts, StepFacts, StepRefusal};
 use crate::domain::lockout;
+use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
 use crate::store::customers::Customer;
 use crate::store::sessions::Session;
@@ -225,6 +226,14 @@ pub fn refusal(r: StepRefusal, l: &Loaded) -> Error {
             ),
         )
         .hint(format!("do not keep guessing; still open: {OPEN_ROUTES}")),
+        StepRefusal::AlreadyVerified => Error::refused(
+            r.code(),
+            format!(
+                "session {} is already verified for call detail; no further secret is checked on it",
+                s.id
+            ),
+        )
+        .hint("go on with the call: cpni session disclose|send"),
     }
 }
 
@@ -256,6 +265,8 @@ pub fn recheck(
         secret: secret.then(|| SecretFacts {
             locked: lock_of(&l.customer, now).is_some(),
             session_failures: l.session.secret_failures as u32,
+            fully_verified: policy::discussable(l.session.basis.as_deref().and_then(Basis::parse))
+                .contains(&policy::Scope::CallDetail),
         }),
     };
     match escalation::check_step(facts) {
