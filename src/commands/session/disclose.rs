@@ -187,7 +187,37 @@ pub fn disclose_cmd(env: &Env<'_>, db: &mut Db, a: DiscloseArgs) -> Result<u8> {
     Ok(print_step(env, &l, now, ok, &msg))
 }
 
-fn read_attachment(path: &std::path::Path) -> Result<(String, Vec<u8>)> {
+/// Through the SSH gateway an attachment must be a file inside `[wizard] statements_dir`
+/// (resolved, links followed, before the check): the service account can read its own keys
+/// and database, and an agent must never be able to mail them out.
+fn gateway_attachment(env: &Env<'_>, path: &std::path::Path) -> Result<std::path::PathBuf> {
+    if env.ctx.agent.is_none() {
+        return Ok(path.to_path_buf());
+    }
+    let refuse = |why: &str| {
+        Error::refused(
+            "attach-outside-statements",
+            format!("--attach {}: {why}", path.display()),
+        )
+        .hint("through the gateway only the statements in [wizard] statements_dir can be attached")
+    };
+    let dir = env
+        .ctx
+        .cfg
+        .wizard
+        .statements_dir
+        .as_deref()
+        .ok_or_else(|| refuse("no statements folder is configured"))?;
+    let dir = std::fs::canonicalize(dir).map_err(|_| refuse("the statements folder is missing"))?;
+    let real = std::fs::canonicalize(path).map_err(|_| refuse("no such file"))?;
+    if !real.starts_with(&dir) {
+        return Err(refuse("not a file of the statements folder"));
+    }
+    Ok(real)
+}
+
+fn read_attachment(env: &Env<'_>, path: &std::path::Path) -> Result<(String, Vec<u8>)> {
+    let path = &gateway_attachment(env, path)?;
     let meta = std::fs::metadata(path)
         .map_err(|e| Error::usage("attach", format!("--attach {}: {e}", path.display())))?;
     if !meta.is_file() || meta.len() > MAX_ATTACHMENT {
@@ -218,7 +248,11 @@ pub fn send(
 ) -> Result<String> {
     let c = common(&a.purpose, a.reference.as_deref(), a.note.as_deref())?;
     let scope = Scope::parse(&a.scope).ok_or_else(|| Error::usage("scope", "unknown scope"))?;
-    let attachment = a.attach.as_deref().map(read_attachment).transpose()?;
+    let attachment = a
+        .attach
+        .as_deref()
+        .map(|p| read_attachment(env, p))
+        .transpose()?;
     let (since, channel) = if a.via == "email" {
         (&l.customer.email_since, "email")
     } else {

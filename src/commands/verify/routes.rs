@@ -424,6 +424,7 @@ fn choose_attachment(
     p: &dyn Prompter,
     dir: Option<&std::path::Path>,
     account: &str,
+    remote: bool,
 ) -> Result<std::result::Result<Option<PathBuf>, ()>> {
     let files = statements(dir, account);
     let mut items: Vec<String> = files
@@ -437,7 +438,12 @@ fn choose_attachment(
             format!("Attach {}", crate::ui::term::safe(&name))
         })
         .collect();
-    items.push("Attach a file by its path".into());
+    // Through the SSH gateway only the statements folder's files are offered: a typed path
+    // could name any file the service account can read (its keys among them).
+    let by_path = !remote;
+    if by_path {
+        items.push("Attach a file by its path".into());
+    }
     items.push("No attachment (the note is the whole message)".into());
     let Some(i) = p.menu("What to send", &items)? else {
         return Ok(Err(()));
@@ -445,7 +451,7 @@ fn choose_attachment(
     if i < files.len() {
         return Ok(Ok(Some(files[i].clone())));
     }
-    if i == files.len() {
+    if by_path && i == files.len() {
         return Ok(match p.line("Path of the file to attach", false)? {
             Some(path) => Ok(Some(PathBuf::from(path.trim()))),
             None => Err(()),
@@ -469,7 +475,8 @@ fn send_flow(
         Scope::Account
     };
     let dir = env.ctx.cfg.wizard.statements_dir.as_deref();
-    let Ok(attach) = choose_attachment(p, dir, &l.customer.account)? else {
+    let remote = env.ctx.agent.is_some();
+    let Ok(attach) = choose_attachment(p, dir, &l.customer.account, remote)? else {
         return Ok(());
     };
     let Some((purpose, reference)) = ask_purpose(p)? else {
@@ -614,21 +621,21 @@ mod tests {
         assert!(statements(None, "DEMO-1001").is_empty());
 
         let p = Scripted::new(&[A::Menu(Some(0))]);
-        let got = choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("choose");
+        let got = choose_attachment(&p, Some(dir.path()), "DEMO-1001", false).expect("choose");
         assert_eq!(got, Ok(Some(dir.path().join("DEMO-1001-nov.pdf"))));
         let p = Scripted::new(&[A::Menu(Some(3))]);
         assert_eq!(
-            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("none"),
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001", false).expect("none"),
             Ok(None)
         );
         let p = Scripted::new(&[A::Menu(Some(2)), A::Line(None)]);
         assert_eq!(
-            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("back"),
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001", false).expect("back"),
             Err(())
         );
         let p = Scripted::new(&[A::Menu(None)]);
         assert_eq!(
-            choose_attachment(&p, Some(dir.path()), "DEMO-1001").expect("back"),
+            choose_attachment(&p, Some(dir.path()), "DEMO-1001", false).expect("back"),
             Err(())
         );
     }

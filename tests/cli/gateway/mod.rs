@@ -521,3 +521,42 @@ fn another_agent_s_session_is_refused_and_a_supervisor_takes_it_over() {
     .code(3);
     g.svc(&["audit", "verify"]).ok();
 }
+
+/// The wizard's sending step over ssh offers no "attach a file by its path": a typed path could
+/// name any file the service account reads (its signing key, its database).
+#[test]
+fn the_wizard_over_ssh_cannot_attach_a_server_file() {
+    let g = Gateway::start();
+    let a7 = g.add_agent("agent7", "agent");
+    let mut cmd = g.ssh_command(&a7, &["-tt"]);
+    cmd.arg(format!("verify {ADA}")).env("TERM", "xterm");
+    let mut p = Session::spawn(cmd).expect("spawn ssh on a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("What does the caller want to discuss?")
+        .expect("first menu");
+    p.send("\r").expect("enter");
+    p.expect("Send the information to the email of record")
+        .expect("the send route");
+    p.send("5").expect("send by email");
+    let menu = p.expect("No attachment").expect("the attachment menu");
+    let shown = String::from_utf8_lossy(menu.before()).into_owned();
+    assert!(
+        !shown.contains("by its path"),
+        "a path is offered through the gateway:\n{shown}"
+    );
+    p.send("\x03").expect("ctrl-c");
+    p.expect(Eof).expect("the end");
+    let _ = p.get_process().wait();
+    // And the subcommand behind it refuses a server path too (exit 2 before it runs).
+    let s = session_id(g.ssh(&a7, &format!("--json session start {ADA}")).ok());
+    g.ssh(
+        &a7,
+        &format!(
+            "session send {s} --via email --scope account --purpose customer-request \
+             --attach {SVC_HOME}/.local/share/cpni/cpni.db.signing-key"
+        ),
+    )
+    .code(2);
+    let sent = g.sql("select count(*) from audit where event = 'disclosure';");
+    assert_eq!(sent, "0", "nothing was sent");
+}
