@@ -48,7 +48,8 @@ CREATE TABLE customer (
     contract_method TEXT CHECK (contract_method IN ('passphrase', 'callback')),
     contract_secret_hash TEXT,              -- Argon2id PHC string of the contract passphrase
     contract_callback TEXT,                 -- E.164 number the contract designates
-    contract_callback_since TEXT
+    contract_callback_since TEXT,
+    contract_set_at TEXT                    -- when the contract's method was last set
 ) STRICT;
 
 CREATE INDEX customer_name ON customer (name COLLATE NOCASE);

@@ -170,7 +170,7 @@ pub fn check_reset(f: ResetFacts) -> Result<(), (&'static str, &'static str)> {
 pub fn check_choice(opt_in: bool, verified_session_on_account: bool) -> Result<(), &'static str> {
     if opt_in && !verified_session_on_account {
         return Err(
-            "an opt-in widens the use of CPNI and needs a session verified on this account \
+            "an opt-in widens the use of CPNI and needs your own open session verified on this account \
              (--session SESSION)",
         );
     }

@@ -38,13 +38,15 @@ pub struct Customer {
     pub contract_secret_hash: Option<String>,
     pub contract_callback: Option<String>,
     pub contract_callback_since: Option<String>,
+    /// When the contract's method (and passphrase) was last set.
+    pub contract_set_at: Option<String>,
 }
 
 const COLUMNS: &str = "account, name, phone, phone_since, email, email_since, street, city, \
     region, postal_code, country, postal_since, account_rep, cpni_contract, pin_hash, pin_set_at, \
     pin_must_change, backup_hash, backup_set_at, failures, lock_level, locked_until, created_at, \
     temp_pin_hash, temp_pin_set_at, contract_method, contract_secret_hash, contract_callback, \
-    contract_callback_since";
+    contract_callback_since, contract_set_at";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -77,6 +79,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
         contract_secret_hash: r.get(26)?,
         contract_callback: r.get(27)?,
         contract_callback_since: r.get(28)?,
+        contract_set_at: r.get(29)?,
     })
 }
 
@@ -117,7 +120,7 @@ pub fn insert(conn: &Connection, c: &Customer) -> Result<()> {
     conn.prepare_cached(&format!(
         "INSERT INTO customer ({COLUMNS}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
          ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
-         ?27, ?28, ?29, ?23)"
+         ?27, ?28, ?29, ?30, ?23)"
     ))?
     .execute(params![
         c.account,
@@ -149,6 +152,7 @@ pub fn insert(conn: &Connection, c: &Customer) -> Result<()> {
         c.contract_secret_hash,
         c.contract_callback,
         c.contract_callback_since,
+        c.contract_set_at,
     ])?;
     Ok(())
 }
@@ -194,7 +198,8 @@ pub fn set_temp_pin(conn: &Connection, account: &str, phc: &str, at: &str) -> Re
 pub fn set_contract_method(conn: &Connection, c: &Customer, at: &str) -> Result<()> {
     conn.execute(
         "UPDATE customer SET contract_method = ?2, contract_secret_hash = ?3, \
-         contract_callback = ?4, contract_callback_since = ?5, updated_at = ?6 WHERE account = ?1",
+         contract_callback = ?4, contract_callback_since = ?5, contract_set_at = ?6, updated_at = ?6 \
+         WHERE account = ?1",
         params![
             c.account,
             c.contract_method,

@@ -159,3 +159,13 @@ pub fn set_callback_start(
         .execute(params![id, at, number, route])?;
     Ok(n == 1)
 }
+
+/// Closes a started callback once its outcome is recorded: the next outcome needs a new start.
+pub fn clear_callback_start(conn: &Connection, id: &str) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE session SET callback_started_at = NULL WHERE id = ?1 AND ended_at IS NULL",
+        )?
+        .execute(params![id])?;
+    Ok(n == 1)
+}

@@ -507,3 +507,98 @@ fn a_backup_passphrase_set_on_the_call_does_not_verify_it() {
     .code(3)
     .stderr_has("set on this call");
 }
+
+/// Found in review: a contract passphrase a supervisor set during the call verified that call.
+#[test]
+fn a_contract_passphrase_set_on_the_call_does_not_verify_it() {
+    let env = Env::initialised(true);
+    let s = start(&env, ACME);
+    run_secret(
+        &env,
+        &[
+            "customer",
+            "set-contract",
+            ACME,
+            "--method",
+            "passphrase",
+            "--secret-stdin",
+            "--reason",
+            "caller says the passphrase was lost",
+        ],
+        "caller chosen phrase 42\n",
+    )
+    .ok();
+    run_secret(
+        &env,
+        &["session", "business", &s, "--secret-stdin"],
+        "caller chosen phrase 42\n",
+    )
+    .code(3)
+    .stderr_has("set on this call");
+    assert!(
+        env.sql(&format!(
+            "select basis is null from session where id = '{s}';"
+        )) == "1"
+    );
+    // On the next call it works.
+    let next = start(&env, ACME);
+    run_secret(
+        &env,
+        &["session", "business", &next, "--secret-stdin"],
+        "caller chosen phrase 42\n",
+    )
+    .ok();
+}
+
+/// Found in review: an opt-in was accepted on another agent's verified session.
+#[test]
+fn an_opt_in_on_another_agents_session_is_refused() {
+    let env = Env::initialised(true);
+    env.run(&["agent", "add", OTHER_LOGIN, "--role", "agent"])
+        .ok();
+    let s = start(&env, ADA);
+    pin(&env, &s, ADA_PIN).ok();
+    env.run_as_other(&[
+        "consent",
+        "record",
+        ADA,
+        "--opt-in",
+        "--method",
+        "written",
+        "--session",
+        &s,
+    ])
+    .code(3);
+    assert_eq!(count_events(&env, &s, "consent.refused"), 1);
+    assert_eq!(count_events(&env, &s, "consent.record"), 0);
+}
+
+/// Found in review: steps on an ended session were refused without an audit record.
+#[test]
+fn a_step_on_an_ended_session_is_refused_and_recorded() {
+    let env = Env::initialised(true);
+    let s = start(&env, ADA);
+    env.run(&["session", "end", &s]).ok();
+    pin(&env, &s, ADA_PIN).code(3);
+    env.run(&["session", "callback", &s]).code(3);
+    let reasons = env.sql(&format!(
+        "select json_extract(detail, '$.reason') from audit where session = '{s}' \
+         and event = 'session.refused' order by seq;"
+    ));
+    assert_eq!(reasons, "session-ended\nsession-ended");
+}
+
+/// Found in review: after "no answer" and "declined", `--reached` was accepted on the same start.
+#[test]
+fn one_callback_start_takes_one_outcome() {
+    let env = Env::initialised(true);
+    let s = start(&env, ADA);
+    env.run(&["session", "callback", &s]).ok();
+    env.run(&["session", "callback", &s, "--no-answer"]).code(1);
+    env.run(&["session", "callback", &s, "--reached"])
+        .code(3)
+        .stderr_has("no callback was started");
+    // A new start, then the holder answers.
+    env.run(&["session", "callback", &s]).ok();
+    env.run(&["session", "callback", &s, "--reached"]).ok();
+}

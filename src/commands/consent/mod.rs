@@ -277,12 +277,14 @@ pub fn record_choice(
         .with("notice_missing", notice_missing);
     let opt_in = input.choice == Choice::OptIn;
     let refusal = db.write(|tx| {
-        // An opt-in widens the use of CPNI: a session verified on this account, read here
-        // under the writer lock (issue 12, rule 6). Denials and revocations from anyone.
+        // An opt-in widens the use of CPNI: a session verified on this account, open and the
+        // acting agent's own, read here under the writer lock (issue 12, rule 6). Denials and
+        // revocations from anyone.
         let verified = match &input.session {
             Some(id) => store::sessions::get(tx, id)?.is_some_and(|s| {
                 s.account == c.account
                     && s.ended_at.is_none()
+                    && s.owner() == actor.on_behalf_of.as_deref().unwrap_or(&actor.login)
                     && policy::is_verified(s.basis.as_deref().and_then(Basis::parse))
             }),
             None => false,

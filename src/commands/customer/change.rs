@@ -508,6 +508,7 @@ pub fn set_contract(ctx: &Ctx, a: SetContractArgs) -> Result<u8> {
         contract_secret_hash: None,
         contract_callback: None,
         contract_callback_since: None,
+        contract_set_at: Some(at.clone()),
         ..c.clone()
     };
     if a.method == "callback" {

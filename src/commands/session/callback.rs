@@ -265,6 +265,9 @@ fn finish(
         } else {
             store::sessions::touch(tx, &id, &at)?;
         }
+        // One start, one outcome: after "no answer" or "declined" a `--reached` needs a new
+        // recorded start (the agent has hung up and dials again).
+        store::sessions::clear_callback_start(tx, &id)?;
         audit::append(tx, &env.acting.actor, now, ev)?;
         Ok(Ok(()))
     })?;

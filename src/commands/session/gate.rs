@@ -57,7 +57,8 @@ pub fn load_open(env: &Env<'_>, db: &mut Db, id: &str, now: OffsetDateTime) -> R
     let loaded = load_any(db, id)?;
     let s = &loaded.session;
     if let Some(ended) = &s.ended_at {
-        return Err(Error::refused(
+        // Refused, and recorded like every refusal (a step on an ended call is worth knowing).
+        let err = Error::refused(
             "session-ended",
             format!(
                 "session {} ended at {} ({})",
@@ -69,7 +70,8 @@ pub fn load_open(env: &Env<'_>, db: &mut Db, id: &str, now: OffsetDateTime) -> R
         .hint(format!(
             "start a new session: cpni session start {}",
             s.account
-        )));
+        ));
+        return Err(refuse(env, db, &loaded, "session.refused", err, now));
     }
     if s.owner() != acting_agent(env) {
         let err = refusal(StepRefusal::NotOwner, &loaded);

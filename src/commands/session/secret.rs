@@ -115,10 +115,16 @@ fn not_set_on_call(
             c.backup_hash.is_some() && !escalation::set_on_call(set_at(&c.backup_set_at), started),
             false,
         ),
-        SecretKind::Code | SecretKind::Contract => return Ok((true, false)),
+        SecretKind::Contract => (
+            c.contract_secret_hash.is_some()
+                && !escalation::set_on_call(set_at(&c.contract_set_at), started),
+            false,
+        ),
+        SecretKind::Code => return Ok((true, false)),
     };
     let exists = match kind {
         SecretKind::Pin => c.pin_hash.is_some() || c.temp_pin_hash.is_some(),
+        SecretKind::Contract => c.contract_secret_hash.is_some(),
         _ => c.backup_hash.is_some(),
     };
     if exists && !working && !temp {

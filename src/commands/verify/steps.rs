@@ -148,6 +148,7 @@ mod tests {
             contract_secret_hash: None,
             contract_callback: None,
             contract_callback_since: None,
+            contract_set_at: None,
         };
         let session = Session {
             id: "S-AAAAAAAAAA".into(),

@@ -1,4 +1,4 @@
--- Migration 5: no escalation within a call (issue 12).
+-- Migration 6: no escalation within a call (issue 12).
 -- A temporary PIN is kept beside the working PIN until it is used to set a new one; the
 -- business contract names its own authentication method; a session has an owner (the agent
 -- who started it, or a supervisor who took it over) and a recorded callback start.
@@ -8,6 +8,7 @@ ALTER TABLE customer ADD COLUMN contract_method TEXT CHECK (contract_method IN (
 ALTER TABLE customer ADD COLUMN contract_secret_hash TEXT;    -- Argon2id PHC string
 ALTER TABLE customer ADD COLUMN contract_callback TEXT;       -- E.164, designated by the contract
 ALTER TABLE customer ADD COLUMN contract_callback_since TEXT;
+ALTER TABLE customer ADD COLUMN contract_set_at TEXT;      -- when the method was last set
 ALTER TABLE session ADD COLUMN owner TEXT;                    -- NULL: the agent who started it
 ALTER TABLE session ADD COLUMN callback_started_at TEXT;
 ALTER TABLE session ADD COLUMN callback_number TEXT;
