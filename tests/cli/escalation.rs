@@ -602,3 +602,36 @@ fn one_callback_start_takes_one_outcome() {
     env.run(&["session", "callback", &s]).ok();
     env.run(&["session", "callback", &s, "--reached"]).ok();
 }
+
+/// Found in review: `session code` counted "637 107" and "abc" as wrong codes.
+#[test]
+fn input_that_cannot_be_a_secret_is_exit_2_and_never_counts() {
+    let env = Env::initialised(true);
+    let s = start(&env, ADA);
+    let code = email_code(&env, &s);
+    for bad in ["abc", "12", "41O233", "637-10"] {
+        run_secret(
+            &env,
+            &["session", "code", &s, "--code-stdin"],
+            &format!("{bad}\n"),
+        )
+        .code(2)
+        .stderr_has("did not count");
+        pin(&env, &s, bad).code(2);
+    }
+    // An empty line is no secret at all (exit 2, nothing read).
+    pin(&env, &s, "").code(2);
+    assert_eq!(
+        env.sql(&format!(
+            "select secret_failures from session where id = '{s}';"
+        )),
+        "0"
+    );
+    let spaced = format!("{} {}", &code[..3], &code[3..]);
+    run_secret(
+        &env,
+        &["session", "code", &s, "--code-stdin"],
+        &format!("{spaced}\n"),
+    )
+    .ok();
+}

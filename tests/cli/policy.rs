@@ -88,10 +88,13 @@ fn callback_reached_allows_account_and_call_detail_but_no_answer_does_not() {
     assert_eq!(v["verified"], false);
     env.run(&["--json", "session", "callback", &s, "--no-answer"])
         .code(1);
+    // Each outcome closes its start: the agent dials again before the next outcome.
+    env.run(&["--json", "session", "callback", &s]).ok();
     env.run(&["--json", "session", "callback", &s, "--declined"])
         .code(1);
     refused(&env, &s, "account");
     refused(&env, &s, "call-detail");
+    env.run(&["--json", "session", "callback", &s]).ok();
     let run = env.run(&["--json", "session", "callback", &s, "--reached"]);
     run.ok();
     assert_eq!(run.json()["basis"], "callback");

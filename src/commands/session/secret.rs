@@ -14,6 +14,7 @@ use crate::domain::lockout::{self, LockEvent, LockState};
 use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
 use crate::store::{self, Db};
+use crate::ui::prompt::Shape;
 use crate::ui::prompt::{self, Prompter, Terminal};
 use crate::{clock, secrets};
 
@@ -512,6 +513,16 @@ fn secret_step(
     let l = load_open(env, db, session, now)?;
     secret_gate(env, db, &l, kind.event("refused"), now)?;
     let value = read_secret(env, from_stdin, what, prompt_text, flag)?;
+    // Input that cannot be the secret (letters, a wrong length; spaces and dashes in a code are
+    // dropped) is exit 2 and never counts as a wrong answer, as in the wizard.
+    let shape = match kind {
+        SecretKind::Pin => Shape::Pin,
+        SecretKind::Code => Shape::Code,
+        SecretKind::Backup | SecretKind::Contract => Shape::Passphrase,
+    };
+    let value = shape
+        .check(&value)
+        .map_err(|why| Error::usage(flag.trim_start_matches('-'), why))?;
     let (ok, msg, l) = check_secret(env, db, l, kind, &value, clock::now())?;
     let code = print_step(env, &l, now, ok, &msg);
     // Exit 0 only when the caller is verified: a correct temporary PIN exits 1.
