@@ -126,6 +126,31 @@ pub fn stored_checkpoints(
     Ok((out, None))
 }
 
+/// Every manifest stored with an export: validly signed by the checkpoint key and filed under
+/// its own `audit.export` record (a deleted manifest is caught by the cross-check of
+/// `audit_manifest`, which needs the record's row only while the row exists).
+pub fn stored_manifests(
+    conn: &rusqlite::Connection,
+    key: Option<&[u8; 32]>,
+) -> Result<Option<Problem>> {
+    for (seq, body) in store::audit::proofs::manifests(conn)? {
+        let ok = crate::audit::manifest::Manifest::parse(&body, "stored manifest")
+            .ok()
+            .filter(|m| m.export_seq == seq && m.check(key).is_ok());
+        if ok.is_none() {
+            return Ok(Some(problem(
+                Some(seq),
+                "manifest-invalid",
+                "manifest-forged",
+                format!(
+                    "the stored manifest of export {seq} is not validly signed by the checkpoint key"
+                ),
+            )));
+        }
+    }
+    Ok(None)
+}
+
 /// The decision tables against the chain.
 pub fn cross_check(
     db: &Db,

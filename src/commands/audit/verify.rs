@@ -166,6 +166,7 @@ fn verify_db(
     problems.extend(proofs::check_checkpoint_bases(&cps, &bases));
     let (stored, bad) = proofs::stored_checkpoints(db.conn(), key.as_ref())?;
     problems.extend(bad);
+    problems.extend(proofs::stored_manifests(db.conn(), key.as_ref())?);
     let user_cps = cps.len();
     cps.extend(stored.into_iter().filter(|(_, c)| c.seq > base_seq));
     let watch: Vec<i64> = cps
