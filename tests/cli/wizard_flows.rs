@@ -703,6 +703,15 @@ fn item(t: &Pty, title: &str, label: &str) -> String {
         .unwrap_or_else(|| panic!("no {label:?} in:\n{menu}"))
 }
 
+/// Ends a verified call on which nothing was recorded (confirming the warning), then quits.
+fn end_unrecorded(t: &mut Pty) {
+    t.send("0");
+    t.expect("End the call?");
+    t.send("2");
+    t.expect("Call summary");
+    t.quit();
+}
+
 /// The last menu titled `title` on screen.
 fn last_menu(t: &Pty, title: &str) -> String {
     let screen = t.screen();
@@ -724,9 +733,7 @@ fn a_callback_through_the_wizard_records_its_start_then_the_outcome() {
     t.send("1"); // reached and confirmed
     t.expect("Verified by a callback");
     t.expect("End the call");
-    t.send("0");
-    t.expect("Call summary");
-    t.quit();
+    end_unrecorded(&mut t);
     let events = session_events(&env);
     let start = events.iter().position(|e| e == "callback.start");
     let ok = events.iter().position(|e| e == "auth.callback.ok");
@@ -795,8 +802,7 @@ fn the_business_route_asks_the_contract_passphrase_and_counts_a_wrong_one() {
     t.send(ENTER);
     t.expect("Verified by the business contract");
     t.expect("End the call");
-    t.send("0");
-    t.quit();
+    end_unrecorded(&mut t);
     assert_eq!(count(&env, "auth.business.fail"), "1");
     assert_eq!(count(&env, "auth.business.ok"), "1");
     assert_eq!(
@@ -863,8 +869,7 @@ fn an_in_store_visit_offers_photo_id_and_no_remote_route() {
     show_id(&mut t, "2031-01-31");
     t.expect("Verified by a government-issued photo ID");
     t.expect("End the call");
-    t.send("0");
-    t.quit();
+    end_unrecorded(&mut t);
     assert_eq!(count(&env, "auth.photo-id.fail"), "1");
     assert_eq!(count(&env, "auth.photo-id.ok"), "1");
     assert_eq!(

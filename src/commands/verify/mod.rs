@@ -131,9 +131,12 @@ pub(super) fn say(text: &str) {
 }
 
 fn ask_want(p: &dyn Prompter) -> Result<Option<Want>> {
-    let labels: Vec<String> = wizard::WANTS.iter().map(|(s, _)| s.to_string()).collect();
-    Ok(p.menu("What does the caller want to discuss?", &labels)?
-        .map(|i| wizard::WANTS[i].1))
+    let labels: Vec<String> = wizard::WANTS
+        .iter()
+        .map(|(s, _)| wizard::for_channel(s, in_store()))
+        .collect();
+    let title = wizard::for_channel("What does the caller want to discuss?", in_store());
+    Ok(p.menu(&title, &labels)?.map(|i| wizard::WANTS[i].1))
 }
 
 /// The whole call, from the caller card to the end.
