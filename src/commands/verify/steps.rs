@@ -300,4 +300,84 @@ mod tests {
         assert_eq!(menu(None, Want::Account, 0, false)[0], Route::Pin);
         assert_eq!(menu(None, Want::CallDetail, 0, false)[0], Route::Pin);
     }
+
+    fn menu_of(l: &Loaded, want: Want) -> Vec<Route> {
+        offered(&Situation::of(l, want, false, clock::now()))
+    }
+
+    #[test]
+    fn a_store_offers_photo_id_and_no_remote_route_and_a_phone_no_photo_id() {
+        let now = clock::now();
+        let mut l = loaded(None, 0, now);
+        assert!(!menu_of(&l, Want::Account).contains(&Route::PhotoId));
+        l.session.channel = "in-store".into();
+        let m = menu_of(&l, Want::Account);
+        assert!(
+            m.contains(&Route::PhotoId) && m.contains(&Route::Pin),
+            "{m:?}"
+        );
+        for r in [
+            Route::Callback,
+            Route::EmailCode,
+            Route::MailCode,
+            Route::EnterCode,
+        ] {
+            assert!(!m.contains(&r), "{r:?} offered in a store");
+        }
+        l.session.basis = Some("photo-id".into());
+        assert!(!menu_of(&l, Want::Account).contains(&Route::PhotoId));
+    }
+
+    #[test]
+    fn a_pin_set_on_this_call_is_not_offered_to_verify_it() {
+        let now = clock::now();
+        let mut l = loaded(Some(Basis::TemporaryPin), 0, now);
+        assert!(menu_of(&l, Want::Account).contains(&Route::Pin));
+        l.customer.pin_set_at = Some(clock::format(now + Duration::seconds(1)));
+        assert!(!menu_of(&l, Want::Account).contains(&Route::Pin));
+    }
+
+    #[test]
+    fn lost_pin_is_hidden_while_a_temporary_pin_is_out_or_the_account_is_locked() {
+        let now = clock::now();
+        let mut l = loaded(None, 0, now);
+        assert!(menu_of(&l, Want::Account).contains(&Route::ResetPin));
+        l.customer.temp_pin_hash = Some("phc".into());
+        assert!(!menu_of(&l, Want::Account).contains(&Route::ResetPin));
+        l.customer.temp_pin_hash = None;
+        l.customer.locked_until = Some(clock::format(now + Duration::hours(1)));
+        l.customer.lock_level = 1;
+        assert!(!menu_of(&l, Want::Account).contains(&Route::ResetPin));
+    }
+
+    #[test]
+    fn the_business_route_needs_a_rep_a_contract_and_a_method() {
+        let now = clock::now();
+        let mut l = loaded(None, 0, now);
+        l.customer.account_rep = Some("Pat".into());
+        l.customer.cpni_contract = Some("C-1".into());
+        assert!(!menu_of(&l, Want::Account).contains(&Route::Business));
+        l.customer.contract_method = Some("passphrase".into());
+        assert!(menu_of(&l, Want::Account).contains(&Route::Business));
+        l.session.secret_failures = 3;
+        assert!(
+            !menu_of(&l, Want::Account).contains(&Route::Business),
+            "a passphrase contract after the attempts are used"
+        );
+        l.customer.contract_method = Some("callback".into());
+        assert!(menu_of(&l, Want::Account).contains(&Route::Business));
+        l.customer.account_rep = None;
+        assert!(!menu_of(&l, Want::Account).contains(&Route::Business));
+    }
+
+    #[test]
+    fn after_a_refused_callback_it_is_not_offered_again() {
+        let now = clock::now();
+        let l = loaded(None, 0, now);
+        let mut s = Situation::of(&l, Want::CallDetail, false, now);
+        assert!(offered(&s).contains(&Route::Callback));
+        s.no_callback = true;
+        let m = offered(&s);
+        assert!(!m.contains(&Route::Callback) && m.contains(&Route::SendEmail));
+    }
 }
