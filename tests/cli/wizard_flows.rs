@@ -840,7 +840,7 @@ fn show_id(t: &mut Pty, expires: &str) {
 #[test]
 fn an_in_store_visit_offers_photo_id_and_no_remote_route() {
     let env = Env::initialised(true);
-    let mut t = Pty::spawn(&env, &["verify", "--channel", "in-store", ADA]);
+    let mut t = Pty::spawn(&env, &["verify", "--in-store", ADA]);
     t.expect("What does the customer want to discuss?");
     t.send("1");
     t.expect("How will you verify the customer?");
@@ -890,6 +890,12 @@ fn a_phone_call_never_offers_photo_id() {
     assert!(!menu.contains("photo ID"), "{menu}");
     t.send("0");
     t.quit();
+    env.run(&["verify", "--in-store", "--channel", "inbound", ADA])
+        .code(2);
+    assert_eq!(
+        env.sql("select group_concat(channel) from session;"),
+        "inbound"
+    );
 }
 
 #[test]

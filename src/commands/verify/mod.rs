@@ -36,6 +36,9 @@ pub struct VerifyArgs {
     /// How the customer is in contact (`in-store`: a visit to a store, verified by photo ID)
     #[arg(long, default_value = "inbound", value_parser = ["inbound", "outbound", "in-store"])]
     pub channel: String,
+    /// A visit to a store (same as `--channel in-store`): photo ID, no callback or codes
+    #[arg(long, conflicts_with = "channel")]
+    pub in_store: bool,
 }
 
 /// What happened on the call so far, for the ending warning and the summary.
@@ -68,10 +71,15 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<u8> {
     };
     install_interrupt_handler();
     let p = Terminal;
+    let channel = if a.in_store {
+        crate::domain::in_store::IN_STORE.to_string()
+    } else {
+        a.channel
+    };
     let mut given = a.account;
     let mut code = 0;
     while let Some(customer) = ask_account(&p, &db, given.take())? {
-        let l = session::start(&env, &mut db, &customer.account, &a.channel, clock::now())?;
+        let l = session::start(&env, &mut db, &customer.account, &channel, clock::now())?;
         IN_STORE.store(
             crate::domain::in_store::is_in_store(&l.session.channel),
             std::sync::atomic::Ordering::Relaxed,
