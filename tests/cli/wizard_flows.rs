@@ -915,3 +915,19 @@ fn lost_pin_is_not_offered_while_a_temporary_pin_is_outstanding() {
     t.quit();
     assert_eq!(count(&env, "pin.reset"), "1", "only the first reset");
 }
+
+#[test]
+fn ctrl_c_after_the_session_ended_elsewhere_still_exits_130_and_it_stays_ended() {
+    let env = Env::initialised(true);
+    let mut t = Pty::spawn(&env, &["verify", ADA]);
+    t.expect("What does the caller want to discuss?");
+    t.send("1");
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let s = env.sql("select id from session;");
+    env.run(&["session", "end", &s]).ok();
+    t.send("\x03");
+    assert_eq!(t.exit_code(), 130, "{}", t.log.text());
+    assert_eq!(env.sql("select end_reason from session;"), "ended");
+    assert_eq!(count(&env, "session.abandoned"), "0");
+}
