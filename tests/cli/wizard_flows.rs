@@ -931,3 +931,48 @@ fn ctrl_c_after_the_session_ended_elsewhere_still_exits_130_and_it_stays_ended()
     assert_eq!(env.sql("select end_reason from session;"), "ended");
     assert_eq!(count(&env, "session.abandoned"), "0");
 }
+
+#[test]
+fn a_callback_contract_calls_the_designated_number_then_records_the_business_basis() {
+    let env = Env::initialised(true);
+    env.run(&[
+        "customer",
+        "set-contract",
+        ACME,
+        "--method",
+        "callback",
+        "--callback-phone",
+        "+1 202 555 0100",
+        "--reason",
+        "contract annex 2",
+    ])
+    .ok();
+    env.sql("update customer set contract_callback_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-31 days') where account = 'DEMO-1004';");
+    let mut t = Pty::spawn(&env, &["verify", ACME]);
+    t.expect("What does the caller want to discuss?");
+    t.send("2"); // call detail
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let n = item(&t, "How will you verify", "Business contract");
+    t.send(&n);
+    t.expect("the number your contract names");
+    t.expect("+12025550100");
+    t.expect("Callback result");
+    t.send("1");
+    t.expect("Verified by the business contract");
+    t.expect("End the call");
+    end_unrecorded(&mut t);
+    let events = session_events(&env);
+    let start = events.iter().position(|e| e == "callback.start");
+    let ok = events.iter().position(|e| e == "auth.business.ok");
+    assert!(
+        matches!((start, ok), (Some(s), Some(o)) if s < o),
+        "{events:?}"
+    );
+    assert_eq!(
+        env.sql(
+            "select json_extract(detail, '$.method') from audit where event = 'auth.business.ok';"
+        ),
+        "callback"
+    );
+}
