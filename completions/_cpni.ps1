@@ -587,10 +587,11 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;verify' {
-            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'How the customer is in contact')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'How the customer is in contact (`in-store`: a visit to a store, verified by photo ID)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--in-store', '--in-store', [CompletionResultType]::ParameterName, 'A visit to a store (same as `--channel in-store`): photo ID, no callback or codes')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')

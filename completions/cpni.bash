@@ -5730,7 +5730,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__verify)
-            opts="-q -h --channel --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --channel --in-store --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

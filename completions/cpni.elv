@@ -526,10 +526,11 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;customer;help;help'= {
         }
         &'cpni;verify'= {
-            cand --channel 'How the customer is in contact'
+            cand --channel 'How the customer is in contact (`in-store`: a visit to a store, verified by photo ID)'
             cand --db 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --in-store 'A visit to a store (same as `--channel in-store`): photo ID, no callback or codes'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'

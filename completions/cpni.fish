@@ -335,12 +335,13 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "report" -d 'Everything held about a customer, for their right to review it (no secret)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand verify" -l channel -d 'How the customer is in contact' -r -f -a "inbound\t''
+complete -c cpni -n "__fish_cpni_using_subcommand verify" -l channel -d 'How the customer is in contact (`in-store`: a visit to a store, verified by photo ID)' -r -f -a "inbound\t''
 outbound\t''
 in-store\t''"
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l db -d 'Database file [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand verify" -l in-store -d 'A visit to a store (same as `--channel in-store`): photo ID, no callback or codes'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s q -l quiet -d 'Print nothing but errors'

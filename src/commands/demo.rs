@@ -60,6 +60,7 @@ fn run_demo(ctx: &Ctx) -> Result<u8> {
         VerifyArgs {
             account: None,
             channel: "inbound".into(),
+            in_store: false,
         },
     )
 }

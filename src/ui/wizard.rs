@@ -10,6 +10,28 @@ use crate::domain::policy;
 use crate::store::customers::Customer;
 use crate::ui::term::safe;
 
+/// A photo ID type (`domain::in_store::ID_TYPES`) in plain words.
+pub fn id_type_words(t: &str) -> &'static str {
+    match t {
+        "drivers-licence" => "Driver's licence",
+        "passport" => "Passport",
+        "state-id" => "State ID card",
+        "military-id" => "Military ID",
+        _ => "Other",
+    }
+}
+
+/// The wizard's own wording for a channel: "customer" rather than "caller" in a store.
+pub fn for_channel(text: &str, in_store: bool) -> String {
+    if in_store {
+        text.replace("caller", "customer")
+            .replace("Caller", "Customer")
+            .replace("on the call", "in the store")
+    } else {
+        text.to_string()
+    }
+}
+
 /// What the caller wants to discuss.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Want {
@@ -47,6 +69,8 @@ pub enum Route {
     MailCode,
     EnterCode,
     Business,
+    /// In a store only: a government-issued photo ID.
+    PhotoId,
     SendEmail,
     SendMail,
     CallerSupplied,
@@ -72,6 +96,7 @@ impl Route {
             Route::MailCode => "Mail a code to the postal address of record (for a later call)",
             Route::EnterCode => "Caller has a code from an earlier letter or email",
             Route::Business => "Business contract (account rep + CPNI contract)",
+            Route::PhotoId => "Check a government-issued photo ID (in the store)",
             Route::SendEmail => "Send the information to the email of record",
             Route::SendMail => "Send the information by letter to the postal address of record",
             Route::End => "End the call",
@@ -250,6 +275,10 @@ pub const SAY_LOST_PIN: &str = "Say: \"I'll send a temporary PIN to the address 
 pub const SAY_NEW_PIN: &str = "Say: \"Please choose a new PIN now and tell it to me twice.\" (Setting a PIN does not verify this call.)";
 pub const SAY_MARKETING: &str = "Say: \"May we use information about your services to offer you other services? You can say yes, no, or change an earlier answer.\"";
 pub const SAY_BUSINESS: &str = "Confirm you are speaking with the business's designated contact under its CPNI contract, as the contract requires.";
+pub const SAY_CONTRACT_PASSPHRASE: &str = "The contract authenticates by its passphrase. Say: \"Please tell me the passphrase set in your CPNI contract.\" (It counts toward the attempts like a PIN.)";
+pub const SAY_CONTRACT_CALLBACK: &str = "The contract authenticates by a callback to the number it designates. Say: \"For your security I will call you back at the number your contract names.\"";
+pub const SAY_PIN_SET: &str = "The new PIN works from the next call; it does not verify this call.";
+pub const SAY_NO_CALLBACK: &str = "No callback can be made on this call. Send the information to an address of record instead (in the menu), or verify another way.";
 pub const SAY_NO_ANSWER: &str = "The callback did not verify anyone, and you have hung up: end the call, or send the information to an address of record.";
 pub const SAY_END: &str = "Say: \"Thank you for calling. Is there anything else I can help with?\"";
 pub const SAY_VERIFIED: &str = "Say: \"Thank you, you're verified.\"";

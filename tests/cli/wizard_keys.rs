@@ -19,6 +19,8 @@ struct Row {
 }
 
 const NOTE: &str = "bill question";
+/// DEMO-1004's contract passphrase (public demo data).
+const DEMO_CONTRACT_PASSPHRASE: &str = "acme freight orbit 2025";
 
 /// Discuss account information with purpose 1 and a note, then End (item `end`) and quit.
 fn discuss_and_end(t: &mut Pty, item: &str, end: &str) -> usize {
@@ -119,11 +121,16 @@ fn business_call() -> Row {
     t.expect("5) Business contract");
     t.expect("End the call");
     t.send("5");
+    // Issue 12: the business basis runs the contract's own method (DEMO-1004: its passphrase).
+    t.expect("? Contract passphrase: ");
+    t.wait_echo_off();
+    t.type_uncounted(DEMO_CONTRACT_PASSPHRASE);
+    t.send(ENTER);
     let note = discuss_and_end(&mut t, "1", "0");
     Row {
-        name: "a business account (contract basis)",
+        name: "a business account (contract passphrase)",
         keys: t.keys,
-        typed: note,
+        typed: DEMO_CONTRACT_PASSPHRASE.len() + note,
         before: "11",
         limit: 11,
     }

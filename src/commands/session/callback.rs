@@ -292,6 +292,18 @@ pub fn callback(
     Ok((ok, msg, l))
 }
 
+/// The wizard's business route for a contract with the callback method: records the outcome
+/// of a callback started with [`begin`] on [`Route::Contract`].
+pub fn business_callback(
+    env: &Env<'_>,
+    db: &mut Db,
+    l: Loaded,
+    outcome: CallbackOutcome,
+    now: OffsetDateTime,
+) -> Result<(bool, Loaded)> {
+    finish(env, db, l, outcome, Route::Contract, now)
+}
+
 fn outcome_of(reached: bool, no_answer: bool, declined: bool) -> Option<CallbackOutcome> {
     match (reached, no_answer, declined) {
         (true, _, _) => Some(CallbackOutcome::Reached),

@@ -18,8 +18,8 @@ mod state;
 use clap::{Args, Subcommand};
 
 pub use callback::{
-    CallbackOutcome, Route as CallbackRoute, begin as begin_callback, business, callback,
-    contract_method, script as callback_script,
+    CallbackOutcome, Route as CallbackRoute, begin as begin_callback, business, business_callback,
+    callback, contract_method, script as callback_script,
 };
 pub use codes::{CodeChannel, issue_code, postal_of, require_of_record};
 pub use disclose::{DiscloseArgs, SendArgs, disclose, send};

@@ -20,6 +20,11 @@ pub fn abandon_open() {
     if let Some((path, id, actor)) = guard.take() {
         match abandon(&path, &id, &actor) {
             Ok(()) => eprintln!("\nInterrupted: session {id} recorded as abandoned."),
+            // It ended meanwhile (for example `cpni session end` raced the Ctrl-C): it stays
+            // as it ended, and the wizard still exits 130.
+            Err(e) if e.code == "session-ended" => {
+                eprintln!("\nInterrupted: session {id} had already ended.")
+            }
             Err(e) => eprintln!(
                 "\nInterrupted: could not record session {id} as abandoned: {}",
                 e.message

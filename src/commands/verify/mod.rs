@@ -33,9 +33,12 @@ use routes::Step;
 pub struct VerifyArgs {
     /// Account id (asked for when omitted)
     pub account: Option<String>,
-    /// How the customer is in contact
+    /// How the customer is in contact (`in-store`: a visit to a store, verified by photo ID)
     #[arg(long, default_value = "inbound", value_parser = ["inbound", "outbound", "in-store"])]
     pub channel: String,
+    /// A visit to a store (same as `--channel in-store`): photo ID, no callback or codes
+    #[arg(long, conflicts_with = "channel")]
+    pub in_store: bool,
 }
 
 /// What happened on the call so far, for the ending warning and the summary.
@@ -45,6 +48,8 @@ pub struct Tally {
     pub sent: Vec<String>,
     pub changes: Vec<String>,
     pub hung_up: bool,
+    /// A callback was refused (no number may be called): not offered again on this call.
+    pub no_callback: bool,
 }
 
 impl Tally {
@@ -66,10 +71,19 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<u8> {
     };
     install_interrupt_handler();
     let p = Terminal;
+    let channel = if a.in_store {
+        crate::domain::in_store::IN_STORE.to_string()
+    } else {
+        a.channel
+    };
     let mut given = a.account;
     let mut code = 0;
     while let Some(customer) = ask_account(&p, &db, given.take())? {
-        let l = session::start(&env, &mut db, &customer.account, &a.channel, clock::now())?;
+        let l = session::start(&env, &mut db, &customer.account, &channel, clock::now())?;
+        IN_STORE.store(
+            crate::domain::in_store::is_in_store(&l.session.channel),
+            std::sync::atomic::Ordering::Relaxed,
+        );
         set_open(Some((
             db.path().to_path_buf(),
             l.session.id.clone(),
@@ -111,15 +125,26 @@ fn ask_account(
     }
 }
 
-/// Prints wrapped to the terminal's width.
+/// Whether the call now on screen is a store visit (the wizard then says "customer").
+static IN_STORE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn in_store() -> bool {
+    IN_STORE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Prints wrapped to the terminal's width (in a store, "customer" rather than "caller").
 pub(super) fn say(text: &str) {
-    eprintln!("{}", wrap::wrap(text, wrap::width()));
+    let text = wizard::for_channel(text, in_store());
+    eprintln!("{}", wrap::wrap(&text, wrap::width()));
 }
 
 fn ask_want(p: &dyn Prompter) -> Result<Option<Want>> {
-    let labels: Vec<String> = wizard::WANTS.iter().map(|(s, _)| s.to_string()).collect();
-    Ok(p.menu("What does the caller want to discuss?", &labels)?
-        .map(|i| wizard::WANTS[i].1))
+    let labels: Vec<String> = wizard::WANTS
+        .iter()
+        .map(|(s, _)| wizard::for_channel(s, in_store()))
+        .collect();
+    let title = wizard::for_channel("What does the caller want to discuss?", in_store());
+    Ok(p.menu(&title, &labels)?.map(|i| wizard::WANTS[i].1))
 }
 
 /// The whole call, from the caller card to the end.
@@ -154,17 +179,21 @@ fn call(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, mut l: Loaded) ->
             l = session::reload(db, &l)?;
             continue;
         }
-        let s = steps::Situation::of(&l, want, tally.hung_up, now);
+        let mut s = steps::Situation::of(&l, want, tally.hung_up, now);
+        s.no_callback = tally.no_callback;
         if s.verified() && !announced {
             announced = true;
             announce(db, &l)?;
         }
         let offered = steps::offered(&s);
-        let title = if s.verified() {
-            "What next?"
-        } else {
-            "How will you verify the caller?"
-        };
+        let title = wizard::for_channel(
+            if s.verified() {
+                "What next?"
+            } else {
+                "How will you verify the caller?"
+            },
+            s.in_store,
+        );
         say(&format!(
             "[{} · {} on the call · {}]",
             l.session.id,
@@ -174,8 +203,11 @@ fn call(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, mut l: Loaded) ->
                 _ => "not verified".into(),
             }
         ));
-        let items: Vec<String> = offered.iter().map(|r| r.label().to_string()).collect();
-        let Some(i) = p.menu_end0(title, &items)? else {
+        let items: Vec<String> = offered
+            .iter()
+            .map(|r| wizard::for_channel(r.label(), s.in_store))
+            .collect();
+        let Some(i) = p.menu_end0(&title, &items)? else {
             if tally.discussed.is_empty() && tally.sent.is_empty() {
                 if let Some(w) = ask_want(p)? {
                     want = w;

@@ -9,9 +9,11 @@ use crate::clock;
 use crate::commands::consent::{self, ChoiceInput};
 use crate::commands::customer::change;
 use crate::commands::session::{
-    self, CallbackOutcome, CodeChannel, DiscloseArgs, Loaded, SecretKind, SendArgs,
+    self, CallbackOutcome, CallbackRoute, CodeChannel, DiscloseArgs, Loaded, SecretKind, SendArgs,
 };
 use crate::domain::consent::Choice;
+use crate::domain::escalation::ContractMethod;
+use crate::domain::in_store::{self, PhotoId};
 use crate::domain::policy::{Purpose, Scope};
 use crate::error::{Kind, Result};
 use crate::store::Db;
@@ -41,7 +43,6 @@ pub fn run(
     want: Want,
     t: &mut Tally,
 ) -> Result<Step> {
-    let now = clock::now();
     match route {
         Route::End => Ok(Step::Same),
         Route::Pin => secret(p, env, db, l, SecretKind::Pin, Shape::Pin, wizard::SAY_PIN),
@@ -90,14 +91,8 @@ pub fn run(
             Ok(Step::Same)
         }
         Route::Callback => callback(p, env, db, l, t),
-        Route::Business => {
-            say(wizard::SAY_BUSINESS);
-            let (ok, _, next) = session::business(env, db, l, now)?;
-            if !ok {
-                say("✗ The business-contract basis does not apply to this caller.");
-            }
-            Ok(Step::Next(Box::new(next)))
-        }
+        Route::Business => business(p, env, db, l, t),
+        Route::PhotoId => photo_id(p, env, db, l),
         Route::SendEmail | Route::SendMail => {
             send_flow(p, env, db, &l, route == Route::SendEmail, want, t)?;
             Ok(Step::Same)
@@ -188,6 +183,50 @@ fn secret(
     }
 }
 
+/// Starts a callback on `route` (the number is chosen and recorded first) and says the words
+/// with that number. `None`: no number may be called (the refusal is recorded and shown).
+fn start_callback(
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: &Loaded,
+    route: CallbackRoute,
+    t: &mut Tally,
+) -> Result<Option<Loaded>> {
+    match session::begin_callback(env, db, l, route, clock::now()) {
+        Ok((started, note)) => {
+            say(&session::callback_script(&started));
+            if let Some(n) = note {
+                say(&n);
+            }
+            Ok(Some(started))
+        }
+        Err(e) if e.code == "no-callback-number" => {
+            t.no_callback = true;
+            say(&format!("✗ No callback: {}.", e.message));
+            say(wizard::SAY_NO_CALLBACK);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The callback's outcome, as the agent saw it; `None` on Escape.
+fn ask_outcome(p: &dyn Prompter) -> Result<Option<CallbackOutcome>> {
+    let items = [
+        "Reached the account holder, who confirmed the request",
+        "No answer",
+        "Someone answered but did not confirm",
+    ]
+    .map(String::from);
+    Ok(p.menu("Callback result", &items)?.map(|i| {
+        [
+            CallbackOutcome::Reached,
+            CallbackOutcome::NoAnswer,
+            CallbackOutcome::Declined,
+        ][i]
+    }))
+}
+
 fn callback(
     p: &dyn Prompter,
     env: &session::Env<'_>,
@@ -195,26 +234,136 @@ fn callback(
     l: Loaded,
     t: &mut Tally,
 ) -> Result<Step> {
-    say(&session::callback_script(&l));
-    let items = [
-        "Reached the account holder, who confirmed the request",
-        "No answer",
-        "Someone answered but did not confirm",
-    ]
-    .map(String::from);
-    let Some(i) = p.menu("Callback result", &items)? else {
-        return Ok(Step::Next(Box::new(l)));
+    let Some(started) = start_callback(env, db, &l, CallbackRoute::Record, t)? else {
+        return Ok(Step::Same);
     };
-    let outcome = [
-        CallbackOutcome::Reached,
-        CallbackOutcome::NoAnswer,
-        CallbackOutcome::Declined,
-    ][i];
-    let (ok, _, next) = session::callback(env, db, l, outcome, clock::now())?;
+    let Some(outcome) = ask_outcome(p)? else {
+        return Ok(Step::Next(Box::new(started)));
+    };
+    let (ok, _, next) = session::callback(env, db, started, outcome, clock::now())?;
     if !ok {
         t.hung_up = true;
         say(wizard::SAY_NO_ANSWER);
     }
+    Ok(Step::Next(Box::new(next)))
+}
+
+/// The business-contract basis: the contract's own method (its passphrase, or a callback to
+/// the number it designates).
+fn business(
+    p: &dyn Prompter,
+    env: &session::Env<'_>,
+    db: &mut Db,
+    l: Loaded,
+    t: &mut Tally,
+) -> Result<Step> {
+    say(wizard::SAY_BUSINESS);
+    match session::contract_method(env, db, &l, clock::now())? {
+        ContractMethod::Passphrase => secret(
+            p,
+            env,
+            db,
+            l,
+            SecretKind::Contract,
+            Shape::Passphrase,
+            wizard::SAY_CONTRACT_PASSPHRASE,
+        ),
+        ContractMethod::Callback => {
+            say(wizard::SAY_CONTRACT_CALLBACK);
+            let Some(started) = start_callback(env, db, &l, CallbackRoute::Contract, t)? else {
+                return Ok(Step::Same);
+            };
+            let Some(outcome) = ask_outcome(p)? else {
+                return Ok(Step::Next(Box::new(started)));
+            };
+            let (ok, next) = session::business_callback(env, db, started, outcome, clock::now())?;
+            if !ok {
+                t.hung_up = true;
+                say(wizard::SAY_NO_ANSWER);
+            }
+            Ok(Step::Next(Box::new(next)))
+        }
+    }
+}
+
+/// Asks one line until `parse` accepts it; `None` on Escape.
+fn ask_until<T>(
+    p: &dyn Prompter,
+    prompt: &str,
+    parse: impl Fn(&str) -> std::result::Result<T, &'static str>,
+) -> Result<Option<T>> {
+    loop {
+        let Some(v) = p.line(prompt, false)? else {
+            return Ok(None);
+        };
+        match parse(v.trim()) {
+            Ok(x) => return Ok(Some(x)),
+            Err(why) => say(&format!("✗ {why}")),
+        }
+    }
+}
+
+/// The photo ID the agent sees at the counter, or `None` when the agent goes back.
+fn ask_photo_id(p: &dyn Prompter) -> Result<Option<PhotoId>> {
+    let types: Vec<String> = in_store::ID_TYPES
+        .iter()
+        .map(|t| wizard::id_type_words(t).to_string())
+        .collect();
+    let Some(i) = p.menu("Type of photo ID", &types)? else {
+        return Ok(None);
+    };
+    let Some(issuer) = ask_until(p, "Issuing authority (for example: Virginia DMV)", |v| {
+        if v.is_empty() || v.chars().any(char::is_control) {
+            Err("Type the authority printed on the ID.")
+        } else {
+            Ok(v.to_string())
+        }
+    })?
+    else {
+        return Ok(None);
+    };
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    let Some(expires) = ask_until(p, "Expiry date (YYYY-MM-DD)", |v| {
+        time::Date::parse(v, &fmt)
+            .map_err(|_| "Type the expiry date as YYYY-MM-DD, e.g. 2030-04-30.")
+    })?
+    else {
+        return Ok(None);
+    };
+    let Some(last4) = ask_until(p, "Last four characters of the ID number", |v| {
+        if in_store::valid_last4(v) {
+            Ok(v.to_ascii_uppercase())
+        } else {
+            Err("Type exactly the last four letters or digits of the ID number.")
+        }
+    })?
+    else {
+        return Ok(None);
+    };
+    let items = [
+        "Yes: the name on the ID matches the account holder".to_string(),
+        "No: the name does not match".to_string(),
+    ];
+    let Some(m) = p.menu("Does the name on the ID match the account holder?", &items)? else {
+        return Ok(None);
+    };
+    Ok(Some(PhotoId {
+        id_type: in_store::ID_TYPES[i].to_string(),
+        issuer,
+        expires,
+        number_last4: last4,
+        name_matches: m == 0,
+    }))
+}
+
+/// In a store: a valid government-issued photo ID matching the account (64.2010(d)).
+fn photo_id(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, l: Loaded) -> Result<Step> {
+    say(in_store::PHOTO_ID_SCRIPT);
+    let Some(id) = ask_photo_id(p)? else {
+        return Ok(Step::Next(Box::new(l)));
+    };
+    let (ok, msg, next) = session::photo_id::photo_id(env, db, l, &id, clock::now())?;
+    say(&format!("{} {msg}", if ok { "✓" } else { "✗" }));
     Ok(Step::Next(Box::new(next)))
 }
 
@@ -251,9 +400,10 @@ pub fn new_pin(
         }
     }
     t.changes.push("new PIN set".into());
-    say(
-        "✓ New PIN set; notices went to the contacts of record. It does not verify this call: verify with the new PIN if the caller wants more.",
-    );
+    say(&format!(
+        "✓ New PIN set; notices went to the contacts of record. {}",
+        wizard::SAY_PIN_SET
+    ));
     Ok(())
 }
 
@@ -288,9 +438,25 @@ fn reset_pin(
     if p.menu("Send it?", &confirm)? != Some(0) {
         return Ok(());
     }
-    crate::commands::customer::reset_pin_on_call(env, db, &l.customer.account, via, &l.session.id)?;
+    match crate::commands::customer::reset_pin_on_call(
+        env,
+        db,
+        &l.customer.account,
+        via,
+        &l.session.id,
+    ) {
+        Ok(()) => {}
+        Err(e) if matches!(e.code, "locked" | "reset-outstanding") => {
+            say(&format!("✗ No temporary PIN sent: {}", e.message));
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    }
     t.changes.push(format!("temporary PIN sent by {via}"));
-    say(&format!("✓ Temporary PIN sent. {}", wizard::SAY_LOST_PIN));
+    say(&format!(
+        "✓ Temporary PIN sent. The current PIN keeps working until the new one is set, and the other contacts of record get a notice. {}",
+        wizard::SAY_LOST_PIN
+    ));
     Ok(())
 }
 
@@ -532,14 +698,29 @@ pub fn record_consent(
     t: &mut Tally,
 ) -> Result<()> {
     say(wizard::SAY_MARKETING);
-    let choices = [
-        (
-            "Opts in to marketing use of their information",
-            Choice::OptIn,
-        ),
+    let verified = crate::domain::policy::is_verified(
+        l.session
+            .basis
+            .as_deref()
+            .and_then(crate::domain::policy::Basis::parse),
+    );
+    let mut choices = vec![
         ("Denies (opts out of) marketing use", Choice::Deny),
         ("Revokes an earlier approval", Choice::Revoke),
     ];
+    if verified {
+        choices.insert(
+            0,
+            (
+                "Opts in to marketing use of their information",
+                Choice::OptIn,
+            ),
+        );
+    } else {
+        say(
+            "  An opt-in needs a verified call: only a denial or a revocation can be recorded now.",
+        );
+    }
     let labels: Vec<String> = choices.iter().map(|(s, _)| s.to_string()).collect();
     let Some(i) = p.menu("The caller's choice", &labels)? else {
         return Ok(());
@@ -561,7 +742,9 @@ pub fn record_consent(
                 .push(format!("marketing choice recorded ({})", status.label()));
             say(&format!("✓ Recorded. CPNI approval: {}.", status.label()));
         }
-        Err(e) if e.kind == Kind::Usage => say(&format!("✗ {}", e.message)),
+        Err(e) if e.kind == Kind::Usage || e.code == "opt-in-needs-verified-session" => {
+            say(&format!("✗ {}", e.message))
+        }
         Err(e) => return Err(e),
     }
     Ok(())

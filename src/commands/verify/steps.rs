@@ -6,7 +6,10 @@
 
 use time::OffsetDateTime;
 
+use crate::clock;
 use crate::commands::session::{self, Loaded};
+use crate::domain::escalation::{ContractMethod, set_on_call};
+use crate::domain::in_store;
 use crate::domain::policy::{self, Basis, Change, Scope};
 use crate::ui::wizard::{self, Route, Want};
 
@@ -21,11 +24,27 @@ pub struct Situation<'a> {
     pub postal_ok: bool,
     /// An unanswered or unconfirmed callback: the agent has hung up.
     pub hung_up: bool,
+    /// A callback was refused on this call (no number may be called): not offered again.
+    pub no_callback: bool,
+    /// The PIN on file may verify this call (not set on this call; issue 12 rule 1).
+    pub pin_usable: bool,
+    /// A temporary PIN is outstanding, or the account is locked: no Lost PIN.
+    pub reset_blocked: bool,
+    /// The contract names an authentication method (the business route runs it).
+    pub contract_method: Option<ContractMethod>,
+    /// A store visit (`in-store`): photo ID instead of the remote routes.
+    pub in_store: bool,
 }
 
 impl<'a> Situation<'a> {
     pub fn of(l: &'a Loaded, want: Want, hung_up: bool, now: OffsetDateTime) -> Situation<'a> {
         let (email_ok, postal_ok) = wizard::usable(&l.customer, now);
+        let c = &l.customer;
+        let started = clock::parse(&l.session.started_at).unwrap_or(now);
+        let fresh = |hash: &Option<String>, at: &Option<String>| {
+            hash.is_some() && !set_on_call(at.as_deref().and_then(clock::parse), started)
+        };
+        let locked = session::lock_until(l, now).is_some();
         Situation {
             l,
             want,
@@ -35,6 +54,12 @@ impl<'a> Situation<'a> {
             email_ok,
             postal_ok,
             hung_up,
+            no_callback: false,
+            pin_usable: fresh(&c.pin_hash, &c.pin_set_at)
+                || fresh(&c.temp_pin_hash, &c.temp_pin_set_at),
+            reset_blocked: c.temp_pin_hash.is_some() || locked,
+            contract_method: c.contract_method.as_deref().and_then(ContractMethod::parse),
+            in_store: in_store::is_in_store(&l.session.channel),
         }
     }
     pub fn verified(&self) -> bool {
@@ -62,18 +87,26 @@ type Offered = fn(&Situation<'_>) -> bool;
 
 /// Every step, in menu order. The first that applies for the intent comes first.
 pub const STEPS: &[(Route, Offered)] = &[
-    (Route::Pin, |s| s.secret() && s.c().pin_hash.is_some()),
+    (Route::Pin, |s| s.secret() && s.pin_usable),
     (Route::Backup, |s| {
         s.account_secret() && s.c().backup_hash.is_some()
     }),
     (Route::EmailCode, |s| s.account_secret() && s.email_ok),
     (Route::EnterCode, |s| s.account_secret()),
     (Route::Callback, |s| {
-        !s.hung_up && s.want != Want::CallerSupplied && !s.may(Scope::CallDetail)
+        !s.hung_up && !s.no_callback && s.want != Want::CallerSupplied && !s.may(Scope::CallDetail)
     }),
     (Route::Business, |s| {
-        s.proving() && s.c().account_rep.is_some() && s.c().cpni_contract.is_some()
+        s.proving()
+            && s.c().account_rep.is_some()
+            && s.c().cpni_contract.is_some()
+            && match s.contract_method {
+                Some(ContractMethod::Passphrase) => s.secrets_open,
+                Some(ContractMethod::Callback) => !s.no_callback,
+                None => false,
+            }
     }),
+    (Route::PhotoId, |s| s.proving()),
     (Route::Discuss(Scope::Account), |s| s.may(Scope::Account)),
     (Route::Discuss(Scope::CallDetail), |s| {
         s.may(Scope::CallDetail)
@@ -94,16 +127,37 @@ pub const STEPS: &[(Route, Offered)] = &[
     (Route::Marketing, |s| s.verified() && !s.hung_up),
     (Route::MailCode, |s| s.account_secret() && s.postal_ok),
     (Route::ResetPin, |s| {
-        s.proving() && (s.email_ok || s.postal_ok)
+        s.proving() && !s.reset_blocked && (s.email_ok || s.postal_ok)
     }),
     (Route::End, |_| true),
 ];
+
+/// The channel's own route for a wizard step, if the step is a verification route.
+fn channel_route(r: Route) -> Option<in_store::Route> {
+    Some(match r {
+        Route::Pin => in_store::Route::Pin,
+        Route::Backup => in_store::Route::Backup,
+        Route::Callback => in_store::Route::Callback,
+        Route::EmailCode => in_store::Route::EmailCode,
+        Route::MailCode => in_store::Route::MailCode,
+        Route::EnterCode => in_store::Route::Code,
+        Route::Business => in_store::Route::Business,
+        Route::PhotoId => in_store::Route::PhotoId,
+        _ => return None,
+    })
+}
+
+/// Whether the session's channel allows the step (`domain::in_store`): no remote routes in a
+/// store, no photo ID on the phone.
+fn channel_allows(s: &Situation<'_>, r: Route) -> bool {
+    channel_route(r).is_none_or(|c| in_store::route_allowed(&s.l.session.channel, c).is_ok())
+}
 
 /// The steps offered now, in table order.
 pub fn offered(s: &Situation<'_>) -> Vec<Route> {
     STEPS
         .iter()
-        .filter(|(_, ok)| ok(s))
+        .filter(|(r, ok)| channel_allows(s, *r) && ok(s))
         .map(|(r, _)| *r)
         .collect()
 }
@@ -246,5 +300,85 @@ mod tests {
         // The PIN is first whenever it is offered, so a PIN call is `1`, `1`.
         assert_eq!(menu(None, Want::Account, 0, false)[0], Route::Pin);
         assert_eq!(menu(None, Want::CallDetail, 0, false)[0], Route::Pin);
+    }
+
+    fn menu_of(l: &Loaded, want: Want) -> Vec<Route> {
+        offered(&Situation::of(l, want, false, clock::now()))
+    }
+
+    #[test]
+    fn a_store_offers_photo_id_and_no_remote_route_and_a_phone_no_photo_id() {
+        let now = clock::now();
+        let mut l = loaded(None, 0, now);
+        assert!(!menu_of(&l, Want::Account).contains(&Route::PhotoId));
+        l.session.channel = "in-store".into();
+        let m = menu_of(&l, Want::Account);
+        assert!(
+            m.contains(&Route::PhotoId) && m.contains(&Route::Pin),
+            "{m:?}"
+        );
+        for r in [
+            Route::Callback,
+            Route::EmailCode,
+            Route::MailCode,
+            Route::EnterCode,
+        ] {
+            assert!(!m.contains(&r), "{r:?} offered in a store");
+        }
+        l.session.basis = Some("photo-id".into());
+        assert!(!menu_of(&l, Want::Account).contains(&Route::PhotoId));
+    }
+
+    #[test]
+    fn a_pin_set_on_this_call_is_not_offered_to_verify_it() {
+        let now = clock::now();
+        let mut l = loaded(Some(Basis::TemporaryPin), 0, now);
+        assert!(menu_of(&l, Want::Account).contains(&Route::Pin));
+        l.customer.pin_set_at = Some(clock::format(now + Duration::seconds(1)));
+        assert!(!menu_of(&l, Want::Account).contains(&Route::Pin));
+    }
+
+    #[test]
+    fn lost_pin_is_hidden_while_a_temporary_pin_is_out_or_the_account_is_locked() {
+        let now = clock::now();
+        let mut l = loaded(None, 0, now);
+        assert!(menu_of(&l, Want::Account).contains(&Route::ResetPin));
+        l.customer.temp_pin_hash = Some("phc".into());
+        assert!(!menu_of(&l, Want::Account).contains(&Route::ResetPin));
+        l.customer.temp_pin_hash = None;
+        l.customer.locked_until = Some(clock::format(now + Duration::hours(1)));
+        l.customer.lock_level = 1;
+        assert!(!menu_of(&l, Want::Account).contains(&Route::ResetPin));
+    }
+
+    #[test]
+    fn the_business_route_needs_a_rep_a_contract_and_a_method() {
+        let now = clock::now();
+        let mut l = loaded(None, 0, now);
+        l.customer.account_rep = Some("Pat".into());
+        l.customer.cpni_contract = Some("C-1".into());
+        assert!(!menu_of(&l, Want::Account).contains(&Route::Business));
+        l.customer.contract_method = Some("passphrase".into());
+        assert!(menu_of(&l, Want::Account).contains(&Route::Business));
+        l.session.secret_failures = 3;
+        assert!(
+            !menu_of(&l, Want::Account).contains(&Route::Business),
+            "a passphrase contract after the attempts are used"
+        );
+        l.customer.contract_method = Some("callback".into());
+        assert!(menu_of(&l, Want::Account).contains(&Route::Business));
+        l.customer.account_rep = None;
+        assert!(!menu_of(&l, Want::Account).contains(&Route::Business));
+    }
+
+    #[test]
+    fn after_a_refused_callback_it_is_not_offered_again() {
+        let now = clock::now();
+        let l = loaded(None, 0, now);
+        let mut s = Situation::of(&l, Want::CallDetail, false, now);
+        assert!(offered(&s).contains(&Route::Callback));
+        s.no_callback = true;
+        let m = offered(&s);
+        assert!(!m.contains(&Route::Callback) && m.contains(&Route::SendEmail));
     }
 }
