@@ -669,3 +669,30 @@ fn a_contact_deleted_from_the_history_behind_re_created_triggers_is_caught() {
     );
     assert!(msg.contains(&format!("audit record {seq}")), "{msg}");
 }
+
+/// Found in review: an edited stored manifest (behind re-created triggers) passed `audit verify`.
+#[test]
+fn an_edited_stored_manifest_is_caught() {
+    let env = log_with_checkpoint();
+    export_jsonl(&env, &[]);
+    let seq = env.sql("select max(seq) from audit_manifest;");
+    edit_behind_triggers(
+        &env,
+        &["audit_manifest_no_update"],
+        "update audit_manifest set body = replace(replace(body, '\"complete\":true', \
+         '\"complete\":false'), '\"complete\": true', '\"complete\": false');",
+    );
+    assert!(
+        env.sql(&format!(
+            "select body from audit_manifest where seq = {seq};"
+        ))
+        .replace(' ', "")
+        .contains("\"complete\":false"),
+        "the edit took"
+    );
+    let err = verify_fails(&env, &[], "manifest-forged");
+    assert!(
+        err["error"]["message"].as_str().unwrap().contains(&seq),
+        "{err}"
+    );
+}
