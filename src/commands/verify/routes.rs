@@ -496,7 +496,10 @@ fn discussion_fields(p: &dyn Prompter, scope: Scope) -> Result<Option<Fields>> {
     let Some((purpose, reference)) = ask_purpose(p)? else {
         return Ok(None);
     };
-    let note = p.line("Note (optional)", true)?.unwrap_or_default();
+    // Escape at the note goes back, as everywhere: it never records the discussion.
+    let Some(note) = p.line("Note (optional)", true)? else {
+        return Ok(None);
+    };
     Ok(Some((purpose, reference, calls, note)))
 }
 
@@ -648,9 +651,10 @@ fn send_flow(
     let Some((purpose, reference)) = ask_purpose(p)? else {
         return Ok(());
     };
-    let note = p
-        .line("Note for the customer (optional)", true)?
-        .unwrap_or_default();
+    // Escape at the note goes back, as everywhere: it never sends.
+    let Some(note) = p.line("Note for the customer (optional)", true)? else {
+        return Ok(());
+    };
     let why = match &attach {
         Some(f) => format!(
             "Attached is {}: the {} you asked us to send on your call today.",
@@ -821,6 +825,20 @@ mod tests {
             choose_attachment(&p, Some(dir.path()), "DEMO-1001", false).expect("back"),
             Err(())
         );
+    }
+
+    #[test]
+    fn escape_at_the_note_goes_back_and_records_nothing() {
+        // Purpose "customer request" (menu 0), then Escape at the note.
+        let p = Scripted::new(&[A::Menu(Some(0)), A::Line(None)]);
+        assert!(
+            discussion_fields(&p, Scope::Account)
+                .expect("went back")
+                .is_none()
+        );
+        let p = Scripted::new(&[A::Menu(Some(0)), A::Line(Some("bill question"))]);
+        let f = discussion_fields(&p, Scope::Account).expect("fields");
+        assert_eq!(f.map(|f| f.3), Some("bill question".to_string()));
     }
 
     #[test]
