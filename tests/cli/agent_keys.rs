@@ -256,7 +256,7 @@ fn files_open_to_other_users_are_refused_naming_the_chmod() {
 fn a_permission_error_is_reported_as_one_with_the_path() {
     let (env, _) = env();
     // The home stays root's (0700): another user cannot even see whether the database exists.
-    let mut cmd = env.command(&["agent", "list"]);
+    let mut cmd = env.other_command(&["agent", "list"]);
     cmd.uid(OTHER_UID).gid(OTHER_UID);
     let run = run_command(cmd, None);
     run.code(5)

@@ -89,7 +89,17 @@ impl Env {
 
     /// The binary with a clean environment pointing into this home.
     pub fn command<S: AsRef<OsStr>>(&self, args: &[S]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cpni"));
+        self.command_with(Path::new(env!("CARGO_BIN_EXE_cpni")), args)
+    }
+
+    /// [`Env::command`] running the copy of the binary that [`OTHER_UID`] can reach
+    /// ([`other_bin`]); the caller sets the uid.
+    pub fn other_command<S: AsRef<OsStr>>(&self, args: &[S]) -> Command {
+        self.command_with(other_bin(), args)
+    }
+
+    fn command_with<S: AsRef<OsStr>>(&self, bin: &Path, args: &[S]) -> Command {
+        let mut cmd = Command::new(bin);
         cmd.args(args)
             .current_dir(self.root())
             .env("HOME", self.root())
@@ -120,7 +130,9 @@ impl Env {
     /// [`Env::run_as_other`] with extra environment variables.
     pub fn run_as_other_with_env<S: AsRef<OsStr>>(&self, args: &[S], vars: &[(&str, &str)]) -> Run {
         chown_tree(self.root(), OTHER_UID);
-        let mut cmd = self.command(args);
+        // The build folder may sit in a 0700 checkout (CI clones into one): the other uid runs
+        // a copy of the binary from a folder it can reach.
+        let mut cmd = self.other_command(args);
         cmd.envs(vars.iter().copied()).uid(OTHER_UID).gid(OTHER_UID);
         run_command(cmd, None)
     }
@@ -219,6 +231,22 @@ pub fn missing_tool(tool: &str, e: &std::io::Error) -> String {
 }
 
 /// `chown -R uid:uid` on `dir` (root may still open everything afterwards).
+/// A copy of the cpni binary in a 0755 folder under the system temp dir, made once per run.
+pub fn other_bin() -> &'static Path {
+    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("cpni-other-bin-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir(&dir).expect("create the binary folder");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = dir.join("cpni");
+        std::fs::copy(env!("CARGO_BIN_EXE_cpni"), &bin).expect("copy the binary");
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    })
+}
+
 pub fn chown_tree(dir: &Path, uid: u32) {
     std::os::unix::fs::lchown(dir, Some(uid), Some(uid))
         .unwrap_or_else(|e| panic!("chown {}: {e}", dir.display()));
