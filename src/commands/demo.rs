@@ -40,20 +40,22 @@ fn run_demo(ctx: &Ctx) -> Result<u8> {
     crate::commands::demo_data::load(&mut db, &ctx.cfg, &crate::commands::context::os_login())?;
     drop(db);
     crate::commands::demo_data::statements(&ctx.cfg)?;
-    eprintln!(
-        "Demo database (deleted on exit): {}",
-        ctx.cfg.db_path.display()
-    );
-    eprintln!(
-        "Demo accounts: DEMO-1001 (PIN 804713), DEMO-1002 (email too new), DEMO-1003 (no PIN), DEMO-1004 (business), DEMO-1005 (address edge)"
-    );
-    eprintln!(
-        "Emailed codes land as .eml files in {}/outbox/\n",
+    let banner = format!(
+        "Demo database (deleted on exit): {}\n\
+         Demo accounts: DEMO-1001 (PIN 804713), DEMO-1002 (email too new), DEMO-1003 (no PIN), \
+         DEMO-1004 (business), DEMO-1005 (address edge)\n\
+         Emailed codes land as .eml files in {}/outbox/\n",
+        ctx.cfg.db_path.display(),
         ctx.cfg
             .db_path
             .parent()
             .map(|p| p.display().to_string())
             .unwrap_or_default()
+    );
+    // Wrapped at word boundaries to the terminal, like every wizard line.
+    eprintln!(
+        "{}",
+        crate::ui::wrap::wrap(&banner, crate::ui::wrap::width())
     );
     verify::run(
         ctx,
