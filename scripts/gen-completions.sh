@@ -22,3 +22,8 @@ gen cpni.fish completions fish
 gen _cpni.ps1 completions powershell
 gen cpni.elv completions elvish
 gen cpni.1 man
+# The top-level help that `cpni --help` prints without building clap's tree (src/main.rs):
+# clap's own rendering at its default width, without colour (COLUMNS forces clap to render it).
+COLUMNS=100 cpni --help > completions/help.txt.tmp < /dev/null 2> /dev/null
+mv completions/help.txt.tmp completions/help.txt
+echo "wrote completions/help.txt"

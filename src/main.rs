@@ -49,16 +49,22 @@ fn main() -> ExitCode {
     }
 }
 
-/// `cpni --version` / `cpni -V` alone: printed without building the clap command tree (which
-/// would cost more than the rest of the process start; issue 14 asks ≤ 1.5× an empty binary).
-/// The text is exactly clap's (`cpni VERSION`), which a test checks.
+/// `cpni --version` / `cpni -V` / `cpni --help` alone: printed without building the clap command
+/// tree (which would cost more than the rest of the process start; issue 14 asks ≤ 1.5× an
+/// empty binary). The text is exactly clap's, which tests check.
 fn fast_path() -> Option<ExitCode> {
     let mut args = std::env::args_os().skip(1);
     let first = args.next()?;
-    if args.next().is_some() || (first != "--version" && first != "-V") {
+    if args.next().is_some() {
         return None;
     }
-    let text = concat!("cpni ", env!("CARGO_PKG_VERSION"), "\n");
+    let text = if first == "--version" || first == "-V" {
+        concat!("cpni ", env!("CARGO_PKG_VERSION"), "\n")
+    } else if first == "--help" && help_is_plain() {
+        HELP
+    } else {
+        return None;
+    };
     let written = cpni::output::write_stdout(|w| w.write_all(text.as_bytes()))
         .and_then(|()| cpni::output::finish().map_or(Ok(()), Err));
     Some(match written {
@@ -69,6 +75,22 @@ fn fast_path() -> Option<ExitCode> {
             ExitCode::from(e.exit_code())
         }
     })
+}
+
+/// `cpni --help` as clap renders it without colour at its maximum width (100 columns), written by
+/// `scripts/gen-completions.sh`; `tests/cli/completions.rs` fails when it drifts from clap's own.
+const HELP: &str = include_str!("../completions/help.txt");
+
+/// Whether clap would render the help exactly as [`HELP`]: no colour (stdout is not a terminal,
+/// no `CLICOLOR_FORCE`) and the default width (no `COLUMNS`, no terminal on any standard
+/// stream for clap to measure). Otherwise clap renders it.
+fn help_is_plain() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("COLUMNS").is_none()
+        && std::env::var_os("CLICOLOR_FORCE").is_none()
+        && !std::io::stdout().is_terminal()
+        && !std::io::stderr().is_terminal()
+        && !std::io::stdin().is_terminal()
 }
 
 /// `--help` / `--version`: clap renders them; a closed pipe is quiet, another failure exit 8.

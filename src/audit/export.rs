@@ -61,7 +61,7 @@ pub fn neutralise<'a>(cell: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8] {
 }
 
 enum Out {
-    Csv(Box<csv::Writer<Sink>>),
+    Csv(Sink),
     Json { sink: Sink, lines: bool },
 }
 
@@ -77,12 +77,17 @@ impl Exporter {
     pub fn new(format: Format, sink: Sink) -> io::Result<Exporter> {
         let out = match format {
             Format::Csv => {
-                let mut w = csv::WriterBuilder::new()
-                    .terminator(csv::Terminator::CRLF)
-                    .buffer_capacity(64 * 1024)
-                    .from_writer(sink);
-                w.write_record(COLUMNS).map_err(io::Error::other)?;
-                Out::Csv(Box::new(w))
+                let mut sink = sink;
+                let mut header = Vec::new();
+                for (i, name) in COLUMNS.iter().enumerate() {
+                    if i > 0 {
+                        header.push(b',');
+                    }
+                    csv_field(&mut header, name.as_bytes());
+                }
+                header.extend_from_slice(b"\r\n");
+                sink.write_all(&header)?;
+                Out::Csv(sink)
             }
             Format::Jsonl => Out::Json { sink, lines: true },
             Format::Json => Out::Json { sink, lines: false },
@@ -99,7 +104,7 @@ impl Exporter {
         let first = self.rows == 0;
         self.rows += 1;
         match &mut self.out {
-            Out::Csv(w) => write_csv(w, row, &mut self.scratch),
+            Out::Csv(sink) => write_csv(sink, row, &mut self.scratch),
             Out::Json { sink, lines } => {
                 let sep: &[u8] = match (*lines, first) {
                     (true, _) => b"",
@@ -119,10 +124,7 @@ impl Exporter {
     /// Finishes the export; returns the SHA-256 and length of the bytes written.
     pub fn finish(self) -> io::Result<Written> {
         match self.out {
-            Out::Csv(w) => w
-                .into_inner()
-                .map_err(|e| io::Error::other(e.to_string()))?
-                .finish(),
+            Out::Csv(sink) => sink.finish(),
             Out::Json { mut sink, lines } => {
                 if !lines {
                     let close: &[u8] = if self.rows == 0 { b"[]\n" } else { b"]\n" };
@@ -134,30 +136,61 @@ impl Exporter {
     }
 }
 
-fn write_csv(w: &mut csv::Writer<Sink>, row: &RowRef<'_>, scratch: &mut Vec<u8>) -> io::Result<()> {
-    let mut num = itoa::Buffer::new();
-    w.write_field(num.format(row.seq))
-        .map_err(io::Error::other)?;
+/// One record as a CSV line (RFC 4180, CRLF), built in `buf` and handed to the sink in one
+/// write: the same bytes as the `csv` crate's writer with its default (necessary) quoting.
+fn write_csv(sink: &mut Sink, row: &RowRef<'_>, buf: &mut Vec<u8>) -> io::Result<()> {
+    buf.clear();
+    buf.extend_from_slice(itoa::Buffer::new().format(row.seq).as_bytes());
     for f in row.fields {
-        w.write_field(neutralise(f, scratch))
-            .map_err(io::Error::other)?;
+        buf.push(b',');
+        if f.first().is_some_and(|&b| is_formula_start(b)) {
+            // Neutralised: `'` + the cell (which then needs quotes only for its own bytes).
+            csv_quoted_if(buf, f, b"'");
+        } else {
+            csv_field(buf, f);
+        }
     }
-    let mut hexbuf = [0u8; 64];
     for h in [row.prev_hash, row.hash] {
-        w.write_field(hex_of(h, &mut hexbuf, scratch))
-            .map_err(io::Error::other)?;
+        buf.push(b',');
+        hex_into(buf, h);
     }
-    w.write_record(None::<&[u8]>).map_err(io::Error::other)
+    buf.extend_from_slice(b"\r\n");
+    sink.write_all(buf)
 }
 
-/// Lowercase hex of `h` in `buf` (32-byte hashes), or in `scratch` for other lengths.
-fn hex_of<'a>(h: &[u8], buf: &'a mut [u8; 64], scratch: &'a mut Vec<u8>) -> &'a [u8] {
-    if h.len() == 32 && hex::encode_to_slice(h, buf).is_ok() {
-        return &buf[..];
+/// Whether a byte forces a CSV field into quotes (delimiter, quote, CR, LF).
+fn needs_quote(b: u8) -> bool {
+    matches!(b, b',' | b'"' | b'\r' | b'\n')
+}
+
+/// Appends one CSV field, quoted (with doubled quotes) only when it must be.
+fn csv_field(out: &mut Vec<u8>, f: &[u8]) {
+    csv_quoted_if(out, f, b"");
+}
+
+/// Appends `prefix ‖ f` as one CSV field (the prefix holds no special bytes).
+fn csv_quoted_if(out: &mut Vec<u8>, f: &[u8], prefix: &[u8]) {
+    if !f.iter().any(|&b| needs_quote(b)) {
+        out.extend_from_slice(prefix);
+        out.extend_from_slice(f);
+        return;
     }
-    scratch.clear();
-    scratch.extend_from_slice(hex::encode(h).as_bytes());
-    scratch
+    out.push(b'"');
+    out.extend_from_slice(prefix);
+    for part in f.split_inclusive(|&b| b == b'"') {
+        out.extend_from_slice(part);
+        if part.last() == Some(&b'"') {
+            out.push(b'"');
+        }
+    }
+    out.push(b'"');
+}
+
+/// Appends the lowercase hex of `h`.
+fn hex_into(out: &mut Vec<u8>, h: &[u8]) {
+    let start = out.len();
+    out.resize(start + 2 * h.len(), 0);
+    let _ = hex::encode_to_slice(h, &mut out[start..]);
 }
 
 /// One record as a JSON object, built in `row` and handed to the sink in one write.
@@ -175,9 +208,7 @@ fn write_json(sink: &mut Sink, row: &RowRef<'_>, buf: &mut Vec<u8>) -> io::Resul
         buf.extend_from_slice(b",\"");
         buf.extend_from_slice(name.as_bytes());
         buf.extend_from_slice(b"\":\"");
-        let start = buf.len();
-        buf.resize(start + 2 * h.len(), 0);
-        let _ = hex::encode_to_slice(h, &mut buf[start..]);
+        hex_into(buf, h);
         buf.push(b'"');
     }
     buf.push(b'}');
@@ -242,6 +273,51 @@ mod tests {
                 serde_json::to_string(s).unwrap()
             );
         }
+    }
+
+    /// The hand-written CSV line is byte for byte what the `csv` crate writes for the same
+    /// (neutralised) cells.
+    #[test]
+    fn csv_lines_match_the_csv_crate() {
+        let cells: [&[u8]; 7] = [
+            b"2026-01-01T00:00:00.000Z",
+            b"a,b",
+            b"q\"uo\"\"te",
+            b"=HYPERLINK(\"x\")",
+            b"line\nbreak\r",
+            b"",
+            b"{\"call_id\":\"C1\",\"try\":2}",
+        ];
+        let (p, h) = ([7u8; 32], [0xabu8; 31]);
+        let row = RowRef {
+            seq: 42,
+            fields: cells,
+            prev_hash: &p,
+            hash: &h,
+        };
+        let mut ours = Vec::new();
+        write_csv_into(&mut ours, &row);
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        let mut scratch = Vec::new();
+        w.write_field("42").unwrap();
+        for c in cells {
+            w.write_field(neutralise(c, &mut scratch)).unwrap();
+        }
+        w.write_field(hex::encode(p)).unwrap();
+        w.write_field(hex::encode(h)).unwrap();
+        w.write_record(None::<&[u8]>).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&w.into_inner().unwrap())
+        );
+    }
+
+    fn write_csv_into(out: &mut Vec<u8>, row: &RowRef<'_>) {
+        let mut sink = Sink::new(Box::new(io::sink()));
+        write_csv(&mut sink, row, out).unwrap();
+        let _ = sink.finish();
     }
 
     #[test]

@@ -146,3 +146,29 @@ fn fish_parses_and_completes() {
         "`cpni cust<TAB>` gave {out:?}"
     );
 }
+
+/// `cpni --help` is printed from `completions/help.txt` without building clap's tree (issue
+/// 14); it must stay byte for byte what clap renders (forced here with `COLUMNS=100`, which
+/// makes cpni hand the help to clap at the same width).
+#[test]
+fn prerendered_help_matches_clap() {
+    let env = Env::new();
+    let run = |columns: Option<&str>| {
+        let mut cmd = env.command(&["--help"]);
+        cmd.env_remove("CLICOLOR_FORCE").env_remove("COLUMNS");
+        if let Some(c) = columns {
+            cmd.env("COLUMNS", c);
+        }
+        let r = crate::util::run_command(cmd, None);
+        r.ok();
+        r.stdout
+    };
+    let fast = run(None);
+    let clap = run(Some("100"));
+    assert!(clap.contains("Usage: cpni"), "clap's help: {clap:?}");
+    let on_disk = std::fs::read_to_string(committed("help.txt")).expect(REGENERATE);
+    assert_eq!(clap, on_disk, "completions/help.txt is stale; {REGENERATE}");
+    assert_eq!(fast, clap, "`cpni --help` differs from clap's rendering");
+    // A narrower terminal still gets clap's wrapping, not the pre-rendered text.
+    assert_ne!(run(Some("60")), fast, "COLUMNS=60 must be rendered by clap");
+}
