@@ -120,6 +120,16 @@ pub fn reset_pin_on_call(
     reset(env.ctx, db, &env.acting.actor, &c, via, Some(session), None).map(|_| ())
 }
 
+/// The `pin.reset.refused` record of a refused reset.
+fn refusal_event(c: &Customer, via: &str, session: Option<&str>, code: &str, msg: &str) -> Event {
+    Event::new("pin.reset.refused")
+        .account(&c.account)
+        .session(session.unwrap_or(""))
+        .with("via", via)
+        .with("code", code)
+        .with("reason", msg)
+}
+
 fn record_refusal(
     db: &mut Db,
     actor: &Actor,
@@ -129,12 +139,7 @@ fn record_refusal(
     code: &str,
     msg: &str,
 ) -> Result<()> {
-    let ev = Event::new("pin.reset.refused")
-        .account(&c.account)
-        .session(session.unwrap_or(""))
-        .with("via", via)
-        .with("code", code)
-        .with("reason", msg);
+    let ev = refusal_event(c, via, session, code, msg);
     db.write(|tx| audit::append(tx, actor, clock::now(), ev).map(|_| ()))
 }
 
@@ -229,13 +234,7 @@ fn reset(
         // Again under the writer lock: two resets at once give one temporary PIN.
         let fresh = store::customers::get(tx, &c.account)?.unwrap_or_else(|| c.clone());
         if let Err((code, msg)) = gate(&fresh, over, now) {
-            let ev = Event::new("pin.reset.refused")
-                .account(&c.account)
-                .session(session.unwrap_or(""))
-                .with("via", via)
-                .with("code", code)
-                .with("reason", msg)
-                .with("rechecked", true);
+            let ev = refusal_event(c, via, session, code, msg).with("rechecked", true);
             audit::append(tx, actor, now, ev)?;
             return Ok(Err(Error::refused(code, msg)));
         }
