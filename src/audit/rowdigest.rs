@@ -137,3 +137,81 @@ pub fn baseline(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, why: &str) -> Re
     }
     Ok(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::audit::crosscheck::DIGESTS;
+
+    fn spec(table: &str) -> &'static RowSpec {
+        DIGESTS.iter().find(|s| s.table == table).unwrap()
+    }
+
+    #[test]
+    fn a_changed_value_changes_the_digest_and_names_its_columns() {
+        let s = spec("complaint");
+        let row = |cat: &str| {
+            vec![
+                Value::Text("DEMO-1001".into()),
+                Value::Text(cat.into()),
+                Value::Text("rude".into()),
+                Value::Null,
+                Value::Text("root".into()),
+                Value::Text("2026-01-01T00:00:00.000Z".into()),
+            ]
+        };
+        let a = digest(s, &row("pretexting"));
+        assert_eq!(a, digest(s, &row("pretexting")));
+        assert_eq!(a.len(), 64 + 1 + 4 * s.groups.len());
+        let b = digest(s, &row("other"));
+        assert_eq!(differing(s, &a, &a), None);
+        assert_eq!(differing(s, &a, &b), Some(vec!["category"]));
+    }
+
+    #[test]
+    fn null_empty_and_zero_are_distinct() {
+        let s = spec("breach_account");
+        let d = |v: Value| digest(s, &[Value::Integer(1), v]);
+        let all = [
+            d(Value::Null),
+            d(Value::Text(String::new())),
+            d(Value::Integer(0)),
+            d(Value::Blob(Vec::new())),
+        ];
+        for i in 0..all.len() {
+            for j in i + 1..all.len() {
+                assert_ne!(all[i], all[j]);
+            }
+        }
+    }
+
+    #[test]
+    fn an_upgrade_appends_a_baseline_record_per_row() {
+        use crate::store::migrate::{MIGRATIONS, ROW_DIGESTS_VERSION, migrate};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..ROW_DIGESTS_VERSION as usize - 1] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", ROW_DIGESTS_VERSION - 1)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');
+             INSERT INTO complaint (account, category, description, agent, received_at)
+             VALUES ('A-1', 'other', 'x', 'root', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let details: Vec<String> = conn
+            .prepare("SELECT detail FROM audit WHERE event = 'audit.baseline' ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(details.len(), 2, "{details:?}");
+        let rows = sql::all(&conn, spec("complaint")).unwrap();
+        let want = digest(spec("complaint"), &rows[0].1);
+        assert!(details[1].contains(&want), "{details:?}");
+        assert!(details[1].contains("complaint 1"));
+    }
+}

@@ -62,11 +62,8 @@ fn edited_contact_values_are_caught() {
              where account = 'DEMO-1001';",
             "street",
         ),
-        (
-            "update customer set phone_since = '2020-01-01T00:00:00.000Z' \
-             where account = 'DEMO-1001';",
-            "phone_since",
-        ),
+        ("update customer set country = 'CA' where account = 'DEMO-1001';", "country"),
+        ("update customer set name = 'Mallory' where account = 'DEMO-1001';", "name"),
     ];
     for (sql, col) in cases {
         let env = home();
@@ -275,7 +272,7 @@ fn edited_complaint_and_consent_values_are_caught() {
         "consent",
         "record",
         ADA,
-        "--opt-in",
+        "--deny",
         "--method",
         "oral",
         "--evidence",
@@ -287,7 +284,7 @@ fn edited_complaint_and_consent_values_are_caught() {
         &env,
         "consent",
         "update consent set method = 'written', evidence = 'signed form 7' \
-         where kind = 'opt-in';",
+         where kind = 'deny';",
     );
     caught(&env, "consent row ", &["method", "evidence"]);
 }
