@@ -11,9 +11,9 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
+use super::rowdigest;
 use super::verify::RowRef;
 use crate::error::Result;
-use super::rowdigest;
 use crate::store::audit::crosscheck::{self as sql, Link, Match, RowSpec};
 
 /// A collected record: seq, at, account, session, event, detail.
@@ -108,7 +108,9 @@ pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Resu
             table: "audit",
             row: Some(name.clone()),
             record: Some(seq),
-            message: format!("audit record {seq} has a digest of {name}, which is not in the database"),
+            message: format!(
+                "audit record {seq} has a digest of {name}, which is not in the database"
+            ),
         });
     }
     Ok(out)

@@ -94,7 +94,12 @@ pub fn append(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, mut event: Event) 
 }
 
 /// Appends `event` exactly as given (no row digests added).
-pub fn append_exact(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, event: Event) -> Result<Record> {
+pub fn append_exact(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    at: OffsetDateTime,
+    event: Event,
+) -> Result<Record> {
     let (last_seq, prev_hash) = match store::audit::head(tx)? {
         Some(h) => h,
         None => store::audit::base(tx)?,

@@ -26,9 +26,9 @@ use time::OffsetDateTime;
 
 use super::{Actor, Event};
 use crate::error::Result;
+use crate::store::Tx;
 use crate::store::audit::crosscheck::{DIGESTS, RowSpec};
 use crate::store::audit::rowdigest as sql;
-use crate::store::Tx;
 
 /// The detail key that holds a record's row digests.
 pub const KEY: &str = "digests";
@@ -85,7 +85,11 @@ pub fn differing(spec: &RowSpec, stored: &str, current: &str) -> Option<Vec<&'st
     if stored == current {
         return None;
     }
-    let hints = |d: &str| d.split_once('.').map(|(_, h)| h.to_string()).unwrap_or_default();
+    let hints = |d: &str| {
+        d.split_once('.')
+            .map(|(_, h)| h.to_string())
+            .unwrap_or_default()
+    };
     let (a, b) = (hints(stored), hints(current));
     let mut cols = Vec::new();
     for (g, group) in spec.groups.iter().enumerate() {
@@ -195,7 +199,8 @@ mod tests {
         conn.pragma_update(None, "user_version", ROW_DIGESTS_VERSION - 1)
             .unwrap();
         conn.execute_batch(
-            "INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');
              INSERT INTO complaint (account, category, description, agent, received_at)
              VALUES ('A-1', 'other', 'x', 'root', 't');",
         )

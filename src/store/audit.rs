@@ -2,9 +2,9 @@
 //! the signed proofs beside it in [`proofs`], the decision-table cross-checks in [`crosscheck`].
 
 pub mod crosscheck;
-pub mod rowdigest;
 pub mod proofs;
 pub mod report;
+pub mod rowdigest;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};

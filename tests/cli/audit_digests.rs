@@ -35,9 +35,15 @@ fn caught(env: &Env, row: &str, cols: &[&str]) {
     let run = env.run(&["--json", "audit", "verify"]);
     run.code(6);
     let err = run.json_err();
-    let msg = err["error"]["message"].as_str().unwrap_or_default().to_string();
+    let msg = err["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(msg.contains(row), "names {row}: {msg}");
-    assert!(msg.contains("differ from audit record"), "names the record: {msg}");
+    assert!(
+        msg.contains("differ from audit record"),
+        "names the record: {msg}"
+    );
     for c in cols {
         assert!(msg.contains(c), "names column {c}: {msg}");
     }
@@ -55,15 +61,27 @@ fn home() -> Env {
 #[test]
 fn edited_contact_values_are_caught() {
     let cases = [
-        ("update customer set phone = '+12025550666' where account = 'DEMO-1001';", "phone"),
-        ("update customer set email = 'eve@evil.example' where account = 'DEMO-1001';", "email"),
+        (
+            "update customer set phone = '+12025550666' where account = 'DEMO-1001';",
+            "phone",
+        ),
+        (
+            "update customer set email = 'eve@evil.example' where account = 'DEMO-1001';",
+            "email",
+        ),
         (
             "update customer set street = '1 Drop Box Lane', postal_code = '99999' \
              where account = 'DEMO-1001';",
             "street",
         ),
-        ("update customer set country = 'CA' where account = 'DEMO-1001';", "country"),
-        ("update customer set name = 'Mallory' where account = 'DEMO-1001';", "name"),
+        (
+            "update customer set country = 'CA' where account = 'DEMO-1001';",
+            "country",
+        ),
+        (
+            "update customer set name = 'Mallory' where account = 'DEMO-1001';",
+            "name",
+        ),
     ];
     for (sql, col) in cases {
         let env = home();
@@ -115,7 +133,10 @@ fn a_copied_pin_hash_and_a_reset_lock_are_caught() {
             pin(&env, &s, "111999");
         }
     }
-    assert_ne!(env.sql("select locked_until from customer where account = 'DEMO-1001';"), "");
+    assert_ne!(
+        env.sql("select locked_until from customer where account = 'DEMO-1001';"),
+        ""
+    );
     env.run(&["audit", "verify"]).ok();
     edit_behind_triggers(
         &env,
@@ -127,7 +148,8 @@ fn a_copied_pin_hash_and_a_reset_lock_are_caught() {
 
     // A forced PIN change quietly waived.
     let env = home();
-    env.run(&["customer", "reset-pin", ADA, "--via", "mail"]).ok();
+    env.run(&["customer", "reset-pin", ADA, "--via", "mail"])
+        .ok();
     env.run(&["audit", "verify"]).ok();
     edit_behind_triggers(
         &env,
@@ -177,7 +199,11 @@ fn an_edited_backup_secret_and_contract_are_caught() {
         "update customer set contract_set_at = '2020-01-01T00:00:00.000Z', \
          contract_callback_since = '2020-01-01T00:00:00.000Z' where account = 'DEMO-1004';",
     );
-    caught(&env, "customer DEMO-1004", &["contract_set_at", "contract_callback_since"]);
+    caught(
+        &env,
+        "customer DEMO-1004",
+        &["contract_set_at", "contract_callback_since"],
+    );
 }
 
 fn breach_home() -> Env {
@@ -197,8 +223,16 @@ fn breach_home() -> Env {
         "2007",
     ])
     .ok();
-    env.run(&["breach", "hold", "1", "--until", "2026-04-09", "--reference", "FBI-1"])
-        .ok();
+    env.run(&[
+        "breach",
+        "hold",
+        "1",
+        "--until",
+        "2026-04-09",
+        "--reference",
+        "FBI-1",
+    ])
+    .ok();
     env.run(&["audit", "verify"]).ok();
     env
 }
@@ -294,7 +328,11 @@ fn an_edited_agent_name_is_caught() {
     let env = home();
     env.run(&["agent", "add", "ann", "--role", "agent"]).ok();
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(&env, "agent", "update agent set name = 'Someone Else' where login = 'ann';");
+    edit_behind_triggers(
+        &env,
+        "agent",
+        "update agent set name = 'Someone Else' where login = 'ann';",
+    );
     caught(&env, "agent ann", &["name"]);
 }
 
@@ -334,13 +372,29 @@ fn legitimate_changes_verify() {
     )
     .ok();
     env.run_stdin(
-        &["customer", "set-backup", ADA, "--session", &s, "--secret-stdin"],
+        &[
+            "customer",
+            "set-backup",
+            ADA,
+            "--session",
+            &s,
+            "--secret-stdin",
+        ],
         "violet harbor lanterns\n",
     )
     .ok();
-    env.run(&["customer", "set-phone", ADA, "--phone", "2025550188", "--reason", "moved"])
+    env.run(&[
+        "customer",
+        "set-phone",
+        ADA,
+        "--phone",
+        "2025550188",
+        "--reason",
+        "moved",
+    ])
+    .ok();
+    env.run(&["customer", "reset-pin", "DEMO-1002", "--via", "mail"])
         .ok();
-    env.run(&["customer", "reset-pin", "DEMO-1002", "--via", "mail"]).ok();
     env.run(&[
         "customer",
         "set-contract",

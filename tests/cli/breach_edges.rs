@@ -331,8 +331,12 @@ fn a_breachs_own_records_are_kept_while_it_is_open_and_two_years_after_its_close
     let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
     run.ok();
     assert_eq!(run.json()["removed"], 2, "{}", run.dump());
-    env.run(&["audit", "verify"]).code(6).stderr_has("closed_at");
-    env.sql(&format!("update breach set closed_at = '{closed}' where id = 1;"));
+    env.run(&["audit", "verify"])
+        .code(6)
+        .stderr_has("closed_at");
+    env.sql(&format!(
+        "update breach set closed_at = '{closed}' where id = 1;"
+    ));
     env.run(&["audit", "verify"]).ok();
 }
 

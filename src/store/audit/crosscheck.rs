@@ -260,8 +260,21 @@ pub const DIGESTS: &[RowSpec] = &[
             &["account", "name", "account_rep", "created_at"],
             &["phone", "phone_since"],
             &["email", "email_since"],
-            &["street", "city", "region", "postal_code", "country", "postal_since"],
-            &["pin_hash", "pin_set_at", "pin_must_change", "temp_pin_hash", "temp_pin_set_at"],
+            &[
+                "street",
+                "city",
+                "region",
+                "postal_code",
+                "country",
+                "postal_since",
+            ],
+            &[
+                "pin_hash",
+                "pin_set_at",
+                "pin_must_change",
+                "temp_pin_hash",
+                "temp_pin_set_at",
+            ],
             &["backup_hash", "backup_set_at"],
             &["failures", "lock_level", "locked_until"],
             &[
@@ -333,7 +346,11 @@ pub const DIGESTS: &[RowSpec] = &[
     RowSpec {
         table: "breach_hold",
         name: "'breach hold ' || id",
-        groups: &[&["breach", "until_on"], &["reference"], &["agent", "recorded_at"]],
+        groups: &[
+            &["breach", "until_on"],
+            &["reference"],
+            &["agent", "recorded_at"],
+        ],
     },
     RowSpec {
         table: "breach_notice",

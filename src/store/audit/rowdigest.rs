@@ -88,7 +88,12 @@ pub fn row(conn: &Connection, spec: &RowSpec, rowid: i64) -> Result<Option<(Stri
 
 /// Every row of `spec`'s table: its name and its columns in list order (one query).
 pub fn all(conn: &Connection, spec: &RowSpec) -> Result<Vec<(String, Vec<Value>)>> {
-    let sql = format!("SELECT {}, {} FROM {}", spec.name, columns(spec), spec.table);
+    let sql = format!(
+        "SELECT {}, {} FROM {}",
+        spec.name,
+        columns(spec),
+        spec.table
+    );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], |r| values(r, width(spec)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
