@@ -6,8 +6,9 @@
 //! the keys derived from the records: a row without its record or a record without its row is
 //! a failure naming both sides. Keys use stable things only (row ids, accounts, logins, the
 //! transaction time both sides share, the audit kind), never every column, so columns added by
-//! later migrations do not disturb them. To cover a new table, add a [`Link`] here (and its
-//! kinds to [`KINDS`]).
+//! later migrations do not disturb them. Values are covered by [`DIGESTS`], the per-table
+//! lists of decision columns whose digests the records carry (`crate::audit::rowdigest`). To
+//! cover a new table, add a [`Link`] here (and its kinds to [`KINDS`]) and a [`RowSpec`].
 
 use rusqlite::Connection;
 
