@@ -376,6 +376,6 @@ CREATE INDEX agent_key_login ON agent_key (login);
 
 -- Migration 9: no schema change. Audit records carry digests of the decision rows they
 -- create or change (src/audit/rowdigest.rs, column lists in src/store/audit/crosscheck.rs);
--- upgrading a database with rows appends one `audit.baseline` record per row.
+-- upgrading a database with rows appends `audit.baseline` records (100 rows each).
 
 PRAGMA user_version = 9;
