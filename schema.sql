@@ -1,4 +1,4 @@
--- cpni database schema, version 8 (PRAGMA user_version = 8).
+-- cpni database schema, version 9 (PRAGMA user_version = 9).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -374,4 +374,8 @@ CREATE TABLE agent_key (
 
 CREATE INDEX agent_key_login ON agent_key (login);
 
-PRAGMA user_version = 8;
+-- Migration 9: no schema change. Audit records carry digests of the decision rows they
+-- create or change (src/audit/rowdigest.rs, column lists in src/store/audit/crosscheck.rs);
+-- upgrading a database with rows appends `audit.baseline` records (100 rows each).
+
+PRAGMA user_version = 9;

@@ -11,9 +11,10 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
+use super::rowdigest;
 use super::verify::RowRef;
 use crate::error::Result;
-use crate::store::audit::crosscheck::{self as sql, Link, Match};
+use crate::store::audit::crosscheck::{self as sql, Link, Match, RowSpec};
 
 /// A collected record: seq, at, account, session, event, detail.
 type Kept = (i64, String, String, String, String, String);
@@ -22,11 +23,16 @@ type Kept = (i64, String, String, String, String, String);
 #[derive(Default)]
 pub struct Collector {
     kept: Vec<Kept>,
+    /// Row name -> (seq, digest) of the latest record carrying its digest.
+    digests: HashMap<String, (i64, String)>,
 }
 
 impl Collector {
     /// Looks at one record (called for every record of the scan; cheap for the others).
     pub fn observe(&mut self, row: &RowRef<'_>) {
+        if memchr::memmem::find(row.fields[6], DIGESTS_KEY).is_some() {
+            self.keep_digests(row.seq, row.fields[6]);
+        }
         let event = row.fields[5];
         if !matches!(event.first(), Some(b'a' | b'b' | b'c')) {
             return;
@@ -43,6 +49,24 @@ impl Collector {
             s(event),
             s(row.fields[6]),
         ));
+    }
+}
+
+const DIGESTS_KEY: &[u8] = b"\"digests\":";
+
+impl Collector {
+    fn keep_digests(&mut self, seq: i64, detail: &[u8]) {
+        let Ok(serde_json::Value::Object(mut d)) = serde_json::from_slice(detail) else {
+            return;
+        };
+        let Some(serde_json::Value::Object(rows)) = d.remove(rowdigest::KEY) else {
+            return;
+        };
+        for (name, v) in rows {
+            if let serde_json::Value::String(dg) = v {
+                self.digests.insert(name, (seq, dg));
+            }
+        }
     }
 }
 
@@ -72,7 +96,65 @@ pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Resu
             out.push(m);
         }
     }
+    let mut digests = collected.digests;
+    for spec in sql::DIGESTS {
+        let rows = crate::store::audit::rowdigest::all(conn, spec)?;
+        if let Some(m) = compare_digests(spec, rows, &mut digests, cut.is_some()) {
+            out.push(m);
+        }
+    }
+    if let Some((name, (seq, _))) = digests.into_iter().min_by_key(|(_, (s, _))| *s) {
+        out.push(Mismatch {
+            table: "audit",
+            row: Some(name.clone()),
+            record: Some(seq),
+            message: format!(
+                "audit record {seq} has a digest of {name}, which is not in the database"
+            ),
+        });
+    }
     Ok(out)
+}
+
+/// The first row of `spec`'s table whose current digest differs from the one in the latest
+/// record naming it (those records are removed from `digests`). A row no record names is a
+/// mismatch too, unless the log was purged (`purged`: its records may be gone).
+pub fn compare_digests(
+    spec: &RowSpec,
+    rows: Vec<(String, Vec<rusqlite::types::Value>)>,
+    digests: &mut HashMap<String, (i64, String)>,
+    purged: bool,
+) -> Option<Mismatch> {
+    let mut first: Option<Mismatch> = None;
+    for (name, values) in rows {
+        let stored = digests.remove(&name);
+        if first.is_some() {
+            continue;
+        }
+        let current = rowdigest::digest(spec, &values);
+        let message = match &stored {
+            None if purged => continue,
+            None => format!(
+                "{name} is in table {} but no audit record carries its digest: it was written \
+                 behind cpni's back",
+                spec.table
+            ),
+            Some((seq, dg)) => match rowdigest::differing(spec, dg, &current) {
+                None => continue,
+                Some(cols) => format!(
+                    "{name}: columns differ from audit record {seq} ({})",
+                    cols.join(", ")
+                ),
+            },
+        };
+        first = Some(Mismatch {
+            table: spec.table,
+            row: Some(name),
+            record: stored.map(|s| s.0),
+            message,
+        });
+    }
+    first
 }
 
 /// The first disagreement between `rows` (name, key, time) and `records` (seq, key).

@@ -13,6 +13,7 @@ pub mod export;
 pub mod manifest;
 pub mod offline;
 pub mod report;
+pub mod rowdigest;
 pub mod schedule;
 pub mod sink;
 pub mod verify;
@@ -85,7 +86,20 @@ fn as_hex<S: serde::Serializer>(bytes: &[u8], s: S) -> std::result::Result<S::Ok
 }
 
 /// Appends `event` as the next record of the chain. Must run inside [`crate::store::Db::write`].
-pub fn append(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, event: Event) -> Result<Record> {
+/// The record carries the digests of the decision rows changed since the previous record
+/// ([`rowdigest::attach`]).
+pub fn append(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, mut event: Event) -> Result<Record> {
+    rowdigest::attach(tx, &mut event.detail)?;
+    append_exact(tx, actor, at, event)
+}
+
+/// Appends `event` exactly as given (no row digests added).
+pub fn append_exact(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    at: OffsetDateTime,
+    event: Event,
+) -> Result<Record> {
     let (last_seq, prev_hash) = match store::audit::head(tx)? {
         Some(h) => h,
         None => store::audit::base(tx)?,

@@ -4,6 +4,7 @@
 pub mod crosscheck;
 pub mod proofs;
 pub mod report;
+pub mod rowdigest;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};

@@ -18,7 +18,12 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_call_chains.sql"),
     include_str!("migrations/0007_audit_proofs.sql"),
     include_str!("migrations/0008_agent_keys.sql"),
+    include_str!("migrations/0009_row_digests.sql"),
 ];
+
+/// The version from which audit records carry row digests: a database migrated to it from an
+/// older one gets a baseline record for each existing row ([`crate::audit::rowdigest::baseline`]).
+pub const ROW_DIGESTS_VERSION: i64 = 9;
 
 /// The schema version this binary writes.
 pub fn current_version() -> i64 {
@@ -59,6 +64,14 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(v as usize) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        if i as i64 + 1 == ROW_DIGESTS_VERSION && v > 0 {
+            let actor = crate::audit::Actor {
+                login: "cpni".into(),
+                on_behalf_of: None,
+            };
+            let why = format!("migration {ROW_DIGESTS_VERSION}");
+            crate::audit::rowdigest::baseline(&tx, &actor, crate::clock::now(), &why)?;
+        }
     }
     tx.commit()?;
     Ok(())

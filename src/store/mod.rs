@@ -155,15 +155,28 @@ impl Db {
     /// Runs `f` in one write transaction under the writer lock, committing only if it succeeds.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.with_lock(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
-            tx.commit().map_err(|e| {
-                let mut err = Error::from(e);
-                err.message = format!("the step was not recorded: {}", err.message);
-                err
-            })?;
-            Ok(value)
+            // Row digests (crate::audit::rowdigest): note the decision rows this step changes.
+            audit::rowdigest::track(conn)?;
+            let result = Db::commit_step(conn, f);
+            audit::rowdigest::untrack(conn)?;
+            result
         })
+    }
+
+    fn commit_step<T>(conn: &mut Connection, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        if !audit::rowdigest::take().is_empty() {
+            return Err(Error::storage(
+                "the step changed a decision row after its last audit record; nothing was recorded",
+            ));
+        }
+        tx.commit().map_err(|e| {
+            let mut err = Error::from(e);
+            err.message = format!("the step was not recorded: {}", err.message);
+            err
+        })?;
+        Ok(value)
     }
 
     fn with_lock<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {

@@ -8,6 +8,7 @@ mod agent_keys;
 mod agents;
 mod audit;
 mod audit_attacks;
+mod audit_digests;
 mod audit_export;
 mod audit_recipe;
 mod audit_verify;

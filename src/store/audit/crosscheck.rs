@@ -6,8 +6,9 @@
 //! the keys derived from the records: a row without its record or a record without its row is
 //! a failure naming both sides. Keys use stable things only (row ids, accounts, logins, the
 //! transaction time both sides share, the audit kind), never every column, so columns added by
-//! later migrations do not disturb them. To cover a new table, add a [`Link`] here (and its
-//! kinds to [`KINDS`]).
+//! later migrations do not disturb them. Values are covered by [`DIGESTS`], the per-table
+//! lists of decision columns whose digests the records carry (`crate::audit::rowdigest`). To
+//! cover a new table, add a [`Link`] here (and its kinds to [`KINDS`]) and a [`RowSpec`].
 
 use rusqlite::Connection;
 
@@ -237,3 +238,134 @@ pub fn records(conn: &Connection, link: &Link) -> Result<Vec<(i64, String)>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// The decision columns of one table whose values every audit record that creates or changes
+/// a row carries a digest of (`"digests"` in the record's detail; see
+/// [`crate::audit::rowdigest`]). Each inner list is a group of columns: a mismatch names the
+/// columns of the groups whose digests differ. Changing a list changes every digest of its
+/// table: do it only in a migration that re-baselines ([`crate::audit::rowdigest::baseline`]).
+pub struct RowSpec {
+    pub table: &'static str,
+    /// SQL naming a row as the messages (and the records' `"digests"` keys) do.
+    pub name: &'static str,
+    pub groups: &'static [&'static [&'static str]],
+}
+
+/// Every column a decision is read from, table by table. Bookkeeping columns (`updated_at`)
+/// are left out; secret hashes are in (they reach a record only inside a digest).
+pub const DIGESTS: &[RowSpec] = &[
+    RowSpec {
+        table: "customer",
+        name: "'customer ' || account",
+        groups: &[
+            &["account", "name", "account_rep", "created_at"],
+            &["phone", "phone_since"],
+            &["email", "email_since"],
+            &[
+                "street",
+                "city",
+                "region",
+                "postal_code",
+                "country",
+                "postal_since",
+            ],
+            &[
+                "pin_hash",
+                "pin_set_at",
+                "pin_must_change",
+                "temp_pin_hash",
+                "temp_pin_set_at",
+            ],
+            &["backup_hash", "backup_set_at"],
+            &["failures", "lock_level", "locked_until"],
+            &[
+                "cpni_contract",
+                "contract_method",
+                "contract_secret_hash",
+                "contract_callback",
+                "contract_callback_since",
+                "contract_set_at",
+            ],
+        ],
+    },
+    RowSpec {
+        table: "contact_history",
+        name: "'contact history ' || id",
+        groups: &[&["account", "kind"], &["value"], &["since", "until"]],
+    },
+    RowSpec {
+        table: "agent",
+        name: "'agent ' || login",
+        groups: &[&["login", "created_at"], &["name"], &["role"], &["active"]],
+    },
+    RowSpec {
+        table: "consent",
+        name: "'consent row ' || id",
+        groups: &[
+            &["account", "kind"],
+            &["via", "sent_on", "outbox_id", "notice_missing"],
+            &["method"],
+            &["evidence"],
+            &["session", "agent", "recorded_at"],
+        ],
+    },
+    RowSpec {
+        table: "complaint",
+        name: "'complaint ' || id",
+        groups: &[
+            &["account"],
+            &["category"],
+            &["description"],
+            &["session", "agent", "received_at"],
+        ],
+    },
+    RowSpec {
+        table: "breach",
+        name: "'breach ' || id",
+        groups: &[
+            &["rule", "description"],
+            &["discovered_at", "determined_at", "determined_on"],
+            &[
+                "method",
+                "began_on",
+                "ended_on",
+                "affected",
+                "estimated_loss",
+                "data_types",
+                "contact",
+                "harm_likely",
+            ],
+            &["opened_by", "opened_at"],
+            &["closed_at", "closed_by", "close_reason"],
+        ],
+    },
+    RowSpec {
+        table: "breach_account",
+        name: "'breach account ' || breach || '/' || account",
+        groups: &[&["breach", "account"]],
+    },
+    RowSpec {
+        table: "breach_hold",
+        name: "'breach hold ' || id",
+        groups: &[
+            &["breach", "until_on"],
+            &["reference"],
+            &["agent", "recorded_at"],
+        ],
+    },
+    RowSpec {
+        table: "breach_notice",
+        name: "'breach notice ' || id",
+        groups: &[
+            &["breach", "party"],
+            &["at", "on_date"],
+            &["reference", "urgent_ref"],
+            &["agent", "recorded_at"],
+        ],
+    },
+    RowSpec {
+        table: "breach_link",
+        name: "'breach link ' || breach || '/' || session",
+        groups: &[&["breach", "session"], &["agent", "recorded_at"]],
+    },
+];

@@ -1,0 +1,228 @@
+//! Row digests: every audit record that creates or changes a row of a table decisions are read
+//! from carries a digest of that row's decision columns after the change, so `audit verify`
+//! catches a row edited behind cpni's back (triggers dropped, row changed, triggers re-created)
+//! even when nothing else was recomputed.
+//!
+//! The column lists are [`crate::store::audit::crosscheck::DIGESTS`], beside the table -> kind
+//! mapping. A record's detail holds `"digests": {"<row name>": "<digest>"}` for every row the
+//! transaction inserted or updated since the previous record ([`attach`], called by
+//! [`super::append`]; the rows are noted by an SQLite update hook, so no command can forget
+//! one). A digest is `<64 hex>.<4 hex per column group>`: the SHA-256 of the canonical
+//! encoding of all the listed columns (what detection rests on), then the first two bytes of
+//! each group's own SHA-256 (only to name the columns that differ once a mismatch is found).
+//! Secret hashes (PIN, backup secret, contract passphrase) are salted Argon2id strings: they
+//! enter a digest, never a record in plain.
+//!
+//! `verify` ([`compare`]) recomputes the digest of every current row and compares it with the
+//! one in the latest record naming that row. A migration (or a re-baseline after a purge)
+//! appends `audit.baseline` records covering every existing row ([`baseline`], 100 rows to a
+//! record), so databases made
+//! before digests existed are covered from the upgrade on. The digest functions are pure; only
+//! [`attach`] and [`baseline`] touch the database (through `store`).
+
+use rusqlite::types::Value;
+use serde_json::{Map, Value as Json};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+
+use super::{Actor, Event};
+use crate::error::Result;
+use crate::store::Tx;
+use crate::store::audit::crosscheck::{DIGESTS, RowSpec};
+use crate::store::audit::rowdigest as sql;
+
+/// The detail key that holds a record's row digests.
+pub const KEY: &str = "digests";
+
+fn put_bytes(out: &mut Vec<u8>, tag: u8, b: &[u8]) {
+    out.push(tag);
+    out.extend_from_slice(&(b.len() as u32).to_be_bytes());
+    out.extend_from_slice(b);
+}
+
+/// The canonical encoding of one column value (see docs/audit-format.md).
+pub fn encode(out: &mut Vec<u8>, v: &Value) {
+    match v {
+        Value::Null => out.push(0),
+        Value::Integer(i) => {
+            out.push(1);
+            out.extend_from_slice(&i.to_be_bytes());
+        }
+        Value::Real(f) => {
+            out.push(2);
+            out.extend_from_slice(&f.to_bits().to_be_bytes());
+        }
+        Value::Text(s) => put_bytes(out, 3, s.as_bytes()),
+        Value::Blob(b) => put_bytes(out, 4, b),
+    }
+}
+
+/// The digest of a row of `spec`'s table whose columns (in list order) are `values`.
+pub fn digest(spec: &RowSpec, values: &[Value]) -> String {
+    let mut all = Vec::new();
+    put_bytes(&mut all, 3, spec.table.as_bytes());
+    for v in values {
+        encode(&mut all, v);
+    }
+    let mut out = hex::encode(Sha256::digest(&all));
+    out.push('.');
+    let mut at = 0;
+    for (g, cols) in spec.groups.iter().enumerate() {
+        let mut buf = Vec::new();
+        put_bytes(&mut buf, 3, spec.table.as_bytes());
+        buf.extend_from_slice(&(g as u32).to_be_bytes());
+        for v in &values[at..at + cols.len()] {
+            encode(&mut buf, v);
+        }
+        at += cols.len();
+        out.push_str(&hex::encode(&Sha256::digest(&buf)[..2]));
+    }
+    out
+}
+
+/// The columns that differ between a stored digest and the current one, or `None` when they
+/// agree. When the group hints cannot tell (a collision of the short hints), every column.
+pub fn differing(spec: &RowSpec, stored: &str, current: &str) -> Option<Vec<&'static str>> {
+    if stored == current {
+        return None;
+    }
+    let hints = |d: &str| {
+        d.split_once('.')
+            .map(|(_, h)| h.to_string())
+            .unwrap_or_default()
+    };
+    let (a, b) = (hints(stored), hints(current));
+    let mut cols = Vec::new();
+    for (g, group) in spec.groups.iter().enumerate() {
+        if a.get(g * 4..g * 4 + 4) != b.get(g * 4..g * 4 + 4) {
+            cols.extend_from_slice(group);
+        }
+    }
+    if cols.is_empty() {
+        cols = spec.groups.iter().flat_map(|g| g.iter()).copied().collect();
+    }
+    Some(cols)
+}
+
+/// Adds the digests of the rows changed since the previous record to `detail` (inside the
+/// write transaction, just before the record is appended).
+pub fn attach(tx: &Tx<'_>, detail: &mut Map<String, Json>) -> Result<()> {
+    let dirty = sql::take();
+    if dirty.is_empty() {
+        return Ok(());
+    }
+    let mut digests = Map::new();
+    for (i, rowid) in dirty {
+        let spec = &DIGESTS[i];
+        if let Some((name, values)) = sql::row(tx, spec, rowid)? {
+            digests.insert(name, Json::String(digest(spec, &values)));
+        }
+    }
+    if !digests.is_empty() {
+        detail.insert(KEY.to_string(), Json::Object(digests));
+    }
+    Ok(())
+}
+
+/// Rows per `audit.baseline` record (a record stays around 11 kB).
+pub const BASELINE_ROWS: usize = 100;
+
+/// Appends `audit.baseline` records holding the digests of every row of every digested table,
+/// [`BASELINE_ROWS`] rows to a record (`why` says what occasioned it, e.g. `"migration 9"`):
+/// the starting point for rows written before digests. Returns the number of rows.
+pub fn baseline(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, why: &str) -> Result<usize> {
+    let rows = sql::every_row(tx)?;
+    let n = rows.len();
+    for chunk in rows.chunks(BASELINE_ROWS) {
+        let mut digests = Map::new();
+        for &(i, rowid) in chunk {
+            let spec = &DIGESTS[i];
+            if let Some((name, values)) = sql::row(tx, spec, rowid)? {
+                digests.insert(name, Json::String(digest(spec, &values)));
+            }
+        }
+        let mut event = Event::new("audit.baseline").with("reason", why);
+        event.detail.insert(KEY.to_string(), Json::Object(digests));
+        super::append_exact(tx, actor, at, event)?;
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::audit::crosscheck::DIGESTS;
+
+    fn spec(table: &str) -> &'static RowSpec {
+        DIGESTS.iter().find(|s| s.table == table).unwrap()
+    }
+
+    #[test]
+    fn a_changed_value_changes_the_digest_and_names_its_columns() {
+        let s = spec("complaint");
+        let row = |cat: &str| {
+            vec![
+                Value::Text("DEMO-1001".into()),
+                Value::Text(cat.into()),
+                Value::Text("rude".into()),
+                Value::Null,
+                Value::Text("root".into()),
+                Value::Text("2026-01-01T00:00:00.000Z".into()),
+            ]
+        };
+        let a = digest(s, &row("pretexting"));
+        assert_eq!(a, digest(s, &row("pretexting")));
+        assert_eq!(a.len(), 64 + 1 + 4 * s.groups.len());
+        let b = digest(s, &row("other"));
+        assert_eq!(differing(s, &a, &a), None);
+        assert_eq!(differing(s, &a, &b), Some(vec!["category"]));
+    }
+
+    #[test]
+    fn null_empty_and_zero_are_distinct() {
+        let s = spec("breach_account");
+        let d = |v: Value| digest(s, &[Value::Integer(1), v]);
+        let all = [
+            d(Value::Null),
+            d(Value::Text(String::new())),
+            d(Value::Integer(0)),
+            d(Value::Blob(Vec::new())),
+        ];
+        for i in 0..all.len() {
+            for j in i + 1..all.len() {
+                assert_ne!(all[i], all[j]);
+            }
+        }
+    }
+
+    #[test]
+    fn an_upgrade_appends_baseline_records_covering_every_row() {
+        use crate::store::migrate::{MIGRATIONS, ROW_DIGESTS_VERSION, migrate};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..ROW_DIGESTS_VERSION as usize - 1] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", ROW_DIGESTS_VERSION - 1)
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');
+             INSERT INTO complaint (account, category, description, agent, received_at)
+             VALUES ('A-1', 'other', 'x', 'root', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let details: Vec<String> = conn
+            .prepare("SELECT detail FROM audit WHERE event = 'audit.baseline' ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(details.len(), 1, "{details:?}");
+        let rows = sql::all(&conn, spec("complaint")).unwrap();
+        let want = digest(spec("complaint"), &rows[0].1);
+        assert!(details[0].contains(&want), "{details:?}");
+        assert!(details[0].contains("complaint 1") && details[0].contains("agent root"));
+    }
+}
