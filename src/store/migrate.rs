@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_call_chains.sql"),
     include_str!("migrations/0007_audit_proofs.sql"),
     include_str!("migrations/0008_agent_keys.sql"),
+    include_str!("migrations/0009_audit_trust.sql"),
 ];
 
 /// The schema version this binary writes.

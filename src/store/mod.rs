@@ -154,9 +154,13 @@ impl Db {
 
     /// Runs `f` in one write transaction under the writer lock, committing only if it succeeds.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let path = path.as_path();
         self.with_lock(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let started = audit::head::start(&tx)?;
             let value = f(&tx)?;
+            audit::head::seal(&tx, path, &started)?;
             tx.commit().map_err(|e| {
                 let mut err = Error::from(e);
                 err.message = format!("the step was not recorded: {}", err.message);

@@ -10,6 +10,7 @@ mod audit;
 mod audit_attacks;
 mod audit_export;
 mod audit_recipe;
+mod audit_trust;
 mod audit_verify;
 mod breach;
 mod breach_edges;
