@@ -318,3 +318,45 @@ fn without_a_signing_key_verify_warns_that_the_head_is_unchecked() {
         .ok()
         .stderr_has("no signing key");
 }
+
+/// docs/audit-format.md §6.1, run as documented.
+fn run_head_recipe(env: &Env, key: &str) -> std::process::Output {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/audit-format.md"))
+        .expect("docs/audit-format.md");
+    let code = doc
+        .split("### 6.1 ")
+        .nth(1)
+        .and_then(|s| s.split("```python\n").nth(1))
+        .and_then(|s| s.split("\n```").next())
+        .expect("a python block in section 6.1");
+    let script = env.file("head.py", code);
+    std::process::Command::new("python3")
+        .arg(script)
+        .arg(env.db())
+        .arg(key)
+        .output()
+        .expect("python3 is needed (scripts/test.sh installs it)")
+}
+
+#[test]
+fn the_documented_head_recipe_checks_the_signed_head_and_purges() {
+    let env = crate::purge::old_log();
+    let key = public_key(&env);
+    env.sql("update breach set closed_at = '2023-06-01T00:00:00.000Z';");
+    env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+    let out = run_head_recipe(&env, &key);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: head "));
+    forge_record(&env, "customer.show", "2026-06-01T00:00:00.000Z", "{}");
+    let out = run_head_recipe(&env, &key);
+    assert!(!out.status.success(), "a forged record fails the recipe");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the signed head is"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
