@@ -360,3 +360,16 @@ fn the_documented_head_recipe_checks_the_signed_head_and_purges() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_checkpoint_never_signs_over_a_forged_record() {
+    let env = log_with_checkpoint();
+    let forged = forge_record(&env, "customer.show", "2026-06-01T00:00:00.000Z", "{}");
+    let stored = env.count("audit_checkpoint");
+    let run = env.run(&["audit", "checkpoint", "--output", "new.json"]);
+    run.code(6).stderr_has("not the signed head");
+    assert!(!env.root().join("new.json").exists());
+    assert_eq!(env.count("audit_checkpoint"), stored, "nothing was signed");
+    let msg = verify_fails(&env, &[], "forged");
+    assert!(msg.contains(&format!("record {}", forged.seq)), "{msg}");
+}

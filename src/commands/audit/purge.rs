@@ -76,6 +76,7 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     let (seq, hash) = super::verify::verified_head(ctx, &db)?;
     let done = db.write(|tx| {
         super::checkpoint::check_since(tx, seq, &hash)?;
+        super::checkpoint::check_head(tx, &seed)?;
         let kept = store::audit::first_kept(tx, base_seq, &before_s, &breach_floor)?;
         let last = match &kept {
             Some((s, _, _)) => s - 1,
