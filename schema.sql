@@ -1,4 +1,4 @@
--- cpni database schema, version 9 (PRAGMA user_version = 9).
+-- cpni database schema, version 10 (PRAGMA user_version = 10).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -149,7 +149,8 @@ CREATE TABLE audit_base (
     hash       BLOB NOT NULL,
     purged_at  TEXT NOT NULL,
     records    INTEGER NOT NULL,
-    signature  TEXT                     -- Ed25519 over the purge statement (migration 5)
+    signature  TEXT,                    -- Ed25519 over the purge statement (migration 5)
+    statement  TEXT                     -- the signed cpni-audit-purge/2 text (migration 10)
 ) STRICT;
 
 CREATE TRIGGER audit_base_insert BEFORE INSERT ON audit_base
@@ -324,6 +325,19 @@ BEGIN SELECT RAISE(ABORT, 'export manifests are append-only'); END;
 CREATE TRIGGER audit_manifest_no_delete BEFORE DELETE ON audit_manifest
 BEGIN SELECT RAISE(ABORT, 'export manifests are append-only'); END;
 
+-- Migration 10: the signed head (src/audit/head.rs): one row, replaced by every write
+-- transaction that appends records, in that same transaction. `audit verify` requires the
+-- newest record to be exactly this one.
+CREATE TABLE audit_head (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    seq        INTEGER NOT NULL,
+    hash       BLOB NOT NULL,
+    base_seq   INTEGER NOT NULL,
+    at         TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    signature  TEXT NOT NULL
+) STRICT;
+
 -- Tables decisions are read from: append-only (history tables) or keep-identity (state
 -- tables), and cross-checked against the chain by `audit verify` (src/audit/crosscheck.rs has
 -- the table -> audit kind mapping).
@@ -378,4 +392,4 @@ CREATE INDEX agent_key_login ON agent_key (login);
 -- create or change (src/audit/rowdigest.rs, column lists in src/store/audit/crosscheck.rs);
 -- upgrading a database with rows appends `audit.baseline` records (100 rows each).
 
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;

@@ -1,5 +1,5 @@
 //! Signed checkpoints: an Ed25519 signature over (sequence, head hash, record count, purge
-//! base, time), and signed purge statements ([`PurgeBase`]).
+//! base, time), and signed purge statements ([`PurgeBase`], format 2 with its [`PurgeProof`]).
 //!
 //! A checkpoint kept outside the machine proves later that the log still extends it: the record
 //! at the checkpoint's sequence must still have the checkpoint's hash. Deleting the newest
@@ -20,6 +20,8 @@ pub const FORMAT: &str = "cpni-audit-checkpoint/2";
 pub const FORMAT_V1: &str = "cpni-audit-checkpoint/1";
 /// The first line of a signed purge statement.
 pub const PURGE_FORMAT: &str = "cpni-audit-purge/1";
+/// The first line of a signed purge statement that proves its retention (format 2).
+pub const PURGE_FORMAT_V2: &str = "cpni-audit-purge/2";
 
 /// A signed statement that the log had `count` records ending at `seq` with hash `hash`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,7 +175,7 @@ pub fn sign_text(seed: &[u8; 32], message: &str) -> String {
 }
 
 /// A purge's signed statement: records `previous_seq + 1 ..= seq` were removed, and the log
-/// now starts after record `seq`, whose hash was `hash`.
+/// now starts after record `seq`, whose hash was `hash`. Format 2 adds [`PurgeProof`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PurgeBase {
     pub seq: i64,
@@ -181,19 +183,77 @@ pub struct PurgeBase {
     pub previous_seq: i64,
     pub records: i64,
     pub purged_at: String,
+    /// Format 2 (`cpni-audit-purge/2`); `None` for a format-1 statement.
+    pub proof: Option<PurgeProof>,
+}
+
+/// What a format-2 purge statement adds: the `audit.purge` record that accounts for the base
+/// and the retention rule the purge applied, so `audit verify` can re-check it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PurgeProof {
+    /// The `audit.purge` record written by the purge (after the base, in the surviving chain).
+    pub purge_seq: i64,
+    /// The time of the base record itself, the newest record removed.
+    pub last_at: String,
+    /// The cut-off: every removed record is strictly before it.
+    pub before: String,
+    /// The retention period the purge applied, in years.
+    pub retention_years: i64,
 }
 
 impl PurgeBase {
-    /// The exact signed bytes: six lines, each ending in `\n`.
+    /// The exact signed bytes: six lines (format 1) or ten (format 2), each ending in `\n`.
     pub fn message(&self) -> String {
-        format!(
-            "{PURGE_FORMAT}\nseq={}\nhash={}\nprevious_seq={}\nrecords={}\npurged_at={}\n",
-            self.seq,
-            hex::encode(&self.hash),
-            self.previous_seq,
-            self.records,
-            self.purged_at
-        )
+        let head = |format: &str| {
+            format!(
+                "{format}\nseq={}\nhash={}\nprevious_seq={}\nrecords={}\npurged_at={}\n",
+                self.seq,
+                hex::encode(&self.hash),
+                self.previous_seq,
+                self.records,
+                self.purged_at
+            )
+        };
+        match &self.proof {
+            None => head(PURGE_FORMAT),
+            Some(p) => format!(
+                "{}purge_seq={}\nlast_at={}\nbefore={}\nretention_years={}\n",
+                head(PURGE_FORMAT_V2),
+                p.purge_seq,
+                p.last_at,
+                p.before,
+                p.retention_years
+            ),
+        }
+    }
+
+    /// Reads a format-2 statement back from its exact text; `None` if it is not one.
+    pub fn parse(text: &str) -> Option<PurgeBase> {
+        let mut lines = text.strip_suffix('\n')?.split('\n');
+        if lines.next()? != PURGE_FORMAT_V2 {
+            return None;
+        }
+        let mut field = |name: &str| {
+            lines
+                .next()
+                .and_then(|l| l.strip_prefix(name))
+                .and_then(|l| l.strip_prefix('='))
+                .map(str::to_string)
+        };
+        let base = PurgeBase {
+            seq: field("seq")?.parse().ok()?,
+            hash: hex::decode(field("hash")?).ok()?,
+            previous_seq: field("previous_seq")?.parse().ok()?,
+            records: field("records")?.parse().ok()?,
+            purged_at: field("purged_at")?,
+            proof: Some(PurgeProof {
+                purge_seq: field("purge_seq")?.parse().ok()?,
+                last_at: field("last_at")?,
+                before: field("before")?,
+                retention_years: field("retention_years")?.parse().ok()?,
+            }),
+        };
+        (base.message() == text).then_some(base)
     }
 }
 
@@ -239,5 +299,28 @@ mod tests {
         rebased.base_seq = 40;
         rebased.count = 2;
         assert!(rebased.check_signature(None).is_err(), "the base is signed");
+    }
+
+    #[test]
+    fn purge_statement_round_trips() {
+        let b = PurgeBase {
+            seq: 5,
+            hash: vec![2; 32],
+            previous_seq: 0,
+            records: 5,
+            purged_at: "2026-01-01T00:00:00.000Z".into(),
+            proof: Some(PurgeProof {
+                purge_seq: 9,
+                last_at: "2023-01-01T00:00:00.000Z".into(),
+                before: "2024-01-01T00:00:00.000Z".into(),
+                retention_years: 2,
+            }),
+        };
+        assert_eq!(PurgeBase::parse(&b.message()), Some(b.clone()));
+        assert!(PurgeBase::parse(&b.message().replace("=9\n", "=09\n")).is_none());
+        assert!(PurgeBase::parse(&(b.message() + "x=1\n")).is_none());
+        let v1 = PurgeBase { proof: None, ..b };
+        assert!(v1.message().starts_with("cpni-audit-purge/1\n"));
+        assert!(PurgeBase::parse(&v1.message()).is_none());
     }
 }

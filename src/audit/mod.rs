@@ -10,6 +10,7 @@ pub mod chain;
 pub mod checkpoint;
 pub mod crosscheck;
 pub mod export;
+pub mod head;
 pub mod manifest;
 pub mod offline;
 pub mod report;

@@ -13,5 +13,6 @@ pub mod in_store;
 pub mod lockout;
 pub mod pin;
 pub mod policy;
+pub mod retention;
 pub mod ssh_key;
 pub mod time_zone;

@@ -2,6 +2,7 @@
 //! the signed proofs beside it in [`proofs`], the decision-table cross-checks in [`crosscheck`].
 
 pub mod crosscheck;
+pub mod head;
 pub mod proofs;
 pub mod report;
 pub mod rowdigest;

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_audit_proofs.sql"),
     include_str!("migrations/0008_agent_keys.sql"),
     include_str!("migrations/0009_row_digests.sql"),
+    include_str!("migrations/0010_audit_trust.sql"),
 ];
 
 /// The version from which audit records carry row digests: a database migrated to it from an

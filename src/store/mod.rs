@@ -154,23 +154,33 @@ impl Db {
 
     /// Runs `f` in one write transaction under the writer lock, committing only if it succeeds.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let path = path.as_path();
         self.with_lock(|conn| {
             // Row digests (crate::audit::rowdigest): note the decision rows this step changes.
             audit::rowdigest::track(conn)?;
-            let result = Db::commit_step(conn, f);
+            let result = Db::commit_step(conn, path, f);
             audit::rowdigest::untrack(conn)?;
             result
         })
     }
 
-    fn commit_step<T>(conn: &mut Connection, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+    /// One step's transaction: the work, the row-digest check, then the signed head
+    /// (crate::audit::head), committed together or not at all.
+    fn commit_step<T>(
+        conn: &mut Connection,
+        path: &Path,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let started = audit::head::start(&tx)?;
         let value = f(&tx)?;
         if !audit::rowdigest::take().is_empty() {
             return Err(Error::storage(
                 "the step changed a decision row after its last audit record; nothing was recorded",
             ));
         }
+        audit::head::seal(&tx, path, &started)?;
         tx.commit().map_err(|e| {
             let mut err = Error::from(e);
             err.message = format!("the step was not recorded: {}", err.message);

@@ -11,6 +11,7 @@ mod audit_attacks;
 mod audit_digests;
 mod audit_export;
 mod audit_recipe;
+mod audit_trust;
 mod audit_verify;
 mod breach;
 mod breach_edges;

@@ -25,7 +25,7 @@ const OLD: &[(&str, &str, &str)] = &[
 
 /// An initialised home whose database holds the old records 1..=5, breach 1 (open, account
 /// B1) and breach 2 (closed 2025-06-01, session S9), then a checkpoint cpni appended now.
-fn old_log() -> Env {
+pub(crate) fn old_log() -> Env {
     let env = Env::initialised(false);
     let login = env.sql("select login from agent;");
     let db = env.db();

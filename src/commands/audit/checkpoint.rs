@@ -1,6 +1,7 @@
 //! `cpni audit checkpoint [--output FILE]` and `cpni audit public-key`.
 //!
-//! A checkpoint first verifies the chain (a signature must never bless a tampered log), then
+//! A checkpoint first verifies the chain and that its newest record is the signed head (a
+//! signature must never bless a tampered log), then
 //! appends an `audit.checkpoint` record and signs the head *including that record*, so removing
 //! the checkpoint record itself is caught too. Every checkpoint is also stored in
 //! `audit_checkpoint` (so `audit verify` checks the log against all of them) and handed to
@@ -43,6 +44,7 @@ pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
     let now = clock::now();
     let cp = db.write(|tx| {
         check_since(tx, seq, &hash)?;
+        check_head(tx, &seed)?;
         append_signed(tx, &acting.actor, &seed, &base, now, a.output.as_ref())
     })?;
     super::schedule::deliver(ctx, &cp);
@@ -118,6 +120,28 @@ pub(super) fn check_since(tx: &store::Tx<'_>, seq: i64, hash: &[u8]) -> Result<(
         )
         .hint("run `cpni audit verify`; nothing was signed")),
     }
+}
+
+/// Inside the write lock, before anything is appended: the newest record is the signed head
+/// (when one was ever signed), so a checkpoint never blesses a record forged after it.
+pub(super) fn check_head(tx: &store::Tx<'_>, seed: &[u8; 32]) -> Result<()> {
+    let Some(signed) = store::audit::head::get(tx)? else {
+        return Ok(());
+    };
+    let newest = store::audit::head::newest(tx)?;
+    let valid = signed.check(Some(&checkpoint::public_key(seed))).is_ok();
+    if valid && newest.is_some_and(|(seq, hash, _)| seq == signed.seq && hash == signed.hash) {
+        return Ok(());
+    }
+    Err(Error::new(
+        Kind::Integrity,
+        "audit-forged",
+        format!(
+            "the newest audit record is not the signed head (record {}): records may have been forged or removed",
+            signed.seq
+        ),
+    )
+    .hint("run `cpni audit verify`; nothing was signed"))
 }
 
 /// `cpni audit public-key`.

@@ -8,9 +8,11 @@ use crate::audit::crosscheck::{self, Collector};
 use crate::audit::offline::FileCheck;
 use crate::audit::schedule;
 use crate::commands::context::Ctx;
+use crate::domain::retention;
 use crate::error::Result;
 use crate::store::audit::proofs::BaseRow;
 use crate::store::{self, Db};
+use crate::ui::term::safe;
 
 fn problem(seq: Option<i64>, code: &'static str, kind: &'static str, message: String) -> Problem {
     Problem {
@@ -22,38 +24,63 @@ fn problem(seq: Option<i64>, code: &'static str, kind: &'static str, message: St
 }
 
 /// Every purge base must carry a valid signed statement, chained on from the previous base,
-/// whose count is its distance from that base.
-pub fn check_bases(bases: &[BaseRow], key: Option<&[u8; 32]>) -> Option<Problem> {
+/// whose count is its distance from that base; and its purge must be accounted for by the
+/// `audit.purge` record it names (when that record has not been purged since) and keep the
+/// retention rule ([`base_proof`]).
+pub fn check_bases(
+    conn: &rusqlite::Connection,
+    bases: &[BaseRow],
+    key: Option<&[u8; 32]>,
+) -> Result<Option<Problem>> {
     let mut previous = 0;
-    for (seq, hash, purged_at, records, signature) in bases {
-        let statement = PurgeBase {
-            seq: *seq,
-            hash: hash.clone(),
-            previous_seq: previous,
-            records: *records,
-            purged_at: purged_at.clone(),
-        };
-        let bad = |why: String| {
-            Some(problem(
-                Some(*seq),
-                "audit-base-unsigned",
+    let newest = bases.last().map_or(0, |b| b.seq);
+    for b in bases {
+        let seq = b.seq;
+        let bad = |code: &'static str, why: String| {
+            Ok(Some(problem(
+                Some(seq),
+                code,
                 "base-forged",
                 format!(
                     "the purge base at record {seq} {why}: records before it may have been deleted without a purge"
                 ),
-            ))
+            )))
         };
+        let unsigned = |why: String| bad("audit-base-unsigned", why);
         let Some(key) = key else {
-            return bad("cannot be checked (no public key: pass --public-key)".into());
+            return unsigned("cannot be checked (no public key: pass --public-key)".into());
         };
-        let Some(sig) = signature else {
-            return bad("is not signed".into());
+        let Some(sig) = &b.signature else {
+            return unsigned("is not signed".into());
         };
-        if *records != seq - previous {
-            return bad(format!(
-                "says {records} records were removed, but it is {} records after the previous base",
+        if b.records != seq - previous {
+            return unsigned(format!(
+                "says {} records were removed, but it is {} records after the previous base",
+                b.records,
                 seq - previous
             ));
+        }
+        let statement = match &b.statement {
+            Some(text) => match PurgeBase::parse(text) {
+                Some(s) => s,
+                None => return unsigned("has a statement that is not a purge statement".into()),
+            },
+            None => PurgeBase {
+                seq,
+                hash: b.hash.clone(),
+                previous_seq: previous,
+                records: b.records,
+                purged_at: b.purged_at.clone(),
+                proof: None,
+            },
+        };
+        let columns_agree = statement.seq == seq
+            && statement.hash == b.hash
+            && statement.previous_seq == previous
+            && statement.records == b.records
+            && statement.purged_at == b.purged_at;
+        if !columns_agree {
+            return unsigned("does not match its signed statement".into());
         }
         if checkpoint::check_signed(
             &hex::encode(key),
@@ -64,9 +91,169 @@ pub fn check_bases(bases: &[BaseRow], key: Option<&[u8; 32]>) -> Option<Problem>
         )
         .is_err()
         {
-            return bad("has no valid signature by the checkpoint key".into());
+            return unsigned("has no valid signature by the checkpoint key".into());
         }
-        previous = *seq;
+        if let Some(why) = base_proof(conn, &statement, newest)? {
+            return bad("audit-base-unproven", why);
+        }
+        previous = seq;
+    }
+    Ok(None)
+}
+
+/// Why a validly signed base is still not a legitimate purge: the `audit.purge` record it names
+/// is missing or says something else, or the purge broke the retention rule. A base whose
+/// record a later purge removed is judged by its signed statement alone.
+fn base_proof(
+    conn: &rusqlite::Connection,
+    s: &PurgeBase,
+    newest_base: i64,
+) -> Result<Option<String>> {
+    let Some(p) = &s.proof else {
+        return legacy_proof(conn, s, newest_base);
+    };
+    if p.purge_seq <= s.seq {
+        return Ok(Some(format!(
+            "names audit.purge record {} which is not after it",
+            p.purge_seq
+        )));
+    }
+    if p.purge_seq > newest_base {
+        let found = store::audit::proofs::record_of(conn, p.purge_seq)?;
+        let matches = found.as_ref().is_some_and(|(event, at, detail)| {
+            event == "audit.purge"
+                && *at == s.purged_at
+                && purge_detail_matches(detail, s)
+                && field_str(detail, "before").as_deref() == Some(p.before.as_str())
+                && field_i64(detail, "retention_years") == Some(p.retention_years)
+        });
+        if !matches {
+            return Ok(Some(format!(
+                "is not accounted for by an audit.purge record: record {} is {}",
+                p.purge_seq,
+                match found {
+                    Some((event, _, _)) if event == "audit.purge" => {
+                        "an audit.purge record naming another base, count or rule".to_string()
+                    }
+                    Some((event, _, _)) => format!("a {} record", safe(&event)),
+                    None => "missing".to_string(),
+                }
+            )));
+        }
+    }
+    Ok(retention_problem(
+        &s.purged_at,
+        p.retention_years,
+        &p.before,
+        Some(&p.last_at),
+    ))
+}
+
+/// A base signed before format 2 names no record: look for the `audit.purge` record that
+/// names it. It must exist while it can (the newest base's record is never purged).
+fn legacy_proof(
+    conn: &rusqlite::Connection,
+    s: &PurgeBase,
+    newest_base: i64,
+) -> Result<Option<String>> {
+    let records = store::audit::proofs::purge_records(conn)?;
+    let found = records
+        .iter()
+        .find(|(_, _, detail)| purge_detail_matches(detail, s));
+    match found {
+        Some((_, at, detail)) => {
+            let years = field_i64(detail, "retention_years").unwrap_or(0);
+            let before = field_str(detail, "before").unwrap_or_default();
+            Ok(retention_problem(at, years, &before, None))
+        }
+        None if s.seq == newest_base => Ok(Some(
+            "is not accounted for by any audit.purge record in the log".to_string(),
+        )),
+        None => Ok(None),
+    }
+}
+
+fn purge_detail_matches(detail: &str, s: &PurgeBase) -> bool {
+    field_i64(detail, "last_seq") == Some(s.seq)
+        && field_str(detail, "base_hash") == Some(hex::encode(&s.hash))
+        && field_i64(detail, "removed") == Some(s.records)
+        && field_i64(detail, "first_seq") == Some(s.previous_seq + 1)
+}
+
+fn retention_problem(
+    purged_at: &str,
+    years: i64,
+    before: &str,
+    last_at: Option<&str>,
+) -> Option<String> {
+    let time = |t: &str| crate::clock::parse(t);
+    let (Some(purged), Some(cut)) = (time(purged_at), time(before)) else {
+        return Some("names a purge time or cut-off that is not a time".to_string());
+    };
+    let newest_removed = match last_at.map(time) {
+        Some(None) => return Some("names a base time that is not a time".to_string()),
+        Some(t) => t,
+        None => None,
+    };
+    retention::purge_violation(purged, years, cut, newest_removed)
+        .map(|why| format!("was purged against the retention rule: it {why}"))
+}
+
+fn field_i64(detail: &str, key: &str) -> Option<i64> {
+    serde_json::from_str::<serde_json::Value>(detail)
+        .ok()?
+        .get(key)?
+        .as_i64()
+}
+
+fn field_str(detail: &str, key: &str) -> Option<String> {
+    serde_json::from_str::<serde_json::Value>(detail)
+        .ok()?
+        .get(key)?
+        .as_str()
+        .map(str::to_string)
+}
+
+/// A checkpoint whose record is gone must have been removed by a purge at least the retention
+/// period after it was signed (a purge never removes a record younger than the floor, and a
+/// checkpoint is signed with its own `audit.checkpoint` record).
+pub fn check_purged_checkpoints(
+    cps: &[(String, Checkpoint)],
+    bases: &[BaseRow],
+) -> Option<Problem> {
+    for (name, c) in cps {
+        let Some(b) = bases.iter().find(|b| b.seq >= c.seq) else {
+            continue;
+        };
+        let years = b
+            .statement
+            .as_deref()
+            .and_then(PurgeBase::parse)
+            .and_then(|s| s.proof)
+            .map_or(retention::MIN_YEARS, |p| p.retention_years);
+        let times = (
+            crate::clock::parse(&c.at),
+            crate::clock::parse(&b.purged_at),
+        );
+        let young = match times {
+            (Some(cp_at), Some(purged)) => retention::checkpoint_too_young(cp_at, purged, years),
+            _ => true,
+        };
+        if young {
+            return Some(problem(
+                Some(b.seq),
+                "audit-base-unproven",
+                "base-forged",
+                format!(
+                    "the purge base at record {} removed the record of checkpoint {} (record {}, signed {}) on {}, inside the {years}-year retention period",
+                    b.seq,
+                    safe(name),
+                    c.seq,
+                    safe(&c.at),
+                    safe(&b.purged_at)
+                ),
+            ));
+        }
     }
     None
 }
@@ -77,7 +264,7 @@ pub fn check_checkpoint_bases(cps: &[(String, Checkpoint)], bases: &[BaseRow]) -
         let known = (c.base_seq == 0 && c.base_hash == hex::encode(crate::audit::chain::GENESIS))
             || bases
                 .iter()
-                .any(|b| b.0 == c.base_seq && hex::encode(&b.1) == c.base_hash);
+                .any(|b| b.seq == c.base_seq && hex::encode(&b.hash) == c.base_hash);
         if !known {
             return Some(problem(
                 Some(c.seq),
@@ -241,4 +428,84 @@ pub fn file_problem(check: &FileCheck, key_given: bool) -> Option<Problem> {
         return altered("the complete export does not run from its base to its checkpoint".into());
     }
     None
+}
+
+/// The newest record must be exactly the signed head ([`crate::audit::head`]). Without any
+/// key (none beside the database and no --public-key) nothing can be checked: `None`, and the
+/// caller warns.
+pub fn head_check(
+    conn: &rusqlite::Connection,
+    o: &crate::audit::verify::Outcome,
+    key: &[u8; 32],
+    base_seq: i64,
+) -> Result<Option<Problem>> {
+    let p = |seq: i64, code: &'static str, kind: &'static str, message: String| {
+        Ok(Some(problem(Some(seq), code, kind, message)))
+    };
+    let Some(h) = store::audit::head::get(conn)? else {
+        if o.count == 0 {
+            return Ok(None);
+        }
+        return p(
+            o.head_seq,
+            "audit-head-unsigned",
+            "head-unsigned",
+            format!(
+                "no signed head covers the newest record {}: records after the newest checkpoint may be forged (a database upgraded to signed heads has none until its first step)",
+                o.head_seq
+            ),
+        );
+    };
+    if h.check(Some(key)).is_err() {
+        return p(
+            h.seq,
+            "audit-head-forged",
+            "head-forged",
+            format!(
+                "the signed head (record {}) has no valid signature by the checkpoint key",
+                h.seq
+            ),
+        );
+    }
+    let signed_hash = store::audit::hash_of(conn, h.seq)?;
+    if o.head_seq < h.seq {
+        return p(
+            o.head_seq + 1,
+            "audit-truncated",
+            "truncated",
+            format!(
+                "record {} is missing, and every record after it up to {}: the log ends at record {} but its signed head is record {}",
+                o.head_seq + 1,
+                h.seq,
+                o.head_seq,
+                h.seq
+            ),
+        );
+    }
+    if signed_hash.as_deref() != Some(&h.hash[..]) || h.base_seq != base_seq {
+        return p(
+            h.seq,
+            "audit-rewritten",
+            "rewritten",
+            format!(
+                "record {} does not match the signed head: the log up to record {} was rewritten",
+                h.seq, h.seq
+            ),
+        );
+    }
+    if o.head_seq > h.seq {
+        return p(
+            h.seq + 1,
+            "audit-forged",
+            "forged",
+            format!(
+                "record {} was appended after the signed head (record {}) without the signing key: records {}..{} are forged",
+                h.seq + 1,
+                h.seq,
+                h.seq + 1,
+                o.head_seq
+            ),
+        );
+    }
+    Ok(None)
 }

@@ -4,22 +4,25 @@
 //! 1..N (from the current base) where N is the largest seq such that every one of them is
 //! before DATE, and DATE is not after the retention floor (`retention.years`, default 2), and
 //! none is about a breach (by its account or session, or as the breach's own `breach.*`
-//! record) that is open or was closed less than two years ago. In one transaction it records
-//! the new base (seq N and its hash) in `audit_base` with its signed statement, deletes the
-//! prefix, appends an `audit.purge` record and signs a checkpoint of the new head;
-//! `audit verify` then checks the chain from that base.
+//! record) that is open or was closed less than two years ago. In one transaction it appends
+//! the `audit.purge` record (base seq and hash, count, cut-off, the base record's time and the
+//! retention applied), records the new base in `audit_base` with its signed statement
+//! (`cpni-audit-purge/2`, naming that record), deletes the prefix and signs a checkpoint of the
+//! new head. `audit verify` then checks the chain from that base, and the base against its
+//! record and the retention rule ([`crate::domain::retention`]).
 
 use std::path::PathBuf;
 
 use clap::Args;
 use serde_json::json;
-use time::{Date, OffsetDateTime};
 
 use super::files;
-use crate::audit::checkpoint::{self, PurgeBase};
+use crate::audit::checkpoint::{self, PurgeBase, PurgeProof};
 use crate::audit::{self, Event};
 use crate::commands::context::{ADMINS, Ctx};
+use crate::domain::retention;
 use crate::error::{Error, Result};
+use crate::store::audit::proofs::BaseRow;
 use crate::ui::term::safe;
 use crate::{clock, store};
 
@@ -37,14 +40,7 @@ pub struct PurgeArgs {
     pub output: Option<PathBuf>,
 }
 
-/// `t` minus `years` calendar years (February 29 becomes February 28).
-pub fn years_before(t: OffsetDateTime, years: i64) -> OffsetDateTime {
-    let year = t.year() - years as i32;
-    let date = Date::from_calendar_date(year, t.month(), t.day())
-        .or_else(|_| Date::from_calendar_date(year, t.month(), t.day() - 1))
-        .unwrap_or(t.date());
-    t.replace_date(date)
-}
+pub use crate::domain::retention::years_before;
 
 pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     let before = clock::parse_bound(&a.before).ok_or_else(|| {
@@ -58,8 +54,9 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     }
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "audit purge", ADMINS)?;
-    let now = clock::now();
-    let years = ctx.cfg.retention_years;
+    // To the millisecond, as recorded: `audit verify` re-checks the floor from the record.
+    let now = clock::parse(&clock::format(clock::now())).unwrap_or_else(clock::now);
+    let years = ctx.cfg.retention_years.max(retention::MIN_YEARS);
     let floor = years_before(now, years);
     if before > floor {
         return Err(Error::refused(
@@ -79,6 +76,7 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     let (seq, hash) = super::verify::verified_head(ctx, &db)?;
     let done = db.write(|tx| {
         super::checkpoint::check_since(tx, seq, &hash)?;
+        super::checkpoint::check_head(tx, &seed)?;
         let kept = store::audit::first_kept(tx, base_seq, &before_s, &breach_floor)?;
         let last = match &kept {
             Some((s, _, _)) => s - 1,
@@ -89,22 +87,42 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
         }
         let last_hash = store::audit::hash_of(tx, last)?
             .ok_or_else(|| Error::internal(format!("record {last} vanished during the purge")))?;
+        let last_at = store::audit::proofs::at_of(tx, last)?.unwrap_or_default();
         let removed = last - base_seq;
+        // The record first, so the signed statement can name it: verify requires it.
+        let ev = Event::new("audit.purge")
+            .with("before", before_s.clone())
+            .with("removed", removed)
+            .with("first_seq", base_seq + 1)
+            .with("last_seq", last)
+            .with("last_at", last_at.clone())
+            .with("base_hash", hex::encode(&last_hash))
+            .with("retention_years", years);
+        let rec = audit::append(tx, &acting.actor, now, ev)?;
         let statement = PurgeBase {
             seq: last,
             hash: last_hash.clone(),
             previous_seq: base_seq,
             records: removed,
-            purged_at: clock::format(now),
+            purged_at: rec.at.clone(),
+            proof: Some(PurgeProof {
+                purge_seq: rec.seq,
+                last_at,
+                before: before_s.clone(),
+                retention_years: years,
+            }),
         };
-        let signature = checkpoint::sign_text(&seed, &statement.message());
+        let message = statement.message();
         store::audit::proofs::insert_base(
             tx,
-            last,
-            &last_hash,
-            &statement.purged_at,
-            removed,
-            &signature,
+            &BaseRow {
+                seq: last,
+                hash: last_hash.clone(),
+                purged_at: statement.purged_at.clone(),
+                records: removed,
+                signature: Some(checkpoint::sign_text(&seed, &message)),
+                statement: Some(message),
+            },
         )?;
         let deleted = store::audit::delete_through(tx, last)?;
         if deleted as i64 != removed {
@@ -112,14 +130,6 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
                 "expected to remove {removed} records, removed {deleted}"
             )));
         }
-        let ev = Event::new("audit.purge")
-            .with("before", before_s.clone())
-            .with("removed", removed)
-            .with("first_seq", base_seq + 1)
-            .with("last_seq", last)
-            .with("base_hash", hex::encode(&last_hash))
-            .with("retention_years", years);
-        audit::append(tx, &acting.actor, now, ev)?;
         let cp = super::checkpoint::append_signed(
             tx,
             &acting.actor,
@@ -192,22 +202,4 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     ));
     ctx.out.print(&doc, &text);
     Ok(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use time::macros::datetime;
-
-    #[test]
-    fn years_before_handles_leap_days() {
-        assert_eq!(
-            years_before(datetime!(2028-02-29 10:00 UTC), 2),
-            datetime!(2026-02-28 10:00 UTC)
-        );
-        assert_eq!(
-            years_before(datetime!(2026-11-23 10:00 UTC), 1),
-            datetime!(2025-11-23 10:00 UTC)
-        );
-    }
 }

@@ -85,6 +85,7 @@ fn checkpoint_if_due(ctx: &Ctx, force: bool) -> Result<()> {
     let now = clock::now();
     let cp = db.write(|tx| {
         super::checkpoint::check_since(tx, from.0, &from.1)?;
+        super::checkpoint::check_head(tx, &seed)?;
         super::checkpoint::append_signed(tx, &actor, &seed, &base, now, None)
     })?;
     deliver(ctx, &cp);

@@ -4,8 +4,12 @@
 //! Exit 0 with a summary, or exit 6 naming the first bad record and what is wrong with it:
 //! edited, missing, reordered, inserted, truncated (ends before a checkpoint), rewritten (does
 //! not extend a checkpoint); a purge base, stored checkpoint or manifest that is not validly
-//! signed; a decision table that disagrees with the chain ([`crate::audit::crosscheck`]); an
-//! unsigned tail longer than `[checkpoint]` allows; or the append-only triggers are gone.
+//! signed, or whose purge has no matching `audit.purge` record or broke the retention rule; a
+//! checkpoint removed by a purge inside the retention period; a decision table that disagrees
+//! with the chain ([`crate::audit::crosscheck`]); an unsigned tail longer than `[checkpoint]`
+//! allows; a newest record that is not exactly the signed head ([`crate::audit::head`]); or the
+//! append-only triggers are gone. Without any key (none beside the database and no
+//! `--public-key`) the head cannot be checked: a warning, and the rest decides the exit code.
 
 use std::path::PathBuf;
 
@@ -162,10 +166,17 @@ fn verify_db(
     let bases = store::audit::proofs::bases(db.conn())?;
     let (base_seq, _) = store::audit::base(db.conn())?;
     let mut problems: Vec<Problem> = Vec::new();
-    problems.extend(proofs::check_bases(&bases, key.as_ref()));
+    problems.extend(proofs::check_bases(db.conn(), &bases, key.as_ref())?);
     problems.extend(proofs::check_checkpoint_bases(&cps, &bases));
     let (stored, bad) = proofs::stored_checkpoints(db.conn(), key.as_ref())?;
     problems.extend(bad);
+    let gone: Vec<(String, Checkpoint)> = cps
+        .iter()
+        .chain(&stored)
+        .filter(|(_, c)| c.seq <= base_seq)
+        .cloned()
+        .collect();
+    problems.extend(proofs::check_purged_checkpoints(&gone, &bases));
     problems.extend(proofs::stored_manifests(db.conn(), key.as_ref())?);
     let user_cps = cps.len();
     cps.extend(stored.into_iter().filter(|(_, c)| c.seq > base_seq));
@@ -193,6 +204,15 @@ fn verify_db(
     }
     if problem.is_none() {
         problem = problems.into_iter().next();
+    }
+    match key.as_ref() {
+        Some(k) if problem.is_none() => {
+            problem = proofs::head_check(db.conn(), &outcome, k, base_seq)?;
+        }
+        None => ctx.out.note(
+            "warning: no signing key (none beside the database, no --public-key): the head of the log is not signed, so records appended after the newest checkpoint cannot be told from forged ones",
+        ),
+        _ => {}
     }
     let missing = store::audit::missing_triggers(db.conn())?;
     let triggers = if missing.is_empty() {

@@ -1,38 +1,76 @@
-//! SQL for the signed proofs kept beside the chain: purge bases with their signatures,
+//! SQL for the signed proofs kept beside the chain: purge bases with their signed statements
+//! (and the `audit.purge` records that account for them),
 //! stored checkpoints (`audit_checkpoint`) and export manifests (`audit_manifest`).
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
 
-/// One purge base row: (seq, hash, purged_at, records, signature).
-pub type BaseRow = (i64, Vec<u8>, String, i64, Option<String>);
+/// One purge base row.
+#[derive(Debug, Clone)]
+pub struct BaseRow {
+    pub seq: i64,
+    pub hash: Vec<u8>,
+    pub purged_at: String,
+    pub records: i64,
+    pub signature: Option<String>,
+    /// The exact signed statement (format 2); `None` for a format-1 base.
+    pub statement: Option<String>,
+}
 
 /// Every purge base, oldest first.
 pub fn bases(conn: &Connection) -> Result<Vec<BaseRow>> {
-    let mut stmt = conn
-        .prepare("SELECT seq, hash, purged_at, records, signature FROM audit_base ORDER BY seq")?;
+    let mut stmt = conn.prepare(
+        "SELECT seq, hash, purged_at, records, signature, statement FROM audit_base ORDER BY seq",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        Ok(BaseRow {
+            seq: r.get(0)?,
+            hash: r.get(1)?,
+            purged_at: r.get(2)?,
+            records: r.get(3)?,
+            signature: r.get(4)?,
+            statement: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Records a signed purge base.
-pub fn insert_base(
-    conn: &Connection,
-    seq: i64,
-    hash: &[u8],
-    at: &str,
-    records: i64,
-    signature: &str,
-) -> Result<()> {
+/// Records a signed purge base with its exact signed statement.
+pub fn insert_base(conn: &Connection, b: &BaseRow) -> Result<()> {
     conn.execute(
-        "INSERT INTO audit_base (seq, hash, purged_at, records, signature) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![seq, hash, at, records, signature],
+        "INSERT INTO audit_base (seq, hash, purged_at, records, signature, statement) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            b.seq,
+            b.hash,
+            b.purged_at,
+            b.records,
+            b.signature,
+            b.statement
+        ],
     )?;
     Ok(())
+}
+
+/// Record `seq` as (event, at, detail), if present.
+pub fn record_of(conn: &Connection, seq: i64) -> Result<Option<(String, String, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT event, at, detail FROM audit WHERE seq = ?1",
+            [seq],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?)
+}
+
+/// The `audit.purge` records (seq, at, detail), oldest first (a full scan: used only for
+/// purge bases signed before format 2, which do not name their record).
+pub fn purge_records(conn: &Connection) -> Result<Vec<(i64, String, String)>> {
+    let mut stmt =
+        conn.prepare("SELECT seq, at, detail FROM audit WHERE event = 'audit.purge' ORDER BY seq")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// Stores a signed checkpoint (its JSON) under its sequence number.

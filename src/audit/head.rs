@@ -1,0 +1,108 @@
+//! The signed head: an Ed25519 signature, by the checkpoint key, over the newest record of the
+//! chain (its seq and hash, the purge base the count starts after, and the time).
+//!
+//! Design. A checkpoint only covers the records up to it; a record appended afterwards with a
+//! correct hash chain (which needs no key) used to pass `audit verify`. So every write
+//! transaction that appends records also replaces the one row of `audit_head` with a signed
+//! statement of the new head, inside the same transaction ([`crate::store::audit::head::seal`],
+//! called by [`crate::store::Db::write`]), and `audit verify` requires the newest record to be
+//! exactly the signed head: a record forged after it, a tail cut off, or a tail rewritten is
+//! exit 6 naming the first record concerned. One replaced row (not one row per commit) keeps
+//! the cost to one signature and one small write per step, and the history is what checkpoints
+//! are for. A transaction signs only when the head it started from is the signed one (or no
+//! head was ever signed: a database made before signed heads, or a fresh one), so cpni never
+//! blesses a record forged between two steps: the mismatch stays until someone investigates.
+//!
+//! What it does not prove: whoever holds the signing key (it sits beside the database) can
+//! re-sign any head, and whoever kept an old copy of the database and its key files can put the
+//! old copy back (a rollback to a correctly signed earlier head). Only a checkpoint kept off
+//! the machine (`[checkpoint] command`) bounds both. Deleting the row re-opens the window a
+//! database upgraded from before signed heads has until its next step; `audit verify` reports
+//! an unsigned head as exit 6 when the key is known.
+
+use ed25519_dalek::{Signer, SigningKey};
+
+use super::checkpoint;
+use crate::error::Result;
+
+/// First line of the signed head statement.
+pub const FORMAT: &str = "cpni-audit-head/1";
+
+/// A signed statement that the newest record of the log is `seq` with hash `hash`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub seq: i64,
+    pub hash: Vec<u8>,
+    /// The purge base the log starts after (0 when never purged).
+    pub base_seq: i64,
+    /// When it was signed (RFC 3339 UTC, milliseconds).
+    pub at: String,
+    /// Lowercase hex Ed25519 public key.
+    pub public_key: String,
+    /// Lowercase hex Ed25519 signature over [`Head::message`].
+    pub signature: String,
+}
+
+impl Head {
+    /// Signs the head (`seq`, `hash`) of a log starting after `base_seq`.
+    pub fn sign(seed: &[u8; 32], seq: i64, hash: &[u8], base_seq: i64, at: &str) -> Head {
+        let key = SigningKey::from_bytes(seed);
+        let mut h = Head {
+            seq,
+            hash: hash.to_vec(),
+            base_seq,
+            at: at.to_string(),
+            public_key: hex::encode(key.verifying_key().to_bytes()),
+            signature: String::new(),
+        };
+        h.signature = hex::encode(key.sign(h.message().as_bytes()).to_bytes());
+        h
+    }
+
+    /// The exact signed bytes: six lines, each ending in `\n`.
+    pub fn message(&self) -> String {
+        format!(
+            "{FORMAT}\nseq={}\nhash={}\ncount={}\nbase_seq={}\nat={}\n",
+            self.seq,
+            hex::encode(&self.hash),
+            (self.seq - self.base_seq).max(0),
+            self.base_seq,
+            self.at
+        )
+    }
+
+    /// Checks the signature by `trusted` (or by the key the row names when none is given).
+    pub fn check(&self, trusted: Option<&[u8; 32]>) -> Result<()> {
+        checkpoint::check_signed(
+            &self.public_key,
+            &self.signature,
+            &self.message(),
+            trusted,
+            "signed head",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs_and_detects_changes() {
+        let seed = [3u8; 32];
+        let h = Head::sign(&seed, 9, &[1; 32], 2, "2026-01-01T00:00:00.000Z");
+        h.check(Some(&checkpoint::public_key(&seed))).unwrap();
+        assert!(h.message().starts_with("cpni-audit-head/1\nseq=9\n"));
+        assert!(h.message().contains("\ncount=7\nbase_seq=2\n"));
+        for edit in [
+            |h: &mut Head| h.seq += 1,
+            |h: &mut Head| h.hash[0] ^= 1,
+            |h: &mut Head| h.base_seq = 0,
+        ] {
+            let mut bad = h.clone();
+            edit(&mut bad);
+            assert!(bad.check(None).is_err());
+        }
+        assert!(h.check(Some(&checkpoint::public_key(&[4; 32]))).is_err());
+    }
+}

@@ -1,0 +1,106 @@
+//! SQL for the signed head (`audit_head`, one row) and [`seal`], which [`crate::store::Db::write`]
+//! runs at the end of every write transaction: when the transaction appended records and
+//! started from the signed head, it signs the new head in the same transaction
+//! ([`crate::audit::head`] has the design and what it does not prove).
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::audit::head::Head;
+use crate::error::Result;
+
+/// The newest record (seq, hash, at), if any.
+pub type Newest = Option<(i64, Vec<u8>, String)>;
+
+/// The newest record of the chain.
+pub fn newest(conn: &Connection) -> Result<Newest> {
+    Ok(conn
+        .prepare_cached("SELECT seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// The signed head row, if one was ever written.
+pub fn get(conn: &Connection) -> Result<Option<Head>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT seq, hash, base_seq, at, public_key, signature FROM audit_head WHERE id = 1",
+        )?
+        .query_row([], |r| {
+            Ok(Head {
+                seq: r.get(0)?,
+                hash: r.get(1)?,
+                base_seq: r.get(2)?,
+                at: r.get(3)?,
+                public_key: r.get(4)?,
+                signature: r.get(5)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Replaces the signed head row.
+pub fn put(conn: &Connection, h: &Head) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO audit_head (id, seq, hash, base_seq, at, public_key, signature) \
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        h.seq,
+        h.hash,
+        h.base_seq,
+        h.at,
+        h.public_key,
+        h.signature
+    ])?;
+    Ok(())
+}
+
+/// The head a transaction starts from: taken by [`crate::store::Db::write`] before the work.
+pub fn start(conn: &Connection) -> Result<Newest> {
+    newest(conn)
+}
+
+/// At the end of a write transaction that began at `started`: when records were appended and
+/// the transaction began at the signed head (or none was ever signed), signs the new head.
+/// Without a signing key (never created, or unreadable) nothing is signed and `audit verify`
+/// reports it.
+pub fn seal(conn: &Connection, db: &Path, started: &Newest) -> Result<()> {
+    let Some((seq, hash, at)) = newest(conn)? else {
+        return Ok(());
+    };
+    if started.as_ref().is_some_and(|s| s.0 == seq && s.1 == hash) {
+        return Ok(());
+    }
+    let signed = get(conn)?;
+    let from_signed = match (&signed, started) {
+        (None, _) => true,
+        (Some(h), Some(s)) => h.seq == s.0 && h.hash == s.1,
+        (Some(h), None) => h.seq == super::base(conn)?.0 && h.seq == h.base_seq,
+    };
+    if !from_signed {
+        return Ok(());
+    }
+    let Some(seed) = signing_seed(db) else {
+        return Ok(());
+    };
+    let base_seq = super::base(conn)?.0;
+    put(conn, &Head::sign(&seed, seq, &hash, base_seq, &at))
+}
+
+/// The signing seed beside `db`, read once per process.
+fn signing_seed(db: &Path) -> Option<[u8; 32]> {
+    static CACHE: Mutex<Option<(PathBuf, Option<[u8; 32]>)>> = Mutex::new(None);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((p, seed)) = cache.as_ref().filter(|(p, _)| p == db) {
+        let _ = p;
+        return *seed;
+    }
+    let seed = crate::secrets::read_key(&crate::secrets::key_paths(db).1).ok();
+    if seed.is_some() {
+        *cache = Some((db.to_path_buf(), seed));
+    }
+    seed
+}
