@@ -15,6 +15,7 @@ pub mod offline;
 pub mod report;
 pub mod schedule;
 pub mod sink;
+pub mod split;
 pub mod verify;
 
 use serde_json::{Map, Value};
