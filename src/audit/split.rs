@@ -201,3 +201,97 @@ impl Half {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An owned chain of `n` records after (0, genesis).
+    fn chain_of(n: i64) -> Vec<Owned> {
+        let mut prev = chain::GENESIS.to_vec();
+        (1..=n)
+            .map(|seq| {
+                let fields: [Vec<u8>; 7] =
+                    std::array::from_fn(|i| format!("f{i}-{seq}").into_bytes());
+                let refs: [&[u8]; 7] = std::array::from_fn(|i| fields[i].as_slice());
+                let hash = chain::hash_parts(&prev, seq, &refs).to_vec();
+                let r = Owned {
+                    seq,
+                    fields: fields.clone(),
+                    prev_hash: prev.clone(),
+                    hash: hash.clone(),
+                };
+                prev = hash;
+                r
+            })
+            .collect()
+    }
+
+    fn run(rows: &[Owned], head: (i64, &[u8])) -> Option<Outcome> {
+        let mid = midpoint(0, head.0);
+        let scan = |after: Option<i64>, through: i64| {
+            move |each: &mut dyn FnMut(&RowRef<'_>) -> bool| {
+                for r in rows
+                    .iter()
+                    .filter(|r| after.is_none_or(|a| r.seq > a) && r.seq <= through)
+                {
+                    if !each(&r.as_ref()) {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        };
+        let mut seen = Vec::new();
+        let mut observe = |r: &RowRef<'_>| seen.push(r.seq);
+        let out = check(
+            (0, &chain::GENESIS),
+            head,
+            &[2, head.0],
+            Box::new(scan(None, mid)),
+            Box::new(scan(Some(mid), head.0)),
+            Some(&mut observe),
+        )
+        .unwrap();
+        if out.is_some() {
+            assert_eq!(seen, (1..=mid).collect::<Vec<_>>(), "second half kept none");
+        }
+        out
+    }
+
+    #[test]
+    fn an_intact_chain_is_proven_with_both_halves_joined() {
+        for n in [2, 3, 10, 11] {
+            let rows = chain_of(n);
+            let head = rows.last().unwrap().hash.clone();
+            let o = run(&rows, (n, &head)).expect("proven");
+            assert_eq!((o.count, o.first_seq, o.head_seq), (n as u64, Some(1), n));
+            assert_eq!(o.watched[0].1.as_deref(), Some(rows[1].hash.as_slice()));
+            assert_eq!(o.watched[1].1.as_deref(), Some(head.as_slice()));
+        }
+    }
+
+    #[test]
+    fn any_problem_anywhere_is_not_proven() {
+        let n = 10;
+        for seq in 1..=n {
+            let bad = |f: &dyn Fn(&mut Owned)| {
+                let mut rows = chain_of(n);
+                f(&mut rows[seq as usize - 1]);
+                let head = chain_of(n).last().unwrap().hash.clone();
+                run(&rows, (n, &head)).is_none()
+            };
+            assert!(bad(&|r| r.fields[6].push(b' ')), "edited {seq}");
+            assert!(bad(&|r| r.prev_hash[0] ^= 1), "relinked {seq}");
+            assert!(bad(&|r| r.hash[0] ^= 1), "hash {seq}");
+            assert!(bad(&|r| r.hash.pop().map(|_| ()).unwrap()), "short {seq}");
+            let mut rows = chain_of(n);
+            rows.remove(seq as usize - 1);
+            let head = chain_of(n).last().unwrap().hash.clone();
+            assert!(run(&rows, (n, &head)).is_none(), "missing {seq}");
+        }
+        // A second snapshot that ends elsewhere than the caller's head.
+        let rows = chain_of(n);
+        assert!(run(&rows, (n, &[7; 32])).is_none());
+    }
+}

@@ -11,6 +11,7 @@ mod audit_attacks;
 mod audit_export;
 mod audit_recipe;
 mod audit_verify;
+mod audit_verify_split;
 mod breach;
 mod breach_edges;
 mod calls;
