@@ -285,14 +285,14 @@ pub fn scan_range(
     walk(conn, &w, params![], each)
 }
 
+/// The ends of a snapshot of the log: the purge base (seq, hash) and the head, if any.
+pub type Ends = ((i64, Vec<u8>), Option<(i64, Vec<u8>)>);
+
 /// A second, read-only connection to the database at `path` holding a read snapshot, for a
 /// scan on another thread: `None` when it cannot be opened or its snapshot does not end at
 /// `ends` (the purge base and head of the caller's snapshot: a record was appended or purged
 /// in between), so the caller falls back to one scan of its own snapshot.
-pub fn second_reader(
-    path: &std::path::Path,
-    ends: &((i64, Vec<u8>), Option<(i64, Vec<u8>)>),
-) -> Option<Connection> {
+pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<Connection> {
     let conn = Connection::open_with_flags(
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
