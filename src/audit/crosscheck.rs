@@ -28,6 +28,14 @@ pub struct Collector {
 }
 
 impl Collector {
+    /// Whether [`Collector::observe`] would keep anything of `row`: a record carrying row
+    /// digests, or one of the kinds the cross-checks read. (The two-half verify copies only
+    /// these from its second half.)
+    pub fn wants(row: &RowRef<'_>) -> bool {
+        memchr::memmem::find(row.fields[6], DIGESTS_KEY).is_some()
+            || sql::KINDS.iter().any(|k| k.as_bytes() == row.fields[5])
+    }
+
     /// Looks at one record (called for every record of the scan; cheap for the others).
     pub fn observe(&mut self, row: &RowRef<'_>) {
         if memchr::memmem::find(row.fields[6], DIGESTS_KEY).is_some() {

@@ -17,6 +17,7 @@ pub mod report;
 pub mod rowdigest;
 pub mod schedule;
 pub mod sink;
+pub mod split;
 pub mod verify;
 
 use serde_json::{Map, Value};

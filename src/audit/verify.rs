@@ -4,9 +4,12 @@
 //! `seq`, each `prev_hash` equal to the previous record's `hash`) and sends each record's
 //! `prev_hash ‖ canonical` bytes, in batches of about 1 MiB, to a second thread that recomputes
 //! SHA-256 and compares it with the stored `hash` (`perf-limits.md` §4: hashing on a second
-//! thread keeps an export with verification at the speed of a plain one). Both halves together
+//! thread keeps an export with verification at the speed of a plain one; emptied batches go back
+//! to be refilled, so no batch is allocated afresh). Both halves together
 //! prove the whole chain: every record hashes to its stored hash, and every stored hash is the
-//! next record's `prev_hash`.
+//! next record's `prev_hash`. On the live log, `audit verify` first tries [`super::split`]
+//! (both halves of the log read and hashed at once) and uses a `Checker` when that does not
+//! prove the log intact.
 
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
@@ -107,6 +110,8 @@ pub struct Checker {
     watched: Vec<(i64, Option<Vec<u8>>)>,
     batch: Vec<u8>,
     tx: Option<SyncSender<Vec<u8>>>,
+    /// Emptied batches coming back from the hashing thread, to be filled again.
+    spare: Receiver<Vec<u8>>,
     worker: Option<JoinHandle<Option<i64>>>,
 }
 
@@ -115,7 +120,8 @@ impl Checker {
     /// bytes) for a log that was never purged.
     pub fn new(mode: Mode, base_seq: i64, base_hash: &[u8], watch: &[i64]) -> Checker {
         let (tx, rx) = sync_channel::<Vec<u8>>(4);
-        let worker = std::thread::spawn(move || hash_worker(rx));
+        let (back, spare) = sync_channel::<Vec<u8>>(5);
+        let worker = std::thread::spawn(move || hash_worker(rx, back));
         Checker {
             mode,
             next_seq: base_seq + 1,
@@ -126,6 +132,7 @@ impl Checker {
             watched: watch.iter().map(|s| (*s, None)).collect(),
             batch: Vec::with_capacity(BATCH + 4096),
             tx: Some(tx),
+            spare,
             worker: Some(worker),
         }
     }
@@ -208,7 +215,11 @@ impl Checker {
         if self.batch.is_empty() {
             return;
         }
-        let full = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH + 4096));
+        let next = self
+            .spare
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(BATCH + 4096));
+        let full = std::mem::replace(&mut self.batch, next);
         if let Some(tx) = &self.tx {
             // A closed channel means the worker stopped at a mismatch; nothing more to check.
             let _ = tx.send(full);
@@ -246,8 +257,8 @@ fn edited(seq: i64) -> Break {
 }
 
 /// Recomputes each queued record's hash; returns the seq of the first mismatch.
-fn hash_worker(rx: Receiver<Vec<u8>>) -> Option<i64> {
-    for batch in rx {
+fn hash_worker(rx: Receiver<Vec<u8>>, back: SyncSender<Vec<u8>>) -> Option<i64> {
+    for mut batch in rx {
         let mut at = 0;
         while at + 4 <= batch.len() {
             let len = u32::from_be_bytes(batch[at..at + 4].try_into().ok()?) as usize;
@@ -259,6 +270,8 @@ fn hash_worker(rx: Receiver<Vec<u8>>) -> Option<i64> {
                 return Some(seq);
             }
         }
+        batch.clear();
+        let _ = back.try_send(batch);
     }
     None
 }

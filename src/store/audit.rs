@@ -1,4 +1,5 @@
-//! SQL for the audit table: the chain head, the insert, filtered listing and streaming scans;
+//! SQL for the audit table: the chain head, the insert, filtered listing and streaming scans
+//! (whole, by filter, or by range of `seq` on a second snapshot reader);
 //! the signed proofs beside it in [`proofs`], the decision-table cross-checks in [`crosscheck`].
 
 pub mod crosscheck;
@@ -256,18 +257,71 @@ const SCAN_MMAP_BYTES: i64 = 1 << 32;
 pub fn scan(
     conn: &Connection,
     f: &Filter,
+    each: impl FnMut(&RowRef<'_>) -> Result<bool>,
+) -> Result<()> {
+    let (w, p) = where_clause(f);
+    walk(conn, &w, rusqlite::params_from_iter(p.iter()), each)
+}
+
+/// [`scan`] over the records with `after < seq <= through` (`None`: unbounded on that side),
+/// for verifying the log in parts at once ([`crate::audit::split`]).
+pub fn scan_range(
+    conn: &Connection,
+    after: Option<i64>,
+    through: Option<i64>,
+    each: impl FnMut(&RowRef<'_>) -> Result<bool>,
+) -> Result<()> {
+    // Only the bounds given, so SQLite seeks the rowid range (an open side reads to the end).
+    let terms: Vec<String> = [
+        after.map(|a| format!("seq > {a}")),
+        through.map(|t| format!("seq <= {t}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let w = if terms.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", terms.join(" AND "))
+    };
+    walk(conn, &w, params![], each)
+}
+
+/// The ends of a snapshot of the log: the purge base (seq, hash) and the head, if any.
+pub type Ends = ((i64, Vec<u8>), Option<(i64, Vec<u8>)>);
+
+/// A second, read-only connection to the database at `path` holding a read snapshot, for a
+/// scan on another thread: `None` when it cannot be opened or its snapshot does not end at
+/// `ends` (the purge base and head of the caller's snapshot: a record was appended or purged
+/// in between), so the caller falls back to one scan of its own snapshot.
+pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
+    // Held until the connection closes: every later statement reads the same snapshot.
+    conn.execute_batch("BEGIN").ok()?;
+    let mine = (base(&conn).ok()?, head(&conn).ok()?);
+    (&mine == ends).then_some(conn)
+}
+
+fn walk(
+    conn: &Connection,
+    w: &str,
+    params: impl rusqlite::Params,
     mut each: impl FnMut(&RowRef<'_>) -> Result<bool>,
 ) -> Result<()> {
     // A whole-log scan reads the database file through a memory map: SQLite then hands out
     // pointers into the mapped pages instead of copying each page into its cache.
     conn.pragma_update(None, "mmap_size", SCAN_MMAP_BYTES)?;
-    let (w, p) = where_clause(f);
     let sql = format!(
         "SELECT seq, at, actor, on_behalf_of, account, session, event, detail, prev_hash, hash \
          FROM audit{w} ORDER BY seq"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(p.iter()))?;
+    let mut rows = stmt.query(params)?;
     while let Some(r) = rows.next()? {
         let seq = match r.get_ref(0)? {
             ValueRef::Integer(i) => i,

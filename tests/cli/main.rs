@@ -13,6 +13,7 @@ mod audit_export;
 mod audit_recipe;
 mod audit_trust;
 mod audit_verify;
+mod audit_verify_split;
 mod breach;
 mod breach_edges;
 mod calls;

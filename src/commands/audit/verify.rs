@@ -20,7 +20,8 @@ use super::{files, proofs};
 use crate::audit::checkpoint::{self, Checkpoint};
 use crate::audit::crosscheck::Collector;
 use crate::audit::offline;
-use crate::audit::verify::{Break, BreakKind, Checker, Mode, Outcome};
+use crate::audit::split;
+use crate::audit::verify::{Break, BreakKind, Checker, Mode, Outcome, RowRef};
 use crate::commands::context::{Ctx, SUPERVISORS};
 use crate::error::{Error, Kind, Result};
 use crate::store::audit::Filter;
@@ -262,27 +263,81 @@ fn scan_chain(
     watch: &[i64],
     mut collect: Option<&mut Collector>,
 ) -> Result<Outcome> {
-    let (base_seq, base_hash) = store::audit::base(db.conn())?;
-    let all = Filter::default();
+    // One read snapshot for the whole check (and the fallback scan).
+    let snap = db.conn().unchecked_transaction()?;
+    let (base_seq, base_hash) = store::audit::base(&snap)?;
+    let head = store::audit::head(&snap)?;
     // The count costs a scan of its own: only when a bar is shown.
     let bar = match super::progress(ctx, 0, "verifying") {
         Some(b) => {
-            b.set_length(store::audit::count(db.conn(), &all)?);
+            b.set_length(store::audit::count(&snap, &Filter::default())?);
             Some(b)
         }
         None => None,
     };
+    let tick = |n: &mut u64| {
+        *n += 1;
+        if let Some(b) = bar.as_ref().filter(|_| n.is_multiple_of(8192)) {
+            b.inc(8192);
+        }
+    };
+    let ends = ((base_seq, base_hash.clone()), head.clone());
+    let second = match &head {
+        Some((h, _)) if split::worth_it(base_seq, *h) => {
+            store::audit::second_reader(db.path(), &ends)
+        }
+        _ => None,
+    };
+    if let (Some(reader), Some((head_seq, head_hash))) = (second, &head) {
+        let mid = split::midpoint(base_seq, *head_seq);
+        let snap_ref: &rusqlite::Connection = &snap;
+        let first = Box::new(|each: &mut dyn FnMut(&RowRef<'_>) -> bool| {
+            let mut n = 0u64;
+            store::audit::scan_range(snap_ref, None, Some(mid), |row| {
+                tick(&mut n);
+                Ok(each(row))
+            })
+        });
+        let second = Box::new(move |each: &mut dyn FnMut(&RowRef<'_>) -> bool| {
+            let mut n = 0u64;
+            store::audit::scan_range(&reader, Some(mid), Some(*head_seq), |row| {
+                tick(&mut n);
+                Ok(each(row))
+            })
+        });
+        let mut observe = collect
+            .as_deref_mut()
+            .map(|c| move |row: &RowRef<'_>| c.observe(row));
+        let proven = split::check(
+            (base_seq, &base_hash),
+            (*head_seq, head_hash),
+            watch,
+            first,
+            second,
+            observe.as_mut().map(|o| o as &mut dyn FnMut(&RowRef<'_>)),
+        )?;
+        if let Some(outcome) = proven {
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            return Ok(outcome);
+        }
+        // Not proven: verify again in one scan, which names the first bad record.
+        if let Some(c) = collect.as_deref_mut() {
+            *c = Collector::default();
+        }
+        if let Some(b) = bar.as_ref() {
+            b.set_position(0);
+        }
+    }
     let mut checker = Checker::new(Mode::Chain, base_seq, &base_hash, watch);
     let mut n = 0u64;
-    store::audit::scan(db.conn(), &all, |row| {
+    store::audit::scan(&snap, &Filter::default(), |row| {
         checker.push(row);
         if let Some(c) = collect.as_deref_mut() {
             c.observe(row);
         }
-        n += 1;
-        if let Some(b) = bar.as_ref().filter(|_| n.is_multiple_of(8192)) {
-            b.set_position(n);
-        }
+        tick(&mut n);
         Ok(!checker.broken())
     })?;
     if let Some(b) = bar {
