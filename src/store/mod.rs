@@ -126,6 +126,15 @@ impl Db {
         db.configure()?;
         migrate::check_version(&db.conn)?;
         db.with_lock(migrate::migrate)?;
+        // SQLite is built without its own folder fsync (.cargo/config.toml): make the new
+        // database's and WAL's directory entries durable here, once.
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::storage(format!("cannot sync {}: {e}", dir.display())))?;
         Ok((db, !existed))
     }
 
