@@ -29,6 +29,15 @@
 //! the queue cannot be used at all (a file system without OFD locks) the step waits on the
 //! `flock` alone, unordered, rather than failing.
 //!
+//! **Descheduled processes.** A waiter sleeps in the kernel holding only its slot (no spinning,
+//! no polling), so 64 waiters on 2 cores cost nothing until their turn; at each release exactly
+//! one is woken, not all of them. The price of strict order is that a woken successor that the
+//! scheduler does not run at once delays everyone behind it, and a holder descheduled inside
+//! its transaction (or waiting for its fsync) holds everyone up: the wait is the sum of the
+//! hold times ahead, so the hold is kept to the transaction itself (everything a step parses,
+//! reads and checks beforehand is done before [`exclusive`] is called) and measured
+//! (`--debug-timings` prints `lock_hold_us`).
+//!
 //! **Timeout.** One deadline covers the whole wait (queue and `flock`). Every blocking call is
 //! tried without blocking first; only if it would block does a watchdog thread start, which sends
 //! this thread `SIGALRM` (whose handler does nothing and is installed without `SA_RESTART`) when
