@@ -3,9 +3,11 @@
 steps (`cpni session start` then `cpni session end`, alternating) against one database.
 
 Usage: scripts/load_test.py [--procs 64] [--steps 200] [--bin target/release/cpni] [--runs 1]
-Prints `name value unit` lines and exits 1 unless every step succeeded, the audit chain is
-intact (no gap, no fork, every hash right; checked independently by scripts/chain_check.py and,
-when available, by `cpni audit verify`), and the expected number of records is there.
+Prints `name value unit` lines (the machine's load average before each run, and the time each
+step waited for and then held the writer lock, from `--debug-timings`) and exits 1 unless every
+step succeeded, the audit chain is intact (no gap, no fork, every hash right; checked
+independently by scripts/chain_check.py and, when available, by `cpni audit verify`), and the
+expected number of records is there.
 """
 import argparse
 import os
@@ -23,7 +25,7 @@ import chain_check  # noqa: E402
 def worker(binary, env, steps, start_at, q):
     while time.time() < start_at:
         time.sleep(0.0005)
-    waits, locks, failures, session = [], [], [], None
+    waits, locks, holds, failures, session = [], [], [], [], None
     for i in range(steps):
         args = [binary, "--debug-timings", "session", "start", "DEMO-1001"] if session is None else [binary, "--debug-timings", "session", "end", session]
         t0 = time.perf_counter()
@@ -32,12 +34,14 @@ def worker(binary, env, steps, start_at, q):
         for line in r.stderr.splitlines():
             if line.startswith("cpni-timing lock_wait_us="):
                 locks.append(int(line.split("=")[1]) / 1e6)
+            elif line.startswith("cpni-timing lock_hold_us="):
+                holds.append(int(line.split("=")[1]) / 1e6)
         if r.returncode != 0:
             failures.append(f"step {i}: exit {r.returncode}: {r.stderr.strip()[:200]}")
             session = None
             continue
         session = r.stdout.strip() if session is None else None
-    q.put((waits, failures, locks))
+    q.put((waits, failures, locks, holds))
 
 
 def one_run(binary, procs, steps):
@@ -60,6 +64,7 @@ def one_run(binary, procs, steps):
     waits = sorted(w for r in results for w in r[0])
     failures = [f for r in results for f in r[1]]
     locks = sorted(w for r in results for w in r[2])
+    holds = sorted(w for r in results for w in r[3])
     c = chain_check.check(db)
     verify = subprocess.run([binary, "audit", "verify"], env=env, capture_output=True, text=True)
     ok = (not failures and c["records"] == base + procs * steps
@@ -80,6 +85,10 @@ def one_run(binary, procs, steps):
     print(f"load_step_max {waits[-1] * 1000:.1f} ms")
     print(f"load_lock_wait_p99 {locks[int(len(locks) * 0.99)] * 1000:.1f} ms")
     print(f"load_lock_wait_max {locks[-1] * 1000:.1f} ms")
+    if holds:
+        print(f"load_lock_hold_p50 {holds[len(holds) // 2] * 1000:.2f} ms")
+        print(f"load_lock_hold_p99 {holds[int(len(holds) * 0.99)] * 1000:.2f} ms")
+        print(f"load_lock_hold_max {holds[-1] * 1000:.1f} ms")
     for f in failures[:10]:
         print(f"  failure: {f}", file=sys.stderr)
     return ok, locks[-1]
@@ -95,6 +104,8 @@ def main():
     all_ok = True
     for run in range(a.runs):
         print(f"# run {run + 1} of {a.runs}: {a.procs} processes x {a.steps} steps")
+        # The machine's load just before the run (other work on it skews every figure).
+        print("load_avg_before {:.2f} {:.2f} {:.2f} (1/5/15 min)".format(*os.getloadavg()))
         ok, longest = one_run(os.path.abspath(a.bin), a.procs, a.steps)
         # The wait is the time a step waited for the writer lock (the queue of appends);
         # the whole-step times above also include process start-up and CPU queueing.

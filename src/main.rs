@@ -33,6 +33,8 @@ fn main() -> ExitCode {
     if timings {
         let us = cpni::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
         eprintln!("cpni-timing lock_wait_us={us}");
+        let held = cpni::store::lock::HOLD_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
+        eprintln!("cpni-timing lock_hold_us={held}");
     }
     // A failed write to stdout outranks the command's own result: its output is incomplete.
     let result = match cpni::output::finish() {

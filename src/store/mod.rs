@@ -1,8 +1,8 @@
 //! The database: opening it safely, migrations, and write transactions.
 //!
 //! This module and its children are the only place that writes SQL. A command's state change and
-//! its audit record always happen inside one [`Db::write`] call: an OS file lock on `<db>.lock`
-//! (fair, so 64 concurrent writers neither fail nor wait long; see `perf-limits.md` §3), then
+//! its audit record always happen inside one [`Db::write`] call: the writer lock (an OS file
+//! lock on `<db>.lock`, granted first come, first served; see [`lock`]), then
 //! `BEGIN IMMEDIATE`, the work, and `COMMIT`. If anything fails, the transaction rolls back and
 //! nothing of the step remains.
 //!
@@ -126,6 +126,15 @@ impl Db {
         db.configure()?;
         migrate::check_version(&db.conn)?;
         db.with_lock(migrate::migrate)?;
+        // SQLite is built without its own folder fsync (.cargo/config.toml): make the new
+        // database's and WAL's directory entries durable here, once.
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::storage(format!("cannot sync {}: {e}", dir.display())))?;
         Ok((db, !existed))
     }
 
@@ -191,8 +200,10 @@ impl Db {
 
     fn with_lock<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         let file = open_lock_file(&self.path)?;
+        // Without its queue file the lock still excludes (the flock), only unordered.
+        let queue = open_side_file(&self.path, lock::QUEUE_SUFFIX).ok();
         let asked = std::time::Instant::now();
-        let held = lock::exclusive(file, self.lock_timeout, &self.path);
+        let held = lock::exclusive(file, queue, self.lock_timeout, &self.path);
         let waited = asked.elapsed().as_micros() as u64;
         LOCK_WAIT_MAX_US.fetch_max(waited, std::sync::atomic::Ordering::Relaxed);
         let held = held?;

@@ -15,6 +15,7 @@ const BESIDE: &[&str] = &[
     "-shm",
     "-journal",
     ".lock",
+    ".lock-queue",
     ".outbox.lock",
     ".code-key",
     ".signing-key",

@@ -33,6 +33,7 @@ mod import;
 mod in_store;
 mod init;
 mod load;
+mod lock;
 mod lockout;
 mod mail_faults;
 mod output;

@@ -53,6 +53,8 @@ pub fn run(a: GatewayArgs) -> Result<u8> {
     if timings {
         let us = crate::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
         eprintln!("cpni-timing lock_wait_us={us}");
+        let held = crate::store::lock::HOLD_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
+        eprintln!("cpni-timing lock_hold_us={held}");
     }
     match result {
         Ok(code) => Ok(code),
