@@ -1,19 +1,33 @@
-//! Per-call latency, measured side by side in one run (issue 7, design.md §6):
-//! - one audited step without password hashing (`session start`): median and p99, whole process;
+//! Per-call latency, measured side by side in one run (issues 7 and 14, design.md §6):
+//! - one audited step without password hashing (`session start`) on a log of
+//!   `CPNI_BENCH_RECORDS` audit records (default 1,000,000): median and p99, whole process,
+//!   against the `sqlite3` CLI doing the same reads and inserts (`BEGIN IMMEDIATE`, the agent
+//!   and customer look-ups, the session row, the chained audit row hashed with SQL's `sha3`,
+//!   `synchronous=FULL`, no checkpoint on close) on a copy of the same database;
 //! - `cpni --version` and `cpni --help` against an empty Rust binary built here with the same
 //!   compiler;
 //! - `session pin` against Argon2's own verification time (measured in-process).
 //!
 //! Run with `cargo bench --bench latency`. Prints `name value unit` lines. Runs are interleaved
-//! so machine noise hits every figure alike.
+//! so machine noise hits every figure alike. `CPNI_BENCH_BIN` runs another cpni binary (a copy,
+//! so a rebuild cannot change it mid-run); `CPNI_BENCH_HOME` keeps the generated home there
+//! (for profiling one step by hand).
+
+#[path = "audit/generate.rs"]
+mod generate;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-/// Full runs under `cargo bench`; a smoke run when `cargo test --all-targets` builds this
-/// unoptimised.
-const RUNS: usize = if cfg!(debug_assertions) { 5 } else { 300 };
+/// Full runs under `cargo bench` (`CPNI_BENCH_RUNS` to change); a smoke run when
+/// `cargo test --all-targets` builds this unoptimised.
+fn runs() -> usize {
+    std::env::var("CPNI_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) { 5 } else { 300 })
+}
 
 fn empty_binary(dir: &Path) -> PathBuf {
     let src = dir.join("empty.rs");
@@ -63,6 +77,45 @@ fn cpni(bin: &Path, home: &Path) -> Command {
     c
 }
 
+/// The `sqlite3` CLI doing what one `session start` does in SQL, on `db`: the agent and customer
+/// look-ups, then one immediate transaction inserting the session and the next chained audit
+/// record (its hash by SQL's `sha3`; cpni uses SHA-256), with cpni's pragmas and no checkpoint
+/// on close; its WAL is checkpointed past 1 MiB (256 pages), like cpni's.
+fn sqlite3_step(db: &Path, login: &str) -> Command {
+    let now = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+    let sql = format!(
+        "PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;\
+         PRAGMA wal_autocheckpoint=256;\
+         SELECT * FROM agent WHERE login = '{login}';\
+         SELECT * FROM customer WHERE account = 'DEMO-1001';\
+         BEGIN IMMEDIATE;\
+         INSERT INTO session (id, account, agent, channel, started_at, last_active_at) \
+           VALUES ('S-' || hex(randomblob(5)), 'DEMO-1001', '{login}', 'inbound', {now}, {now});\
+         INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
+           prev_hash, hash) SELECT seq + 1, {now}, '{login}', '', 'DEMO-1001', \
+           (SELECT id FROM session WHERE rowid = last_insert_rowid()), 'session.start', \
+           '{{\"channel\":\"inbound\"}}', hash, sha3(hash || seq || {now}, 256) \
+           FROM audit ORDER BY seq DESC LIMIT 1;\
+         COMMIT;"
+    );
+    let mut c = Command::new("sqlite3");
+    c.args(["-cmd", ".dbconfig no_ckpt_on_close on"])
+        .arg(db)
+        .arg(sql);
+    c
+}
+
+/// Where the bench runs: `CPNI_BENCH_HOME` (kept), else a fresh folder under the temp dir.
+fn bench_home() -> (PathBuf, bool) {
+    match std::env::var_os("CPNI_BENCH_HOME") {
+        Some(h) => (PathBuf::from(h), true),
+        None => (
+            std::env::temp_dir().join(format!("cpni-bench-{}", std::process::id())),
+            false,
+        ),
+    }
+}
+
 fn argon2_ms() -> f64 {
     let phc = cpni::secrets::hash_secret("804713", cpni::secrets::HashPreset::Owasp).unwrap();
     let mut v: Vec<f64> = (0..30)
@@ -89,8 +142,18 @@ fn main() {
     }
     let me = std::env::current_exe().expect("this benchmark's path");
     let phc = cpni::secrets::hash_secret("804713", cpni::secrets::HashPreset::Owasp).unwrap();
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_cpni"));
-    let home = std::env::temp_dir().join(format!("cpni-bench-{}", std::process::id()));
+    let bin = std::env::var_os("CPNI_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_cpni")));
+    let records: u64 = std::env::var("CPNI_BENCH_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) {
+            1_000
+        } else {
+            1_000_000
+        });
+    let (home, keep) = bench_home();
     std::fs::create_dir_all(&home).unwrap();
     let empty = empty_binary(&home);
     assert!(
@@ -100,14 +163,15 @@ fn main() {
             .unwrap()
             .success()
     );
-    let out = cpni(&bin, &home)
-        .args(["session", "start", "DEMO-1001"])
-        .output()
-        .unwrap();
-    let session = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let db = home.join("data/cpni/cpni.db");
+    generate::populate(&db, records).expect("populate");
+    let copy = home.join("sqlite3-copy.db");
+    std::fs::copy(&db, &copy).expect("copy the database for sqlite3");
+    let login = cpni::commands::context::os_login();
+    println!("records {records} records");
     let (mut e, mut v, mut s, mut p, mut a) = (vec![], vec![], vec![], vec![], vec![]);
-    let mut h = vec![];
-    for i in 0..RUNS {
+    let (mut h, mut q) = (vec![], vec![]);
+    for i in 0..runs() {
         e.push(timed(&mut Command::new(&empty), None));
         v.push(timed(cpni(&bin, &home).arg("--version"), None));
         h.push(timed(cpni(&bin, &home).arg("--help"), None));
@@ -115,8 +179,15 @@ fn main() {
             cpni(&bin, &home).args(["session", "start", "DEMO-1001"]),
             None,
         ));
+        q.push(timed(&mut sqlite3_step(&copy, &login), None));
         if i % 5 == 0 {
             a.push(timed(Command::new(&me).args(["--argon2-once", &phc]), None));
+            // A verified session checks no further secret: each PIN check gets its own (untimed).
+            let out = cpni(&bin, &home)
+                .args(["session", "start", "DEMO-1001"])
+                .output()
+                .unwrap();
+            let session = String::from_utf8_lossy(&out.stdout).trim().to_string();
             p.push(timed(
                 cpni(&bin, &home).args(["session", "pin", &session, "--pin-stdin"]),
                 Some("804713\n"),
@@ -131,8 +202,14 @@ fn main() {
     let h50 = pct(&mut h, 0.5);
     println!("cpni_help_p50 {h50:.2} ms");
     println!("cpni_help_vs_empty {:.2} ratio", h50 / e50);
-    println!("audited_step_session_start_p50 {:.2} ms", pct(&mut s, 0.5));
-    println!("audited_step_session_start_p99 {:.2} ms", pct(&mut s, 0.99));
+    let (s50, s99) = (pct(&mut s, 0.5), pct(&mut s, 0.99));
+    let (q50, q99) = (pct(&mut q, 0.5), pct(&mut q, 0.99));
+    println!("audited_step_session_start_p50 {s50:.2} ms");
+    println!("audited_step_session_start_p99 {s99:.2} ms");
+    println!("sqlite3_same_step_p50 {q50:.2} ms");
+    println!("sqlite3_same_step_p99 {q99:.2} ms");
+    println!("audited_step_vs_sqlite3_p50 {:.2} ratio", s50 / q50);
+    println!("audited_step_vs_empty_p50 {:.2} ratio", s50 / e50);
     let p50 = pct(&mut p, 0.5);
     println!("argon2id_verify_in_process_p50 {argon:.2} ms");
     println!("session_pin_p50 {p50:.2} ms");
@@ -140,5 +217,7 @@ fn main() {
     let a50 = pct(&mut a, 0.5);
     println!("argon2id_verify_fresh_process_p50 {a50:.2} ms");
     println!("session_pin_minus_argon2_fresh_process {:.2} ms", p50 - a50);
-    let _ = std::fs::remove_dir_all(&home);
+    if !keep {
+        let _ = std::fs::remove_dir_all(&home);
+    }
 }

@@ -16,6 +16,7 @@ pub mod mail;
 pub mod output;
 pub mod secrets;
 pub mod store;
+pub mod timing;
 pub mod ui;
 
 /// Runs one command and returns its exit status (0, or 1 for a negative result).

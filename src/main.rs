@@ -6,6 +6,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     // Everything cpni creates is private to its owner (files 0600, folders 0700).
     // SAFETY: umask only changes this process's file-creation mask.
     unsafe {
@@ -20,21 +21,32 @@ fn main() -> ExitCode {
     if let Some(code) = fast_path() {
         return code;
     }
+    if std::env::args_os()
+        .take_while(|a| a != "--")
+        .any(|a| a == "--debug-timings")
+    {
+        cpni::timing::enable(started);
+    }
     let cli = match cpni::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
+    cpni::timing::mark("parse");
     let out = cpni::output::Out {
         json: cli.json,
         quiet: cli.quiet,
     };
     let timings = cli.debug_timings;
     let result = cpni::run(cli);
+    cpni::timing::mark("done");
     if timings {
         let us = cpni::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
         eprintln!("cpni-timing lock_wait_us={us}");
         let held = cpni::store::lock::HOLD_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
         eprintln!("cpni-timing lock_hold_us={held}");
+        if let Some(phases) = cpni::timing::report() {
+            eprintln!("cpni-timing {phases}");
+        }
     }
     // A failed write to stdout outranks the command's own result: its output is incomplete.
     let result = match cpni::output::finish() {

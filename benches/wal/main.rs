@@ -3,7 +3,9 @@
 //! `CPNI_BENCH_STEPS` consecutive steps (default 100,000; set it lower for a quick run). The WAL
 //! size is read after every step; it must stay under 16 MB throughout.
 //!
-//! Run with `cargo bench --bench wal` (or `CPNI_BENCH_STEPS=10000 cargo bench --bench wal`).
+//! Run with `cargo bench --bench wal` (or `CPNI_BENCH_STEPS=10000 cargo bench --bench wal`);
+//! `CPNI_BENCH_BIN` runs another cpni binary (a copy, so that a rebuild during a long run does
+//! not change what is measured).
 //! Prints `name value unit` lines; the ratio is against the fresh figure measured in the same
 //! run, never a timed assertion.
 
@@ -79,7 +81,10 @@ fn main() {
     let records = env_or("CPNI_BENCH_RECORDS", if quick { 1_000 } else { 1_000_000 });
     let steps = env_or("CPNI_BENCH_STEPS", if quick { 20 } else { 100_000 });
     let samples = env_or("CPNI_BENCH_SAMPLES", if quick { 3 } else { 200 }) as usize;
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_cpni"));
+    // A copy of the binary (`CPNI_BENCH_BIN`) keeps a long run independent of later rebuilds.
+    let bin = std::env::var_os("CPNI_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_cpni")));
     let dir = tempfile::Builder::new()
         .prefix("cpni-bench-wal-")
         .tempdir()
@@ -102,9 +107,17 @@ fn main() {
     println!("step_fresh_p99 {fresh99:.2} ms");
     let (mut max_wal, mut open) = (0u64, None);
     let t = Instant::now();
-    for _ in 0..steps {
+    for i in 1..=steps {
         step(&bin, home, &mut open);
         max_wal = max_wal.max(wal_size(&db));
+        if i % 10_000 == 0 {
+            // Progress for a long run (stderr, not a figure).
+            eprintln!(
+                "# {i} steps: {:.0} steps/s, largest WAL so far {:.2} MB",
+                i as f64 / t.elapsed().as_secs_f64(),
+                max_wal as f64 / 1e6
+            );
+        }
     }
     println!("consecutive_steps {steps} steps");
     println!(

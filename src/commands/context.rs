@@ -130,6 +130,7 @@ impl Ctx {
             )
             .hint("ask an admin (cpni agent role LOGIN ROLE) if you should have it; this attempt was recorded"));
         }
+        crate::timing::mark("agent");
         Ok(Acting { actor, role })
     }
 

@@ -47,9 +47,12 @@ pub fn dispatch_as(cli: Cli, agent: Option<String>) -> Result<u8> {
     }
     let mut ctx = Ctx::new(&cli)?;
     ctx.agent = agent;
+    crate::timing::mark("config");
     let result = route(&ctx, cli);
+    crate::timing::mark("command");
     // `[checkpoint]` schedule: checked after every command (any of them may have written).
     audit::schedule::after_write(&ctx, false);
+    crate::timing::mark("schedule");
     result
 }
 

@@ -7,9 +7,13 @@
 //! nothing of the step remains.
 //!
 //! Waiting for the writer lock is bounded (`[storage] lock_timeout_secs`, see [`lock`]): past
-//! it the step fails with exit 5 "the database is busy". The write-ahead log stays small: after
-//! a write, still under the writer lock, a WAL past [`WAL_CHECKPOINT_BYTES`] is checkpointed
-//! and truncated, so no later process has to read a large WAL when it opens the database.
+//! it the step fails with exit 5 "the database is busy". The write-ahead log stays small: under
+//! the writer lock, before its transaction, a writer that finds the WAL past
+//! [`WAL_CHECKPOINT_BYTES`] checkpoints it and restarts it from its start, so no process has
+//! to read a large WAL when it opens the database. The WAL file keeps its size (a WAL that an
+//! import made larger than [`WAL_TRUNCATE_BYTES`] is truncated): each commit then overwrites
+//! blocks the file already has, and its `fdatasync` flushes data only, no file-system journal
+//! commit (see `.cargo/config.toml` for `HAVE_FDATASYNC`).
 
 pub mod agent_keys;
 pub mod agents;
@@ -41,10 +45,15 @@ use crate::error::{Error, Result};
 /// otherwise; also SQLite's own busy timeout once the lock is held.
 pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Past this size the WAL is checkpointed into the database and truncated to zero, by the
-/// writer that crossed it, under the writer lock. A process opening the database reads the
-/// whole WAL first (SQLite's recovery), so this also bounds every process's start-up cost.
+/// Past this size the WAL is checkpointed into the database and restarted, by the next
+/// writer, under the writer lock, before its own transaction. A process opening the database
+/// reads the WAL's frames since the last restart first (SQLite's recovery), so this also bounds
+/// every process's start-up cost.
 pub const WAL_CHECKPOINT_BYTES: u64 = 1 << 20;
+
+/// A WAL file larger than this (a large import's transaction) is truncated to zero at its
+/// checkpoint instead of kept for reuse.
+pub const WAL_TRUNCATE_BYTES: u64 = 4 << 20;
 
 /// The longest this process waited for the writer lock, in microseconds (for the load test's
 /// `--debug-timings` report).
@@ -75,6 +84,7 @@ impl Db {
             );
         }
         perms::check(path)?;
+        crate::timing::mark("perms");
         // NO_MUTEX: a `Connection` is used by one thread at a time (it is not `Sync`), so
         // SQLite's per-call connection mutex (two lock operations per column read, a quarter
         // of a whole-log scan's time) buys nothing.
@@ -82,16 +92,19 @@ impl Db {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        crate::timing::mark("sqlite_open");
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
             lock_timeout,
         };
         db.configure()?;
+        crate::timing::mark("pragmas");
         migrate::check_version(&db.conn)?;
         if migrate::needs_migration(&db.conn)? {
             db.with_lock(migrate::migrate)?;
         }
+        crate::timing::mark("schema");
         Ok(db)
     }
 
@@ -128,13 +141,7 @@ impl Db {
         db.with_lock(migrate::migrate)?;
         // SQLite is built without its own folder fsync (.cargo/config.toml): make the new
         // database's and WAL's directory entries durable here, once.
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| Error::storage(format!("cannot sync {}: {e}", dir.display())))?;
+        sync_folder(path)?;
         Ok((db, !existed))
     }
 
@@ -182,19 +189,23 @@ impl Db {
         f: impl FnOnce(&Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        crate::timing::mark("begin");
         let started = audit::head::start(&tx)?;
         let value = f(&tx)?;
+        crate::timing::mark("work");
         if !audit::rowdigest::take().is_empty() {
             return Err(Error::storage(
                 "the step changed a decision row after its last audit record; nothing was recorded",
             ));
         }
         audit::head::seal(&tx, path, &started)?;
+        crate::timing::mark("seal");
         tx.commit().map_err(|e| {
             let mut err = Error::from(e);
             err.message = format!("the step was not recorded: {}", err.message);
             err
         })?;
+        crate::timing::mark("commit");
         Ok(value)
     }
 
@@ -207,30 +218,84 @@ impl Db {
         let waited = asked.elapsed().as_micros() as u64;
         LOCK_WAIT_MAX_US.fetch_max(waited, std::sync::atomic::Ordering::Relaxed);
         let held = held?;
-        let result = f(&mut self.conn);
+        crate::timing::mark("lock");
         self.bound_wal();
+        crate::timing::mark("wal_bound");
+        // A WAL deleted by another program (the sqlite3 CLI checkpoints and deletes it when it
+        // closes last) is created again by this write; SQLite no longer syncs the folder
+        // (.cargo/config.toml), so do it here, or a power cut could lose the new file and the
+        // step committed into it. Best effort: the step has committed either way.
+        let wal_existed = perms::beside(&self.path, "-wal").exists();
+        let result = f(&mut self.conn);
+        if !wal_existed && result.is_ok() {
+            let _ = sync_folder(&self.path);
+        }
         drop(held);
         result
     }
 
-    /// Checkpoints and truncates the WAL once it passes [`WAL_CHECKPOINT_BYTES`] (called under
-    /// the writer lock). A reader still using old frames keeps them: the checkpoint then does
-    /// what it can without waiting (busy timeout 0, so the lock is never held long) and the next
-    /// writer tries again. A failure here cannot undo the step just committed, so it is left to
-    /// the next writer too.
+    /// Checkpoints the WAL once it passes [`WAL_CHECKPOINT_BYTES`] (called under the writer
+    /// lock, before the transaction). `RESTART` makes this process's own commit write a new WAL
+    /// header and its frames from the file's start, over blocks the file already has; a WAL
+    /// past [`WAL_TRUNCATE_BYTES`] is truncated instead. A reader still using old frames keeps
+    /// them: the checkpoint then does what it can without waiting (busy timeout 0, so the lock
+    /// is never held long) and the next writer tries again. A checkpoint that fails leaves the
+    /// database as it was; the step goes on.
     fn bound_wal(&self) {
-        let mut wal = self.path.as_os_str().to_owned();
-        wal.push("-wal");
+        let wal = perms::beside(&self.path, "-wal");
         let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
-        if size < WAL_CHECKPOINT_BYTES {
+        // The file keeps its size after a restart, so its valid part is measured in frames;
+        // without a readable wal-index, by the file's size (a checkpoint on every write, but
+        // bounded).
+        let used = wal_frames(&self.path).map_or(size, |(frames, page)| frames * (page + 24));
+        if used < WAL_CHECKPOINT_BYTES && size <= WAL_TRUNCATE_BYTES {
             return;
         }
+        let sql = if size > WAL_TRUNCATE_BYTES {
+            "PRAGMA wal_checkpoint(TRUNCATE)"
+        } else {
+            "PRAGMA wal_checkpoint(RESTART)"
+        };
         let _ = self.conn.busy_timeout(Duration::ZERO);
-        let _ = self
-            .conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let _ = self.conn.query_row(sql, [], |_| Ok(()));
         let _ = self.conn.busy_timeout(self.lock_timeout);
     }
+}
+
+/// The WAL's frames since its last restart and its page size, from the wal-index header at the
+/// start of `<db>-shm` (SQLite's documented WAL-index format, sqlite.org/walformat.html: a
+/// native-endian `u16` page size at byte 14, `mxFrame` as a `u32` at byte 16, `isInit` at byte
+/// 12). Read under the writer lock, when no cpni writer can change it. `None` when the file
+/// is missing or not initialised.
+fn wal_frames(db: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::FileExt;
+    let shm = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(perms::beside(db, "-shm"))
+        .ok()?;
+    let mut h = [0u8; 20];
+    shm.read_exact_at(&mut h, 0).ok()?;
+    if h[12] != 1 {
+        return None;
+    }
+    let page = match u16::from_ne_bytes([h[14], h[15]]) {
+        1 => 65_536,
+        p => u64::from(p),
+    };
+    let frames = u64::from(u32::from_ne_bytes([h[16], h[17], h[18], h[19]]));
+    Some((frames, page))
+}
+
+/// Makes the directory entries of the database folder durable (the new database or WAL file).
+fn sync_folder(db: &Path) -> Result<()> {
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::storage(format!("cannot sync {}: {e}", dir.display())))
 }
 
 /// An exclusive claim on one outbox item while this process delivers it (see
