@@ -269,13 +269,8 @@ impl Db {
 /// is missing or not initialised.
 fn wal_frames(db: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::FileExt;
-    let shm = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(perms::beside(db, "-shm"))
-        .ok()?;
     let mut h = [0u8; 20];
-    shm.read_exact_at(&mut h, 0).ok()?;
+    with_shm(db, |shm| shm.read_exact_at(&mut h, 0).ok())?;
     if h[12] != 1 {
         return None;
     }
@@ -285,6 +280,37 @@ fn wal_frames(db: &Path) -> Option<(u64, u64)> {
     };
     let frames = u64::from(u32::from_ne_bytes([h[16], h[17], h[18], h[19]]));
     Some((frames, page))
+}
+
+/// Runs `f` on a descriptor of `<db>-shm` that stays open until the process exits. Closing
+/// any descriptor of a file drops every POSIX (`fcntl`) lock the process holds on it, and this
+/// process's SQLite connection holds its wal-index locks on that file: a descriptor opened and
+/// closed here would silently release them, and another process could then reset the
+/// wal-index under this one. So descriptors are kept (one per file: a `-shm` deleted and made
+/// again gets a new one), never closed.
+fn with_shm<T>(db: &Path, f: impl FnOnce(&File) -> Option<T>) -> Option<T> {
+    use std::os::unix::fs::MetadataExt;
+    static OPEN: std::sync::Mutex<Vec<File>> = std::sync::Mutex::new(Vec::new());
+    let path = perms::beside(db, "-shm");
+    let id = std::fs::symlink_metadata(&path).ok()?;
+    let mut open = OPEN.lock().unwrap_or_else(|p| p.into_inner());
+    let known = open.iter().position(|f| {
+        f.metadata()
+            .is_ok_and(|m| m.dev() == id.dev() && m.ino() == id.ino())
+    });
+    let i = match known {
+        Some(i) => i,
+        None => {
+            let file = OpenOptions::new()
+                .read(true)
+                .custom_flags(libc::O_NOFOLLOW)
+                .open(&path)
+                .ok()?;
+            open.push(file);
+            open.len() - 1
+        }
+    };
+    f(&open[i])
 }
 
 /// Makes the directory entries of the database folder durable (the new database or WAL file).
