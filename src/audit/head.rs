@@ -9,16 +9,21 @@
 //! exactly the signed head: a record forged after it, a tail cut off, or a tail rewritten is
 //! exit 6 naming the first record concerned. One replaced row (not one row per commit) keeps
 //! the cost to one signature and one small write per step, and the history is what checkpoints
-//! are for. A transaction signs only when the head it started from is the signed one (or no
-//! head was ever signed: a database made before signed heads, or a fresh one), so cpni never
-//! blesses a record forged between two steps: the mismatch stays until someone investigates.
+//! are for. A transaction signs only when the head it started from is the signed one (or the log
+//! was empty: a new database), so cpni never blesses a record forged between two steps: the
+//! mismatch stays until someone investigates. A log with records and no head row is never
+//! signed by a step (the row was deleted: signing would bless the forgery); a database
+//! upgraded from before signed heads has its first head signed by the upgrade itself.
 //!
 //! What it does not prove: whoever holds the signing key (it sits beside the database) can
 //! re-sign any head, and whoever kept an old copy of the database and its key files can put the
 //! old copy back (a rollback to a correctly signed earlier head). Only a checkpoint kept off
-//! the machine (`[checkpoint] command`) bounds both. Deleting the row re-opens the window a
-//! database upgraded from before signed heads has until its next step; `audit verify` reports
-//! an unsigned head as exit 6 when the key is known.
+//! the machine (`[checkpoint] command`) bounds both. Whoever can write the database
+//! can also put back a head row saved earlier after cutting the tail to it (no key needed):
+//! only a newer off-machine checkpoint shows that cut. And whoever makes cpni believe the
+//! database is older than signed heads (schema version and tables rewound) gets the next
+//! upgrade to sign its head. `audit verify` reports an unsigned head as exit 6 when the key
+//! is known.
 
 use ed25519_dalek::{Signer, SigningKey};
 

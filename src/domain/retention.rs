@@ -45,6 +45,17 @@ pub fn purge_violation(
     }
 }
 
+/// How far a purge's time may lie after the clock that judges it (this verifier's, or the
+/// record after the purge's): clocks of different hosts and a step's start time drift a little.
+pub const CLOCK_SKEW: time::Duration = time::Duration::minutes(10);
+
+/// Whether a purge said to have run at `purged_at` is dated after `limit` (the verifier's clock,
+/// or the time of the record that followed it) by more than [`CLOCK_SKEW`]: a purge dated in
+/// the future would move the retention floor forward and let it remove young records.
+pub fn dated_after(purged_at: OffsetDateTime, limit: OffsetDateTime) -> bool {
+    purged_at > limit + CLOCK_SKEW
+}
+
 /// Whether a checkpoint signed at `checkpoint_at` was still inside the retention period when a
 /// purge at `purged_at` applying `years` removed its record.
 pub fn checkpoint_too_young(
@@ -59,6 +70,15 @@ pub fn checkpoint_too_young(
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn a_purge_dated_after_its_judge_is_refused() {
+        let now = datetime!(2026-12-01 12:00 UTC);
+        assert!(!dated_after(now, now));
+        assert!(!dated_after(now + time::Duration::minutes(9), now));
+        assert!(dated_after(now + time::Duration::minutes(11), now));
+        assert!(dated_after(datetime!(2099-01-01 00:00 UTC), now));
+    }
 
     #[test]
     fn years_before_handles_leap_days() {

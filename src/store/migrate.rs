@@ -26,12 +26,17 @@ pub const MIGRATIONS: &[&str] = &[
 /// older one gets a baseline record for each existing row ([`crate::audit::rowdigest::baseline`]).
 pub const ROW_DIGESTS_VERSION: i64 = 9;
 
+/// The version that brings the signed head (`audit_head`): a database upgraded past it with
+/// records already in its chain has its head signed once, right after the upgrade
+/// ([`crate::store::audit::head::seal_upgrade`]).
+pub const SIGNED_HEAD_VERSION: i64 = 10;
+
 /// The schema version this binary writes.
 pub fn current_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-fn user_version(conn: &Connection) -> Result<i64> {
+pub fn user_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 

@@ -102,7 +102,7 @@ impl Db {
         crate::timing::mark("pragmas");
         migrate::check_version(&db.conn)?;
         if migrate::needs_migration(&db.conn)? {
-            db.with_lock(migrate::migrate)?;
+            db.upgrade()?;
         }
         crate::timing::mark("schema");
         Ok(db)
@@ -138,11 +138,28 @@ impl Db {
         }
         db.configure()?;
         migrate::check_version(&db.conn)?;
-        db.with_lock(migrate::migrate)?;
+        db.upgrade()?;
         // SQLite is built without its own folder fsync (.cargo/config.toml): make the new
         // database's and WAL's directory entries durable here, once.
         sync_folder(path)?;
         Ok((db, !existed))
+    }
+
+    /// Applies the missing migrations; a database that had records before signed heads gets its
+    /// first head signed here, once (a missing head is otherwise never signed again).
+    fn upgrade(&mut self) -> Result<()> {
+        let from = migrate::user_version(&self.conn)?;
+        self.with_lock(migrate::migrate)?;
+        if from > 0 && from < migrate::SIGNED_HEAD_VERSION {
+            let path = self.path.clone();
+            self.with_lock(|conn| {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                audit::head::seal_upgrade(&tx, &path)?;
+                tx.commit()?;
+                Ok(())
+            })?;
+        }
+        Ok(())
     }
 
     fn configure(&mut self) -> Result<()> {

@@ -30,7 +30,7 @@ fn public_key(env: &Env) -> String {
 }
 
 /// What the attacker reads from the file beside the database.
-fn stolen_seed(env: &Env) -> [u8; 32] {
+pub(crate) fn stolen_seed(env: &Env) -> [u8; 32] {
     let path = format!("{}.signing-key", env.db().display());
     let text = std::fs::read_to_string(&path).expect("read the signing key file");
     hex::decode(text.trim()).unwrap().try_into().unwrap()
@@ -72,7 +72,7 @@ fn forge_record(env: &Env, event: &str, at: &str, detail: &str) -> Record {
 }
 
 /// Re-signs the head with the stolen key, as every cpni write does.
-fn re_sign_head(env: &Env, seed: &[u8; 32]) {
+pub(crate) fn re_sign_head(env: &Env, seed: &[u8; 32]) {
     let (seq, hash) = head(env);
     let base: i64 = env
         .sql("select coalesce(max(seq), 0) from audit_base;")
@@ -372,4 +372,49 @@ fn a_checkpoint_never_signs_over_a_forged_record() {
     assert_eq!(env.count("audit_checkpoint"), stored, "nothing was signed");
     let msg = verify_fails(&env, &[], "forged");
     assert!(msg.contains(&format!("record {}", forged.seq)), "{msg}");
+}
+
+#[test]
+fn a_deleted_head_is_not_signed_again_by_the_next_step() {
+    // No key needed: forge a record, delete the signed head, let an ordinary step run. The
+    // step must not sign a head over the forgery.
+    let env = log_with_checkpoint();
+    forge_record(&env, "customer.show", "2026-06-01T00:00:00.000Z", "{}");
+    env.sql("delete from audit_head;");
+    env.run(&customer_args("ACCT-599")).ok();
+    assert_eq!(
+        env.count("audit_head"),
+        0,
+        "the step signed a head over the forgery"
+    );
+    verify_fails(&env, &[], "head-unsigned");
+    let key = public_key(&env);
+    verify_fails(&env, &["--public-key", &key], "head-unsigned");
+}
+
+#[test]
+fn a_purge_dated_in_the_future_is_caught_even_with_the_key() {
+    // The key holder dates the purge in 2099, so a 2-year floor (2097) lies after every
+    // record; checkpoints signed today would look old enough to remove.
+    let env = log_with_checkpoint();
+    let key = public_key(&env);
+    let seed = stolen_seed(&env);
+    let n = cp_seq(&env) + 1;
+    let hash = env.sql(&format!(
+        "select lower(hex(hash)) from audit where seq = {n};"
+    ));
+    let at = "2099-01-01T00:00:00.000Z";
+    let detail = format!(
+        r#"{{"before":"2097-01-01T00:00:00.000Z","removed":{n},"first_seq":1,"last_seq":{n},"base_hash":"{hash}","retention_years":2}}"#
+    );
+    forge_record(&env, "audit.purge", at, &detail);
+    forge_signed_base(&env, &seed, n, at);
+    re_sign_head(&env, &seed);
+    for args in [
+        vec![],
+        vec!["--checkpoint", "cp.json", "--public-key", &key],
+    ] {
+        let msg = verify_fails(&env, &args, "base-forged");
+        assert!(msg.contains("after this computer's clock"), "{msg}");
+    }
 }

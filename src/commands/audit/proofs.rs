@@ -109,6 +109,9 @@ fn base_proof(
     s: &PurgeBase,
     newest_base: i64,
 ) -> Result<Option<String>> {
+    if let Some(why) = dated_in_future(conn, &s.purged_at, s.proof.as_ref().map(|p| p.purge_seq))? {
+        return Ok(Some(why));
+    }
     let Some(p) = &s.proof else {
         return legacy_proof(conn, s, newest_base);
     };
@@ -149,6 +152,41 @@ fn base_proof(
     ))
 }
 
+/// A purge dated after this verifier's clock, or after the record that followed its own
+/// `audit.purge` record: its retention floor would be in the future, so it could remove young
+/// records (only a key holder can sign one, but the key sits beside the database).
+fn dated_in_future(
+    conn: &rusqlite::Connection,
+    purged_at: &str,
+    purge_seq: Option<i64>,
+) -> Result<Option<String>> {
+    let Some(purged) = crate::clock::parse(purged_at) else {
+        return Ok(Some("names a purge time that is not a time".to_string()));
+    };
+    let now = crate::clock::now();
+    if retention::dated_after(purged, now) {
+        return Ok(Some(format!(
+            "is dated {}, after this computer's clock ({}): a purge cannot be dated in the future",
+            safe(purged_at),
+            crate::clock::format(now)
+        )));
+    }
+    let Some(seq) = purge_seq else {
+        return Ok(None);
+    };
+    let next = store::audit::proofs::record_of(conn, seq + 1)?;
+    if let Some(next_at) = next.and_then(|(_, at, _)| crate::clock::parse(&at))
+        && retention::dated_after(purged, next_at)
+    {
+        return Ok(Some(format!(
+            "is dated {}, after record {} that follows its audit.purge record",
+            safe(purged_at),
+            seq + 1
+        )));
+    }
+    Ok(None)
+}
+
 /// A base signed before format 2 names no record: look for the `audit.purge` record that
 /// names it. It must exist while it can (the newest base's record is never purged).
 fn legacy_proof(
@@ -161,7 +199,10 @@ fn legacy_proof(
         .iter()
         .find(|(_, _, detail)| purge_detail_matches(detail, s));
     match found {
-        Some((_, at, detail)) => {
+        Some((seq, at, detail)) => {
+            if let Some(why) = dated_in_future(conn, at, Some(*seq))? {
+                return Ok(Some(why));
+            }
             let years = field_i64(detail, "retention_years").unwrap_or(0);
             let before = field_str(detail, "before").unwrap_or_default();
             Ok(retention_problem(at, years, &before, None))

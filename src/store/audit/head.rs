@@ -64,7 +64,11 @@ pub fn start(conn: &Connection) -> Result<Newest> {
 }
 
 /// At the end of a write transaction that began at `started`: when records were appended and
-/// the transaction began at the signed head (or none was ever signed), signs the new head.
+/// the transaction began at the signed head (or at an empty log: a new database), signs the
+/// new head. A log with records but no head row is never signed here: the row was deleted (or
+/// the key was missing when the log began), and signing now would bless whatever was forged
+/// meanwhile; `audit verify` keeps reporting it. (An upgraded database's first head is signed
+/// by [`seal_upgrade`].)
 /// Without a signing key (never created, or unreadable) nothing is signed and `audit verify`
 /// reports it.
 pub fn seal(conn: &Connection, db: &Path, started: &Newest) -> Result<()> {
@@ -76,7 +80,8 @@ pub fn seal(conn: &Connection, db: &Path, started: &Newest) -> Result<()> {
     }
     let signed = get(conn)?;
     let from_signed = match (&signed, started) {
-        (None, _) => true,
+        (None, None) => true,
+        (None, Some(_)) => false,
         (Some(h), Some(s)) => h.seq == s.0 && h.hash == s.1,
         (Some(h), None) => h.seq == super::base(conn)?.0 && h.seq == h.base_seq,
     };
@@ -84,6 +89,19 @@ pub fn seal(conn: &Connection, db: &Path, started: &Newest) -> Result<()> {
         return Ok(());
     }
     let Some(seed) = signing_seed(db) else {
+        return Ok(());
+    };
+    let base_seq = super::base(conn)?.0;
+    put(conn, &Head::sign(&seed, seq, &hash, base_seq, &at))
+}
+
+/// Right after a migration past [`crate::store::migrate::SIGNED_HEAD_VERSION`]: signs the head
+/// of a log that has records but no head row yet (one made before signed heads).
+pub fn seal_upgrade(conn: &Connection, db: &Path) -> Result<()> {
+    if get(conn)?.is_some() {
+        return Ok(());
+    }
+    let (Some((seq, hash, at)), Some(seed)) = (newest(conn)?, signing_seed(db)) else {
         return Ok(());
     };
     let base_seq = super::base(conn)?.0;
