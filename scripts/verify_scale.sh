@@ -22,12 +22,13 @@ command -v sqlite3 >/dev/null || { echo "verify_scale: needs the sqlite3 CLI" >&
 [ $# -gt 0 ] || set -- 5000 200000
 
 now() { date +%s.%N; }
+calc() { awk "BEGIN { print $1 }"; }
 secs() { # secs CMD...: wall seconds of one run (output discarded; must succeed)
     local t0 t1
     t0=$(now)
     "$@" >/dev/null
     t1=$(now)
-    echo "$t1 - $t0" | bc -l
+    calc "$t1 - $t0"
 }
 
 build_log() { # build_log DIR N
@@ -61,18 +62,18 @@ for n in "$@"; do
     db=$dir/data/cpni/cpni.db
     records=$(sqlite3 "$db" 'SELECT count(*) FROM audit')
     echo "customers=$n changes=$CHANGES agents=$AGENTS records=$records" \
-        "(built in $(printf %.0f "$(echo "$(now) - $t0" | bc -l)") s)"
+        "(built in $(printf %.0f "$(calc "$(now) - $t0")") s)"
     # Warm the page cache, then one timed run of each (interleaved).
     sqlite3 "$db" 'SELECT * FROM audit' >/dev/null
     scan=$(secs sqlite3 "$db" 'SELECT * FROM audit')
     new=$(secs "$NEW" audit verify)
-    printf '  sqlite3 full-row scan   %8.3f s  %9.0f records/s\n' "$scan" "$(echo "$records / $scan" | bc -l)"
+    printf '  sqlite3 full-row scan   %8.3f s  %9.0f records/s\n' "$scan" "$(calc "$records / $scan")"
     printf '  verify (new)            %8.3f s  %9.0f records/s  %.3f x the scan rate\n' \
-        "$new" "$(echo "$records / $new" | bc -l)" "$(echo "$scan / $new" | bc -l)"
+        "$new" "$(calc "$records / $new")" "$(calc "$scan / $new")"
     if [ -n "$BASE" ] && [ "$n" -le "$BASE_MAX" ]; then
         base=$(secs "$BASE" audit verify)
         printf '  verify (base)           %8.3f s  %9.0f records/s  base/new = %.1f\n' \
-            "$base" "$(echo "$records / $base" | bc -l)" "$(echo "$base / $new" | bc -l)"
+            "$base" "$(calc "$records / $base")" "$(calc "$base / $new")"
     elif [ -n "$BASE" ]; then
         echo "  verify (base)           skipped: over BASE_MAX=$BASE_MAX (quadratic)"
     fi
