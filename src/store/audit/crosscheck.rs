@@ -471,4 +471,84 @@ mod tests {
             plan(&conn, nested)
         );
     }
+
+    /// The agent and customer queries before issue 14 (a subquery per row), kept to check
+    /// that the linear ones say exactly the same.
+    const OLD_AGENT: &str = "WITH ev AS (SELECT seq, at, event, detail, json_extract(detail, '$.login') AS login \
+                  FROM xref WHERE event GLOB 'agent.*') \
+                  SELECT a.seq, a.login || '|' || \
+                  (SELECT CASE e.event WHEN 'agent.add' THEN json_extract(e.detail, '$.role') \
+                   ELSE json_extract(e.detail, '$.to') END FROM ev e WHERE e.login = a.login \
+                   AND e.event IN ('agent.add', 'agent.role') ORDER BY e.seq DESC LIMIT 1) || '|' || \
+                  (SELECT CASE e.event WHEN 'agent.disable' THEN 0 ELSE 1 END FROM ev e \
+                   WHERE e.login = a.login AND e.event IN ('agent.add', 'agent.disable', 'agent.enable') \
+                   ORDER BY e.seq DESC LIMIT 1) || '|' || a.at \
+                  FROM ev a WHERE a.event = 'agent.add' \
+                  AND a.seq = (SELECT min(seq) FROM ev f WHERE f.event = 'agent.add' AND f.login = a.login)";
+    const OLD_CUSTOMER: &str = "WITH ch AS (SELECT seq, at, account, json_extract(detail, '$.change') AS what \
+                  FROM xref WHERE event = 'customer.change') \
+                  SELECT a.seq, a.account || '|' || \
+                  coalesce((SELECT at FROM ch WHERE ch.account = a.account AND what = 'phone' \
+                   ORDER BY seq DESC LIMIT 1), json_extract(a.detail, '$.phone_since')) || '|' || \
+                  coalesce((SELECT at FROM ch WHERE ch.account = a.account AND what = 'email' \
+                   ORDER BY seq DESC LIMIT 1), json_extract(a.detail, '$.email_since')) || '|' || \
+                  coalesce((SELECT at FROM ch WHERE ch.account = a.account AND what = 'address' \
+                   ORDER BY seq DESC LIMIT 1), json_extract(a.detail, '$.postal_since')) \
+                  FROM xref a WHERE a.event = 'customer.add'";
+
+    fn sorted(conn: &Connection, sql: &str) -> Vec<(i64, Option<String>)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        let mut out: Vec<_> = rows.collect::<rusqlite::Result<_>>().unwrap();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_linear_queries_say_what_the_per_row_ones_said() {
+        let link = |t: &str| LINKS.iter().find(|l| l.table == t).unwrap().records;
+        let events = [
+            "agent.add",
+            "agent.role",
+            "agent.disable",
+            "agent.enable",
+            "customer.add",
+            "customer.change",
+            "consent.notice",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as usize
+        };
+        let mut seen = 0;
+        for _ in 0..300 {
+            let conn = Connection::open_in_memory().unwrap();
+            prepare(&conn).unwrap();
+            for seq in 1..=next(40) as i64 {
+                let login = ["\"a\"", "\"b\"", "5", "\"5\"", "null"][next(5)];
+                let role = ["\"agent\"", "\"supervisor\"", "null"][next(3)];
+                let change = ["phone", "email", "address", "pin"][next(4)];
+                let since = ["", ",\"phone_since\":\"p\",\"email_since\":\"e\""][next(2)];
+                let detail = format!(
+                    "{{\"login\":{login},\"role\":{role},\"to\":\"admin\",\
+                     \"change\":\"{change}\",\"postal_since\":\"s\"{since}}}"
+                );
+                let (at, account) = (format!("t{}", next(9)), ["A", "B", ""][next(3)]);
+                let event = events[next(7)];
+                add_all(&conn, [(seq * 3, &*at, account, "", event, &*detail)]).unwrap();
+            }
+            let (agents, customers) = (sorted(&conn, link("agent")), sorted(&conn, OLD_CUSTOMER));
+            assert_eq!(agents, sorted(&conn, OLD_AGENT));
+            assert_eq!(sorted(&conn, link("customer")), customers);
+            seen += agents
+                .iter()
+                .chain(&customers)
+                .filter(|r| r.1.is_some())
+                .count();
+        }
+        assert!(seen > 500, "the random logs hold too few keys: {seen}");
+    }
 }
