@@ -93,9 +93,8 @@ pub struct Mismatch {
 /// kept record when the log was purged: rows recorded before it may lack their records.
 pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Result<Vec<Mismatch>> {
     sql::prepare(conn)?;
-    for k in &collected.kept {
-        sql::add(conn, (k.0, &k.1, &k.2, &k.3, &k.4, &k.5))?;
-    }
+    let kept = collected.kept.iter();
+    sql::add_all(conn, kept.map(|k| (k.0, &*k.1, &*k.2, &*k.3, &*k.4, &*k.5)))?;
     let mut out = Vec::new();
     for link in sql::LINKS {
         let rows = sql::rows(conn, link)?;
