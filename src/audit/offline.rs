@@ -141,7 +141,9 @@ fn parse(bytes: &[u8]) -> Result<Vec<Line>> {
             "file",
             "only JSON Lines or JSON exports can be verified offline",
         )
-        .hint("export with --format jsonl; CSV cells may be neutralised for spreadsheets"));
+        .hint(
+            "pass the export's signed manifest (--manifest FILE, from `cpni audit manifest SEQ`) to check a CSV file by its SHA-256, or export with --format jsonl to check each record",
+        ));
     }
     text.lines()
         .enumerate()

@@ -696,3 +696,40 @@ fn an_edited_stored_manifest_is_caught() {
         "{err}"
     );
 }
+
+#[test]
+fn a_checkpoint_that_cannot_leave_the_machine_is_recorded_and_the_lag_is_shown() {
+    let env = Env::initialised(true);
+    let dir = env.root().join("cps");
+    std::fs::create_dir(&dir).unwrap();
+    let out = dir.join("cp.json");
+    let cfg = std::fs::read_to_string(env.config_path()).unwrap();
+    env.write_config(&format!(
+        "{cfg}\n[checkpoint]\nevery_records = 1\ncommand = [\"tee\", \"{}\"]\n",
+        out.display()
+    ));
+    env.run(&customer_args("ACCT-600")).ok();
+    assert!(out.exists(), "the first checkpoint was shipped");
+    // The shipping command breaks: the step still succeeds, the failure is in the log.
+    let cfg = std::fs::read_to_string(env.config_path()).unwrap();
+    env.write_config(&cfg.replace("\"tee\"", "\"false\""));
+    let run = env.run(&customer_args("ACCT-601"));
+    run.ok();
+    assert!(
+        run.stderr.contains("did not leave this machine"),
+        "{}",
+        run.dump()
+    );
+    assert_eq!(
+        env.sql("select count(*) from audit where event = 'audit.checkpoint.unshipped';"),
+        "1"
+    );
+    let run = env.run(&["audit", "verify", "--checkpoints", dir.to_str().unwrap()]);
+    run.ok();
+    assert!(
+        run.stdout
+            .contains("records follow the newest checkpoint given"),
+        "{}",
+        run.dump()
+    );
+}

@@ -373,11 +373,18 @@ fn ctrl_c_while_typing_a_note_asks_whether_to_record_the_discussion() {
     t.send("1");
     t.expect("Purpose");
     t.send("1");
+    // The note is asked again (what was typed before Ctrl-C went with the line).
+    t.expect("Note (optional)");
+    t.type_uncounted("plan question\r");
     t.expect("Recorded: account information discussed");
     t.expect("End the call");
     t.send("0");
     assert_eq!(t.quit(), 0, "{}", t.log.text());
     assert_eq!(count(&env, "disclosure"), "1");
+    assert_eq!(
+        env.sql("select json_extract(detail, '$.note') from audit where event = 'disclosure';"),
+        "plan question"
+    );
 }
 
 #[test]

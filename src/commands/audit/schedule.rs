@@ -110,15 +110,41 @@ pub fn deliver(ctx: &Ctx, cp: &Checkpoint) {
         }
         child.wait()
     };
-    match run() {
-        Ok(s) if s.success() => {}
-        Ok(s) => ctx.out.note(&format!(
-            "warning: checkpoint.command exited with {s}; checkpoint {} is stored in the database, send it by hand (`cpni audit checkpoint`)",
-            cp.seq
-        )),
-        Err(e) => ctx.out.note(&format!(
-            "warning: checkpoint.command could not run: {e}; checkpoint {} is stored in the database",
-            cp.seq
-        )),
-    }
+    let failure = match run() {
+        Ok(s) if s.success() => return,
+        Ok(s) => format!("checkpoint.command exited with {s}"),
+        Err(e) => format!("checkpoint.command could not run: {e}"),
+    };
+    let recorded = record_unshipped(ctx, cp, &failure);
+    ctx.out.note(&format!(
+        "warning: {failure}: checkpoint {} did not leave this machine{}; it is stored in the \
+         database, and the next checkpoint sent covers it (`cpni audit checkpoint --output FILE` \
+         signs one now; `cpni audit verify --checkpoints DIR` says how far the shipped ones lag)",
+        cp.seq,
+        if recorded {
+            " (recorded as audit.checkpoint.unshipped)"
+        } else {
+            ""
+        }
+    ));
+}
+
+/// Records that checkpoint `cp` could not be shipped, so a supervisor reading the log (or a
+/// report) sees the gap, not only whoever read this step's stderr.
+fn record_unshipped(ctx: &Ctx, cp: &Checkpoint, failure: &str) -> bool {
+    let actor = Actor {
+        login: os_login(),
+        on_behalf_of: None,
+    };
+    let write = || -> Result<()> {
+        let mut db = ctx.open()?;
+        db.write(|tx| {
+            let ev = crate::audit::Event::new("audit.checkpoint.unshipped")
+                .with("checkpoint", cp.seq)
+                .with("error", crate::ui::term::safe(failure).as_ref());
+            crate::audit::append(tx, &actor, clock::now(), ev)?;
+            Ok(())
+        })
+    };
+    write().is_ok()
 }

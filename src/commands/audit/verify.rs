@@ -516,9 +516,12 @@ fn report(
         if ctx.out.json {
             ctx.out.print(&doc, "");
         }
-        return Err(integrity(&p).hint(
-            "treat the log as evidence: copy the database and its checkpoints before anything else, then investigate",
-        ));
+        let hint = if p.kind == "manifest-missing" {
+            "pass the export's manifest with --manifest FILE (`cpni audit manifest SEQ` prints it again)"
+        } else {
+            "treat the log as evidence: copy the database and its checkpoints before anything else, then investigate"
+        };
+        return Err(integrity(&p).hint(hint));
     }
     let mut text = format!(
         "Audit log verified: {} records, head record {} with hash {}.",
@@ -530,11 +533,27 @@ fn report(
         text.push_str(&format!("\nAppend-only triggers: {t}."));
     }
     for (n, c) in cps {
+        let gone = if o.first_seq.is_some_and(|f| c.seq < f) {
+            ", since purged"
+        } else {
+            ""
+        };
         text.push_str(&format!(
-            "\nExtends checkpoint {} (record {}).",
+            "\nExtends checkpoint {} (record {}{gone}).",
             safe(n),
             c.seq
         ));
+    }
+    // How far the given checkpoints (the shipped ones, with --checkpoints DIR) lag the log:
+    // records after the newest are only as safe as the key.
+    if let Some(newest) = cps.iter().map(|(_, c)| c.seq).max() {
+        let after = o.head_seq - newest;
+        doc["records_after_newest_checkpoint"] = json!(after.max(0));
+        if after > 0 {
+            text.push_str(&format!(
+                "\n{after} records follow the newest checkpoint given (record {newest}): they are covered only by the signed head, that is, by the key."
+            ));
+        }
     }
     if let Some(keys) = doc
         .get("signed_by")

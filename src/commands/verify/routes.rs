@@ -564,7 +564,11 @@ fn after_interrupt(p: &dyn Prompter, scope: Scope) -> Result<Option<Fields>> {
     if scope == Scope::CallerSupplied && calls.is_none() {
         return Ok(None);
     }
-    Ok(Some((purpose, reference, calls, String::new())))
+    // The note typed before Ctrl-C is lost with the line: ask for it again.
+    let Some(note) = p.line("Note (optional)", true)? else {
+        return Ok(None);
+    };
+    Ok(Some((purpose, reference, calls, note)))
 }
 
 /// Files offered as attachments: those in the statements folder whose name has the account id.
