@@ -188,6 +188,13 @@ impl Pty {
         assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0, "kill -INT");
     }
 
+    /// Sends `sig` to cpni (as `kill` would: a closed terminal window sends SIGHUP).
+    pub fn signal(&mut self, sig: libc::c_int) {
+        let pid = self.p.get_process().pid().as_raw();
+        // SAFETY: kill(2) on the child we spawned.
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0, "kill");
+    }
+
     /// Reads to the end and returns the exit code.
     #[track_caller]
     pub fn exit_code(&mut self) -> i32 {

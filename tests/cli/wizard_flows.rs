@@ -983,3 +983,19 @@ fn a_callback_contract_calls_the_designated_number_then_records_the_business_bas
         "callback"
     );
 }
+
+#[test]
+fn a_closed_terminal_or_sigterm_records_the_call_as_abandoned() {
+    for sig in [libc::SIGHUP, libc::SIGTERM] {
+        let env = Env::initialised(true);
+        let mut t = Pty::spawn(&env, &["verify", ADA]);
+        verified(&mut t);
+        t.signal(sig);
+        assert_eq!(t.exit_code(), 130, "signal {sig}: {}", t.log.text());
+        assert_eq!(
+            crate::wizard::session_events(&env),
+            ["session.start", "auth.pin.ok", "session.abandoned"],
+            "signal {sig}"
+        );
+    }
+}

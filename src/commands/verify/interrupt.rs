@@ -1,6 +1,9 @@
 //! Ctrl-C during the wizard: restore the terminal, record the open session as abandoned,
-//! remove the demo's folder (if any), and exit 130. The session is recorded once, whether the interrupt arrives as a signal (the
-//! handler thread) or as an interrupted prompt (the main thread).
+//! remove the demo's folder (if any), and exit 130. The same happens on SIGTERM and SIGHUP
+//! (a closed terminal window, a dropped ssh connection): the session is not left open for the
+//! idle timeout. The session is recorded once, whether the interrupt arrives as a signal (the
+//! handler thread) or as an interrupted prompt (the main thread). Messages here ignore write
+//! errors: after a hang-up the terminal is gone, and the recording must still happen.
 
 use std::sync::Mutex;
 
@@ -19,18 +22,26 @@ pub fn abandon_open() {
     let Ok(mut guard) = OPEN.lock() else { return };
     if let Some((path, id, actor)) = guard.take() {
         match abandon(&path, &id, &actor) {
-            Ok(()) => eprintln!("\nInterrupted: session {id} recorded as abandoned."),
+            Ok(()) => say(&format!(
+                "\nInterrupted: session {id} recorded as abandoned."
+            )),
             // It ended meanwhile (for example `cpni session end` raced the Ctrl-C): it stays
             // as it ended, and the wizard still exits 130.
             Err(e) if e.code == "session-ended" => {
-                eprintln!("\nInterrupted: session {id} had already ended.")
+                say(&format!("\nInterrupted: session {id} had already ended."))
             }
-            Err(e) => eprintln!(
+            Err(e) => say(&format!(
                 "\nInterrupted: could not record session {id} as abandoned: {}",
                 e.message
-            ),
+            )),
         }
     }
+}
+
+/// Writes a line to stderr, ignoring failure (the terminal may have hung up).
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{text}");
 }
 
 /// A folder to remove on every exit, Ctrl-C included (`cpni demo`'s throw-away database).
