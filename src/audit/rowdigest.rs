@@ -108,10 +108,14 @@ pub fn differing(spec: &RowSpec, stored: &str, current: &str) -> Option<Vec<&'st
 /// write transaction, just before the record is appended).
 pub fn attach(tx: &Tx<'_>, detail: &mut Map<String, Json>) -> Result<()> {
     let dirty = sql::take();
-    if dirty.is_empty() {
+    let removed = sql::take_removed();
+    if dirty.is_empty() && removed.is_empty() {
         return Ok(());
     }
     let mut digests = Map::new();
+    for name in removed {
+        digests.insert(name, Json::String(sql::REMOVED_MARK.to_string()));
+    }
     for (i, rowid) in dirty {
         let spec = &DIGESTS[i];
         if let Some((name, values)) = sql::row(tx, spec, rowid)? {
@@ -129,9 +133,17 @@ pub const BASELINE_ROWS: usize = 100;
 
 /// Appends `audit.baseline` records holding the digests of every row of every digested table,
 /// [`BASELINE_ROWS`] rows to a record (`why` says what occasioned it, e.g. `"migration 9"`):
-/// the starting point for rows written before digests. Returns the number of rows.
-pub fn baseline(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, why: &str) -> Result<usize> {
-    let rows = sql::every_row(tx)?;
+/// the starting point for rows written before digests. `only` limits it to the named tables
+/// (a migration that adds tables to the lists); empty means every table. Returns the number of
+/// rows.
+pub fn baseline(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    at: OffsetDateTime,
+    why: &str,
+    only: &[&str],
+) -> Result<usize> {
+    let rows = sql::every_row(tx, only)?;
     let n = rows.len();
     for chunk in rows.chunks(BASELINE_ROWS) {
         let mut digests = Map::new();
