@@ -237,4 +237,41 @@ mod tests {
         assert!(details[0].contains(&want), "{details:?}");
         assert!(details[0].contains("complaint 1") && details[0].contains("agent root"));
     }
+
+    #[test]
+    fn an_upgrade_to_11_baselines_only_the_added_tables() {
+        use crate::store::migrate::{MIGRATIONS, MORE_DIGESTS_VERSION, migrate};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..MORE_DIGESTS_VERSION as usize - 1] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", MORE_DIGESTS_VERSION - 1)
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');
+             INSERT INTO session (id, account, agent, channel, started_at, last_active_at)
+             VALUES ('S-1', 'A-1', 'root', 'inbound', 't', 't');
+             INSERT INTO agent_key VALUES ('SHA256:k', 'root', 'ssh-ed25519', 'AAAA', 'c', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let details: Vec<String> = conn
+            .prepare("SELECT detail FROM audit WHERE event = 'audit.baseline' ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(details.len(), 1, "{details:?}");
+        let d = &details[0];
+        assert!(
+            d.contains("session S-1") && d.contains("agent key SHA256:k"),
+            "{d}"
+        );
+        assert!(
+            d.contains("migration 11") && !d.contains("agent root"),
+            "{d}"
+        );
+    }
 }
