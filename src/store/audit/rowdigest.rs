@@ -6,7 +6,10 @@
 //! (`crate::audit::append`), which reads each one back by rowid ([`row`], one primary-key
 //! lookup) and carries its digest. [`all`] reads a whole table for `audit verify`: one query
 //! per table. The hook sees every statement of the transaction, so no command can change a
-//! decision row without the record that follows carrying the new state.
+//! decision row without the record that follows carrying the new state. Two exceptions are
+//! explicit: [`quiet`] wraps a statement that changes only columns outside the lists (a
+//! session's `last_active_at`), and [`removed`] notes a deleted row (an agent key), which the
+//! hook cannot name, so the next record marks it removed.
 
 use std::cell::RefCell;
 
