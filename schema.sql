@@ -1,4 +1,4 @@
--- cpni database schema, version 10 (PRAGMA user_version = 10).
+-- cpni database schema, version 11 (PRAGMA user_version = 11).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -392,4 +392,8 @@ CREATE INDEX agent_key_login ON agent_key (login);
 -- create or change (src/audit/rowdigest.rs, column lists in src/store/audit/crosscheck.rs);
 -- upgrading a database with rows appends `audit.baseline` records (100 rows each).
 
-PRAGMA user_version = 10;
+-- Migration 11: no schema change. Sessions, one-time codes, outbox messages and agent keys
+-- join the row digests; upgrading a database from version 9 or 10 appends `audit.baseline`
+-- records for their rows.
+
+PRAGMA user_version = 11;

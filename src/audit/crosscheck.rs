@@ -110,7 +110,9 @@ pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Resu
             out.push(m);
         }
     }
-    if let Some((name, (seq, _))) = digests.into_iter().min_by_key(|(_, (s, _))| *s) {
+    let removed = crate::store::audit::rowdigest::REMOVED_MARK;
+    let left = digests.into_iter().filter(|(_, (_, dg))| dg != removed);
+    if let Some((name, (seq, _))) = left.min_by_key(|(_, (s, _))| *s) {
         out.push(Mismatch {
             table: "audit",
             row: Some(name.clone()),
@@ -144,6 +146,11 @@ pub fn compare_digests(
             None => format!(
                 "{name} is in table {} but no audit record carries its digest: it was written \
                  behind cpni's back",
+                spec.table
+            ),
+            Some((seq, dg)) if dg == crate::store::audit::rowdigest::REMOVED_MARK => format!(
+                "{name} is in table {} but audit record {seq} removed it: it was put back behind \
+                 cpni's back",
                 spec.table
             ),
             Some((seq, dg)) => match rowdigest::differing(spec, dg, &current) {

@@ -108,10 +108,14 @@ pub fn differing(spec: &RowSpec, stored: &str, current: &str) -> Option<Vec<&'st
 /// write transaction, just before the record is appended).
 pub fn attach(tx: &Tx<'_>, detail: &mut Map<String, Json>) -> Result<()> {
     let dirty = sql::take();
-    if dirty.is_empty() {
+    let removed = sql::take_removed();
+    if dirty.is_empty() && removed.is_empty() {
         return Ok(());
     }
     let mut digests = Map::new();
+    for name in removed {
+        digests.insert(name, Json::String(sql::REMOVED_MARK.to_string()));
+    }
     for (i, rowid) in dirty {
         let spec = &DIGESTS[i];
         if let Some((name, values)) = sql::row(tx, spec, rowid)? {
@@ -129,9 +133,17 @@ pub const BASELINE_ROWS: usize = 100;
 
 /// Appends `audit.baseline` records holding the digests of every row of every digested table,
 /// [`BASELINE_ROWS`] rows to a record (`why` says what occasioned it, e.g. `"migration 9"`):
-/// the starting point for rows written before digests. Returns the number of rows.
-pub fn baseline(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, why: &str) -> Result<usize> {
-    let rows = sql::every_row(tx)?;
+/// the starting point for rows written before digests. `only` limits it to the named tables
+/// (a migration that adds tables to the lists); empty means every table. Returns the number of
+/// rows.
+pub fn baseline(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    at: OffsetDateTime,
+    why: &str,
+    only: &[&str],
+) -> Result<usize> {
+    let rows = sql::every_row(tx, only)?;
     let n = rows.len();
     for chunk in rows.chunks(BASELINE_ROWS) {
         let mut digests = Map::new();
@@ -224,5 +236,42 @@ mod tests {
         let want = digest(spec("complaint"), &rows[0].1);
         assert!(details[0].contains(&want), "{details:?}");
         assert!(details[0].contains("complaint 1") && details[0].contains("agent root"));
+    }
+
+    #[test]
+    fn an_upgrade_to_11_baselines_only_the_added_tables() {
+        use crate::store::migrate::{MIGRATIONS, MORE_DIGESTS_VERSION, migrate};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..MORE_DIGESTS_VERSION as usize - 1] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", MORE_DIGESTS_VERSION - 1)
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');
+             INSERT INTO session (id, account, agent, channel, started_at, last_active_at)
+             VALUES ('S-1', 'A-1', 'root', 'inbound', 't', 't');
+             INSERT INTO agent_key VALUES ('SHA256:k', 'root', 'ssh-ed25519', 'AAAA', 'c', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let details: Vec<String> = conn
+            .prepare("SELECT detail FROM audit WHERE event = 'audit.baseline' ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(details.len(), 1, "{details:?}");
+        let d = &details[0];
+        assert!(
+            d.contains("session S-1") && d.contains("agent key SHA256:k"),
+            "{d}"
+        );
+        assert!(
+            d.contains("migration 11") && !d.contains("agent root"),
+            "{d}"
+        );
     }
 }

@@ -74,10 +74,14 @@ pub fn insert(conn: &Connection, k: &AgentKey) -> Result<()> {
     Ok(())
 }
 
+/// Deletes a key; the next audit record carries the row's removal (row digests).
 pub fn delete(conn: &Connection, fingerprint: &str) -> Result<()> {
-    conn.execute(
+    let n = conn.execute(
         "DELETE FROM agent_key WHERE fingerprint = ?1",
         [fingerprint],
     )?;
+    if n > 0 {
+        super::audit::rowdigest::removed(format!("agent key {fingerprint}"));
+    }
     Ok(())
 }

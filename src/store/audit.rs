@@ -141,53 +141,46 @@ pub fn hash_of(conn: &Connection, seq: i64) -> Result<Option<Vec<u8>>> {
         .optional()?)
 }
 
-/// The append-only triggers `audit verify` checks for: (name, table).
-pub const TRIGGERS: &[(&str, &str)] = &[
-    ("audit_no_update", "audit"),
-    ("audit_no_delete", "audit"),
-    ("audit_base_no_update", "audit_base"),
-    ("audit_base_no_delete", "audit_base"),
-    ("audit_checkpoint_no_update", "audit_checkpoint"),
-    ("audit_checkpoint_no_delete", "audit_checkpoint"),
-    ("audit_manifest_no_update", "audit_manifest"),
-    ("audit_manifest_no_delete", "audit_manifest"),
-    ("consent_no_update", "consent"),
-    ("consent_no_delete", "consent"),
-    ("complaint_no_update", "complaint"),
-    ("complaint_no_delete", "complaint"),
-    ("breach_no_delete", "breach"),
-    ("breach_keep_identity", "breach"),
-    ("breach_account_no_update", "breach_account"),
-    ("breach_account_no_delete", "breach_account"),
-    ("breach_hold_no_update", "breach_hold"),
-    ("breach_hold_no_delete", "breach_hold"),
-    ("breach_notice_no_update", "breach_notice"),
-    ("breach_notice_no_delete", "breach_notice"),
-    ("breach_link_no_update", "breach_link"),
-    ("breach_link_no_delete", "breach_link"),
-    ("agent_no_delete", "agent"),
-    ("agent_keep_identity", "agent"),
-    ("customer_no_delete", "customer"),
-    ("customer_keep_identity", "customer"),
-];
+/// The append-only triggers as the migrations create them: (name, SQL with whitespace
+/// normalised), read from a scratch in-memory database the migrations are applied to, so the
+/// migrations stay the one list of what `audit verify` expects.
+fn expected_triggers() -> Result<Vec<(String, String)>> {
+    let conn = Connection::open_in_memory()?;
+    for sql in crate::store::migrate::MIGRATIONS {
+        conn.execute_batch(sql)?;
+    }
+    triggers(&conn)
+}
 
-/// The names of the append-only triggers that are missing from the schema.
-pub fn missing_triggers(conn: &Connection) -> Result<Vec<&'static str>> {
-    let mut missing = Vec::new();
-    for &(name, table) in TRIGGERS {
-        let sql: Option<String> = conn
-            .query_row(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?2 \
-                 AND name = ?1",
-                [name, table],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if !sql.is_some_and(|s| s.contains("RAISE(ABORT")) {
-            missing.push(name);
+fn triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt =
+        conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")?;
+    let rows = stmt.query_map([], |r| {
+        let sql: Option<String> = r.get(1)?;
+        Ok((r.get(0)?, normalise(&sql.unwrap_or_default())))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whitespace runs as one space, none at the ends.
+fn normalise(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The append-only triggers that are missing from the schema or whose SQL is not exactly (up to
+/// whitespace) what the migrations create: a trigger re-created with a `WHEN 0`, on another
+/// table or with another body is "altered".
+pub fn missing_triggers(conn: &Connection) -> Result<Vec<String>> {
+    let have = triggers(conn)?;
+    let mut out = Vec::new();
+    for (name, want) in expected_triggers()? {
+        match have.iter().find(|(n, _)| *n == name) {
+            None => out.push(name),
+            Some((_, sql)) if *sql != want => out.push(format!("{name} (altered)")),
+            Some(_) => {}
         }
     }
-    Ok(missing)
+    Ok(out)
 }
 
 /// The sequence number of the record whose hash is `hash` (a slow scan; for diagnostics).

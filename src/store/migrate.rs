@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_agent_keys.sql"),
     include_str!("migrations/0009_row_digests.sql"),
     include_str!("migrations/0010_audit_trust.sql"),
+    include_str!("migrations/0011_more_digests.sql"),
 ];
 
 /// The version from which audit records carry row digests: a database migrated to it from an
@@ -30,6 +31,13 @@ pub const ROW_DIGESTS_VERSION: i64 = 9;
 /// records already in its chain has its head signed once, right after the upgrade
 /// ([`crate::store::audit::head::seal_upgrade`]).
 pub const SIGNED_HEAD_VERSION: i64 = 10;
+
+/// The version that added sessions, codes, outbox messages and agent keys to the row digests:
+/// a database that already had digests gets baseline records for those tables' rows.
+pub const MORE_DIGESTS_VERSION: i64 = 11;
+
+/// The tables [`MORE_DIGESTS_VERSION`] added to the row digests.
+pub const MORE_DIGESTS_TABLES: &[&str] = &["session", "code", "outbox", "agent_key"];
 
 /// The schema version this binary writes.
 pub fn current_version() -> i64 {
@@ -70,13 +78,21 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(v as usize) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
-        if i as i64 + 1 == ROW_DIGESTS_VERSION && v > 0 {
+        let step = i as i64 + 1;
+        // Step 9 baselines every table in the current lists; step 11 only the tables it added,
+        // and only when step 9 ran before this upgrade (else step 9 just covered them).
+        let only = match step {
+            ROW_DIGESTS_VERSION if v > 0 => Some(&[][..]),
+            MORE_DIGESTS_VERSION if v >= ROW_DIGESTS_VERSION => Some(MORE_DIGESTS_TABLES),
+            _ => None,
+        };
+        if let Some(only) = only {
             let actor = crate::audit::Actor {
                 login: "cpni".into(),
                 on_behalf_of: None,
             };
-            let why = format!("migration {ROW_DIGESTS_VERSION}");
-            crate::audit::rowdigest::baseline(&tx, &actor, crate::clock::now(), &why)?;
+            let why = format!("migration {step}");
+            crate::audit::rowdigest::baseline(&tx, &actor, crate::clock::now(), &why, only)?;
         }
     }
     tx.commit()?;

@@ -145,21 +145,27 @@ impl Db {
         Ok((db, !existed))
     }
 
-    /// Applies the missing migrations; a database that had records before signed heads gets its
+    /// Applies the missing migrations. Records a migration appends (baselines) are signed into
+    /// the head as a step's would be; a database that had records before signed heads gets its
     /// first head signed here, once (a missing head is otherwise never signed again).
     fn upgrade(&mut self) -> Result<()> {
-        let from = migrate::user_version(&self.conn)?;
-        self.with_lock(migrate::migrate)?;
-        if from > 0 && from < migrate::SIGNED_HEAD_VERSION {
-            let path = self.path.clone();
-            self.with_lock(|conn| {
-                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let path = self.path.clone();
+        self.with_lock(|conn| {
+            let from = migrate::user_version(conn)?;
+            if from == 0 {
+                return migrate::migrate(conn);
+            }
+            let before = audit::head::start(conn)?;
+            migrate::migrate(conn)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            if from < migrate::SIGNED_HEAD_VERSION {
                 audit::head::seal_upgrade(&tx, &path)?;
-                tx.commit()?;
-                Ok(())
-            })?;
-        }
-        Ok(())
+            } else {
+                audit::head::seal(&tx, &path, &before)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
     }
 
     fn configure(&mut self) -> Result<()> {
@@ -210,7 +216,7 @@ impl Db {
         let started = audit::head::start(&tx)?;
         let value = f(&tx)?;
         crate::timing::mark("work");
-        if !audit::rowdigest::take().is_empty() {
+        if !audit::rowdigest::take().is_empty() || !audit::rowdigest::take_removed().is_empty() {
             return Err(Error::storage(
                 "the step changed a decision row after its last audit record; nothing was recorded",
             ));

@@ -113,13 +113,16 @@ pub fn set_basis(conn: &Connection, id: &str, basis: &str, at: &str) -> Result<b
     Ok(n == 1)
 }
 
-/// Marks activity on an open session.
+/// Marks activity on an open session (`last_active_at` is outside the session's row digest,
+/// so the update is not noted for the next audit record).
 pub fn touch(conn: &Connection, id: &str, at: &str) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "UPDATE session SET last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
-        )?
-        .execute(params![id, at])?;
+    let n = super::audit::rowdigest::quiet(|| {
+        Ok(conn
+            .prepare_cached(
+                "UPDATE session SET last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+            )?
+            .execute(params![id, at])?)
+    })?;
     Ok(n == 1)
 }
 

@@ -255,8 +255,10 @@ fn a_record_forged_after_the_signed_head_is_caught() {
 /// Runs two steps that leave only an audit record each (no decision row), then deletes the
 /// newest `k` records behind a re-created trigger; returns the first seq deleted.
 fn cut_tail(env: &Env, k: i64) -> i64 {
+    // Records that change no decision row (a session's start would leave its row without a
+    // record once the tail is cut, which the row digests report first).
     for _ in 0..2 {
-        env.run(&["session", "start", "DEMO-1001"]).ok();
+        env.run(&["customer", "report", "DEMO-1001"]).ok();
     }
     let (h, _) = head(env);
     let trigger = env.sql("select sql from sqlite_master where name = 'audit_no_delete';");
@@ -417,4 +419,21 @@ fn a_purge_dated_in_the_future_is_caught_even_with_the_key() {
         let msg = verify_fails(&env, &args, "base-forged");
         assert!(msg.contains("after this computer's clock"), "{msg}");
     }
+}
+
+#[test]
+fn records_an_upgrade_appends_are_signed_into_the_head() {
+    // A database at version 10 (signed heads, before migration 11's baselines): the upgrade
+    // appends baseline records; they must be signed as a step's records are.
+    let env = log_with_checkpoint();
+    env.run(&["session", "start", "ACCT-500"]).ok();
+    env.sql("pragma user_version = 10;");
+    let before = env.count("audit");
+    env.run(&["customer", "show", "ACCT-500"]).ok();
+    assert!(env.count("audit") > before, "the upgrade appended records");
+    assert_eq!(
+        env.sql("select count(*) > 0 from audit where event = 'audit.baseline';"),
+        "1"
+    );
+    env.run(&["audit", "verify"]).ok();
 }

@@ -10,6 +10,7 @@ mod audit;
 mod audit_attacks;
 mod audit_digests;
 mod audit_export;
+mod audit_more_digests;
 mod audit_recipe;
 mod audit_trust;
 mod audit_verify;

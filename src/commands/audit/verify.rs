@@ -227,7 +227,7 @@ fn verify_db(
             code: "audit-triggers",
             kind: "triggers-missing",
             message: format!(
-                "the append-only triggers are missing ({}): the log can be edited",
+                "the append-only triggers are missing or altered ({}): the log can be edited",
                 missing.join(", ")
             ),
         });

@@ -397,6 +397,54 @@ pub const DIGESTS: &[RowSpec] = &[
         name: "'breach link ' || breach || '/' || session",
         groups: &[&["breach", "session"], &["agent", "recorded_at"]],
     },
+    RowSpec {
+        table: "session",
+        name: "'session ' || id",
+        groups: &[
+            &[
+                "id",
+                "account",
+                "agent",
+                "on_behalf_of",
+                "channel",
+                "started_at",
+            ],
+            &["basis", "verified_at"],
+            &["secret_failures"],
+            &["ended_at", "end_reason"],
+            &["owner"],
+            &["callback_started_at", "callback_number", "callback_route"],
+        ],
+    },
+    RowSpec {
+        table: "code",
+        name: "'code ' || id",
+        groups: &[
+            &["account", "session", "channel"],
+            &["digest"],
+            &["issued_at", "expires_at"],
+            &["used_at", "superseded"],
+        ],
+    },
+    RowSpec {
+        table: "outbox",
+        name: "'outbox message ' || id",
+        groups: &[
+            &["account", "session", "kind", "created_at", "message_id"],
+            &["channel", "recipient"],
+            &["subject"],
+            &["status", "sent_at", "path"],
+        ],
+    },
+    RowSpec {
+        table: "agent_key",
+        name: "'agent key ' || fingerprint",
+        groups: &[
+            &["fingerprint", "login"],
+            &["key_type", "key_data"],
+            &["comment", "added_at"],
+        ],
+    },
 ];
 
 #[cfg(test)]
