@@ -850,9 +850,12 @@ mod tests {
         let p = Scripted::new(&[A::Menu(Some(0)), A::CtrlC]);
         let e = discussion_fields(&p, Scope::Account).expect_err("interrupted at the note");
         assert_eq!(e.kind, Kind::Interrupted);
-        let p = Scripted::new(&[A::Menu(Some(0)), A::Menu(Some(1))]);
+        let p = Scripted::new(&[A::Menu(Some(0)), A::Menu(Some(1)), A::Line(Some("plan"))]);
         let f = after_interrupt(&p, Scope::Account).expect("record it");
-        assert_eq!(f.map(|f| f.0), Some(Purpose::Billing));
+        assert_eq!(
+            f.map(|f| (f.0, f.3)),
+            Some((Purpose::Billing, "plan".to_string()))
+        );
         let p = Scripted::new(&[A::Menu(Some(1))]);
         assert!(
             after_interrupt(&p, Scope::Account)
