@@ -52,6 +52,21 @@ fn stamp(ms: i64) -> String {
     cpni::clock::format(t)
 }
 
+/// Signs the new head as cpni signs every write it makes (the generator writes in its place),
+/// with the signing key `cpni init` made beside the database.
+fn sign_head(tx: &Connection, db: &Path, seq: i64, hash: &[u8], at: &str) -> rusqlite::Result<()> {
+    let Ok(seed) = cpni::secrets::read_key(&cpni::secrets::key_paths(db).1) else {
+        return Ok(());
+    };
+    let h = cpni::audit::head::Head::sign(&seed, seq, hash, 0, at);
+    tx.execute(
+        "INSERT OR REPLACE INTO audit_head (id, seq, hash, base_seq, at, public_key, signature) \
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+        params![h.seq, h.hash, h.base_seq, h.at, h.public_key, h.signature],
+    )?;
+    Ok(())
+}
+
 /// Appends `n` chained records after the current head, in one transaction.
 pub fn populate(db: &Path, n: u64) -> rusqlite::Result<()> {
     let mut conn = Connection::open(db)?;
@@ -62,6 +77,7 @@ pub fn populate(db: &Path, n: u64) -> rusqlite::Result<()> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut last_at = String::new();
     {
         let mut ins = tx.prepare(
             "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
@@ -110,8 +126,10 @@ pub fn populate(db: &Path, n: u64) -> rusqlite::Result<()> {
                 &hash[..]
             ])?;
             prev = hash.to_vec();
+            last_at = at;
         }
     }
+    sign_head(&tx, db, seq, &prev, &last_at)?;
     tx.commit()?;
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())
