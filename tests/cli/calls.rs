@@ -202,3 +202,34 @@ pub fn discuss_of(v: &serde_json::Value) -> Vec<String> {
         .map(|s| s.as_str().unwrap_or_default().to_string())
         .collect()
 }
+
+#[test]
+fn an_ended_session_shows_that_nothing_more_is_allowed() {
+    let env = Env::initialised(true);
+    let s = start(&env, ADA);
+    pin(&env, &s, ADA_PIN).ok();
+    env.run(&["session", "end", &s]).ok();
+    let run = env.run(&["--json", "session", "show", &s]);
+    run.ok();
+    let doc = run.json();
+    assert_eq!(
+        doc["allowed"]["discuss"],
+        serde_json::json!([]),
+        "{}",
+        run.dump()
+    );
+    assert_eq!(
+        doc["allowed"]["send"],
+        serde_json::json!([]),
+        "{}",
+        run.dump()
+    );
+    let run = env.run(&["session", "show", &s]);
+    run.ok();
+    assert!(!run.stdout.contains("may discuss"), "{}", run.dump());
+    assert!(
+        run.stdout.contains("nothing more may be discussed"),
+        "{}",
+        run.dump()
+    );
+}

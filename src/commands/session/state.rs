@@ -40,14 +40,21 @@ pub fn attempts_left(l: &Loaded, now: OffsetDateTime) -> u32 {
 
 pub fn state_json(l: &Loaded, now: OffsetDateTime) -> Value {
     let b = basis(l);
-    let discuss: Vec<&str> = policy::discussable(b).iter().map(|s| s.as_str()).collect();
+    // An ended session allows nothing more.
+    let open = l.session.ended_at.is_none();
+    let discuss: Vec<&str> = if open {
+        policy::discussable(b).iter().map(|s| s.as_str()).collect()
+    } else {
+        Vec::new()
+    };
+    let send = if open { sendable(l, now) } else { Vec::new() };
     json!({
         "session": l.session.id,
         "account": l.customer.account,
         "channel": l.session.channel,
         "verified": policy::is_verified(b),
         "basis": b.map(|b| b.as_str()),
-        "allowed": {"discuss": discuss, "send": sendable(l, now)},
+        "allowed": {"discuss": discuss, "send": send},
         "attempts_left": attempts_left(l, now),
         "locked_until": lock_of(&l.customer, now).map(clock::format),
         "pin_set": l.customer.pin_hash.is_some(),
@@ -71,6 +78,14 @@ pub fn state_text(l: &Loaded, now: OffsetDateTime) -> String {
             l.session.id, l.customer.account
         ),
     }];
+    if let Some(end) = &l.session.ended_at {
+        // An ended session allows nothing more: say so, not what it allowed.
+        lines.push(format!(
+            "  ended {end} ({}): nothing more may be discussed or sent on it",
+            l.session.end_reason.as_deref().unwrap_or("ended")
+        ));
+        return lines.join("\n");
+    }
     let discuss: Vec<&str> = policy::discussable(b).iter().map(|s| s.as_str()).collect();
     lines.push(format!("  may discuss: {}", discuss.join(", ")));
     let send = sendable(l, now);
@@ -85,12 +100,6 @@ pub fn state_text(l: &Loaded, now: OffsetDateTime) -> String {
     match lock_of(&l.customer, now) {
         Some(t) => lines.push(format!("  PIN and codes LOCKED until {}", clock::human(t))),
         None => lines.push(format!("  secret attempts left: {}", attempts_left(l, now))),
-    }
-    if let Some(end) = &l.session.ended_at {
-        lines.push(format!(
-            "  ended {end} ({})",
-            l.session.end_reason.as_deref().unwrap_or("ended")
-        ));
     }
     lines.join("\n")
 }
