@@ -172,12 +172,42 @@ fn normalise(sql: &str) -> String {
 /// table or with another body is "altered".
 pub fn missing_triggers(conn: &Connection) -> Result<Vec<String>> {
     let have = triggers(conn)?;
+    let want = expected_triggers()?;
     let mut out = Vec::new();
-    for (name, want) in expected_triggers()? {
-        match have.iter().find(|(n, _)| *n == name) {
-            None => out.push(name),
-            Some((_, sql)) if *sql != want => out.push(format!("{name} (altered)")),
+    for (name, sql_wanted) in &want {
+        match have.iter().find(|(n, _)| n == name) {
+            None => out.push(name.clone()),
+            Some((_, sql)) if sql != sql_wanted => out.push(format!("{name} (altered)")),
             Some(_) => {}
+        }
+    }
+    for (name, _) in &have {
+        if !want.iter().any(|(n, _)| n == name) {
+            out.push(format!("{name} (not cpni's)"));
+        }
+    }
+    Ok(out)
+}
+
+/// The names of triggers in the database that cpni's schema does not have (`schema.sql`, which
+/// a test proves equal to the migrations). A trigger of someone else's can change rows behind
+/// every step (for example mark each new session verified), and cpni would then record and
+/// sign its effects; so no command runs on such a database ([`crate::store::Db::open`]).
+/// Cheap: the names come from the schema SQLite has already read.
+pub fn unknown_triggers(conn: &Connection) -> Result<Vec<String>> {
+    const SCHEMA: &str = include_str!("../../schema.sql");
+    let known: Vec<&str> = SCHEMA
+        .split("CREATE TRIGGER ")
+        .skip(1)
+        .filter_map(|rest| rest.split_whitespace().next())
+        .collect();
+    let mut stmt = conn.prepare_cached("SELECT name FROM sqlite_master WHERE type = 'trigger'")?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for name in names {
+        let name = name?;
+        if !known.contains(&name.as_str()) {
+            out.push(name);
         }
     }
     Ok(out)

@@ -39,7 +39,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 
 /// How long a write waits for the writer lock unless `[storage] lock_timeout_secs` says
 /// otherwise; also SQLite's own busy timeout once the lock is held.
@@ -104,6 +104,7 @@ impl Db {
         if migrate::needs_migration(&db.conn)? {
             db.upgrade()?;
         }
+        db.refuse_foreign_triggers()?;
         crate::timing::mark("schema");
         Ok(db)
     }
@@ -166,6 +167,24 @@ impl Db {
             tx.commit()?;
             Ok(())
         })
+    }
+
+    /// Refuses a database with a trigger cpni did not create ([`audit::unknown_triggers`]).
+    fn refuse_foreign_triggers(&self) -> Result<()> {
+        let unknown = audit::unknown_triggers(&self.conn)?;
+        if unknown.is_empty() {
+            return Ok(());
+        }
+        Err(Error::new(
+            Kind::Integrity,
+            "foreign-trigger",
+            format!(
+                "the database has a trigger cpni did not create ({}): it could change rows behind \
+                 every step, so cpni refuses to run on it; nothing was changed",
+                crate::ui::term::safe(&unknown.join(", "))
+            ),
+        )
+        .hint("treat the log as evidence: copy the database before anything else, then investigate who added it"))
     }
 
     fn configure(&mut self) -> Result<()> {

@@ -312,3 +312,19 @@ fn sessions_codes_messages_and_keys_used_normally_verify() {
     run.code(0);
     assert!(run.stdout.contains("triggers: present"), "{}", run.dump());
 }
+
+#[test]
+fn a_trigger_cpni_did_not_create_stops_every_command() {
+    // From the re-attack: a trigger that marks every new session verified would let call detail
+    // be disclosed with no authentication, and cpni would record and sign its effects.
+    let env = Env::initialised(true);
+    env.sql(
+        "CREATE TRIGGER zz_autoverify AFTER INSERT ON session BEGIN \
+         UPDATE session SET basis = 'pin', verified_at = NEW.started_at WHERE id = NEW.id; END;",
+    );
+    let run = env.run(&["session", "start", "DEMO-1003"]);
+    run.code(6);
+    assert!(run.stderr.contains("zz_autoverify"), "{}", run.dump());
+    assert_eq!(env.count("session"), 0, "nothing was changed");
+    env.run(&["audit", "verify"]).code(6);
+}
