@@ -146,9 +146,11 @@ impl Db {
         Ok((db, !existed))
     }
 
-    /// Applies the missing migrations. Records a migration appends (baselines) are signed into
-    /// the head as a step's would be; a database that had records before signed heads gets its
-    /// first head signed here, once (a missing head is otherwise never signed again).
+    /// Applies the missing migrations and records the upgrade (`audit.upgrade`, from and to).
+    /// Records a migration appends (baselines) are signed into the head as a step's would be; a
+    /// database that had records before signed heads gets its first head signed here, once (a
+    /// missing head is otherwise never signed again), unless its log shows it was already kept
+    /// with signed heads (the schema was rewound by hand to have a forged head signed).
     fn upgrade(&mut self) -> Result<()> {
         let path = self.path.clone();
         self.with_lock(|conn| {
@@ -159,10 +161,22 @@ impl Db {
             let before = audit::head::start(conn)?;
             migrate::migrate(conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            if from < migrate::SIGNED_HEAD_VERSION {
-                audit::head::seal_upgrade(&tx, &path)?;
-            } else {
+            // Before this upgrade's own record: a log that was already kept with signed heads
+            // and is "upgraded" past them again had its schema rewound by hand.
+            let rewound =
+                from < migrate::SIGNED_HEAD_VERSION && audit::head::had_signed_heads(&tx)?;
+            let actor = crate::audit::Actor {
+                login: "cpni".into(),
+                on_behalf_of: None,
+            };
+            let ev = crate::audit::Event::new("audit.upgrade")
+                .with("from", from)
+                .with("to", migrate::current_version());
+            crate::audit::append(&tx, &actor, crate::clock::now(), ev)?;
+            if from >= migrate::SIGNED_HEAD_VERSION {
                 audit::head::seal(&tx, &path, &before)?;
+            } else if !rewound {
+                audit::head::seal_upgrade(&tx, &path)?;
             }
             tx.commit()?;
             Ok(())

@@ -437,3 +437,23 @@ fn records_an_upgrade_appends_are_signed_into_the_head() {
     );
     env.run(&["audit", "verify"]).ok();
 }
+
+#[test]
+fn a_schema_rewound_by_hand_does_not_get_a_forged_head_signed() {
+    // From the re-attack (no key needed): forge a record, delete the head, make the database
+    // look older than signed heads so that the next open "upgrades" it and signs its head.
+    let env = log_with_checkpoint();
+    forge_record(&env, "customer.show", "2026-06-01T00:00:00.000Z", "{}");
+    env.sql(
+        "delete from audit_head; drop table audit_head; \
+         alter table audit_base drop column statement; pragma user_version = 9;",
+    );
+    let msg = verify_fails(&env, &[], "head-unsigned");
+    assert!(msg.contains("newest record"), "{msg}");
+    assert_eq!(env.count("audit_head"), 0, "nothing signed the forgery");
+    assert_eq!(
+        env.sql("select count(*) from audit where event = 'audit.upgrade';"),
+        "1",
+        "the upgrade is recorded"
+    );
+}

@@ -108,6 +108,24 @@ pub fn seal_upgrade(conn: &Connection, db: &Path) -> Result<()> {
     put(conn, &Head::sign(&seed, seq, &hash, base_seq, &at))
 }
 
+/// Whether the log shows it was already kept with signed heads: its `init` record names a schema
+/// with them, or an earlier upgrade's `audit.upgrade` record does. Then an "upgrade" past them
+/// means the schema version and tables were rewound by hand (to have a forged head signed),
+/// and nothing is signed. A full scan, run only when an upgrade past signed heads runs.
+pub fn had_signed_heads(conn: &Connection) -> Result<bool> {
+    let v = crate::store::migrate::SIGNED_HEAD_VERSION;
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM audit WHERE (event = 'init' AND \
+             CAST(json_extract(detail, '$.schema') AS INTEGER) >= ?1) OR (event = 'audit.upgrade' \
+             AND CAST(json_extract(detail, '$.to') AS INTEGER) >= ?1) LIMIT 1",
+            [v],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
 /// The signing seed beside `db`, read once per process.
 fn signing_seed(db: &Path) -> Option<[u8; 32]> {
     static CACHE: Mutex<Option<(PathBuf, Option<[u8; 32]>)>> = Mutex::new(None);
