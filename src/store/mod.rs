@@ -155,7 +155,8 @@ impl Db {
         let path = self.path.clone();
         self.with_lock(|conn| {
             let from = migrate::user_version(conn)?;
-            if from == 0 {
+            // A new database, or one already current (`cpni init` run again): nothing to record.
+            if from == 0 || from >= migrate::current_version() {
                 return migrate::migrate(conn);
             }
             let before = audit::head::start(conn)?;
