@@ -276,13 +276,12 @@ impl Db {
         LOCK_WAIT_MAX_US.fetch_max(waited, std::sync::atomic::Ordering::Relaxed);
         let held = held?;
         crate::timing::mark("lock");
-        self.bound_wal();
+        let wal_existed = self.bound_wal();
         crate::timing::mark("wal_bound");
         // A WAL deleted by another program (the sqlite3 CLI checkpoints and deletes it when it
         // closes last) is created again by this write; SQLite no longer syncs the folder
         // (.cargo/config.toml), so do it here, or a power cut could lose the new file and the
         // step committed into it. Best effort: the step has committed either way.
-        let wal_existed = perms::beside(&self.path, "-wal").exists();
         let result = f(&mut self.conn);
         if !wal_existed && result.is_ok() {
             let _ = sync_folder(&self.path);
@@ -316,15 +315,18 @@ impl Db {
     /// them: the checkpoint then does what it can without waiting (busy timeout 0, so the lock
     /// is never held long) and the next writer tries again. A checkpoint that fails leaves the
     /// database as it was; the step goes on.
-    fn bound_wal(&self) {
+    /// Returns whether the WAL file existed (from the same `stat`).
+    fn bound_wal(&self) -> bool {
         let wal = perms::beside(&self.path, "-wal");
-        let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        let meta = std::fs::metadata(&wal).ok();
+        let existed = meta.is_some();
+        let size = meta.map_or(0, |m| m.len());
         // The file keeps its size after a restart, so its valid part is measured in frames;
         // without a readable wal-index, by the file's size (a checkpoint on every write, but
         // bounded).
         let used = wal_frames(&self.path).map_or(size, |(frames, page)| frames * (page + 24));
         if used < WAL_CHECKPOINT_BYTES && size <= WAL_TRUNCATE_BYTES {
-            return;
+            return existed;
         }
         let sql = if size > WAL_TRUNCATE_BYTES {
             "PRAGMA wal_checkpoint(TRUNCATE)"
@@ -334,6 +336,7 @@ impl Db {
         let _ = self.conn.busy_timeout(Duration::ZERO);
         let _ = self.conn.query_row(sql, [], |_| Ok(()));
         let _ = self.conn.busy_timeout(self.lock_timeout);
+        existed
     }
 }
 
