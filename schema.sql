@@ -1,4 +1,4 @@
--- cpni database schema, version 11 (PRAGMA user_version = 11).
+-- cpni database schema, version 12 (PRAGMA user_version = 12).
 --
 -- This file is the readable full schema. The binary builds the same schema by applying the
 -- numbered steps in src/store/migrations/ in order; a test proves both give the same
@@ -396,4 +396,14 @@ CREATE INDEX agent_key_login ON agent_key (login);
 -- join the row digests; upgrading a database from version 9 or 10 appends `audit.baseline`
 -- records for their rows.
 
-PRAGMA user_version = 11;
+-- Row seals (src/audit/rowdigest.rs): per row name, the digest and seq of the latest record
+-- carrying it. A step compares a row's digest before its change with its seal and refuses
+-- (exit 6) a row edited outside cpni. A tripwire beside the chain, not evidence: `audit
+-- verify` proves the same from the records' `"prior"` digests alone.
+CREATE TABLE row_seal (
+    name   TEXT PRIMARY KEY,
+    digest TEXT NOT NULL,
+    seq    INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+PRAGMA user_version = 12;

@@ -25,6 +25,18 @@ pub struct Collector {
     kept: Vec<Kept>,
     /// Row name -> (seq, digest) of the latest record carrying its digest.
     digests: HashMap<String, (i64, String)>,
+    /// The first record whose `"prior"` digest of a row is not the latest one recorded before.
+    prior_break: Option<PriorBreak>,
+}
+
+/// A record that changed a row from a state no earlier record shows.
+struct PriorBreak {
+    seq: i64,
+    name: String,
+    /// The latest record before it carrying the row's digest, and that digest (`None`: no
+    /// earlier record names the row).
+    last: Option<(i64, String)>,
+    was: String,
 }
 
 impl Collector {
@@ -67,6 +79,9 @@ impl Collector {
         let Ok(serde_json::Value::Object(mut d)) = serde_json::from_slice(detail) else {
             return;
         };
+        if let Some(serde_json::Value::Object(prior)) = d.remove(rowdigest::PRIOR_KEY) {
+            self.check_prior(seq, prior);
+        }
         let Some(serde_json::Value::Object(rows)) = d.remove(rowdigest::KEY) else {
             return;
         };
@@ -76,6 +91,79 @@ impl Collector {
             }
         }
     }
+}
+
+impl Collector {
+    /// Each row a record changed must have been, before, as the latest earlier record shows
+    /// it: otherwise it was edited outside cpni between the two, and the record carries the
+    /// edit forward.
+    fn check_prior(&mut self, seq: i64, prior: serde_json::Map<String, serde_json::Value>) {
+        if self.prior_break.is_some() {
+            return;
+        }
+        for (name, v) in prior {
+            let serde_json::Value::String(was) = v else {
+                continue;
+            };
+            let last = self.digests.get(&name);
+            if last.is_some_and(|(_, dg)| *dg == was) {
+                continue;
+            }
+            self.prior_break = Some(PriorBreak {
+                seq,
+                name,
+                last: last.cloned(),
+                was,
+            });
+            return;
+        }
+    }
+}
+
+/// The mismatch a [`PriorBreak`] makes (`None` for a row no earlier record names when the log
+/// was purged: its records may be gone).
+fn prior_mismatch(b: PriorBreak, purged: bool) -> Option<Mismatch> {
+    let spec = spec_of(&b.name)?;
+    let message = match &b.last {
+        None if purged => return None,
+        None => format!(
+            "audit record {} changed {}, which no earlier audit record shows: it was written \
+             behind cpni's back",
+            b.seq, b.name
+        ),
+        Some((s, dg)) if dg == crate::store::audit::rowdigest::REMOVED_MARK => format!(
+            "audit record {} changed {}, which audit record {s} removed: it was put back behind \
+             cpni's back",
+            b.seq, b.name
+        ),
+        Some((s, dg)) => format!(
+            "audit record {} changed {} from a state no record shows: its columns differ from \
+             audit record {s} ({}); the row was edited behind cpni's back before that step",
+            b.seq,
+            b.name,
+            rowdigest::differing(spec, dg, &b.was)
+                .unwrap_or_default()
+                .join(", ")
+        ),
+    };
+    Some(Mismatch {
+        table: spec.table,
+        row: Some(b.name),
+        record: Some(b.seq),
+        message,
+    })
+}
+
+/// The table a row name belongs to (the longest quoted prefix of the names' SQL that fits).
+fn spec_of(name: &str) -> Option<&'static RowSpec> {
+    sql::DIGESTS
+        .iter()
+        .filter_map(|s| {
+            let prefix = s.name.strip_prefix('\'')?.split('\'').next()?;
+            name.starts_with(prefix).then_some((prefix.len(), s))
+        })
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, s)| s)
 }
 
 /// A table and the chain disagree.
@@ -102,6 +190,12 @@ pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Resu
         if let Some(m) = compare(link, rows, records, cut) {
             out.push(m);
         }
+    }
+    if let Some(m) = collected
+        .prior_break
+        .and_then(|b| prior_mismatch(b, cut.is_some()))
+    {
+        out.push(m);
     }
     let mut digests = collected.digests;
     for spec in sql::DIGESTS {

@@ -91,8 +91,10 @@ fn as_hex<S: serde::Serializer>(bytes: &[u8], s: S) -> std::result::Result<S::Ok
 /// The record carries the digests of the decision rows changed since the previous record
 /// ([`rowdigest::attach`]).
 pub fn append(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, mut event: Event) -> Result<Record> {
-    rowdigest::attach(tx, &mut event.detail)?;
-    append_exact(tx, actor, at, event)
+    let seals = rowdigest::attach(tx, &mut event.detail)?;
+    let record = append_exact(tx, actor, at, event)?;
+    rowdigest::seal(tx, record.seq, &seals)?;
+    Ok(record)
 }
 
 /// Appends `event` exactly as given (no row digests added).

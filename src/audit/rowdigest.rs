@@ -26,13 +26,16 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use super::{Actor, Event};
-use crate::error::Result;
+use crate::error::{Error, Kind, Result};
 use crate::store::Tx;
 use crate::store::audit::crosscheck::{DIGESTS, RowSpec};
 use crate::store::audit::rowdigest as sql;
 
 /// The detail key that holds a record's row digests.
 pub const KEY: &str = "digests";
+
+/// The detail key that holds the digests of the rows a record changed, as they were before.
+pub const PRIOR_KEY: &str = "prior";
 
 fn put_bytes(out: &mut Vec<u8>, tag: u8, b: &[u8]) {
     out.push(tag);
@@ -104,17 +107,30 @@ pub fn differing(spec: &RowSpec, stored: &str, current: &str) -> Option<Vec<&'st
     Some(cols)
 }
 
-/// Adds the digests of the rows changed since the previous record to `detail` (inside the
-/// write transaction, just before the record is appended).
-pub fn attach(tx: &Tx<'_>, detail: &mut Map<String, Json>) -> Result<()> {
+/// Adds to `detail` the digests of the rows changed since the previous record (inside the
+/// write transaction, just before the record is appended): `"digests"` after the change
+/// ([`sql::REMOVED_MARK`] for a deleted row), `"prior"` before it for rows that existed. A row
+/// whose state before differs from the latest digest recorded for it ([`sql::sealed`]), or that
+/// no record shows at all, was edited or written outside cpni: the step is refused (exit 6)
+/// rather than recorded over it. Returns the
+/// digests to seal once the record has its seq ([`seal`]).
+pub fn attach(tx: &Tx<'_>, detail: &mut Map<String, Json>) -> Result<Vec<(String, String)>> {
     let dirty = sql::take();
-    let removed = sql::take_removed();
-    if dirty.is_empty() && removed.is_empty() {
-        return Ok(());
-    }
+    let prior = sql::take_prior();
     let mut digests = Map::new();
-    for name in removed {
-        digests.insert(name, Json::String(sql::REMOVED_MARK.to_string()));
+    let mut before = Map::new();
+    for p in prior {
+        if !p.deleted && !dirty.contains(&(p.spec, p.rowid)) {
+            continue; // a quiet change (columns outside the lists) that nothing followed
+        }
+        let spec = &DIGESTS[p.spec];
+        let (name, values) = sql::prior_row(tx, spec, &p.values)?;
+        let was = digest(spec, &values);
+        refuse_if_edited(tx, spec, &name, &was)?;
+        if p.deleted {
+            digests.insert(name.clone(), Json::String(sql::REMOVED_MARK.to_string()));
+        }
+        before.insert(name, Json::String(was));
     }
     for (i, rowid) in dirty {
         let spec = &DIGESTS[i];
@@ -122,10 +138,84 @@ pub fn attach(tx: &Tx<'_>, detail: &mut Map<String, Json>) -> Result<()> {
             digests.insert(name, Json::String(digest(spec, &values)));
         }
     }
+    let seals = digests
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+        .collect();
     if !digests.is_empty() {
         detail.insert(KEY.to_string(), Json::Object(digests));
     }
+    if !before.is_empty() {
+        detail.insert(PRIOR_KEY.to_string(), Json::Object(before));
+    }
+    Ok(seals)
+}
+
+/// Records that record `seq` carries the latest digest of each row in `seals`.
+pub fn seal(tx: &Tx<'_>, seq: i64, seals: &[(String, String)]) -> Result<()> {
+    for (name, dg) in seals {
+        sql::seal(tx, name, dg, seq)?;
+    }
     Ok(())
+}
+
+/// Exit 6 when the row of `table` whose `key` column is `value` is not as the latest record
+/// naming it shows it: a step that reads a decision row (the session and customer a call step
+/// acts on) must not act on an edit made outside cpni, even when it changes nothing in the row.
+pub fn require_sealed(tx: &Tx<'_>, table: &str, key: &'static str, value: &str) -> Result<()> {
+    let Some(spec) = DIGESTS.iter().find(|s| s.table == table) else {
+        return Ok(());
+    };
+    if let Some((name, values)) = sql::row_by_key(tx, spec, key, value)? {
+        refuse_if_edited(tx, spec, &name, &digest(spec, &values))?;
+    }
+    Ok(())
+}
+
+/// Exit 6 when `name`'s state before this step (`was`) is not the one its latest record shows.
+fn refuse_if_edited(tx: &Tx<'_>, spec: &RowSpec, name: &str, was: &str) -> Result<()> {
+    let what = match sql::sealed(tx, name)? {
+        None => "no audit record shows it".to_string(),
+        Some((sealed, seq)) if sealed == sql::REMOVED_MARK => {
+            format!("audit record {seq} removed it, yet it is there")
+        }
+        Some((sealed, seq)) => match differing(spec, &sealed, was) {
+            None => return Ok(()),
+            Some(cols) => format!("its {} differ from audit record {seq}", cols.join(", ")),
+        },
+    };
+    Err(Error::new(
+        Kind::Integrity,
+        "row-edited",
+        format!(
+            "{} was changed outside cpni ({what}): cpni will not record a step over it; nothing \
+             was changed",
+            crate::ui::term::safe(name)
+        ),
+    )
+    .hint("treat the database as evidence: copy it, run `cpni audit verify`, and have a supervisor investigate"))
+}
+
+/// Fills the seals of a log whose records carried digests before the seals existed: the latest
+/// digest of every row named in the chain (a migration step).
+pub fn rebuild_seals(tx: &Tx<'_>) -> Result<usize> {
+    let mut latest: std::collections::HashMap<String, (String, i64)> = Default::default();
+    sql::digest_records(tx, |seq, detail| {
+        if let Ok(Json::Object(mut d)) = serde_json::from_str::<Json>(detail)
+            && let Some(Json::Object(rows)) = d.remove(KEY)
+        {
+            for (name, v) in rows {
+                if let Json::String(dg) = v {
+                    latest.insert(name, (dg, seq));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    for (name, (dg, seq)) in &latest {
+        sql::seal(tx, name, dg, *seq)?;
+    }
+    Ok(latest.len())
 }
 
 /// Rows per `audit.baseline` record (a record stays around 11 kB).
@@ -273,5 +363,34 @@ mod tests {
             d.contains("migration 11") && !d.contains("agent root"),
             "{d}"
         );
+    }
+
+    #[test]
+    fn an_upgrade_to_12_seals_every_row_the_chain_names() {
+        use crate::store::migrate::{MIGRATIONS, ROW_DIGESTS_VERSION, migrate};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..ROW_DIGESTS_VERSION as usize - 1] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", ROW_DIGESTS_VERSION - 1)
+            .unwrap();
+        conn.execute_batch("INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');")
+            .unwrap();
+        migrate(&mut conn).unwrap();
+        let (dg, seq): (String, i64) = conn
+            .query_row(
+                "SELECT digest, seq FROM row_seal WHERE name = 'agent root'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let rows = sql::all(&conn, spec("agent")).unwrap();
+        assert_eq!(dg, digest(spec("agent"), &rows[0].1));
+        let event: String = conn
+            .query_row("SELECT event FROM audit WHERE seq = ?1", [seq], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(event, "audit.baseline");
     }
 }

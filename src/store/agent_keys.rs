@@ -74,14 +74,12 @@ pub fn insert(conn: &Connection, k: &AgentKey) -> Result<()> {
     Ok(())
 }
 
-/// Deletes a key; the next audit record carries the row's removal (row digests).
+/// Deletes a key; the next audit record carries the row's removal (row digests: the
+/// pre-update hook notes it).
 pub fn delete(conn: &Connection, fingerprint: &str) -> Result<()> {
-    let n = conn.execute(
+    conn.execute(
         "DELETE FROM agent_key WHERE fingerprint = ?1",
         [fingerprint],
     )?;
-    if n > 0 {
-        super::audit::rowdigest::removed(format!("agent key {fingerprint}"));
-    }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod crosscheck;
 pub mod head;
+mod prehook;
 pub mod proofs;
 pub mod report;
 pub mod rowdigest;

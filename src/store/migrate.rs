@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_row_digests.sql"),
     include_str!("migrations/0010_audit_trust.sql"),
     include_str!("migrations/0011_more_digests.sql"),
+    include_str!("migrations/0012_row_seals.sql"),
 ];
 
 /// The version from which audit records carry row digests: a database migrated to it from an
@@ -38,6 +39,11 @@ pub const MORE_DIGESTS_VERSION: i64 = 11;
 
 /// The tables [`MORE_DIGESTS_VERSION`] added to the row digests.
 pub const MORE_DIGESTS_TABLES: &[&str] = &["session", "code", "outbox", "agent_key"];
+
+/// The version that brings row seals (`row_seal`) and `"prior"` digests: an upgrade to it
+/// fills the seals from the digests already in the chain
+/// ([`crate::audit::rowdigest::rebuild_seals`]).
+pub const ROW_SEALS_VERSION: i64 = 12;
 
 /// The schema version this binary writes.
 pub fn current_version() -> i64 {
@@ -93,6 +99,10 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             };
             let why = format!("migration {step}");
             crate::audit::rowdigest::baseline(&tx, &actor, crate::clock::now(), &why, only)?;
+        }
+        // Runs after any baseline of this same upgrade, so those records are sealed too.
+        if step == ROW_SEALS_VERSION {
+            crate::audit::rowdigest::rebuild_seals(&tx)?;
         }
     }
     tx.commit()?;

@@ -250,7 +250,7 @@ impl Db {
         let started = audit::head::start(&tx)?;
         let value = f(&tx)?;
         crate::timing::mark("work");
-        if !audit::rowdigest::take().is_empty() || !audit::rowdigest::take_removed().is_empty() {
+        if audit::rowdigest::pending() {
             return Err(Error::storage(
                 "the step changed a decision row after its last audit record; nothing was recorded",
             ));

@@ -78,7 +78,7 @@ fn trigger_sql(env: &Env, name: &str) -> String {
 
 /// Drops every trigger on `table` (copied from sqlite_master), runs `sql`, re-creates them
 /// exactly as they were.
-fn edit_behind_triggers(env: &Env, table: &str, sql: &str) {
+pub(crate) fn edit_behind_triggers(env: &Env, table: &str, sql: &str) {
     let names = env.sql(&format!(
         "select name from sqlite_master where type = 'trigger' and tbl_name = '{table}';"
     ));

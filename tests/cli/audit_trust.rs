@@ -427,7 +427,7 @@ fn records_an_upgrade_appends_are_signed_into_the_head() {
     // appends baseline records; they must be signed as a step's records are.
     let env = log_with_checkpoint();
     env.run(&["session", "start", "ACCT-500"]).ok();
-    env.sql("pragma user_version = 10;");
+    env.sql("drop table row_seal; pragma user_version = 10;");
     let before = env.count("audit");
     env.run(&["customer", "show", "ACCT-500"]).ok();
     assert!(env.count("audit") > before, "the upgrade appended records");
@@ -446,7 +446,8 @@ fn a_schema_rewound_by_hand_does_not_get_a_forged_head_signed() {
     forge_record(&env, "customer.show", "2026-06-01T00:00:00.000Z", "{}");
     env.sql(
         "delete from audit_head; drop table audit_head; \
-         alter table audit_base drop column statement; pragma user_version = 9;",
+         alter table audit_base drop column statement; drop table row_seal; \
+         pragma user_version = 9;",
     );
     let msg = verify_fails(&env, &[], "head-unsigned");
     assert!(msg.contains("newest record"), "{msg}");

@@ -249,6 +249,8 @@ fn old_breach_log() -> Env {
     // Signed as cpni signs every log it writes (a log with records and no head stays unsigned).
     let seed = crate::audit_trust::stolen_seed(&env);
     crate::audit_trust::re_sign_head(&env, &seed);
+    // Its rows sealed as cpni seals the rows its records name (row_seal).
+    env.reseal();
     env.run(&["audit", "checkpoint"]).ok();
     env
 }

@@ -170,12 +170,14 @@ pub fn mail_code(env: &Env, session: &str) -> String {
     digits_after(&text, "verification code is:", 8)
 }
 
-/// Sets `customer.COLUMN` of `account` to now minus `days` days (stored format, UTC ms).
+/// Sets `customer.COLUMN` of `account` to now minus `days` days (stored format, UTC ms), as a
+/// test's set-up (the row is resealed, so steps act on it).
 pub fn backdate(env: &Env, account: &str, column: &str, days: i64) {
     env.sql(&format!(
         "update customer set {column} = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{days} days') \
          where account = '{account}';"
     ));
+    env.reseal();
 }
 
 /// Events of the audit rows of `session`, in order, one per line.

@@ -267,6 +267,7 @@ fn the_business_basis_runs_the_contract_passphrase_and_counts_attempts() {
 fn a_contract_without_a_method_is_refused_and_a_callback_contract_needs_30_days() {
     let env = Env::initialised(true);
     env.sql("update customer set contract_method = NULL where account = 'DEMO-1004';");
+    env.reseal();
     let s = start(&env, ACME);
     env.run(&["session", "business", &s])
         .code(3)
@@ -287,6 +288,7 @@ fn a_contract_without_a_method_is_refused_and_a_callback_contract_needs_30_days(
         .code(3)
         .stderr_has("on file only since");
     env.sql("update customer set contract_callback_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-31 days') where account = 'DEMO-1004';");
+    env.reseal();
     env.run(&["session", "business", &s, "--reached"])
         .code(3)
         .stderr_has("no callback was started");

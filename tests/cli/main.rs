@@ -12,6 +12,7 @@ mod audit_digests;
 mod audit_export;
 mod audit_more_digests;
 mod audit_recipe;
+mod audit_seals;
 mod audit_trust;
 mod audit_verify;
 mod audit_verify_split;

@@ -142,6 +142,45 @@ impl Env {
         sqlite3(&self.db(), query)
     }
 
+    /// After a test's own set-up edit of decision rows (backdating a contact, a hand-built old
+    /// log): records every row's current digest in `row_seal`, as if cpni had written it, so
+    /// later steps act on the edited rows instead of refusing them as changed outside cpni.
+    /// (`audit verify` still sees the edit; attack tests never call this.)
+    pub fn reseal(&self) {
+        let conn = rusqlite::Connection::open(self.db()).expect("open the test database");
+        let seq: i64 = conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |r| r.get(0))
+            .unwrap();
+        for spec in cpni::store::audit::crosscheck::DIGESTS {
+            let cols: Vec<&str> = spec.groups.iter().flat_map(|g| g.iter()).copied().collect();
+            let sql = format!(
+                "SELECT {}, {} FROM {}",
+                spec.name,
+                cols.join(", "),
+                spec.table
+            );
+            let mut stmt = conn.prepare(&sql).unwrap();
+            let rows: Vec<(String, Vec<rusqlite::types::Value>)> = stmt
+                .query_map([], |r| {
+                    let vals = (1..=cols.len())
+                        .map(|i| r.get(i))
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
+                    Ok((r.get(0)?, vals))
+                })
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            for (name, vals) in rows {
+                let dg = cpni::audit::rowdigest::digest(spec, &vals);
+                conn.execute(
+                    "INSERT OR REPLACE INTO row_seal (name, digest, seq) VALUES (?1, ?2, ?3)",
+                    rusqlite::params![name, dg, seq],
+                )
+                .unwrap();
+            }
+        }
+    }
+
     /// `select count(*) from TABLE` through the sqlite3 CLI.
     pub fn count(&self, table: &str) -> i64 {
         let out = self.sql(&format!("select count(*) from {table};"));

@@ -955,6 +955,7 @@ fn a_callback_contract_calls_the_designated_number_then_records_the_business_bas
     ])
     .ok();
     env.sql("update customer set contract_callback_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-31 days') where account = 'DEMO-1004';");
+    env.reseal();
     let mut t = Pty::spawn(&env, &["verify", ACME]);
     t.expect("What does the caller want to discuss?");
     t.send("2"); // call detail

@@ -60,6 +60,12 @@ pub fn check_bases(
                 seq - previous
             ));
         }
+        if let Some(v2) = legacy_after_format_2(bases, seq) {
+            return unsigned(format!(
+                "is in the old format (cpni-audit-purge/1, which proves no retention) although the \
+                 base at record {v2} before it is in format 2: cpni has signed only format 2 since"
+            ));
+        }
         let statement = match &b.statement {
             Some(text) => match PurgeBase::parse(text) {
                 Some(s) => s,
@@ -99,6 +105,20 @@ pub fn check_bases(
         previous = seq;
     }
     Ok(None)
+}
+
+/// For the base at `seq`, when it is in format 1 (no statement) and an earlier base is in
+/// format 2: that earlier base's seq. A cpni that signs format 2 never signs format 1 again, so
+/// a format-1 base after one (whose retention nothing proves) was signed by someone else.
+fn legacy_after_format_2(bases: &[BaseRow], seq: i64) -> Option<i64> {
+    let this = bases.iter().find(|b| b.seq == seq)?;
+    if this.statement.is_some() {
+        return None;
+    }
+    bases
+        .iter()
+        .find(|b| b.seq < seq && b.statement.is_some())
+        .map(|b| b.seq)
 }
 
 /// Why a validly signed base is still not a legitimate purge: the `audit.purge` record it names
@@ -549,4 +569,38 @@ pub fn head_check(
         );
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base(seq: i64, v2: bool) -> BaseRow {
+        BaseRow {
+            seq,
+            hash: vec![0; 32],
+            purged_at: "2026-01-01T00:00:00.000Z".into(),
+            records: seq,
+            signature: Some("sig".into()),
+            statement: v2.then(|| "cpni-audit-purge/2 …".to_string()),
+        }
+    }
+
+    #[test]
+    fn a_format_1_base_after_a_format_2_base_is_refused() {
+        let bases = [
+            base(10, false),
+            base(20, true),
+            base(30, false),
+            base(40, true),
+        ];
+        assert_eq!(
+            legacy_after_format_2(&bases, 10),
+            None,
+            "old bases stay valid"
+        );
+        assert_eq!(legacy_after_format_2(&bases, 20), None);
+        assert_eq!(legacy_after_format_2(&bases, 30), Some(20));
+        assert_eq!(legacy_after_format_2(&bases, 40), None);
+    }
 }

@@ -259,6 +259,9 @@ pub fn recheck(
             format!("session {id} names a missing account"),
         )
     })?;
+    // Row seals: never decide on a session or customer edited outside cpni.
+    audit::rowdigest::require_sealed(tx, "session", "id", &session.id)?;
+    audit::rowdigest::require_sealed(tx, "customer", "account", &customer.account)?;
     let l = Loaded { session, customer };
     let facts = StepFacts {
         ended: l.session.ended_at.is_some(),

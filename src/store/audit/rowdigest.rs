@@ -1,30 +1,52 @@
-//! SQL for row digests: which decision rows a write transaction touched, and their columns.
+//! SQL for row digests: which decision rows a write transaction touched, their columns before
+//! and after, and the seals (the latest digest recorded for each row).
 //!
-//! [`track`] installs an SQLite update hook (for the duration of one [`crate::store::Db::write`])
-//! that notes every row inserted or updated in a table of
-//! [`super::crosscheck::DIGESTS`]; [`take`] hands the noted rows to the next audit record
-//! (`crate::audit::append`), which reads each one back by rowid ([`row`], one primary-key
-//! lookup) and carries its digest. [`all`] reads a whole table for `audit verify`: one query
-//! per table. The hook sees every statement of the transaction, so no command can change a
-//! decision row without the record that follows carrying the new state. Two exceptions are
-//! explicit: [`quiet`] wraps a statement that changes only columns outside the lists (a
-//! session's `last_active_at`), and [`removed`] notes a deleted row (an agent key), which the
-//! hook cannot name, so the next record marks it removed.
+//! [`track`] installs an SQLite pre-update hook (for the duration of one
+//! [`crate::store::Db::write`]) that notes every row inserted, updated or deleted in a table of
+//! [`super::crosscheck::DIGESTS`], and for an update or a delete the row's values as they were
+//! before the first change since the last record; [`take`] and [`take_prior`] hand them to the
+//! next audit record (`crate::audit::append`), which reads each changed row back by rowid
+//! ([`row`], one primary-key lookup) and carries its digest after the change, and (for rows that
+//! existed) its digest before ([`prior_row`]). The hook sees every statement of the
+//! transaction, so no command can change or delete a decision row without the record that
+//! follows carrying both states. [`quiet`] wraps a statement that changes only columns outside
+//! the lists (a session's `last_active_at`). [`all`] reads a whole table for `audit verify`: one
+//! query per table.
+//!
+//! `row_seal` holds, per row name, the digest and seq of the latest record carrying it
+//! ([`seal`], [`sealed`]): a step compares a row's digest before its change with it, so a row
+//! edited behind cpni's back is refused at the next step that touches it instead of being
+//! recorded as found. It is a tripwire kept beside the chain, not evidence: `audit verify`
+//! proves the same from the records alone.
 
 use std::cell::RefCell;
 
-use rusqlite::Connection;
-use rusqlite::hooks::Action;
 use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::crosscheck::{DIGESTS, RowSpec};
+use super::prehook::{self, Change};
 use crate::error::Result;
 
 thread_local! {
     /// (index into DIGESTS, rowid) of the rows changed since the last record.
     static DIRTY: RefCell<Vec<(usize, i64)>> = const { RefCell::new(Vec::new()) };
-    /// Names of the decision rows deleted since the last record (see [`removed`]).
-    static REMOVED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// (index into DIGESTS, rowid, every column) of the rows updated or deleted since the last
+    /// record, as they were before their first change; `deleted` when the row is gone.
+    static PRIOR: RefCell<Vec<Prior>> = const { RefCell::new(Vec::new()) };
+    /// The rows inserted since the last record (no record shows a state of theirs before).
+    static FRESH: RefCell<Vec<(usize, i64)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A decision row as it was before the transaction first changed it since the last record.
+#[derive(Debug, Clone)]
+pub struct Prior {
+    /// Index into DIGESTS.
+    pub spec: usize,
+    pub rowid: i64,
+    /// Every column of the table, in table order.
+    pub values: Vec<Value>,
+    pub deleted: bool,
 }
 
 /// The digest value a record carries for a row it deleted.
@@ -39,46 +61,105 @@ pub fn quiet<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
     out
 }
 
-/// Notes that the decision row named `name` was deleted: the next record carries
-/// [`REMOVED_MARK`] for it (the update hook cannot name a deleted row).
-pub fn removed(name: String) {
-    REMOVED.with(|r| r.borrow_mut().push(name));
-}
-
-/// The deleted rows noted since the last call.
-pub fn take_removed() -> Vec<String> {
-    REMOVED.with(|r| std::mem::take(&mut *r.borrow_mut()))
-}
-
 /// Starts noting changed decision rows on `conn` (and forgets any noted before).
 pub fn track(conn: &mut Connection) -> Result<()> {
-    DIRTY.with(|d| d.borrow_mut().clear());
-    REMOVED.with(|r| r.borrow_mut().clear());
-    conn.update_hook(Some(|action, db: &str, table: &str, rowid| {
-        if db != "main" || !matches!(action, Action::SQLITE_INSERT | Action::SQLITE_UPDATE) {
-            return;
-        }
-        if let Some(i) = DIGESTS.iter().position(|s| s.table == table) {
-            DIRTY.with(|d| {
-                let mut d = d.borrow_mut();
-                if !d.contains(&(i, rowid)) {
-                    d.push((i, rowid));
-                }
-            });
-        }
-    }))?;
+    clear();
+    prehook::install(
+        conn,
+        prehook::Handler {
+            wants: |t| DIGESTS.iter().any(|s| s.table == t),
+            change: on_change,
+        },
+    );
     Ok(())
 }
 
-/// Stops noting changes; returns the rows noted and not yet taken.
-pub fn untrack(conn: &mut Connection) -> Result<Vec<(usize, i64)>> {
-    conn.update_hook(None::<fn(Action, &str, &str, i64)>)?;
-    take_removed();
-    Ok(take())
+fn on_change(table: &str, change: Change) {
+    let Some(i) = DIGESTS.iter().position(|s| s.table == table) else {
+        return;
+    };
+    match change {
+        Change::Insert { rowid } => {
+            FRESH.with(|f| f.borrow_mut().push((i, rowid)));
+            dirty(i, rowid);
+        }
+        Change::Update { old, new, before } => {
+            note_prior(i, old, before, false);
+            dirty(i, new);
+        }
+        Change::Delete { rowid, before } => note_prior(i, rowid, before, true),
+    }
 }
 
-/// The rows changed since the last call: (index into DIGESTS, rowid).
+fn dirty(i: usize, rowid: i64) {
+    DIRTY.with(|d| {
+        let mut d = d.borrow_mut();
+        if !d.contains(&(i, rowid)) {
+            d.push((i, rowid));
+        }
+    });
+}
+
+/// Keeps the first state of a row since the last record (a later change in the same step
+/// starts from a state no record shows); a delete after an update marks it deleted. A row
+/// inserted since the last record has no earlier state: deleting it again leaves nothing to
+/// record.
+fn note_prior(spec: usize, rowid: i64, values: Vec<Value>, deleted: bool) {
+    let fresh = FRESH.with(|f| f.borrow().contains(&(spec, rowid)));
+    if fresh {
+        if deleted {
+            FRESH.with(|f| f.borrow_mut().retain(|x| *x != (spec, rowid)));
+            DIRTY.with(|d| d.borrow_mut().retain(|x| *x != (spec, rowid)));
+        }
+        return;
+    }
+    PRIOR.with(|p| {
+        let mut p = p.borrow_mut();
+        match p.iter_mut().find(|x| x.spec == spec && x.rowid == rowid) {
+            Some(x) => x.deleted |= deleted,
+            None => p.push(Prior {
+                spec,
+                rowid,
+                values,
+                deleted,
+            }),
+        }
+    });
+}
+
+fn clear() {
+    DIRTY.with(|d| d.borrow_mut().clear());
+    PRIOR.with(|p| p.borrow_mut().clear());
+    FRESH.with(|f| f.borrow_mut().clear());
+}
+
+/// Stops noting changes; returns the rows noted and not yet taken (changed, or deleted).
+pub fn untrack(conn: &mut Connection) -> Result<Vec<(usize, i64)>> {
+    prehook::remove(conn);
+    let mut left = take();
+    left.extend(
+        take_prior()
+            .into_iter()
+            .filter(|p| p.deleted)
+            .map(|p| (p.spec, p.rowid)),
+    );
+    Ok(left)
+}
+
+/// The rows updated or deleted since the last call, as they were before.
+pub fn take_prior() -> Vec<Prior> {
+    PRIOR.with(|p| std::mem::take(&mut *p.borrow_mut()))
+}
+
+/// Whether a row was changed or deleted since the last record (what must not be left
+/// unrecorded when a step commits).
+pub fn pending() -> bool {
+    DIRTY.with(|d| !d.borrow().is_empty()) || PRIOR.with(|p| p.borrow().iter().any(|x| x.deleted))
+}
+
+/// The rows inserted or updated since the last call: (index into DIGESTS, rowid).
 pub fn take() -> Vec<(usize, i64)> {
+    FRESH.with(|f| f.borrow_mut().clear());
     DIRTY.with(|d| std::mem::take(&mut *d.borrow_mut()))
 }
 
@@ -91,7 +172,80 @@ fn columns(spec: &RowSpec) -> String {
         .join(", ")
 }
 
-fn values(r: &rusqlite::Row<'_>, n: usize) -> rusqlite::Result<(String, Vec<Value>)> {
+/// The name and listed columns (in list order) of a row of `spec`'s table whose every column,
+/// in table order, is `values` (a row as it was before a change): the same SQL expressions as
+/// [`row`], evaluated over the given values.
+pub fn prior_row(
+    conn: &Connection,
+    spec: &RowSpec,
+    values: &[Value],
+) -> Result<(String, Vec<Value>)> {
+    let names = table_columns(conn, spec.table)?;
+    if names.len() != values.len() {
+        return Err(crate::error::Error::internal(format!(
+            "table {} has {} columns but the pre-update hook saw {}",
+            spec.table,
+            names.len(),
+            values.len()
+        )));
+    }
+    let select: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("?{} AS \"{}\"", i + 1, n.replace('"', "\"\"")))
+        .collect();
+    let sql = format!(
+        "SELECT {}, {} FROM (SELECT {})",
+        spec.name,
+        columns(spec),
+        select.join(", ")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(values), |r| {
+            values_of(r, width(spec))
+        })?)
+}
+
+fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let rows = stmt.query_map([table], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The digest and seq of the latest record carrying `name`'s digest, if the seals know it.
+pub fn sealed(conn: &Connection, name: &str) -> Result<Option<(String, i64)>> {
+    Ok(conn
+        .prepare_cached("SELECT digest, seq FROM row_seal WHERE name = ?1")?
+        .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Records that record `seq` carries `digest` for `name` (the latest one for that row).
+pub fn seal(conn: &Connection, name: &str, digest: &str, seq: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO row_seal (name, digest, seq) VALUES (?1, ?2, ?3)
+         ON CONFLICT (name) DO UPDATE SET digest = excluded.digest, seq = excluded.seq",
+    )?
+    .execute(rusqlite::params![name, digest, seq])?;
+    Ok(())
+}
+
+/// Every record carrying row digests, in chain order: (seq, detail). For building the seals of
+/// a log that had digests before the seals existed.
+pub fn digest_records(conn: &Connection, mut f: impl FnMut(i64, &str) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, detail FROM audit WHERE instr(detail, '\"digests\":') > 0 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let detail: String = r.get(1)?;
+        f(r.get(0)?, &detail)?;
+    }
+    Ok(())
+}
+
+fn values_of(r: &rusqlite::Row<'_>, n: usize) -> rusqlite::Result<(String, Vec<Value>)> {
     let name: String = r.get(0)?;
     let vals = (1..=n).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
     Ok((name, vals))
@@ -103,7 +257,6 @@ fn width(spec: &RowSpec) -> usize {
 
 /// One row of `spec`'s table by rowid: its name and its columns in list order.
 pub fn row(conn: &Connection, spec: &RowSpec, rowid: i64) -> Result<Option<(String, Vec<Value>)>> {
-    use rusqlite::OptionalExtension;
     let sql = format!(
         "SELECT {}, {} FROM {} WHERE rowid = ?1",
         spec.name,
@@ -112,7 +265,27 @@ pub fn row(conn: &Connection, spec: &RowSpec, rowid: i64) -> Result<Option<(Stri
     );
     Ok(conn
         .prepare_cached(&sql)?
-        .query_row([rowid], |r| values(r, width(spec)))
+        .query_row([rowid], |r| values_of(r, width(spec)))
+        .optional()?)
+}
+
+/// The row of `spec`'s table whose column `key` (one of cpni's own names, never input) is
+/// `value`: its name and its columns in list order.
+pub fn row_by_key(
+    conn: &Connection,
+    spec: &RowSpec,
+    key: &'static str,
+    value: &str,
+) -> Result<Option<(String, Vec<Value>)>> {
+    let sql = format!(
+        "SELECT {}, {} FROM {} WHERE {key} = ?1",
+        spec.name,
+        columns(spec),
+        spec.table
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([value], |r| values_of(r, width(spec)))
         .optional()?)
 }
 
@@ -125,7 +298,7 @@ pub fn all(conn: &Connection, spec: &RowSpec) -> Result<Vec<(String, Vec<Value>)
         spec.table
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], |r| values(r, width(spec)))?;
+    let rows = stmt.query_map([], |r| values_of(r, width(spec)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -1,0 +1,211 @@
+//! Issue 11, from the re-attack: a row edited behind cpni's back used to be "laundered" by the
+//! next ordinary step that touched it, which read the row back after its own change and
+//! recorded its digest, edit included, so `audit verify` then passed. Now a record carries each
+//! changed row's digest before the change too (`"prior"`), verify requires it to equal the
+//! latest earlier record's, and a step refuses (exit 6, nothing changed) to act on a session or
+//! customer, or to change any decision row, whose state is not the one its latest record shows
+//! (`row_seal`). Every attack here passed `audit verify` before.
+
+use crate::audit_more_digests::edit_behind_triggers;
+use crate::calls::{ADA, ADA_PIN, disclose, pin, start};
+use crate::util::Env;
+
+const GRACE_PIN: &str = "390721";
+
+fn home() -> Env {
+    let env = Env::initialised(true);
+    env.run(&["audit", "verify"]).code(0);
+    env
+}
+
+/// The step was refused as acting on an edited row, naming it, and changed nothing.
+#[track_caller]
+fn refused(env: &Env, run: crate::util::Run, row: &str, before: i64) {
+    run.code(6);
+    assert!(run.stderr.contains(row), "names {row}: {}", run.dump());
+    assert!(
+        run.stderr.contains("changed outside cpni"),
+        "{}",
+        run.dump()
+    );
+    assert_eq!(env.count("audit"), before, "nothing recorded");
+}
+
+/// `audit verify` exits 6 with a table mismatch whose message contains every part of `want`.
+#[track_caller]
+fn verify_names(env: &Env, want: &[&str]) {
+    let run = env.run(&["--json", "audit", "verify"]);
+    run.code(6);
+    let doc: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap_or_default();
+    assert_eq!(doc["kind"], "table-mismatch", "{}", run.dump());
+    for w in want {
+        assert!(run.stderr.contains(w), "names {w:?}: {}", run.dump());
+    }
+}
+
+#[test]
+fn a_session_verified_behind_cpnis_back_is_refused_by_its_next_steps() {
+    let env = home();
+    let s = start(&env, ADA);
+    edit_behind_triggers(
+        &env,
+        "session",
+        &format!("update session set basis = 'pin', verified_at = started_at where id = '{s}';"),
+    );
+    let before = env.count("audit");
+    let row = format!("session {s}");
+    refused(&env, disclose(&env, &s, "call-detail", &[]), &row, before);
+    refused(&env, env.run(&["session", "end", &s]), &row, before);
+    assert_eq!(
+        env.sql(&format!(
+            "select ended_at is null from session where id = '{s}';"
+        )),
+        "1",
+        "the session was not ended"
+    );
+    verify_names(&env, &[&row, "basis"]);
+}
+
+#[test]
+fn a_copied_pin_hash_does_not_verify_a_caller() {
+    // The attacker gives DEMO-1001 the PIN hash of an account whose PIN they know, then calls.
+    let env = home();
+    edit_behind_triggers(
+        &env,
+        "customer",
+        "update customer set pin_hash = (select pin_hash from customer where account = 'DEMO-1002') \
+         where account = 'DEMO-1001';",
+    );
+    let s = start(&env, ADA);
+    let before = env.count("audit");
+    refused(&env, pin(&env, &s, GRACE_PIN), "customer DEMO-1001", before);
+    assert_eq!(
+        env.sql(&format!(
+            "select basis is null from session where id = '{s}';"
+        )),
+        "1"
+    );
+}
+
+/// What an attacker who read docs/audit-format.md does: computes the current digest of a row
+/// and writes it into `row_seal`, so the step-time check no longer sees the edit.
+fn forge_seal(env: &Env, table: &str, key: &str, value: &str) {
+    let spec = cpni::store::audit::crosscheck::DIGESTS
+        .iter()
+        .find(|s| s.table == table)
+        .unwrap();
+    let cols: Vec<&str> = spec.groups.iter().flat_map(|g| g.iter()).copied().collect();
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let sql = format!(
+        "SELECT {}, {} FROM {table} WHERE {key} = ?1",
+        spec.name,
+        cols.join(", ")
+    );
+    let (name, values) = conn
+        .query_row(&sql, [value], |r| {
+            let name: String = r.get(0)?;
+            let vals = (1..=cols.len())
+                .map(|i| r.get::<_, rusqlite::types::Value>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((name, vals))
+        })
+        .unwrap();
+    let dg = cpni::audit::rowdigest::digest(spec, &values);
+    conn.execute(
+        "INSERT OR REPLACE INTO row_seal (name, digest, seq) VALUES (?1, ?2, 1)",
+        [&name, &dg],
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_edit_whose_seal_was_forged_is_still_caught_by_verify() {
+    // The attacker also forges the row's seal, so the step no longer sees the edit: the step
+    // goes through, and its record's "prior" digest shows what it started from.
+    let env = home();
+    let s = start(&env, ADA);
+    edit_behind_triggers(
+        &env,
+        "session",
+        &format!("update session set basis = 'pin', verified_at = started_at where id = '{s}';"),
+    );
+    // A deleted seal is no way round: a row no record shows is refused too.
+    env.sql(&format!("delete from row_seal where name = 'session {s}';"));
+    env.run(&["session", "end", &s]).code(6);
+    // The attacker computes the edited row's digest (the format is public) and seals it.
+    forge_seal(&env, "session", "id", &s);
+    env.run(&["session", "end", &s]).ok();
+    verify_names(
+        &env,
+        &[
+            &format!("changed session {s} from a state no record shows"),
+            "basis",
+        ],
+    );
+}
+
+#[test]
+fn a_row_planted_then_used_is_caught() {
+    // A verified session planted with no record of it, then ended by an ordinary step: the
+    // end record used to carry the planted row's digest, and verify passed.
+    let env = home();
+    edit_behind_triggers(
+        &env,
+        "session",
+        "insert into session (id, account, agent, owner, channel, started_at, last_active_at, \
+         basis, verified_at) select 'S-PLANTED001', 'DEMO-1001', 'root', 'root', 'inbound', \
+         t, t, 'pin', t from (select strftime('%Y-%m-%dT%H:%M:%fZ', 'now') as t);",
+    );
+    let before = env.count("audit");
+    refused(
+        &env,
+        env.run(&["session", "end", "S-PLANTED001"]),
+        "session S-PLANTED001",
+        before,
+    );
+    // With a forged seal the step goes through; verify names the planted row.
+    forge_seal(&env, "session", "id", "S-PLANTED001");
+    env.run(&["session", "end", "S-PLANTED001"]).ok();
+    verify_names(
+        &env,
+        &["changed session S-PLANTED001, which no earlier audit record shows"],
+    );
+}
+
+#[test]
+fn a_changed_row_restored_before_the_step_passes() {
+    // An edit undone before anything touched the row leaves nothing to find: the step and
+    // verify both pass (the chain shows the true state throughout).
+    let env = home();
+    let s = start(&env, ADA);
+    let sql = |b: &str| format!("update session set secret_failures = {b} where id = '{s}';");
+    edit_behind_triggers(&env, "session", &sql("3"));
+    edit_behind_triggers(&env, "session", &sql("0"));
+    pin(&env, &s, ADA_PIN).ok();
+    env.run(&["session", "end", &s]).ok();
+    env.run(&["audit", "verify"]).code(0);
+}
+
+#[test]
+fn ordinary_calls_keys_and_removals_verify_with_prior_digests() {
+    let env = home();
+    let s = start(&env, ADA);
+    pin(&env, &s, "111999").code(1);
+    pin(&env, &s, ADA_PIN).ok();
+    disclose(&env, &s, "call-detail", &[]).ok();
+    env.run(&["session", "end", &s]).ok();
+    let n = env.sql("select count(*) from audit where detail like '%\"prior\":%';");
+    assert!(
+        n.parse::<i64>().unwrap() >= 3,
+        "records carry prior digests: {n}"
+    );
+    assert_eq!(
+        env.sql(&format!(
+            "select seq = (select max(seq) from audit where detail like '%session {s}%') \
+             from row_seal where name = 'session {s}';"
+        )),
+        "1",
+        "the seal names the latest record"
+    );
+    env.run(&["audit", "verify"]).code(0);
+}
