@@ -317,7 +317,7 @@ pub type Ends = ((i64, Vec<u8>), Option<(i64, Vec<u8>)>);
 /// scan on another thread: `None` when it cannot be opened or its snapshot does not end at
 /// `ends` (the purge base and head of the caller's snapshot: a record was appended or purged
 /// in between), so the caller falls back to one scan of its own snapshot.
-pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<Connection> {
+pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<super::Reader> {
     let conn = Connection::open_with_flags(
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -327,7 +327,7 @@ pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<Connection> 
     // Held until the connection closes: every later statement reads the same snapshot.
     conn.execute_batch("BEGIN").ok()?;
     let mine = (base(&conn).ok()?, head(&conn).ok()?);
-    (&mine == ends).then_some(conn)
+    (&mine == ends).then_some(super::Reader { conn })
 }
 
 fn walk(
@@ -368,5 +368,165 @@ fn bytes(v: ValueRef<'_>) -> &[u8] {
     match v {
         ValueRef::Text(b) | ValueRef::Blob(b) => b,
         _ => &[],
+    }
+}
+
+/// The audit log's queries as methods of the typed handles (commands use these). The free
+/// functions above stay the SQLite implementation, shared with `audit/` and the writer's own
+/// head bookkeeping until `audit/` no longer imports `store/` (issue 16).
+impl super::Read<'_> {
+    /// The newest record's (seq, hash), if any ([`head`]).
+    pub fn audit_head(&self) -> Result<Option<(i64, Vec<u8>)>> {
+        head(self.conn)
+    }
+
+    /// The purge base (seq, hash) ([`base`]).
+    pub fn audit_base(&self) -> Result<(i64, Vec<u8>)> {
+        base(self.conn)
+    }
+
+    /// The records matching `f` ([`list`]).
+    pub fn audit_list(&self, f: &Filter) -> Result<Vec<Record>> {
+        list(self.conn, f)
+    }
+
+    /// The number of records matching `f` ([`count`]).
+    pub fn audit_count(&self, f: &Filter) -> Result<u64> {
+        count(self.conn, f)
+    }
+
+    /// Every record matching `f`, in order ([`scan`]).
+    pub fn scan_audit(
+        &self,
+        f: &Filter,
+        each: impl FnMut(&RowRef<'_>) -> Result<bool>,
+    ) -> Result<()> {
+        scan(self.conn, f, each)
+    }
+
+    /// The records with `after < seq <= through` ([`scan_range`]).
+    pub fn scan_audit_range(
+        &self,
+        after: Option<i64>,
+        through: Option<i64>,
+        each: impl FnMut(&RowRef<'_>) -> Result<bool>,
+    ) -> Result<()> {
+        scan_range(self.conn, after, through, each)
+    }
+
+    /// The hash of record `seq` ([`hash_of`]).
+    pub fn audit_hash_of(&self, seq: i64) -> Result<Option<Vec<u8>>> {
+        hash_of(self.conn, seq)
+    }
+
+    /// The seq of the record with this hash ([`seq_of_hash`]).
+    pub fn audit_seq_of_hash(&self, hash: &[u8]) -> Result<Option<i64>> {
+        seq_of_hash(self.conn, hash)
+    }
+
+    /// The protecting triggers that are missing ([`missing_triggers`]).
+    pub fn missing_triggers(&self) -> Result<Vec<String>> {
+        missing_triggers(self.conn)
+    }
+
+    /// The first record a purge must keep ([`first_kept`]).
+    pub fn first_kept(
+        &self,
+        after: i64,
+        before: &str,
+        breach_floor: &str,
+    ) -> Result<Option<(i64, String, Option<i64>)>> {
+        first_kept(self.conn, after, before, breach_floor)
+    }
+
+    /// The `at` of record `seq` ([`proofs::at_of`]).
+    pub fn audit_at_of(&self, seq: i64) -> Result<Option<String>> {
+        proofs::at_of(self.conn, seq)
+    }
+
+    /// (event, at, detail) of record `seq` ([`proofs::record_of`]).
+    pub fn audit_record_of(&self, seq: i64) -> Result<Option<(String, String, String)>> {
+        proofs::record_of(self.conn, seq)
+    }
+
+    /// The purge bases ([`proofs::bases`]).
+    pub fn purge_bases(&self) -> Result<Vec<proofs::BaseRow>> {
+        proofs::bases(self.conn)
+    }
+
+    /// The `audit.purge` records ([`proofs::purge_records`]).
+    pub fn purge_records(&self) -> Result<Vec<(i64, String, String)>> {
+        proofs::purge_records(self.conn)
+    }
+
+    /// The stored checkpoints ([`proofs::checkpoints`]).
+    pub fn checkpoints(&self) -> Result<Vec<(i64, String)>> {
+        proofs::checkpoints(self.conn)
+    }
+
+    /// The newest stored checkpoint ([`proofs::newest_checkpoint`]).
+    pub fn newest_checkpoint(&self) -> Result<Option<(i64, String)>> {
+        proofs::newest_checkpoint(self.conn)
+    }
+
+    /// The stored export manifests ([`proofs::manifests`]).
+    pub fn manifests(&self) -> Result<Vec<(i64, String)>> {
+        proofs::manifests(self.conn)
+    }
+
+    /// The manifest stored with record `seq` ([`proofs::manifest`]).
+    pub fn manifest(&self, seq: i64) -> Result<Option<String>> {
+        proofs::manifest(self.conn, seq)
+    }
+
+    /// The events of a period, for the report ([`report::events`]).
+    pub fn report_events(
+        &self,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<crate::audit::report::Ev>> {
+        report::events(self.conn, since, until)
+    }
+
+    /// The signed head row ([`head::get`]).
+    pub fn signed_head(&self) -> Result<Option<crate::audit::head::Head>> {
+        head::get(self.conn)
+    }
+
+    /// The records' cross-check against the tables they describe
+    /// ([`crate::audit::crosscheck::check`], which still takes the connection).
+    pub fn crosscheck(
+        &self,
+        collected: crate::audit::crosscheck::Collector,
+        cut: Option<&str>,
+    ) -> Result<Vec<crate::audit::crosscheck::Mismatch>> {
+        crate::audit::crosscheck::check(self.conn, collected, cut)
+    }
+
+    /// The newest record's (seq, hash, at) ([`head::newest`]).
+    pub fn newest_record(&self) -> Result<head::Newest> {
+        head::newest(self.conn)
+    }
+}
+
+impl super::Write<'_> {
+    /// Deletes the records through `seq` ([`delete_through`]).
+    pub fn delete_audit_through(&self, seq: i64) -> Result<usize> {
+        delete_through(self.conn, seq)
+    }
+
+    /// Stores a purge base ([`proofs::insert_base`]).
+    pub fn insert_base(&self, b: &proofs::BaseRow) -> Result<()> {
+        proofs::insert_base(self.conn, b)
+    }
+
+    /// Stores a checkpoint ([`proofs::insert_checkpoint`]).
+    pub fn insert_checkpoint(&self, seq: i64, body: &str) -> Result<()> {
+        proofs::insert_checkpoint(self.conn, seq, body)
+    }
+
+    /// Stores an export manifest ([`proofs::insert_manifest`]).
+    pub fn insert_manifest(&self, seq: i64, body: &str) -> Result<()> {
+        proofs::insert_manifest(self.conn, seq, body)
     }
 }
