@@ -42,6 +42,9 @@ pub mod contacts;
 pub mod customer_report;
 pub mod customers;
 pub mod error;
+
+#[cfg(test)]
+mod contract;
 pub mod lock;
 pub mod migrate;
 pub mod outbox;
