@@ -17,7 +17,7 @@ use crate::error::Result;
 use crate::store::{Read, Write};
 
 /// The last record's sequence number and hash, if any.
-pub fn head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
+fn head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
     Ok(conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -27,7 +27,7 @@ pub fn head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
         .optional()?)
 }
 
-pub fn insert(conn: &Connection, r: &Record) -> Result<()> {
+fn insert(conn: &Connection, r: &Record) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
          prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -219,7 +219,7 @@ impl Write<'_> {
 
 /// The record the log starts after: the last record removed by the latest purge (its seq and
 /// hash, from `audit_base`), or (0, 32 zero bytes) when nothing was ever purged.
-pub fn base(conn: &Connection) -> Result<(i64, Vec<u8>)> {
+fn base(conn: &Connection) -> Result<(i64, Vec<u8>)> {
     let row = conn
         .query_row(
             "SELECT seq, hash FROM audit_base ORDER BY seq DESC LIMIT 1",
@@ -378,6 +378,25 @@ fn bytes(v: ValueRef<'_>) -> &[u8] {
     match v {
         ValueRef::Text(b) | ValueRef::Blob(b) => b,
         _ => &[],
+    }
+}
+
+impl Write<'_> {
+    /// Appends `event` exactly as given (no row digests: [`Write::append`] adds them) as the
+    /// record after the newest one, or after the purge base of an empty log.
+    pub fn append_exact(
+        &self,
+        actor: &crate::audit::Actor,
+        at: time::OffsetDateTime,
+        event: crate::audit::Event,
+    ) -> Result<Record> {
+        let last = match head(self.conn)? {
+            Some(h) => h,
+            None => base(self.conn)?,
+        };
+        let record = crate::audit::next_record(last, actor, at, event);
+        insert(self.conn, &record)?;
+        Ok(record)
     }
 }
 

@@ -24,11 +24,12 @@
 //! never write. Failures leave `store/` as a backend-neutral [`error::StoreError`], which
 //! maps to exit 5 with its message and hint. No rusqlite type or SQL text is named outside
 //! `store/`, so a second backend (PostgreSQL, part 2) implements these methods and nothing
-//! else changes. What is not there yet: `audit/` still takes the raw transaction ([`Tx`],
-//! crate-visible for it alone) for its row digests and cross-checks, and the store's audit
-//! free functions it calls stay beside the methods that delegate to them; the step commits
-//! through the closure of [`Db::write`], not yet a `commit(self)` of the [`Write`]; the
-//! writer lock and the outbox claim are still files beside the SQLite database.
+//! else changes. The store's contract (what any backend must do) is tested in `contract.rs`
+//! through this API alone. What is not there yet: `audit/` still takes the raw transaction
+//! ([`Tx`], crate-visible for it alone) for its row digests and cross-checks, which run
+//! `store::audit::rowdigest` and `store::audit::crosscheck` on it; the step commits through
+//! the closure of [`Db::write`], not yet a `commit(self)` of the [`Write`]; the writer lock
+//! and the outbox claim are still files beside the SQLite database.
 
 pub mod agent_keys;
 pub mod agents;
