@@ -2,7 +2,8 @@
 //! [`Db::read`], [`Db::snapshot`], the outbox claim): what any backend must do, whatever it
 //! is. They run against SQLite here; a second backend runs the same tests (issue 16). A start:
 //! a round trip, a failed step leaving nothing, the chain under concurrent writers, snapshot
-//! isolation and the exclusive outbox claim.
+//! isolation, the exclusive outbox claim, and a session write saying whether the session was
+//! still open.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -210,4 +211,56 @@ fn an_outbox_item_is_claimed_by_one_process_at_a_time() {
         "claimed only after the holder released it"
     );
     other.join().unwrap();
+}
+
+#[test]
+fn a_session_step_reports_whether_the_session_was_still_open() {
+    let (_dir, path) = fresh();
+    let mut db = Db::open(&path).unwrap();
+    let at = clock::format(clock::now());
+    let c = customer("A4001");
+    let s = super::sessions::Session {
+        id: "S1".into(),
+        account: c.account.clone(),
+        agent: "ann".into(),
+        channel: "inbound".into(),
+        started_at: at.clone(),
+        last_active_at: at.clone(),
+        ..Default::default()
+    };
+    db.step(|w| {
+        w.insert_agent(&super::agents::Agent {
+            login: "ann".into(),
+            name: "Ann".into(),
+            role: "agent".into(),
+            active: true,
+            created_at: at.clone(),
+        })?;
+        w.insert_customer(&c)?;
+        w.insert_session(&s)?;
+        w.append(&actor(), clock::now(), Event::new("session.start"))
+    })
+    .unwrap();
+    assert_eq!(db.read().session("S1").unwrap().unwrap(), s);
+    let ended = |db: &mut Db| {
+        db.step(|w| {
+            let ended = w.end_session("S1", &at, "done")?;
+            w.append(&actor(), clock::now(), Event::new("session.end"))?;
+            Ok(ended)
+        })
+        .unwrap()
+    };
+    assert!(ended(&mut db), "the first end ends it");
+    assert!(!ended(&mut db), "an ended session is not ended again");
+    let counted = db
+        .step(|w| {
+            let n = w.add_session_failure("S1", &at)?;
+            w.append(&actor(), clock::now(), Event::new("auth.pin.fail"))?;
+            Ok(n)
+        })
+        .unwrap();
+    assert!(!counted, "no failure is counted on an ended session");
+    let back = db.read().session("S1").unwrap().unwrap();
+    assert_eq!(back.secret_failures, 0);
+    assert_eq!(back.end_reason.as_deref(), Some("done"));
 }
