@@ -149,40 +149,6 @@ impl From<crate::domain::contact::FieldError> for Error {
     }
 }
 
-impl From<rusqlite::Error> for Error {
-    fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode as C;
-        let (msg, hint) = match e.sqlite_error_code() {
-            Some(C::DatabaseBusy | C::DatabaseLocked) => (
-                format!("the database is busy: {e}"),
-                "another program holds a write lock; try again in a moment, or find the process holding it",
-            ),
-            Some(C::ReadOnly) => (
-                format!("the database is read-only: {e}"),
-                "check the permissions of the database file and its folder",
-            ),
-            Some(C::DiskFull) => (
-                format!("the disk is full: {e}"),
-                "free space on the database's disk; nothing was written",
-            ),
-            Some(C::SystemIoFailure) => (
-                format!("cannot read or write the database files: {e}"),
-                "the disk may be full, a file-size limit reached, or the disk failing; free space \
-                 (or raise the limit) and run the command again; nothing was written",
-            ),
-            Some(C::CannotOpen) => (
-                format!("cannot open the database: {e}"),
-                "check that the database folder exists and is writable (cpni init creates it)",
-            ),
-            _ => (
-                format!("database error: {e}"),
-                "nothing was written; if this repeats, run `cpni audit list` and report it",
-            ),
-        };
-        Error::storage(msg).hint(hint)
-    }
-}
-
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         Error::new(Kind::Storage, "io", format!("I/O error: {e}"))

@@ -97,17 +97,24 @@ pub fn append(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, mut event: Event) 
     Ok(record)
 }
 
-/// Appends `event` exactly as given (no row digests added).
+/// Appends `event` exactly as given (no row digests added): the store's
+/// [`crate::store::Write::append_exact`].
 pub fn append_exact(
     tx: &Tx<'_>,
     actor: &Actor,
     at: OffsetDateTime,
     event: Event,
 ) -> Result<Record> {
-    let (last_seq, prev_hash) = match store::audit::head(tx)? {
-        Some(h) => h,
-        None => store::audit::base(tx)?,
-    };
+    store::Write::of(tx).append_exact(actor, at, event)
+}
+
+/// The record that follows `(last_seq, prev_hash)` in the chain, hashed (not stored).
+pub fn next_record(
+    (last_seq, prev_hash): (i64, Vec<u8>),
+    actor: &Actor,
+    at: OffsetDateTime,
+    event: Event,
+) -> Record {
     let mut record = Record {
         seq: last_seq + 1,
         at: crate::clock::format(at),
@@ -121,6 +128,5 @@ pub fn append_exact(
         hash: Vec::new(),
     };
     record.hash = chain::hash(&record.prev_hash, &record).to_vec();
-    store::audit::insert(tx, &record)?;
-    Ok(record)
+    record
 }

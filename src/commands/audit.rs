@@ -15,12 +15,12 @@ use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::Value;
 
+use crate::clock;
 use crate::commands::context::{Ctx, SUPERVISORS};
 use crate::domain::contact;
 use crate::error::{Error, Result};
 use crate::store::audit::Filter;
 use crate::ui::term::safe;
-use crate::{clock, store};
 
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
@@ -87,7 +87,7 @@ pub fn run(ctx: &Ctx, cmd: AuditCommand) -> Result<u8> {
 fn manifest(ctx: &Ctx, a: ManifestArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "audit manifest", SUPERVISORS)?;
-    let body = store::audit::proofs::manifest(db.conn(), a.seq)?.ok_or_else(|| {
+    let body = db.read().manifest(a.seq)?.ok_or_else(|| {
         Error::not_found(
             "no-manifest",
             format!("audit record {} has no stored export manifest", a.seq),
@@ -140,7 +140,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<u8> {
     };
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "audit list", SUPERVISORS)?;
-    let records = store::audit::list(db.conn(), &filter)?;
+    let records = db.read().audit_list(&filter)?;
     let docs: Vec<Value> = records
         .iter()
         .map(|r| serde_json::to_value(r).unwrap_or_default())

@@ -21,12 +21,11 @@
 use clap::Args;
 use serde_json::{Value, json};
 
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::commands::breach::view;
 use crate::commands::context::{Ctx, SUPERVISORS};
 use crate::error::{Error, Result};
-use crate::store::certification as q;
-use crate::store::{self, Db};
+use crate::store::Db;
 use crate::{clock, ui::term::safe};
 
 #[derive(Debug, Args)]
@@ -60,7 +59,7 @@ pub fn run(ctx: &Ctx, year: i32, format: Option<&str>) -> Result<u8> {
     let ev = Event::new("report.certification")
         .with("year", year)
         .with("format", format);
-    db.write(|tx| audit::append(tx, &acting.actor, now, ev).map(|_| ()))?;
+    db.step(|tx| tx.append(&acting.actor, now, ev).map(|_| ()))?;
     match format {
         "json" => ctx.out.raw(&format!("{doc}\n")),
         "csv" => ctx.out.raw(&csv(&rows)?),
@@ -85,7 +84,7 @@ fn sum(v: &[(String, i64)]) -> i64 {
 
 /// The report as JSON and as CSV rows.
 fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Value, Vec<Row>)> {
-    let conn = db.conn();
+    let conn = &db.read();
     let zone = &ctx.cfg.time_zone;
     let (start, end) = zone.year_bounds(year);
     let (since, until) = (clock::format(start), clock::format(end));
@@ -93,7 +92,7 @@ fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Va
     let mut rows: Vec<Row> = Vec::new();
 
     let mut verifications = Vec::new();
-    for (event, n) in q::event_counts(conn, s, u, "auth.%")? {
+    for (event, n) in conn.cert_event_counts(s, u, "auth.%")? {
         let mut parts = event.splitn(3, '.').skip(1);
         let (method, outcome) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
         rows.push((
@@ -103,15 +102,16 @@ fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Va
         ));
         verifications.push(json!({"method": method, "outcome": outcome, "count": n}));
     }
-    let refusals: Vec<(String, i64)> = q::event_counts(conn, s, u, "%.refused")?
+    let refusals: Vec<(String, i64)> = conn
+        .cert_event_counts(s, u, "%.refused")?
         .into_iter()
         .filter(|(e, _)| !e.starts_with("auth."))
         .collect();
     let refusals_doc = pairs("refusals", &mut rows, &refusals);
 
-    let lockouts = sum(&q::event_counts(conn, s, u, "lock.start")?);
-    let locked_accounts = q::distinct_accounts(conn, s, u, "lock.start")?;
-    let unlocks = sum(&q::event_counts(conn, s, u, "lock.unlock")?);
+    let lockouts = sum(&conn.cert_event_counts(s, u, "lock.start")?);
+    let locked_accounts = conn.cert_distinct_accounts(s, u, "lock.start")?;
+    let unlocks = sum(&conn.cert_event_counts(s, u, "lock.unlock")?);
     rows.push(("lockouts", "lockouts".into(), lockouts.to_string()));
     rows.push((
         "lockouts",
@@ -122,7 +122,7 @@ fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Va
 
     let mut disclosures = Vec::new();
     let mut total = 0;
-    for (scope, channel, purpose, n) in q::disclosures(conn, s, u)? {
+    for (scope, channel, purpose, n) in conn.cert_disclosures(s, u)? {
         total += n;
         rows.push((
             "disclosures",
@@ -137,23 +137,22 @@ fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Va
         Ok(pairs(
             section,
             rows,
-            &q::detail_counts(conn, s, u, "disclosure", key)?,
+            &conn.cert_detail_counts(s, u, "disclosure", key)?,
         ))
     };
     let by_scope = by("scope", &mut rows, "disclosures by scope")?;
     let by_channel = by("channel", &mut rows, "disclosures by channel")?;
     let by_purpose = by("purpose", &mut rows, "disclosures by purpose")?;
-    let third = q::third_party(conn, s, u)?;
+    let third = conn.cert_third_party(s, u)?;
     rows.push((
         "third-party disclosures",
         "count".into(),
         third.len().to_string(),
     ));
 
-    let sent = q::detail_counts(conn, s, u, "delivery.sent", "kind")?;
+    let sent = conn.cert_detail_counts(s, u, "delivery.sent", "kind")?;
     let kind = |k: &str| sent.iter().find(|(x, _)| x == k).map_or(0, |(_, n)| *n);
-    let external = q::external_consent_notices(
-        conn,
+    let external = conn.cert_external_consent_notices(
         &format!("{year:04}-01-01"),
         &format!("{:04}-01-01", year + 1),
     )?;
@@ -178,18 +177,18 @@ fn build(ctx: &Ctx, db: &Db, year: i32, now: time::OffsetDateTime) -> Result<(Va
         external.to_string(),
     ));
 
-    let approvals = q::detail_counts(conn, s, u, "consent.record", "choice")?;
+    let approvals = conn.cert_detail_counts(s, u, "consent.record", "choice")?;
     let approvals_doc = pairs("approval changes", &mut rows, &approvals);
 
     let breaches = breaches(ctx, db, s, u, now, &mut rows)?;
 
-    let complaints = q::complaints(conn, s, u)?;
+    let complaints = conn.cert_complaints(s, u)?;
     let complaints_doc = pairs("complaints", &mut rows, &complaints);
     let pretexting = complaints
         .iter()
         .find(|(c, _)| c == "pretexting")
         .map_or(0, |(_, n)| *n);
-    let linked = sum(&q::event_counts(conn, s, u, "breach.link")?);
+    let linked = sum(&conn.cert_event_counts(s, u, "breach.link")?);
     rows.push((
         "pretexters",
         "pretexting complaints".into(),
@@ -239,8 +238,8 @@ fn breaches(
 ) -> Result<Vec<Value>> {
     let cal = &ctx.cfg.calendar;
     let mut out = Vec::new();
-    for b in store::breach::list(db.conn(), Some(s), Some(u))? {
-        let l = view::load(db.conn(), b)?;
+    for b in db.read().breaches(Some(s), Some(u))? {
+        let l = view::load(&db.read(), b)?;
         let c = view::compute(&l, cal, &ctx.cfg.time_zone, now);
         let id = l.breach.id;
         rows.push((

@@ -5,14 +5,14 @@
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
-use crate::audit::{self, Event};
+use crate::audit::Event;
+use crate::clock;
 use crate::commands::context::{CALL_HANDLERS, Ctx, SUPERVISORS};
 use crate::commands::customer::show::load;
 use crate::domain::contact;
 use crate::error::{Error, Result};
 use crate::store::complaint::{Complaint, Filter};
 use crate::ui::term::safe;
-use crate::{clock, store};
 
 /// Complaint categories.
 pub const CATEGORIES: [&str; 3] = ["unauthorized-release", "pretexting", "other"];
@@ -66,11 +66,11 @@ pub fn run(ctx: &Ctx, cmd: ComplaintCommand) -> Result<u8> {
 fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "complaint add", CALL_HANDLERS)?;
-    let c = load(db.conn(), &a.account)?;
+    let c = load(&db.read(), &a.account)?;
     let description = contact::parse_text("description", &a.description, 2000, false)?;
     let session = a.session.map(|s| s.trim().to_ascii_uppercase());
     if let Some(s) = &session
-        && store::sessions::get(db.conn(), s)?.is_none_or(|s| s.account != c.account)
+        && db.read().session(s)?.is_none_or(|s| s.account != c.account)
     {
         return Err(Error::not_found(
             "no-session",
@@ -87,14 +87,14 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
         received_at: clock::format(now),
         ..Complaint::default()
     };
-    row.id = db.write(|tx| {
-        let id = store::complaint::insert(tx, &row)?;
+    row.id = db.step(|tx| {
+        let id = tx.insert_complaint(&row)?;
         let ev = Event::new("complaint.add")
             .account(&c.account)
             .session(session.as_deref().unwrap_or(""))
             .with("complaint", id)
             .with("category", a.category.clone());
-        audit::append(tx, &acting.actor, now, ev)?;
+        tx.append(&acting.actor, now, ev)?;
         Ok(id)
     })?;
     let mut text = format!("Complaint #{} recorded ({}).", row.id, row.category);
@@ -137,7 +137,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<u8> {
         since: bound("--since", a.since.as_deref())?,
         until: bound("--until", a.until.as_deref())?,
     };
-    let rows = store::complaint::list(db.conn(), &f)?;
+    let rows = db.read().complaints(&f)?;
     let docs: Vec<Value> = rows
         .iter()
         .map(|r| serde_json::to_value(r).unwrap_or(json!({})))

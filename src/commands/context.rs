@@ -6,12 +6,12 @@ use std::ffi::CStr;
 
 use serde_json::json;
 
-use crate::audit::{self, Actor, Event};
+use crate::audit::{Actor, Event};
 use crate::cli::Cli;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::output::Out;
-use crate::store::{self, Db};
+use crate::store::Db;
 
 /// Roles, from least to most privileged for people; `service` is for integrations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl Ctx {
     /// known user is itself an audit record.
     pub fn acting(&self, db: &mut Db, command: &str, allowed: &[Role]) -> Result<Acting> {
         let login = self.login();
-        let Some(me) = store::agents::get(db.conn(), &login)? else {
+        let Some(me) = db.read().agent(&login)? else {
             return Err(unregistered(db, &login, "is not registered"));
         };
         if !me.active {
@@ -111,12 +111,12 @@ impl Ctx {
                     .with("command", command)
                     .with("reason", e.code)
                     .with("on_behalf_of", self.on_behalf_of.clone());
-                db.write(|tx| audit::append(tx, &me, crate::clock::now(), event).map(|_| ()))?;
+                db.step(|tx| tx.append(&me, crate::clock::now(), event).map(|_| ()))?;
                 return Err(e);
             }
         };
         let on_behalf_role = match &actor.on_behalf_of {
-            Some(a) => store::agents::get(db.conn(), a)?.and_then(|a| Role::parse(&a.role)),
+            Some(a) => db.read().agent(a)?.and_then(|a| Role::parse(&a.role)),
             None => None,
         };
         let allowed_here =
@@ -148,7 +148,7 @@ impl Ctx {
             )
             .hint("run the command as yourself, without --on-behalf-of"));
         }
-        match store::agents::get(db.conn(), other)? {
+        match db.read().agent(other)? {
             Some(a) if a.active && a.role != "service" => Ok(Actor {
                 login: login.to_string(),
                 on_behalf_of: Some(a.login),
@@ -167,18 +167,18 @@ fn record_refusal(db: &mut Db, actor: &Actor, command: &str, role: Role) -> Resu
     let event = Event::new("access.refused")
         .with("command", command)
         .with("role", role.as_str());
-    db.write(|tx| audit::append(tx, &actor, crate::clock::now(), event).map(|_| ()))
+    db.step(|tx| tx.append(&actor, crate::clock::now(), event).map(|_| ()))
 }
 
 fn unregistered(db: &mut Db, login: &str, what: &str) -> Error {
-    let admins = store::agents::active_admins(db.conn()).unwrap_or_default();
+    let admins = db.read().active_admins().unwrap_or_default();
     let actor = Actor {
         login: login.to_string(),
         on_behalf_of: None,
     };
     let event = Event::new("access.refused").with("reason", json!(what));
     // Best effort: a refusal that cannot be recorded is still a refusal.
-    let _ = db.write(|tx| audit::append(tx, &actor, crate::clock::now(), event).map(|_| ()));
+    let _ = db.step(|tx| tx.append(&actor, crate::clock::now(), event).map(|_| ()));
     let who = if admins.is_empty() {
         "an admin".to_string()
     } else {

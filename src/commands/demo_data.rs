@@ -3,12 +3,12 @@
 
 use time::Duration;
 
-use crate::audit::{self, Actor};
+use crate::audit::Actor;
 use crate::commands::customer::{ContactArgs, new_customer};
 use crate::config::Config;
 use crate::error::Result;
 use crate::store::Db;
-use crate::{clock, secrets, store};
+use crate::{clock, secrets};
 
 struct Demo {
     account: &'static str,
@@ -159,11 +159,11 @@ pub fn load(db: &mut Db, cfg: &Config, login: &str) -> Result<usize> {
         login: login.to_string(),
         on_behalf_of: None,
     };
-    db.write(|tx| {
+    db.step(|tx| {
         for c in &rows {
-            store::customers::insert(tx, c)?;
+            tx.insert_customer(c)?;
             let event = crate::commands::customer::created_event(c).with("source", "demo");
-            audit::append(tx, &actor, now, event)?;
+            tx.append(&actor, now, event)?;
         }
         Ok(())
     })?;

@@ -5,7 +5,7 @@
 use clap::Args;
 use serde_json::json;
 
-use crate::audit::{self, Actor, Event};
+use crate::audit::{Actor, Event};
 use crate::commands::context::{Ctx, os_login};
 use crate::commands::demo_data;
 use crate::config::default_config_path;
@@ -81,7 +81,7 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
     let (mut db, created) = Db::create(&path)?;
     // An empty audit log means no init ever finished here (the file was left empty, or an
     // earlier run stopped before registering its admin): finish it rather than claim it is done.
-    let fresh = created || store::audit::head(db.conn())?.is_none();
+    let fresh = created || db.read().audit_head()?.is_none();
     let keys_created = secrets::create_keys(&path)?;
     let config_written = write_config_template()?;
     if !fresh {
@@ -142,14 +142,14 @@ pub fn register_admin(db: &mut Db, login: &str) -> Result<()> {
         active: true,
         created_at: clock::format(now),
     };
-    db.write(|tx| {
+    db.step(|tx| {
         let init = Event::new("init").with("schema", store::migrate::current_version());
-        audit::append(tx, &actor, now, init)?;
-        store::agents::insert(tx, &agent)?;
+        tx.append(&actor, now, init)?;
+        tx.insert_agent(&agent)?;
         let add = Event::new("agent.add")
             .with("login", login)
             .with("role", "admin");
-        audit::append(tx, &actor, now, add).map(|_| ())
+        tx.append(&actor, now, add).map(|_| ())
     })
 }
 

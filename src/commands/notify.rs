@@ -11,13 +11,13 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
 
-use crate::audit::{self, Actor, Event};
+use crate::audit::{Actor, Event};
 use crate::clock;
 use crate::commands::context::{Ctx, OUTBOX};
 use crate::error::{Error, Kind, Result};
 use crate::mail::deliver;
+use crate::store::Db;
 use crate::store::outbox::Item;
-use crate::store::{self, Db};
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
@@ -59,7 +59,7 @@ fn item_json(i: &Item) -> Value {
 }
 
 fn list(ctx: &Ctx, db: &Db, status: Option<&str>) -> Result<u8> {
-    let items = store::outbox::list(db.conn(), status)?;
+    let items = db.read().outbox_items(status)?;
     let docs: Vec<Value> = items.iter().map(item_json).collect();
     let mut text: Vec<String> = items
         .iter()
@@ -85,7 +85,7 @@ fn list(ctx: &Ctx, db: &Db, status: Option<&str>) -> Result<u8> {
 }
 
 fn show(ctx: &Ctx, db: &Db, id: i64) -> Result<u8> {
-    let item = store::outbox::get(db.conn(), id)?.ok_or_else(|| {
+    let item = db.read().outbox_item(id)?.ok_or_else(|| {
         Error::not_found("no-item", format!("no outbox item {id}")).hint("see `cpni notify list`")
     })?;
     let mut doc = item_json(&item);
@@ -173,7 +173,9 @@ enum Attempt {
 /// and records the outcome. An item that is no longer queued once claimed is left alone.
 fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) -> Result<Attempt> {
     let _claim = db.claim_outbox_item(id)?;
-    let item = store::outbox::get(db.conn(), id)?
+    let item = db
+        .read()
+        .outbox_item(id)?
         .ok_or_else(|| Error::internal(format!("outbox item {id} vanished")))?;
     if item.status != "queued" {
         return Ok(Attempt::AlreadyDone(Box::new(item)));
@@ -192,9 +194,9 @@ fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) 
                 .with("kind", item.kind.clone())
                 .with("channel", item.channel.clone())
                 .with("message_id", item.message_id.clone());
-            db.write(|tx| {
-                if store::outbox::mark_sent(tx, item.id, &at, p.as_deref(), keep_body)? {
-                    audit::append(tx, actor, now, ev)?;
+            db.step(|tx| {
+                if tx.mark_outbox_sent(item.id, &at, p.as_deref(), keep_body)? {
+                    tx.append(actor, now, ev)?;
                 }
                 Ok(())
             })?;
@@ -209,9 +211,9 @@ fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) 
                 .with("kind", item.kind.clone())
                 .with("error", f.message.clone())
                 .with("permanent", f.permanent);
-            db.write(|tx| {
-                if store::outbox::mark_failed(tx, item.id, &f.message, next.as_deref())? {
-                    audit::append(tx, actor, now, ev)?;
+            db.step(|tx| {
+                if tx.mark_outbox_failed(item.id, &f.message, next.as_deref())? {
+                    tx.append(actor, now, ev)?;
                 }
                 Ok(())
             })?;
@@ -235,9 +237,9 @@ fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) 
 fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor, ignore_backoff: bool) -> Result<u8> {
     let now = clock::now();
     let due = if ignore_backoff {
-        store::outbox::list(db.conn(), Some("queued"))?
+        db.read().outbox_items(Some("queued"))?
     } else {
-        store::outbox::due(db.conn(), &clock::format(now))?
+        db.read().due_outbox_items(&clock::format(now))?
     };
     let (mut sent, mut failed) = (Vec::new(), Vec::new());
     for item in &due {
@@ -248,7 +250,7 @@ fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor, ignore_backoff: bool) -> Resu
             Err(e) => return Err(e),
         }
     }
-    let waiting = store::outbox::list(db.conn(), Some("queued"))?.len();
+    let waiting = db.read().outbox_items(Some("queued"))?.len();
     let doc = json!({"sent": sent, "failed": failed.iter().map(|(id, m)| json!({"id": id, "error": m})).collect::<Vec<_>>(), "queued": waiting});
     let mut text = format!(
         "Delivered {} item(s); {} still queued.",

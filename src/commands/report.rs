@@ -10,7 +10,6 @@ use crate::audit::report::{self, Table};
 use crate::commands::audit::bound;
 use crate::commands::context::{Ctx, SUPERVISORS};
 use crate::error::{Error, Result};
-use crate::store;
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
@@ -72,7 +71,9 @@ pub fn run(ctx: &Ctx, cmd: ReportCommand) -> Result<u8> {
     let until = bound("--until", args.until.as_deref())?;
     let mut db = ctx.open()?;
     ctx.acting(&mut db, &format!("report {name}"), SUPERVISORS)?;
-    let evs = store::audit::report::events(db.conn(), since.as_deref(), until.as_deref())?;
+    let evs = db
+        .read()
+        .report_events(since.as_deref(), until.as_deref())?;
     let table = match name {
         "failures" => report::failures(&evs),
         "lockouts" => report::lockouts(&evs),

@@ -1,9 +1,10 @@
 //! SQL for agents' SSH keys (`agent_key`), from which the gateway's `authorized_keys` is written.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AgentKey {
@@ -29,57 +30,62 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgentKey> {
     })
 }
 
-pub fn get(conn: &Connection, fingerprint: &str) -> Result<Option<AgentKey>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM agent_key WHERE fingerprint = ?1"),
+impl Read<'_> {
+    pub fn agent_key(&self, fingerprint: &str) -> Result<Option<AgentKey>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM agent_key WHERE fingerprint = ?1"),
+                [fingerprint],
+                row,
+            )
+            .optional()?)
+    }
+
+    /// Keys of `login`, or of every agent when `None`, oldest first.
+    pub fn agent_keys(&self, login: Option<&str>) -> Result<Vec<AgentKey>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM agent_key WHERE ?1 IS NULL OR login = ?1 ORDER BY added_at, fingerprint"
+        ))?;
+        let rows = stmt.query_map([login], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Keys of active agents: what `authorized_keys` must let in.
+    pub fn active_agent_keys(&self) -> Result<Vec<AgentKey>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT k.fingerprint, k.login, k.key_type, k.key_data, k.comment, k.added_at \
+             FROM agent_key k JOIN agent a ON a.login = k.login WHERE a.active = 1 \
+             ORDER BY k.login, k.added_at, k.fingerprint",
+        )?;
+        let rows = stmt.query_map([], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Write<'_> {
+    pub fn insert_agent_key(&self, k: &AgentKey) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT INTO agent_key ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+            params![
+                k.fingerprint,
+                k.login,
+                k.key_type,
+                k.key_data,
+                k.comment,
+                k.added_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a key; the next audit record carries the row's removal (row digests: the
+    /// pre-update hook notes it).
+    pub fn delete_agent_key(&self, fingerprint: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM agent_key WHERE fingerprint = ?1",
             [fingerprint],
-            row,
-        )
-        .optional()?)
-}
-
-/// Keys of `login`, or of every agent when `None`, oldest first.
-pub fn list(conn: &Connection, login: Option<&str>) -> Result<Vec<AgentKey>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM agent_key WHERE ?1 IS NULL OR login = ?1 ORDER BY added_at, fingerprint"
-    ))?;
-    let rows = stmt.query_map([login], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Keys of active agents: what `authorized_keys` must let in.
-pub fn active(conn: &Connection) -> Result<Vec<AgentKey>> {
-    let mut stmt = conn.prepare(
-        "SELECT k.fingerprint, k.login, k.key_type, k.key_data, k.comment, k.added_at \
-         FROM agent_key k JOIN agent a ON a.login = k.login WHERE a.active = 1 \
-         ORDER BY k.login, k.added_at, k.fingerprint",
-    )?;
-    let rows = stmt.query_map([], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn insert(conn: &Connection, k: &AgentKey) -> Result<()> {
-    conn.execute(
-        &format!("INSERT INTO agent_key ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-        params![
-            k.fingerprint,
-            k.login,
-            k.key_type,
-            k.key_data,
-            k.comment,
-            k.added_at
-        ],
-    )?;
-    Ok(())
-}
-
-/// Deletes a key; the next audit record carries the row's removal (row digests: the
-/// pre-update hook notes it).
-pub fn delete(conn: &Connection, fingerprint: &str) -> Result<()> {
-    conn.execute(
-        "DELETE FROM agent_key WHERE fingerprint = ?1",
-        [fingerprint],
-    )?;
-    Ok(())
+        )?;
+        Ok(())
+    }
 }

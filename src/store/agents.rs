@@ -1,9 +1,10 @@
 //! SQL for agents (the people and services allowed to run cpni).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Agent {
@@ -26,51 +27,59 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Agent> {
 
 const COLUMNS: &str = "login, name, role, active, created_at";
 
-pub fn get(conn: &Connection, login: &str) -> Result<Option<Agent>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM agent WHERE login = ?1"),
-            [login],
-            row,
-        )
-        .optional()?)
+impl Read<'_> {
+    pub fn agent(&self, login: &str) -> Result<Option<Agent>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM agent WHERE login = ?1"),
+                [login],
+                row,
+            )
+            .optional()?)
+    }
+
+    pub fn agents(&self) -> Result<Vec<Agent>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM agent ORDER BY login"))?;
+        let rows = stmt.query_map([], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Logins of active admins, for "ask X to register you" messages.
+    pub fn active_admins(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT login FROM agent WHERE role = 'admin' AND active = 1 ORDER BY login",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
 
-pub fn list(conn: &Connection) -> Result<Vec<Agent>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM agent ORDER BY login"))?;
-    let rows = stmt.query_map([], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+impl Write<'_> {
+    pub fn insert_agent(&self, a: &Agent) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO agent (login, name, role, active, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![a.login, a.name, a.role, a.active as i64, a.created_at],
+        )?;
+        Ok(())
+    }
 
-/// Logins of active admins, for "ask X to register you" messages.
-pub fn active_admins(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT login FROM agent WHERE role = 'admin' AND active = 1 ORDER BY login")?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+    pub fn set_agent_role(&self, login: &str, role: &str, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE agent SET role = ?2, updated_at = ?3 WHERE login = ?1",
+            params![login, role, at],
+        )?;
+        Ok(())
+    }
 
-pub fn insert(conn: &Connection, a: &Agent) -> Result<()> {
-    conn.execute(
-        "INSERT INTO agent (login, name, role, active, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-        params![a.login, a.name, a.role, a.active as i64, a.created_at],
-    )?;
-    Ok(())
-}
-
-pub fn set_role(conn: &Connection, login: &str, role: &str, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE agent SET role = ?2, updated_at = ?3 WHERE login = ?1",
-        params![login, role, at],
-    )?;
-    Ok(())
-}
-
-pub fn set_active(conn: &Connection, login: &str, active: bool, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE agent SET active = ?2, updated_at = ?3 WHERE login = ?1",
-        params![login, active as i64, at],
-    )?;
-    Ok(())
+    pub fn set_agent_active(&self, login: &str, active: bool, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE agent SET active = ?2, updated_at = ?3 WHERE login = ?1",
+            params![login, active as i64, at],
+        )?;
+        Ok(())
+    }
 }

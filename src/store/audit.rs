@@ -15,9 +15,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::audit::Record;
 use crate::audit::verify::RowRef;
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 /// The last record's sequence number and hash, if any.
-pub fn head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
+fn head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
     Ok(conn
         .query_row(
             "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
@@ -27,7 +28,7 @@ pub fn head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
         .optional()?)
 }
 
-pub fn insert(conn: &Connection, r: &Record) -> Result<()> {
+fn insert(conn: &Connection, r: &Record) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
          prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -61,47 +62,165 @@ pub struct Filter {
     pub after_seq: Option<i64>,
 }
 
-/// Records matching `f`, newest last. With a limit, the newest `limit` records.
-pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<Record>> {
-    let sql = "SELECT seq, at, actor, on_behalf_of, account, session, event, detail, prev_hash, hash \
-         FROM audit WHERE (?1 IS NULL OR account = ?1) AND (?2 IS NULL OR actor = ?2 OR on_behalf_of = ?2) \
-         AND (?3 IS NULL OR session = ?3) AND (?4 IS NULL OR event = ?4) \
-         AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at < ?6) \
-         ORDER BY seq DESC LIMIT ?7";
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map(
-        params![
-            f.account,
-            f.actor,
-            f.session,
-            f.event,
-            f.since,
-            f.until,
-            f.limit.unwrap_or(-1)
-        ],
-        |r| {
-            Ok(Record {
-                seq: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                on_behalf_of: r.get(3)?,
-                account: r.get(4)?,
-                session: r.get(5)?,
-                event: r.get(6)?,
-                detail: r.get(7)?,
-                prev_hash: r.get(8)?,
-                hash: r.get(9)?,
+impl Read<'_> {
+    /// Records matching `f`, newest last. With a limit, the newest `limit` records.
+    pub fn audit_list(&self, f: &Filter) -> Result<Vec<Record>> {
+        let sql = "SELECT seq, at, actor, on_behalf_of, account, session, event, detail, prev_hash, hash \
+             FROM audit WHERE (?1 IS NULL OR account = ?1) AND (?2 IS NULL OR actor = ?2 OR on_behalf_of = ?2) \
+             AND (?3 IS NULL OR session = ?3) AND (?4 IS NULL OR event = ?4) \
+             AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at < ?6) \
+             ORDER BY seq DESC LIMIT ?7";
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map(
+            params![
+                f.account,
+                f.actor,
+                f.session,
+                f.event,
+                f.since,
+                f.until,
+                f.limit.unwrap_or(-1)
+            ],
+            |r| {
+                Ok(Record {
+                    seq: r.get(0)?,
+                    at: r.get(1)?,
+                    actor: r.get(2)?,
+                    on_behalf_of: r.get(3)?,
+                    account: r.get(4)?,
+                    session: r.get(5)?,
+                    event: r.get(6)?,
+                    detail: r.get(7)?,
+                    prev_hash: r.get(8)?,
+                    hash: r.get(9)?,
+                })
+            },
+        )?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        out.reverse();
+        Ok(out)
+    }
+
+    /// The first record after `after` that a purge before `before` must keep: one at or after
+    /// `before`, or one about a breach that is open or was closed at or after `breach_floor`: its
+    /// account or session is linked to the breach, or it is one of the breach's own `breach.*`
+    /// records. (seq, at, the breach id if that is the reason).
+    pub fn first_kept(
+        &self,
+        after: i64,
+        before: &str,
+        breach_floor: &str,
+    ) -> Result<Option<(i64, String, Option<i64>)>> {
+        let sql = "WITH hot AS (SELECT id FROM breach WHERE closed_at IS NULL OR closed_at >= ?3),          accts AS (SELECT account, min(breach) AS breach FROM breach_account                    WHERE breach IN (SELECT id FROM hot) GROUP BY account),          sess AS (SELECT session, min(breach) AS breach FROM breach_link                   WHERE breach IN (SELECT id FROM hot) GROUP BY session)          SELECT a.seq, a.at, coalesce(ac.breach, se.breach, hb.id) FROM audit a          LEFT JOIN accts ac ON a.account <> '' AND ac.account = a.account          LEFT JOIN sess se ON a.session <> '' AND se.session = a.session          LEFT JOIN hot hb ON a.event LIKE 'breach.%' AND hb.id = json_extract(a.detail, '$.breach')          WHERE a.seq > ?1 AND (a.at >= ?2 OR ac.breach IS NOT NULL OR se.breach IS NOT NULL              OR hb.id IS NOT NULL)          ORDER BY a.seq LIMIT 1";
+        Ok(self
+            .conn
+            .query_row(sql, params![after, before, breach_floor], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
-        },
-    )?;
-    let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    out.reverse();
-    Ok(out)
+            .optional()?)
+    }
+
+    /// The hash of record `seq`, if present.
+    pub fn audit_hash_of(&self, seq: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The append-only triggers that are missing from the schema or whose SQL is not exactly (up to
+    /// whitespace) what the migrations create: a trigger re-created with a `WHEN 0`, on another
+    /// table or with another body is "altered".
+    pub fn missing_triggers(&self) -> Result<Vec<String>> {
+        let have = triggers(self.conn)?;
+        let want = expected_triggers()?;
+        let mut out = Vec::new();
+        for (name, sql_wanted) in &want {
+            match have.iter().find(|(n, _)| n == name) {
+                None => out.push(name.clone()),
+                Some((_, sql)) if sql != sql_wanted => out.push(format!("{name} (altered)")),
+                Some(_) => {}
+            }
+        }
+        for (name, _) in &have {
+            if !want.iter().any(|(n, _)| n == name) {
+                out.push(format!("{name} (not cpni's)"));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The sequence number of the record whose hash is `hash` (a slow scan; for diagnostics).
+    pub fn audit_seq_of_hash(&self, hash: &[u8]) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT seq FROM audit WHERE hash = ?1 LIMIT 1",
+                [hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The number of records matching `f`.
+    pub fn audit_count(&self, f: &Filter) -> Result<u64> {
+        let (w, p) = where_clause(f);
+        let n: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM audit{w}"),
+            rusqlite::params_from_iter(p.iter()),
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Calls `each` with every record matching `f`, in `seq` order, as borrowed bytes (no
+    /// allocation per row). `each` returns false to stop early.
+    pub fn scan_audit(
+        &self,
+        f: &Filter,
+        each: impl FnMut(&RowRef<'_>) -> Result<bool>,
+    ) -> Result<()> {
+        let (w, p) = where_clause(f);
+        walk(self.conn, &w, rusqlite::params_from_iter(p.iter()), each)
+    }
+
+    /// [`Read::scan_audit`] over the records with `after < seq <= through` (`None`: unbounded on that side),
+    /// for verifying the log in parts at once ([`crate::audit::split`]).
+    pub fn scan_audit_range(
+        &self,
+        after: Option<i64>,
+        through: Option<i64>,
+        each: impl FnMut(&RowRef<'_>) -> Result<bool>,
+    ) -> Result<()> {
+        // Only the bounds given, so SQLite seeks the rowid range (an open side reads to the end).
+        let terms: Vec<String> = [
+            after.map(|a| format!("seq > {a}")),
+            through.map(|t| format!("seq <= {t}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let w = if terms.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", terms.join(" AND "))
+        };
+        walk(self.conn, &w, params![], each)
+    }
+}
+
+impl Write<'_> {
+    /// Deletes the records up to `seq` (the triggers allow it only up to the latest base).
+    pub fn delete_audit_through(&self, seq: i64) -> Result<usize> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM audit WHERE seq <= ?1", [seq])?)
+    }
 }
 
 /// The record the log starts after: the last record removed by the latest purge (its seq and
 /// hash, from `audit_base`), or (0, 32 zero bytes) when nothing was ever purged.
-pub fn base(conn: &Connection) -> Result<(i64, Vec<u8>)> {
+fn base(conn: &Connection) -> Result<(i64, Vec<u8>)> {
     let row = conn
         .query_row(
             "SELECT seq, hash FROM audit_base ORDER BY seq DESC LIMIT 1",
@@ -110,36 +229,6 @@ pub fn base(conn: &Connection) -> Result<(i64, Vec<u8>)> {
         )
         .optional()?;
     Ok(row.unwrap_or((0, crate::audit::chain::GENESIS.to_vec())))
-}
-
-/// Deletes the records up to `seq` (the triggers allow it only up to the latest base).
-pub fn delete_through(conn: &Connection, seq: i64) -> Result<usize> {
-    Ok(conn.execute("DELETE FROM audit WHERE seq <= ?1", [seq])?)
-}
-
-/// The first record after `after` that a purge before `before` must keep: one at or after
-/// `before`, or one about a breach that is open or was closed at or after `breach_floor`: its
-/// account or session is linked to the breach, or it is one of the breach's own `breach.*`
-/// records. (seq, at, the breach id if that is the reason).
-pub fn first_kept(
-    conn: &Connection,
-    after: i64,
-    before: &str,
-    breach_floor: &str,
-) -> Result<Option<(i64, String, Option<i64>)>> {
-    let sql = "WITH hot AS (SELECT id FROM breach WHERE closed_at IS NULL OR closed_at >= ?3),          accts AS (SELECT account, min(breach) AS breach FROM breach_account                    WHERE breach IN (SELECT id FROM hot) GROUP BY account),          sess AS (SELECT session, min(breach) AS breach FROM breach_link                   WHERE breach IN (SELECT id FROM hot) GROUP BY session)          SELECT a.seq, a.at, coalesce(ac.breach, se.breach, hb.id) FROM audit a          LEFT JOIN accts ac ON a.account <> '' AND ac.account = a.account          LEFT JOIN sess se ON a.session <> '' AND se.session = a.session          LEFT JOIN hot hb ON a.event LIKE 'breach.%' AND hb.id = json_extract(a.detail, '$.breach')          WHERE a.seq > ?1 AND (a.at >= ?2 OR ac.breach IS NOT NULL OR se.breach IS NOT NULL              OR hb.id IS NOT NULL)          ORDER BY a.seq LIMIT 1";
-    Ok(conn
-        .query_row(sql, params![after, before, breach_floor], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?)
-}
-
-/// The hash of record `seq`, if present.
-pub fn hash_of(conn: &Connection, seq: i64) -> Result<Option<Vec<u8>>> {
-    Ok(conn
-        .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
-        .optional()?)
 }
 
 /// The append-only triggers as the migrations create them: (name, SQL with whitespace
@@ -168,28 +257,6 @@ fn normalise(sql: &str) -> String {
     sql.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The append-only triggers that are missing from the schema or whose SQL is not exactly (up to
-/// whitespace) what the migrations create: a trigger re-created with a `WHEN 0`, on another
-/// table or with another body is "altered".
-pub fn missing_triggers(conn: &Connection) -> Result<Vec<String>> {
-    let have = triggers(conn)?;
-    let want = expected_triggers()?;
-    let mut out = Vec::new();
-    for (name, sql_wanted) in &want {
-        match have.iter().find(|(n, _)| n == name) {
-            None => out.push(name.clone()),
-            Some((_, sql)) if sql != sql_wanted => out.push(format!("{name} (altered)")),
-            Some(_) => {}
-        }
-    }
-    for (name, _) in &have {
-        if !want.iter().any(|(n, _)| n == name) {
-            out.push(format!("{name} (not cpni's)"));
-        }
-    }
-    Ok(out)
-}
-
 /// The names of triggers in the database that cpni's schema does not have (`schema.sql`, which
 /// a test proves equal to the migrations). A trigger of someone else's can change rows behind
 /// every step (for example mark each new session verified), and cpni would then record and
@@ -212,17 +279,6 @@ pub fn unknown_triggers(conn: &Connection) -> Result<Vec<String>> {
         }
     }
     Ok(out)
-}
-
-/// The sequence number of the record whose hash is `hash` (a slow scan; for diagnostics).
-pub fn seq_of_hash(conn: &Connection, hash: &[u8]) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT seq FROM audit WHERE hash = ?1 LIMIT 1",
-            [hash],
-            |r| r.get(0),
-        )
-        .optional()?)
 }
 
 /// The WHERE clause and its parameters for `f` (only the filters given, so SQLite can use the
@@ -262,54 +318,8 @@ pub fn is_unfiltered(f: &Filter) -> bool {
     where_clause(f).1.is_empty()
 }
 
-/// The number of records matching `f`.
-pub fn count(conn: &Connection, f: &Filter) -> Result<u64> {
-    let (w, p) = where_clause(f);
-    let n: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM audit{w}"),
-        rusqlite::params_from_iter(p.iter()),
-        |r| r.get(0),
-    )?;
-    Ok(n.max(0) as u64)
-}
-
 /// How much of the database file a scan maps (SQLite caps it at its compile-time maximum).
 const SCAN_MMAP_BYTES: i64 = 1 << 32;
-
-/// Calls `each` with every record matching `f`, in `seq` order, as borrowed bytes (no
-/// allocation per row). `each` returns false to stop early.
-pub fn scan(
-    conn: &Connection,
-    f: &Filter,
-    each: impl FnMut(&RowRef<'_>) -> Result<bool>,
-) -> Result<()> {
-    let (w, p) = where_clause(f);
-    walk(conn, &w, rusqlite::params_from_iter(p.iter()), each)
-}
-
-/// [`scan`] over the records with `after < seq <= through` (`None`: unbounded on that side),
-/// for verifying the log in parts at once ([`crate::audit::split`]).
-pub fn scan_range(
-    conn: &Connection,
-    after: Option<i64>,
-    through: Option<i64>,
-    each: impl FnMut(&RowRef<'_>) -> Result<bool>,
-) -> Result<()> {
-    // Only the bounds given, so SQLite seeks the rowid range (an open side reads to the end).
-    let terms: Vec<String> = [
-        after.map(|a| format!("seq > {a}")),
-        through.map(|t| format!("seq <= {t}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let w = if terms.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", terms.join(" AND "))
-    };
-    walk(conn, &w, params![], each)
-}
 
 /// The ends of a snapshot of the log: the purge base (seq, hash) and the head, if any.
 pub type Ends = ((i64, Vec<u8>), Option<(i64, Vec<u8>)>);
@@ -318,7 +328,7 @@ pub type Ends = ((i64, Vec<u8>), Option<(i64, Vec<u8>)>);
 /// scan on another thread: `None` when it cannot be opened or its snapshot does not end at
 /// `ends` (the purge base and head of the caller's snapshot: a record was appended or purged
 /// in between), so the caller falls back to one scan of its own snapshot.
-pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<Connection> {
+pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<super::Reader> {
     let conn = Connection::open_with_flags(
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -328,7 +338,7 @@ pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<Connection> 
     // Held until the connection closes: every later statement reads the same snapshot.
     conn.execute_batch("BEGIN").ok()?;
     let mine = (base(&conn).ok()?, head(&conn).ok()?);
-    (&mine == ends).then_some(conn)
+    (&mine == ends).then_some(super::Reader { conn })
 }
 
 fn walk(
@@ -369,5 +379,59 @@ fn bytes(v: ValueRef<'_>) -> &[u8] {
     match v {
         ValueRef::Text(b) | ValueRef::Blob(b) => b,
         _ => &[],
+    }
+}
+
+impl Write<'_> {
+    /// Appends `event` exactly as given (no row digests: [`Write::append`] adds them) as the
+    /// record after the newest one, or after the purge base of an empty log.
+    pub fn append_exact(
+        &self,
+        actor: &crate::audit::Actor,
+        at: time::OffsetDateTime,
+        event: crate::audit::Event,
+    ) -> Result<Record> {
+        let last = match head(self.conn)? {
+            Some(h) => h,
+            None => base(self.conn)?,
+        };
+        let record = crate::audit::next_record(last, actor, at, event);
+        insert(self.conn, &record)?;
+        Ok(record)
+    }
+}
+
+/// The queries `audit/` and the writer's head bookkeeping share, as methods of the typed
+/// handles for commands; the free functions they delegate to stay until `audit/` no longer
+/// imports `store/` (issue 16).
+impl Read<'_> {
+    /// The newest record's (seq, hash), if any ([`head`]).
+    pub fn audit_head(&self) -> Result<Option<(i64, Vec<u8>)>> {
+        head(self.conn)
+    }
+
+    /// The purge base (seq, hash) ([`base`]).
+    pub fn audit_base(&self) -> Result<(i64, Vec<u8>)> {
+        base(self.conn)
+    }
+
+    /// The records' cross-check against the tables they describe
+    /// ([`crate::audit::crosscheck::check`], which still takes the connection).
+    pub fn crosscheck(
+        &self,
+        collected: crate::audit::crosscheck::Collector,
+        cut: Option<&str>,
+    ) -> Result<Vec<crate::audit::crosscheck::Mismatch>> {
+        crate::audit::crosscheck::check(self.conn, collected, cut)
+    }
+
+    /// The signed head row ([`head::get`]).
+    pub fn signed_head(&self) -> Result<Option<crate::audit::head::Head>> {
+        head::get(self.conn)
+    }
+
+    /// The newest record's (seq, hash, at) ([`head::newest`]).
+    pub fn newest_record(&self) -> Result<head::Newest> {
+        head::newest(self.conn)
     }
 }

@@ -1,9 +1,10 @@
 //! SQL for breaches, their accounts, holds, notices and linked sessions.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 /// A breach row (the 2024 rule's fields are `None` when not captured).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -85,185 +86,191 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
     })
 }
 
-/// Inserts a breach and its accounts; returns its id.
-pub fn insert(conn: &Connection, b: &Breach, accounts: &[String]) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO breach (rule, description, discovered_at, determined_at, determined_on, \
-         method, began_on, ended_on, affected, estimated_loss, data_types, contact, harm_likely, \
-         opened_by, opened_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        params![
-            b.rule,
-            b.description,
-            b.discovered_at,
-            b.determined_at,
-            b.determined_on,
-            b.method,
-            b.began_on,
-            b.ended_on,
-            b.affected,
-            b.estimated_loss,
-            b.data_types,
-            b.contact,
-            b.harm_likely.map(|h| h as i64),
-            b.opened_by,
-            b.opened_at,
-        ],
-    )?;
-    let id = conn.last_insert_rowid();
-    for a in accounts {
-        add_account(conn, id, a)?;
+impl Read<'_> {
+    pub fn breach(&self, id: i64) -> Result<Option<Breach>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM breach WHERE id = ?1"),
+                [id],
+                row,
+            )
+            .optional()?)
     }
-    Ok(id)
+
+    /// Breaches determined in `[since, until)` (stored-format bounds; all when `None`), by id.
+    pub fn breaches(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<Breach>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM breach WHERE (?1 IS NULL OR determined_at >= ?1) \
+             AND (?2 IS NULL OR determined_at < ?2) ORDER BY id"
+        ))?;
+        let rows = stmt.query_map(params![since, until], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn breach_accounts(&self, id: i64) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT account FROM breach_account WHERE breach = ?1 ORDER BY account")?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn breach_holds(&self, id: i64) -> Result<Vec<Hold>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT until_on, reference, agent, recorded_at FROM breach_hold WHERE breach = ?1 \
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(Hold {
+                until_on: r.get(0)?,
+                reference: r.get(1)?,
+                agent: r.get(2)?,
+                recorded_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Notices in time order.
+    pub fn breach_notices(&self, id: i64) -> Result<Vec<Notice>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT party, at, on_date, reference, urgent_ref, agent, recorded_at FROM breach_notice \
+             WHERE breach = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(Notice {
+                party: r.get(0)?,
+                at: r.get(1)?,
+                on_date: r.get(2)?,
+                reference: r.get(3)?,
+                urgent_ref: r.get(4)?,
+                agent: r.get(5)?,
+                recorded_at: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Linked sessions with their account and the number of disclosures recorded in them.
+    pub fn breach_links(&self, id: i64) -> Result<Vec<Link>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT l.session, s.account, \
+             (SELECT count(*) FROM audit a WHERE a.session = l.session AND a.event = 'disclosure'), \
+             l.agent, l.recorded_at \
+             FROM breach_link l JOIN session s ON s.id = l.session WHERE l.breach = ?1 \
+             ORDER BY l.recorded_at",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(Link {
+                session: r.get(0)?,
+                account: r.get(1)?,
+                disclosures: r.get(2)?,
+                agent: r.get(3)?,
+                recorded_at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Breaches that name `account` (directly or through a linked session).
+    pub fn breaches_of_account(&self, account: &str) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT breach FROM breach_account WHERE account = ?1 UNION \
+             SELECT l.breach FROM breach_link l JOIN session s ON s.id = l.session \
+             WHERE s.account = ?1 ORDER BY 1",
+        )?;
+        let rows = stmt.query_map([account], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
 
-/// Names an affected account (once).
-pub fn add_account(conn: &Connection, id: i64, account: &str) -> Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO breach_account (breach, account) VALUES (?1, ?2)",
-        params![id, account],
-    )?;
-    Ok(())
-}
+impl Write<'_> {
+    /// Inserts a breach and its accounts; returns its id.
+    pub fn insert_breach(&self, b: &Breach, accounts: &[String]) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO breach (rule, description, discovered_at, determined_at, determined_on, \
+             method, began_on, ended_on, affected, estimated_loss, data_types, contact, harm_likely, \
+             opened_by, opened_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                b.rule,
+                b.description,
+                b.discovered_at,
+                b.determined_at,
+                b.determined_on,
+                b.method,
+                b.began_on,
+                b.ended_on,
+                b.affected,
+                b.estimated_loss,
+                b.data_types,
+                b.contact,
+                b.harm_likely.map(|h| h as i64),
+                b.opened_by,
+                b.opened_at,
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        for a in accounts {
+            self.add_breach_account(id, a)?;
+        }
+        Ok(id)
+    }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<Breach>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM breach WHERE id = ?1"),
-            [id],
-            row,
-        )
-        .optional()?)
-}
+    /// Names an affected account (once).
+    pub fn add_breach_account(&self, id: i64, account: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO breach_account (breach, account) VALUES (?1, ?2)",
+            params![id, account],
+        )?;
+        Ok(())
+    }
 
-/// Breaches determined in `[since, until)` (stored-format bounds; all when `None`), by id.
-pub fn list(conn: &Connection, since: Option<&str>, until: Option<&str>) -> Result<Vec<Breach>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM breach WHERE (?1 IS NULL OR determined_at >= ?1) \
-         AND (?2 IS NULL OR determined_at < ?2) ORDER BY id"
-    ))?;
-    let rows = stmt.query_map(params![since, until], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+    /// Closes an open breach; false when it was closed already (checked in the same statement).
+    pub fn close_breach(&self, id: i64, at: &str, by: &str, reason: &str) -> Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE breach SET closed_at = ?2, closed_by = ?3, close_reason = ?4 \
+             WHERE id = ?1 AND closed_at IS NULL",
+            params![id, at, by, reason],
+        )?;
+        Ok(n == 1)
+    }
 
-/// Closes an open breach; false when it was closed already (checked in the same statement).
-pub fn close(conn: &Connection, id: i64, at: &str, by: &str, reason: &str) -> Result<bool> {
-    let n = conn.execute(
-        "UPDATE breach SET closed_at = ?2, closed_by = ?3, close_reason = ?4 \
-         WHERE id = ?1 AND closed_at IS NULL",
-        params![id, at, by, reason],
-    )?;
-    Ok(n == 1)
-}
+    pub fn add_breach_hold(&self, id: i64, h: &Hold) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO breach_hold (breach, until_on, reference, agent, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, h.until_on, h.reference, h.agent, h.recorded_at],
+        )?;
+        Ok(())
+    }
 
-pub fn accounts(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare("SELECT account FROM breach_account WHERE breach = ?1 ORDER BY account")?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+    pub fn add_breach_notice(&self, id: i64, n: &Notice) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO breach_notice (breach, party, at, on_date, reference, urgent_ref, agent, \
+             recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                id,
+                n.party,
+                n.at,
+                n.on_date,
+                n.reference,
+                n.urgent_ref,
+                n.agent,
+                n.recorded_at
+            ],
+        )?;
+        Ok(())
+    }
 
-pub fn add_hold(conn: &Connection, id: i64, h: &Hold) -> Result<()> {
-    conn.execute(
-        "INSERT INTO breach_hold (breach, until_on, reference, agent, recorded_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, h.until_on, h.reference, h.agent, h.recorded_at],
-    )?;
-    Ok(())
-}
-
-pub fn holds(conn: &Connection, id: i64) -> Result<Vec<Hold>> {
-    let mut stmt = conn.prepare(
-        "SELECT until_on, reference, agent, recorded_at FROM breach_hold WHERE breach = ?1 \
-         ORDER BY id",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok(Hold {
-            until_on: r.get(0)?,
-            reference: r.get(1)?,
-            agent: r.get(2)?,
-            recorded_at: r.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn add_notice(conn: &Connection, id: i64, n: &Notice) -> Result<()> {
-    conn.execute(
-        "INSERT INTO breach_notice (breach, party, at, on_date, reference, urgent_ref, agent, \
-         recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            id,
-            n.party,
-            n.at,
-            n.on_date,
-            n.reference,
-            n.urgent_ref,
-            n.agent,
-            n.recorded_at
-        ],
-    )?;
-    Ok(())
-}
-
-/// Notices in time order.
-pub fn notices(conn: &Connection, id: i64) -> Result<Vec<Notice>> {
-    let mut stmt = conn.prepare(
-        "SELECT party, at, on_date, reference, urgent_ref, agent, recorded_at FROM breach_notice \
-         WHERE breach = ?1 ORDER BY at, id",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok(Notice {
-            party: r.get(0)?,
-            at: r.get(1)?,
-            on_date: r.get(2)?,
-            reference: r.get(3)?,
-            urgent_ref: r.get(4)?,
-            agent: r.get(5)?,
-            recorded_at: r.get(6)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Links a session; false when it was linked already.
-pub fn add_link(conn: &Connection, id: i64, session: &str, agent: &str, at: &str) -> Result<bool> {
-    let n = conn.execute(
-        "INSERT OR IGNORE INTO breach_link (breach, session, agent, recorded_at) \
-         VALUES (?1, ?2, ?3, ?4)",
-        params![id, session, agent, at],
-    )?;
-    Ok(n == 1)
-}
-
-/// Linked sessions with their account and the number of disclosures recorded in them.
-pub fn links(conn: &Connection, id: i64) -> Result<Vec<Link>> {
-    let mut stmt = conn.prepare(
-        "SELECT l.session, s.account, \
-         (SELECT count(*) FROM audit a WHERE a.session = l.session AND a.event = 'disclosure'), \
-         l.agent, l.recorded_at \
-         FROM breach_link l JOIN session s ON s.id = l.session WHERE l.breach = ?1 \
-         ORDER BY l.recorded_at",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok(Link {
-            session: r.get(0)?,
-            account: r.get(1)?,
-            disclosures: r.get(2)?,
-            agent: r.get(3)?,
-            recorded_at: r.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Breaches that name `account` (directly or through a linked session).
-pub fn for_account(conn: &Connection, account: &str) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare(
-        "SELECT breach FROM breach_account WHERE account = ?1 UNION \
-         SELECT l.breach FROM breach_link l JOIN session s ON s.id = l.session \
-         WHERE s.account = ?1 ORDER BY 1",
-    )?;
-    let rows = stmt.query_map([account], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Links a session; false when it was linked already.
+    pub fn add_breach_link(&self, id: i64, session: &str, agent: &str, at: &str) -> Result<bool> {
+        let n = self.conn.execute(
+            "INSERT OR IGNORE INTO breach_link (breach, session, agent, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, session, agent, at],
+        )?;
+        Ok(n == 1)
+    }
 }

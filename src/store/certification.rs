@@ -1,61 +1,117 @@
 //! SQL for the annual certification report: counts of audit events and compliance records in
 //! one period `[since, until)` (stored-format bounds). Read-only.
 
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
 use crate::error::Result;
+use crate::store::Read;
 
-/// `(event, count)` for events matching the LIKE `pattern`, by event name.
-pub fn event_counts(
-    conn: &Connection,
-    since: &str,
-    until: &str,
-    pattern: &str,
-) -> Result<Vec<(String, i64)>> {
-    let mut stmt = conn.prepare(
-        "SELECT event, count(*) FROM audit WHERE at >= ?1 AND at < ?2 AND event LIKE ?3 \
-         GROUP BY event ORDER BY event",
-    )?;
-    let rows = stmt.query_map(params![since, until, pattern], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+impl Read<'_> {
+    /// `(event, count)` for events matching the LIKE `pattern`, by event name.
+    pub fn cert_event_counts(
+        &self,
+        since: &str,
+        until: &str,
+        pattern: &str,
+    ) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT event, count(*) FROM audit WHERE at >= ?1 AND at < ?2 AND event LIKE ?3 \
+             GROUP BY event ORDER BY event",
+        )?;
+        let rows = stmt.query_map(params![since, until, pattern], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 
-/// `(value of detail key, count)` for one event, grouped by that key (`''` when absent).
-pub fn detail_counts(
-    conn: &Connection,
-    since: &str,
-    until: &str,
-    event: &str,
-    key: &str,
-) -> Result<Vec<(String, i64)>> {
-    let mut stmt = conn.prepare(
-        "SELECT COALESCE(CAST(json_extract(detail, '$.' || ?4) AS TEXT), ''), count(*) FROM audit \
-         WHERE at >= ?1 AND at < ?2 AND event = ?3 GROUP BY 1 ORDER BY 1",
-    )?;
-    let rows = stmt.query_map(params![since, until, event, key], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+    /// `(value of detail key, count)` for one event, grouped by that key (`''` when absent).
+    pub fn cert_detail_counts(
+        &self,
+        since: &str,
+        until: &str,
+        event: &str,
+        key: &str,
+    ) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT COALESCE(CAST(json_extract(detail, '$.' || ?4) AS TEXT), ''), count(*) FROM audit \
+             WHERE at >= ?1 AND at < ?2 AND event = ?3 GROUP BY 1 ORDER BY 1",
+        )?;
+        let rows = stmt.query_map(params![since, until, event, key], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 
-/// Disclosures as `(scope, channel, purpose, count)`.
-pub fn disclosures(
-    conn: &Connection,
-    since: &str,
-    until: &str,
-) -> Result<Vec<(String, String, String, i64)>> {
-    let mut stmt = conn.prepare(
-        "SELECT COALESCE(json_extract(detail, '$.scope'), ''), \
-         COALESCE(json_extract(detail, '$.channel'), ''), \
-         COALESCE(json_extract(detail, '$.purpose'), ''), count(*) FROM audit \
-         WHERE at >= ?1 AND at < ?2 AND event = 'disclosure' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
-    )?;
-    let rows = stmt.query_map(params![since, until], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Disclosures as `(scope, channel, purpose, count)`.
+    pub fn cert_disclosures(
+        &self,
+        since: &str,
+        until: &str,
+    ) -> Result<Vec<(String, String, String, i64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT COALESCE(json_extract(detail, '$.scope'), ''), \
+             COALESCE(json_extract(detail, '$.channel'), ''), \
+             COALESCE(json_extract(detail, '$.purpose'), ''), count(*) FROM audit \
+             WHERE at >= ?1 AND at < ?2 AND event = 'disclosure' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+        )?;
+        let rows = stmt.query_map(params![since, until], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Disclosures with purpose `designated-third-party`, in time order.
+    pub fn cert_third_party(&self, since: &str, until: &str) -> Result<Vec<ThirdParty>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, account, session, COALESCE(json_extract(detail, '$.scope'), ''), \
+             COALESCE(json_extract(detail, '$.channel'), ''), json_extract(detail, '$.reference') \
+             FROM audit WHERE at >= ?1 AND at < ?2 AND event = 'disclosure' \
+             AND json_extract(detail, '$.purpose') = 'designated-third-party' ORDER BY seq",
+        )?;
+        let rows = stmt.query_map(params![since, until], |r| {
+            Ok(ThirdParty {
+                at: r.get(0)?,
+                account: r.get(1)?,
+                session: r.get(2)?,
+                scope: r.get(3)?,
+                channel: r.get(4)?,
+                reference: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Distinct accounts with at least one event `event` in the period.
+    pub fn cert_distinct_accounts(&self, since: &str, until: &str, event: &str) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(DISTINCT account) FROM audit WHERE at >= ?1 AND at < ?2 AND event = ?3",
+            params![since, until, event],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Opt-out notices recorded as sent by another system (`consent.notice` with `external`),
+    /// by the day they were sent (`sent_on` in `[since, until)`, dates `YYYY-MM-DD`), whenever they
+    /// were recorded.
+    pub fn cert_external_consent_notices(&self, since: &str, until: &str) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM audit WHERE event = 'consent.notice' \
+             AND json_extract(detail, '$.external') = 1 \
+             AND json_extract(detail, '$.sent_on') >= ?1 AND json_extract(detail, '$.sent_on') < ?2",
+            params![since, until],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Complaints received in the period, `(category, count)`.
+    pub fn cert_complaints(&self, since: &str, until: &str) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT category, count(*) FROM complaint WHERE received_at >= ?1 AND received_at < ?2 \
+             GROUP BY category ORDER BY category",
+        )?;
+        let rows = stmt.query_map(params![since, until], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
 
 /// One disclosure to a third party designated by the customer.
@@ -67,57 +123,4 @@ pub struct ThirdParty {
     pub scope: String,
     pub channel: String,
     pub reference: Option<String>,
-}
-
-/// Disclosures with purpose `designated-third-party`, in time order.
-pub fn third_party(conn: &Connection, since: &str, until: &str) -> Result<Vec<ThirdParty>> {
-    let mut stmt = conn.prepare(
-        "SELECT at, account, session, COALESCE(json_extract(detail, '$.scope'), ''), \
-         COALESCE(json_extract(detail, '$.channel'), ''), json_extract(detail, '$.reference') \
-         FROM audit WHERE at >= ?1 AND at < ?2 AND event = 'disclosure' \
-         AND json_extract(detail, '$.purpose') = 'designated-third-party' ORDER BY seq",
-    )?;
-    let rows = stmt.query_map(params![since, until], |r| {
-        Ok(ThirdParty {
-            at: r.get(0)?,
-            account: r.get(1)?,
-            session: r.get(2)?,
-            scope: r.get(3)?,
-            channel: r.get(4)?,
-            reference: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Distinct accounts with at least one event `event` in the period.
-pub fn distinct_accounts(conn: &Connection, since: &str, until: &str, event: &str) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(DISTINCT account) FROM audit WHERE at >= ?1 AND at < ?2 AND event = ?3",
-        params![since, until, event],
-        |r| r.get(0),
-    )?)
-}
-
-/// Opt-out notices recorded as sent by another system (`consent.notice` with `external`),
-/// by the day they were sent (`sent_on` in `[since, until)`, dates `YYYY-MM-DD`), whenever they
-/// were recorded.
-pub fn external_consent_notices(conn: &Connection, since: &str, until: &str) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM audit WHERE event = 'consent.notice' \
-         AND json_extract(detail, '$.external') = 1 \
-         AND json_extract(detail, '$.sent_on') >= ?1 AND json_extract(detail, '$.sent_on') < ?2",
-        params![since, until],
-        |r| r.get(0),
-    )?)
-}
-
-/// Complaints received in the period, `(category, count)`.
-pub fn complaints(conn: &Connection, since: &str, until: &str) -> Result<Vec<(String, i64)>> {
-    let mut stmt = conn.prepare(
-        "SELECT category, count(*) FROM complaint WHERE received_at >= ?1 AND received_at < ?2 \
-         GROUP BY category ORDER BY category",
-    )?;
-    let rows = stmt.query_map(params![since, until], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

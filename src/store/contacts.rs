@@ -1,9 +1,10 @@
 //! SQL for the contact history: contacts of record that were replaced (inserts only; the
 //! table refuses updates and deletes).
 
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 /// One replaced value of a contact of record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,35 +15,39 @@ pub struct Retired {
     pub until: String,
 }
 
-/// Records that `kind` had `value` from `since` until `until`.
-pub fn retire(
-    conn: &Connection,
-    account: &str,
-    kind: &str,
-    value: &str,
-    since: &str,
-    until: &str,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO contact_history (account, kind, value, since, until) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![account, kind, value, since, until])?;
-    Ok(())
+impl Read<'_> {
+    /// The account's replaced contacts replaced at or after `after`, newest first.
+    pub fn contacts_retired_since(&self, account: &str, after: &str) -> Result<Vec<Retired>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, value, since, until FROM contact_history \
+             WHERE account = ?1 AND until >= ?2 ORDER BY until DESC, id DESC",
+        )?;
+        let rows = stmt.query_map(params![account, after], |r| {
+            Ok(Retired {
+                kind: r.get(0)?,
+                value: r.get(1)?,
+                since: r.get(2)?,
+                until: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
 
-/// The account's replaced contacts replaced at or after `after`, newest first.
-pub fn retired_since(conn: &Connection, account: &str, after: &str) -> Result<Vec<Retired>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, value, since, until FROM contact_history \
-         WHERE account = ?1 AND until >= ?2 ORDER BY until DESC, id DESC",
-    )?;
-    let rows = stmt.query_map(params![account, after], |r| {
-        Ok(Retired {
-            kind: r.get(0)?,
-            value: r.get(1)?,
-            since: r.get(2)?,
-            until: r.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+impl Write<'_> {
+    /// Records that `kind` had `value` from `since` until `until`.
+    pub fn retire_contact(
+        &self,
+        account: &str,
+        kind: &str,
+        value: &str,
+        since: &str,
+        until: &str,
+    ) -> Result<()> {
+        self.conn.prepare_cached(
+            "INSERT INTO contact_history (account, kind, value, since, until) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![account, kind, value, since, until])?;
+        Ok(())
+    }
 }

@@ -1,8 +1,9 @@
 //! SQL for customers, their contacts of record, secrets (as hashes) and lock state.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 /// A customer row. `pin_hash` and `backup_hash` are Argon2id PHC strings, never shown.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -83,187 +84,193 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
     })
 }
 
-pub fn get(conn: &Connection, account: &str) -> Result<Option<Customer>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM customer WHERE account = ?1"
+impl Read<'_> {
+    pub fn customer(&self, account: &str) -> Result<Option<Customer>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM customer WHERE account = ?1"
+            ))?
+            .query_row([account], row)
+            .optional()?)
+    }
+
+    pub fn customer_exists(&self, account: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM customer WHERE account = ?1")?
+            .exists([account])?)
+    }
+
+    /// Customers whose account, name, email or phone contains `query` (case-insensitive).
+    pub fn search_customers(&self, query: Option<&str>, limit: i64) -> Result<Vec<Customer>> {
+        let pattern = query.map(|q| {
+            let escaped = q
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{escaped}%")
+        });
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM customer WHERE ?1 IS NULL OR account LIKE ?1 ESCAPE '\\' \
+             OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\' \
+             ORDER BY account LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![pattern, limit], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Write<'_> {
+    pub fn insert_customer(&self, c: &Customer) -> Result<()> {
+        self.conn.prepare_cached(&format!(
+            "INSERT INTO customer ({COLUMNS}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+             ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
+             ?27, ?28, ?29, ?30, ?23)"
         ))?
-        .query_row([account], row)
-        .optional()?)
-}
-
-pub fn exists(conn: &Connection, account: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM customer WHERE account = ?1")?
-        .exists([account])?)
-}
-
-/// Customers whose account, name, email or phone contains `query` (case-insensitive).
-pub fn search(conn: &Connection, query: Option<&str>, limit: i64) -> Result<Vec<Customer>> {
-    let pattern = query.map(|q| {
-        let escaped = q
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        format!("%{escaped}%")
-    });
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM customer WHERE ?1 IS NULL OR account LIKE ?1 ESCAPE '\\' \
-         OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\' \
-         ORDER BY account LIMIT ?2"
-    ))?;
-    let rows = stmt.query_map(params![pattern, limit], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn insert(conn: &Connection, c: &Customer) -> Result<()> {
-    conn.prepare_cached(&format!(
-        "INSERT INTO customer ({COLUMNS}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
-         ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
-         ?27, ?28, ?29, ?30, ?23)"
-    ))?
-    .execute(params![
-        c.account,
-        c.name,
-        c.phone,
-        c.phone_since,
-        c.email,
-        c.email_since,
-        c.street,
-        c.city,
-        c.region,
-        c.postal_code,
-        c.country,
-        c.postal_since,
-        c.account_rep,
-        c.cpni_contract,
-        c.pin_hash,
-        c.pin_set_at,
-        c.pin_must_change as i64,
-        c.backup_hash,
-        c.backup_set_at,
-        c.failures,
-        c.lock_level,
-        c.locked_until,
-        c.created_at,
-        c.temp_pin_hash,
-        c.temp_pin_set_at,
-        c.contract_method,
-        c.contract_secret_hash,
-        c.contract_callback,
-        c.contract_callback_since,
-        c.contract_set_at,
-    ])?;
-    Ok(())
-}
-
-/// Stores the account-wide lockout counters.
-pub fn set_lock_state(
-    conn: &Connection,
-    account: &str,
-    failures: i64,
-    lock_level: i64,
-    locked_until: Option<&str>,
-    at: &str,
-) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE customer SET failures = ?2, lock_level = ?3, locked_until = ?4, updated_at = ?5 \
-         WHERE account = ?1",
-    )?
-    .execute(params![account, failures, lock_level, locked_until, at])?;
-    Ok(())
-}
-
-/// Replaces the working PIN and retires any outstanding temporary PIN.
-pub fn set_pin_hash(conn: &Connection, account: &str, phc: &str, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE customer SET pin_hash = ?2, pin_must_change = 0, pin_set_at = ?3, \
-         temp_pin_hash = NULL, temp_pin_set_at = NULL, updated_at = ?3 WHERE account = ?1",
-        params![account, phc, at],
-    )?;
-    Ok(())
-}
-
-/// Stores a temporary PIN beside the working one (which stays valid until it is replaced).
-pub fn set_temp_pin(conn: &Connection, account: &str, phc: &str, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE customer SET temp_pin_hash = ?2, temp_pin_set_at = ?3, pin_must_change = 1, \
-         updated_at = ?3 WHERE account = ?1",
-        params![account, phc, at],
-    )?;
-    Ok(())
-}
-
-/// Records the business contract's authentication method.
-pub fn set_contract_method(conn: &Connection, c: &Customer, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE customer SET contract_method = ?2, contract_secret_hash = ?3, \
-         contract_callback = ?4, contract_callback_since = ?5, contract_set_at = ?6, updated_at = ?6 \
-         WHERE account = ?1",
-        params![
+        .execute(params![
             c.account,
-            c.contract_method,
-            c.contract_secret_hash,
-            c.contract_callback,
-            c.contract_callback_since,
-            at
-        ],
-    )?;
-    Ok(())
-}
-
-/// Replaces the stored hash without touching dates (an upgrade of the hash parameters).
-pub fn rehash_pin(conn: &Connection, account: &str, phc: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE customer SET pin_hash = ?2 WHERE account = ?1",
-        params![account, phc],
-    )?;
-    Ok(())
-}
-
-/// Replaces the backup secret's hash.
-pub fn set_backup_hash(conn: &Connection, account: &str, phc: &str, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE customer SET backup_hash = ?2, backup_set_at = ?3, updated_at = ?3 WHERE account = ?1",
-        params![account, phc, at],
-    )?;
-    Ok(())
-}
-
-/// Replaces the email of record; it is on record from `at`.
-pub fn set_email(conn: &Connection, account: &str, email: &str, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE customer SET email = ?2, email_since = ?3, updated_at = ?3 WHERE account = ?1",
-        params![account, email, at],
-    )?;
-    Ok(())
-}
-
-/// Replaces the telephone number of record; it is on record from `at`.
-pub fn set_phone(conn: &Connection, account: &str, phone: &str, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE customer SET phone = ?2, phone_since = ?3, updated_at = ?3 WHERE account = ?1",
-        params![account, phone, at],
-    )?;
-    Ok(())
-}
-
-/// Replaces the postal address of record; it is on record from `at`.
-pub fn set_address(conn: &Connection, c: &Customer, at: &str) -> Result<()> {
-    conn.execute(
-        "UPDATE customer SET street = ?2, city = ?3, region = ?4, postal_code = ?5, country = ?6, \
-         postal_since = ?7, updated_at = ?7 WHERE account = ?1",
-        params![
-            c.account,
+            c.name,
+            c.phone,
+            c.phone_since,
+            c.email,
+            c.email_since,
             c.street,
             c.city,
             c.region,
             c.postal_code,
             c.country,
-            at
-        ],
-    )?;
-    Ok(())
+            c.postal_since,
+            c.account_rep,
+            c.cpni_contract,
+            c.pin_hash,
+            c.pin_set_at,
+            c.pin_must_change as i64,
+            c.backup_hash,
+            c.backup_set_at,
+            c.failures,
+            c.lock_level,
+            c.locked_until,
+            c.created_at,
+            c.temp_pin_hash,
+            c.temp_pin_set_at,
+            c.contract_method,
+            c.contract_secret_hash,
+            c.contract_callback,
+            c.contract_callback_since,
+            c.contract_set_at,
+        ])?;
+        Ok(())
+    }
+
+    /// Stores the account-wide lockout counters.
+    pub fn set_customer_lock_state(
+        &self,
+        account: &str,
+        failures: i64,
+        lock_level: i64,
+        locked_until: Option<&str>,
+        at: &str,
+    ) -> Result<()> {
+        self.conn.prepare_cached(
+            "UPDATE customer SET failures = ?2, lock_level = ?3, locked_until = ?4, updated_at = ?5 \
+             WHERE account = ?1",
+        )?
+        .execute(params![account, failures, lock_level, locked_until, at])?;
+        Ok(())
+    }
+
+    /// Replaces the working PIN and retires any outstanding temporary PIN.
+    pub fn set_pin_hash(&self, account: &str, phc: &str, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE customer SET pin_hash = ?2, pin_must_change = 0, pin_set_at = ?3, \
+             temp_pin_hash = NULL, temp_pin_set_at = NULL, updated_at = ?3 WHERE account = ?1",
+            params![account, phc, at],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a temporary PIN beside the working one (which stays valid until it is replaced).
+    pub fn set_temp_pin(&self, account: &str, phc: &str, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE customer SET temp_pin_hash = ?2, temp_pin_set_at = ?3, pin_must_change = 1, \
+             updated_at = ?3 WHERE account = ?1",
+            params![account, phc, at],
+        )?;
+        Ok(())
+    }
+
+    /// Records the business contract's authentication method.
+    pub fn set_contract_method(&self, c: &Customer, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE customer SET contract_method = ?2, contract_secret_hash = ?3, \
+             contract_callback = ?4, contract_callback_since = ?5, contract_set_at = ?6, updated_at = ?6 \
+             WHERE account = ?1",
+            params![
+                c.account,
+                c.contract_method,
+                c.contract_secret_hash,
+                c.contract_callback,
+                c.contract_callback_since,
+                at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the stored hash without touching dates (an upgrade of the hash parameters).
+    pub fn rehash_pin(&self, account: &str, phc: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE customer SET pin_hash = ?2 WHERE account = ?1",
+            params![account, phc],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the backup secret's hash.
+    pub fn set_backup_hash(&self, account: &str, phc: &str, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE customer SET backup_hash = ?2, backup_set_at = ?3, updated_at = ?3 WHERE account = ?1",
+            params![account, phc, at],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the email of record; it is on record from `at`.
+    pub fn set_customer_email(&self, account: &str, email: &str, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE customer SET email = ?2, email_since = ?3, updated_at = ?3 WHERE account = ?1",
+            params![account, email, at],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the telephone number of record; it is on record from `at`.
+    pub fn set_customer_phone(&self, account: &str, phone: &str, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE customer SET phone = ?2, phone_since = ?3, updated_at = ?3 WHERE account = ?1",
+            params![account, phone, at],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the postal address of record; it is on record from `at`.
+    pub fn set_customer_address(&self, c: &Customer, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE customer SET street = ?2, city = ?3, region = ?4, postal_code = ?5, country = ?6, \
+             postal_since = ?7, updated_at = ?7 WHERE account = ?1",
+            params![
+                c.account,
+                c.street,
+                c.city,
+                c.region,
+                c.postal_code,
+                c.country,
+                at
+            ],
+        )?;
+        Ok(())
+    }
 }
 
 impl Customer {

@@ -14,6 +14,22 @@
 //! import made larger than [`WAL_TRUNCATE_BYTES`] is truncated): each commit then overwrites
 //! blocks the file already has, and its `fdatasync` flushes data only, no file-system journal
 //! commit (see `.cargo/config.toml` for `HAVE_FDATASYNC`).
+//!
+//! **The seam (issue 16, part 1).** The connection is private to `store/`: commands read
+//! through a [`Read`] ([`Db::read`], or a [`Snapshot`] for one consistent view) and write
+//! through the [`Write`] a step is given ([`Db::step`]), and every query is one method of
+//! those types, written in the module of its family (`customers`, `sessions`, `agents`,
+//! `breach`, `outbox`, `audit`, …). Appending to the chain is [`Write::append`]. A
+//! [`Write`] reads through the [`Read`] methods inside its transaction, and a [`Read`] can
+//! never write. Failures leave `store/` as a backend-neutral [`error::StoreError`], which
+//! maps to exit 5 with its message and hint. No rusqlite type or SQL text is named outside
+//! `store/`, so a second backend (PostgreSQL, part 2) implements these methods and nothing
+//! else changes. The store's contract (what any backend must do) is tested in `contract.rs`
+//! through this API alone. What is not there yet: `audit/` still takes the raw transaction
+//! ([`Tx`], crate-visible for it alone) for its row digests and cross-checks, which run
+//! `store::audit::rowdigest` and `store::audit::crosscheck` on it; the step commits through
+//! the closure of [`Db::write`], not yet a `commit(self)` of the [`Write`]; the writer lock
+//! and the outbox claim are still files beside the SQLite database.
 
 pub mod agent_keys;
 pub mod agents;
@@ -26,6 +42,10 @@ pub mod consent;
 pub mod contacts;
 pub mod customer_report;
 pub mod customers;
+pub mod error;
+
+#[cfg(test)]
+mod contract;
 pub mod lock;
 pub mod migrate;
 pub mod outbox;
@@ -66,8 +86,9 @@ pub struct Db {
     lock_timeout: Duration,
 }
 
-/// A write transaction; commits only through [`Db::write`].
-pub type Tx<'a> = Transaction<'a>;
+/// A write transaction; commits only through [`Db::write`]. Crate-visible only for `audit/`
+/// until it no longer takes one (see the seam plan above).
+pub(crate) type Tx<'a> = Transaction<'a>;
 
 impl Db {
     /// Opens an existing database and brings its schema up to date.
@@ -220,13 +241,9 @@ impl Db {
         &self.path
     }
 
-    /// Read access for queries outside a write.
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
     /// Runs `f` in one write transaction under the writer lock, committing only if it succeeds.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+    /// Commands use [`Db::step`], its typed form.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let path = path.as_path();
         self.with_lock(|conn| {
@@ -480,5 +497,101 @@ pub fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
         Ok(v) => Ok(Some(v)),
         Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Read access outside a write (see [`Db::read`]): the queries are its methods, one per query,
+/// each in the module of its family.
+#[derive(Clone, Copy)]
+pub struct Read<'a> {
+    conn: &'a Connection,
+}
+
+/// The open write transaction of one step (see [`Db::step`]): the writes and the chain append
+/// ([`Write::append`]) are its methods, and it reads inside the transaction through [`Read`]'s.
+pub struct Write<'a> {
+    tx: &'a Tx<'a>,
+    read: Read<'a>,
+}
+
+impl<'a> std::ops::Deref for Write<'a> {
+    type Target = Read<'a>;
+    fn deref(&self) -> &Read<'a> {
+        &self.read
+    }
+}
+
+impl Db {
+    /// Read access for queries outside a write.
+    pub fn read(&self) -> Read<'_> {
+        Read { conn: &self.conn }
+    }
+
+    /// [`Db::write`] with the typed transaction: runs `f` as one step, committing only if it
+    /// succeeds.
+    pub fn step<T>(&mut self, f: impl FnOnce(&Write<'_>) -> Result<T>) -> Result<T> {
+        self.write(|tx| f(&Write::of(tx)))
+    }
+}
+
+impl<'a> Write<'a> {
+    /// The typed view of an open transaction (for `audit/` until it no longer takes one).
+    pub(crate) fn of(tx: &'a Tx<'a>) -> Write<'a> {
+        Write {
+            tx,
+            read: Read { conn: tx },
+        }
+    }
+
+    /// Appends `event` as the next record of the chain, with the digests of the decision rows
+    /// this step changed ([`crate::audit::append`]).
+    pub fn append(
+        &self,
+        actor: &crate::audit::Actor,
+        at: time::OffsetDateTime,
+        event: crate::audit::Event,
+    ) -> Result<crate::audit::Record> {
+        crate::audit::append(self.tx, actor, at, event)
+    }
+
+    /// Exit 6 when the decision row of `table` whose `key` column is `value` is not as the
+    /// latest record naming it shows it (row seals, [`crate::audit::rowdigest::require_sealed`]).
+    pub fn require_sealed(&self, table: &str, key: &'static str, value: &str) -> Result<()> {
+        crate::audit::rowdigest::require_sealed(self.tx, table, key, value)
+    }
+}
+
+/// A read transaction: every query through [`Snapshot::read`] sees the database as it was at
+/// the first one, whatever writers commit meanwhile. Dropping it ends it.
+pub struct Snapshot<'a> {
+    tx: Transaction<'a>,
+}
+
+impl Snapshot<'_> {
+    /// Read access inside the snapshot.
+    pub fn read(&self) -> Read<'_> {
+        Read { conn: &self.tx }
+    }
+}
+
+impl Db {
+    /// Starts a read snapshot ([`Snapshot`]).
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        Ok(Snapshot {
+            tx: self.conn.unchecked_transaction()?,
+        })
+    }
+}
+
+/// A second read-only connection of its own, holding its own read snapshot (for a scan on
+/// another thread, [`audit::second_reader`]).
+pub struct Reader {
+    conn: Connection,
+}
+
+impl Reader {
+    /// Read access inside this reader's snapshot.
+    pub fn read(&self) -> Read<'_> {
+        Read { conn: &self.conn }
     }
 }

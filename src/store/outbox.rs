@@ -1,9 +1,10 @@
 //! SQL for the outbox: messages queued, sent or failed for good.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Item {
@@ -55,95 +56,100 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
     })
 }
 
-/// Queues a message; returns its id.
-pub fn insert(conn: &Connection, i: &Item) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO outbox (created_at, account, session, kind, channel, recipient, subject, body, \
-         attachment_name, attachment, status, message_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', ?11)",
-        params![
-            i.created_at,
-            i.account,
-            i.session,
-            i.kind,
-            i.channel,
-            i.recipient,
-            i.subject,
-            i.body,
-            i.attachment_name,
-            i.attachment,
-            i.message_id
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+impl Read<'_> {
+    pub fn outbox_item(&self, id: i64) -> Result<Option<Item>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1"),
+                [id],
+                row,
+            )
+            .optional()?)
+    }
+
+    /// Items by status (all when `None`), oldest first.
+    pub fn outbox_items(&self, status: Option<&str>) -> Result<Vec<Item>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM outbox WHERE ?1 IS NULL OR status = ?1 ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([status], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Queued items due for an attempt at `now`.
+    pub fn due_outbox_items(&self, now: &str) -> Result<Vec<Item>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM outbox WHERE status = 'queued' \
+             AND (next_try_at IS NULL OR next_try_at <= ?1) ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([now], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<Item>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1"),
-            [id],
-            row,
-        )
-        .optional()?)
-}
+impl Write<'_> {
+    /// Queues a message; returns its id.
+    pub fn insert_outbox_item(&self, i: &Item) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO outbox (created_at, account, session, kind, channel, recipient, subject, body, \
+             attachment_name, attachment, status, message_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', ?11)",
+            params![
+                i.created_at,
+                i.account,
+                i.session,
+                i.kind,
+                i.channel,
+                i.recipient,
+                i.subject,
+                i.body,
+                i.attachment_name,
+                i.attachment,
+                i.message_id
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
 
-/// Items by status (all when `None`), oldest first.
-pub fn list(conn: &Connection, status: Option<&str>) -> Result<Vec<Item>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM outbox WHERE ?1 IS NULL OR status = ?1 ORDER BY id"
-    ))?;
-    let rows = stmt.query_map([status], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+    /// Records a delivery. A message that carried a one-time code drops its body now.
+    pub fn mark_outbox_sent(
+        &self,
+        id: i64,
+        at: &str,
+        path: Option<&str>,
+        keep_body: bool,
+    ) -> Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?2, path = ?3, \
+             last_error = NULL, next_try_at = NULL, \
+             body = CASE WHEN ?4 THEN body ELSE NULL END WHERE id = ?1 AND status = 'queued'",
+            params![id, at, path, keep_body],
+        )?;
+        Ok(n == 1)
+    }
 
-/// Queued items due for an attempt at `now`.
-pub fn due(conn: &Connection, now: &str) -> Result<Vec<Item>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM outbox WHERE status = 'queued' \
-         AND (next_try_at IS NULL OR next_try_at <= ?1) ORDER BY id"
-    ))?;
-    let rows = stmt.query_map([now], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Records a delivery. A message that carried a one-time code drops its body now.
-pub fn mark_sent(
-    conn: &Connection,
-    id: i64,
-    at: &str,
-    path: Option<&str>,
-    keep_body: bool,
-) -> Result<bool> {
-    let n = conn.execute(
-        "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?2, path = ?3, \
-         last_error = NULL, next_try_at = NULL, \
-         body = CASE WHEN ?4 THEN body ELSE NULL END WHERE id = ?1 AND status = 'queued'",
-        params![id, at, path, keep_body],
-    )?;
-    Ok(n == 1)
-}
-
-/// Records a failed attempt: queued for retry at `next_try_at`, or failed for good. Only a
-/// queued item changes (a failure never turns a sent item back into a queued one); returns
-/// whether it did. An item failed for good loses its body and attachment (a code, CPNI).
-pub fn mark_failed(
-    conn: &Connection,
-    id: i64,
-    error: &str,
-    next_try_at: Option<&str>,
-) -> Result<bool> {
-    let status = if next_try_at.is_some() {
-        "queued"
-    } else {
-        "failed"
-    };
-    let n = conn.execute(
-        "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, next_try_at = ?4, \
-         body = CASE WHEN ?2 = 'failed' THEN NULL ELSE body END, \
-         attachment = CASE WHEN ?2 = 'failed' THEN NULL ELSE attachment END \
-         WHERE id = ?1 AND status = 'queued'",
-        params![id, status, error, next_try_at],
-    )?;
-    Ok(n == 1)
+    /// Records a failed attempt: queued for retry at `next_try_at`, or failed for good. Only a
+    /// queued item changes (a failure never turns a sent item back into a queued one); returns
+    /// whether it did. An item failed for good loses its body and attachment (a code, CPNI).
+    pub fn mark_outbox_failed(
+        &self,
+        id: i64,
+        error: &str,
+        next_try_at: Option<&str>,
+    ) -> Result<bool> {
+        let status = if next_try_at.is_some() {
+            "queued"
+        } else {
+            "failed"
+        };
+        let n = self.conn.execute(
+            "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, next_try_at = ?4, \
+             body = CASE WHEN ?2 = 'failed' THEN NULL ELSE body END, \
+             attachment = CASE WHEN ?2 = 'failed' THEN NULL ELSE attachment END \
+             WHERE id = ?1 AND status = 'queued'",
+            params![id, status, error, next_try_at],
+        )?;
+        Ok(n == 1)
+    }
 }

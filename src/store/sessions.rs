@@ -1,8 +1,9 @@
 //! SQL for verification sessions (one call each).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Session {
@@ -63,112 +64,122 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
-pub fn get(conn: &Connection, id: &str) -> Result<Option<Session>> {
-    Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM session WHERE id = ?1"))?
-        .query_row([id], row)
-        .optional()?)
+impl Read<'_> {
+    pub fn session(&self, id: &str) -> Result<Option<Session>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM session WHERE id = ?1"))?
+            .query_row([id], row)
+            .optional()?)
+    }
 }
 
-pub fn insert(conn: &Connection, s: &Session) -> Result<()> {
-    conn.prepare_cached(&format!(
-        "INSERT INTO session ({BASE}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-    ))?
-    .execute(params![
-        s.id,
-        s.account,
-        s.agent,
-        s.on_behalf_of,
-        s.channel,
-        s.started_at,
-        s.last_active_at,
-        s.basis,
-        s.verified_at,
-        s.secret_failures,
-        s.ended_at,
-        s.end_reason
-    ])?;
-    Ok(())
-}
+impl Write<'_> {
+    pub fn insert_session(&self, s: &Session) -> Result<()> {
+        self.conn.prepare_cached(&format!(
+            "INSERT INTO session ({BASE}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+        ))?
+        .execute(params![
+            s.id,
+            s.account,
+            s.agent,
+            s.on_behalf_of,
+            s.channel,
+            s.started_at,
+            s.last_active_at,
+            s.basis,
+            s.verified_at,
+            s.secret_failures,
+            s.ended_at,
+            s.end_reason
+        ])?;
+        Ok(())
+    }
 
-/// Counts one wrong secret on an open session. Returns whether the session was open.
-pub fn add_failure(conn: &Connection, id: &str, at: &str) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "UPDATE session SET secret_failures = secret_failures + 1, last_active_at = ?2 \
-             WHERE id = ?1 AND ended_at IS NULL",
-        )?
-        .execute(params![id, at])?;
-    Ok(n == 1)
-}
-
-/// Sets the basis of an open session (`verified_at` only the first time).
-pub fn set_basis(conn: &Connection, id: &str, basis: &str, at: &str) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "UPDATE session SET basis = ?2, verified_at = coalesce(verified_at, ?3), \
-             last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
-        )?
-        .execute(params![id, basis, at])?;
-    Ok(n == 1)
-}
-
-/// Marks activity on an open session (`last_active_at` is outside the session's row digest,
-/// so the update is not noted for the next audit record).
-pub fn touch(conn: &Connection, id: &str, at: &str) -> Result<bool> {
-    let n = super::audit::rowdigest::quiet(|| {
-        Ok(conn
+    /// Counts one wrong secret on an open session. Returns whether the session was open.
+    pub fn add_session_failure(&self, id: &str, at: &str) -> Result<bool> {
+        let n = self
+            .conn
             .prepare_cached(
-                "UPDATE session SET last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+                "UPDATE session SET secret_failures = secret_failures + 1, last_active_at = ?2 \
+                 WHERE id = ?1 AND ended_at IS NULL",
             )?
-            .execute(params![id, at])?)
-    })?;
-    Ok(n == 1)
-}
+            .execute(params![id, at])?;
+        Ok(n == 1)
+    }
 
-/// Ends a session unless it already ended. Returns whether this call ended it.
-pub fn end(conn: &Connection, id: &str, at: &str, reason: &str) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "UPDATE session SET ended_at = ?2, end_reason = ?3 WHERE id = ?1 AND ended_at IS NULL",
-        )?
-        .execute(params![id, at, reason])?;
-    Ok(n == 1)
-}
+    /// Sets the basis of an open session (`verified_at` only the first time).
+    pub fn set_session_basis(&self, id: &str, basis: &str, at: &str) -> Result<bool> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "UPDATE session SET basis = ?2, verified_at = coalesce(verified_at, ?3), \
+                 last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
+            )?
+            .execute(params![id, basis, at])?;
+        Ok(n == 1)
+    }
 
-/// Hands an open session to `owner` (a supervisor's takeover).
-pub fn set_owner(conn: &Connection, id: &str, owner: &str, at: &str) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "UPDATE session SET owner = ?2, last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
-        )?
-        .execute(params![id, owner, at])?;
-    Ok(n == 1)
-}
+    /// Marks activity on an open session (`last_active_at` is outside the session's row digest,
+    /// so the update is not noted for the next audit record).
+    pub fn touch_session(&self, id: &str, at: &str) -> Result<bool> {
+        let n = super::audit::rowdigest::quiet(|| {
+            Ok(self
+                .conn
+                .prepare_cached(
+                    "UPDATE session SET last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+                )?
+                .execute(params![id, at])?)
+        })?;
+        Ok(n == 1)
+    }
 
-/// Records that a callback was started to `number` (`route`: record or contract).
-pub fn set_callback_start(
-    conn: &Connection,
-    id: &str,
-    number: &str,
-    route: &str,
-    at: &str,
-) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "UPDATE session SET callback_started_at = ?2, callback_number = ?3, \
-             callback_route = ?4, last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
-        )?
-        .execute(params![id, at, number, route])?;
-    Ok(n == 1)
-}
+    /// Ends a session unless it already ended. Returns whether this call ended it.
+    pub fn end_session(&self, id: &str, at: &str, reason: &str) -> Result<bool> {
+        let n = self.conn
+            .prepare_cached(
+                "UPDATE session SET ended_at = ?2, end_reason = ?3 WHERE id = ?1 AND ended_at IS NULL",
+            )?
+            .execute(params![id, at, reason])?;
+        Ok(n == 1)
+    }
 
-/// Closes a started callback once its outcome is recorded: the next outcome needs a new start.
-pub fn clear_callback_start(conn: &Connection, id: &str) -> Result<bool> {
-    let n = conn
-        .prepare_cached(
-            "UPDATE session SET callback_started_at = NULL WHERE id = ?1 AND ended_at IS NULL",
-        )?
-        .execute(params![id])?;
-    Ok(n == 1)
+    /// Hands an open session to `owner` (a supervisor's takeover).
+    pub fn set_session_owner(&self, id: &str, owner: &str, at: &str) -> Result<bool> {
+        let n = self.conn
+            .prepare_cached(
+                "UPDATE session SET owner = ?2, last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
+            )?
+            .execute(params![id, owner, at])?;
+        Ok(n == 1)
+    }
+
+    /// Records that a callback was started to `number` (`route`: record or contract).
+    pub fn set_callback_start(
+        &self,
+        id: &str,
+        number: &str,
+        route: &str,
+        at: &str,
+    ) -> Result<bool> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "UPDATE session SET callback_started_at = ?2, callback_number = ?3, \
+                 callback_route = ?4, last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+            )?
+            .execute(params![id, at, number, route])?;
+        Ok(n == 1)
+    }
+
+    /// Closes a started callback once its outcome is recorded: the next outcome needs a new start.
+    pub fn clear_callback_start(&self, id: &str) -> Result<bool> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "UPDATE session SET callback_started_at = NULL WHERE id = ?1 AND ended_at IS NULL",
+            )?
+            .execute(params![id])?;
+        Ok(n == 1)
+    }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::domain::ssh_key::{self, PublicKey};
 use crate::error::{Error, Result};
-use crate::store::{self, Tx};
+use crate::store;
 
 /// Where `authorized_keys` is: `[gateway] authorized_keys`, else `$HOME/.ssh/authorized_keys`.
 pub fn path(cfg: &Config) -> Result<PathBuf> {
@@ -67,10 +67,11 @@ pub fn refuse_foreign(cfg: &Config, key: &PublicKey) -> Result<()> {
 }
 
 /// Rewrites the file from the active agents' keys as `tx` sees them.
-pub fn sync(tx: &Tx<'_>, cfg: &Config) -> Result<()> {
+pub fn sync(tx: &store::Write<'_>, cfg: &Config) -> Result<()> {
     let path = path(cfg)?;
     let program = program(cfg)?;
-    let lines: Vec<String> = store::agent_keys::active(tx)?
+    let lines: Vec<String> = tx
+        .active_agent_keys()?
         .iter()
         .map(|k| {
             let key = PublicKey {

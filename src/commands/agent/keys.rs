@@ -9,11 +9,10 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::authorized;
-use crate::audit::{self, Actor, Event};
+use crate::audit::{Actor, Event};
 use crate::commands::context::{ADMINS, Ctx};
 use crate::domain::ssh_key::{self, PublicKey};
 use crate::error::{Error, Result};
-use crate::store::Tx;
 use crate::store::agent_keys::AgentKey;
 use crate::ui::term::safe;
 use crate::{clock, store};
@@ -82,14 +81,20 @@ fn add(ctx: &Ctx, login: &str, file: &Path) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "agent key add", ADMINS)?;
     authorized::refuse_foreign(&ctx.cfg, &key)?;
-    db.write(|tx| add_in(tx, ctx, &acting.actor, login, &key))?;
+    db.step(|tx| add_in(tx, ctx, &acting.actor, login, &key))?;
     print_added(ctx, login, &key);
     Ok(0)
 }
 
 /// Records `key` for `login` and rewrites `authorized_keys`, inside `tx`.
-pub fn add_in(tx: &Tx<'_>, ctx: &Ctx, actor: &Actor, login: &str, key: &PublicKey) -> Result<()> {
-    match store::agents::get(tx, login)? {
+pub fn add_in(
+    tx: &store::Write<'_>,
+    ctx: &Ctx,
+    actor: &Actor,
+    login: &str,
+    key: &PublicKey,
+) -> Result<()> {
+    match tx.agent(login)? {
         Some(a) if a.active => {}
         Some(_) => {
             return Err(Error::refused(
@@ -100,7 +105,7 @@ pub fn add_in(tx: &Tx<'_>, ctx: &Ctx, actor: &Actor, login: &str, key: &PublicKe
         }
         None => return Err(no_agent(login)),
     }
-    if let Some(k) = store::agent_keys::get(tx, &key.fingerprint)? {
+    if let Some(k) = tx.agent_key(&key.fingerprint)? {
         return Err(Error::usage(
             "key-exists",
             format!(
@@ -111,22 +116,19 @@ pub fn add_in(tx: &Tx<'_>, ctx: &Ctx, actor: &Actor, login: &str, key: &PublicKe
         .hint("each key belongs to one agent; see `cpni agent key list`"));
     }
     let now = clock::now();
-    store::agent_keys::insert(
-        tx,
-        &AgentKey {
-            fingerprint: key.fingerprint.clone(),
-            login: login.to_string(),
-            key_type: key.key_type.clone(),
-            key_data: key.data.clone(),
-            comment: key.comment.clone(),
-            added_at: clock::format(now),
-        },
-    )?;
+    tx.insert_agent_key(&AgentKey {
+        fingerprint: key.fingerprint.clone(),
+        login: login.to_string(),
+        key_type: key.key_type.clone(),
+        key_data: key.data.clone(),
+        comment: key.comment.clone(),
+        added_at: clock::format(now),
+    })?;
     let event = Event::new("agent.key.add")
         .with("login", login)
         .with("fingerprint", key.fingerprint.clone())
         .with("key_type", key.key_type.clone());
-    audit::append(tx, actor, now, event)?;
+    tx.append(actor, now, event)?;
     authorized::sync(tx, &ctx.cfg)
 }
 
@@ -140,7 +142,7 @@ pub fn print_added(ctx: &Ctx, login: &str, key: &PublicKey) {
 fn list(ctx: &Ctx, login: Option<&str>) -> Result<u8> {
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "agent key list", ADMINS)?;
-    let keys = store::agent_keys::list(db.conn(), login)?;
+    let keys = db.read().agent_keys(login)?;
     let text: Vec<String> = keys
         .iter()
         .map(|k| {
@@ -166,8 +168,8 @@ fn list(ctx: &Ctx, login: Option<&str>) -> Result<u8> {
 fn remove(ctx: &Ctx, login: &str, fingerprint: &str) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "agent key remove", ADMINS)?;
-    db.write(|tx| {
-        match store::agent_keys::get(tx, fingerprint)? {
+    db.step(|tx| {
+        match tx.agent_key(fingerprint)? {
             Some(k) if k.login == login => {}
             _ => {
                 return Err(Error::not_found(
@@ -177,11 +179,11 @@ fn remove(ctx: &Ctx, login: &str, fingerprint: &str) -> Result<u8> {
                 .hint(format!("see `cpni agent key list {}`", safe(login))));
             }
         }
-        store::agent_keys::delete(tx, fingerprint)?;
+        tx.delete_agent_key(fingerprint)?;
         let event = Event::new("agent.key.remove")
             .with("login", login)
             .with("fingerprint", fingerprint);
-        audit::append(tx, &acting.actor, clock::now(), event)?;
+        tx.append(&acting.actor, clock::now(), event)?;
         authorized::sync(tx, &ctx.cfg)
     })?;
     ctx.out.print(
@@ -192,10 +194,10 @@ fn remove(ctx: &Ctx, login: &str, fingerprint: &str) -> Result<u8> {
 }
 
 /// Removes every key of `login` inside `tx` (for `agent disable`); returns their fingerprints.
-pub fn remove_all_in(tx: &Tx<'_>, ctx: &Ctx, login: &str) -> Result<Vec<String>> {
-    let keys = store::agent_keys::list(tx, Some(login))?;
+pub fn remove_all_in(tx: &store::Write<'_>, ctx: &Ctx, login: &str) -> Result<Vec<String>> {
+    let keys = tx.agent_keys(Some(login))?;
     for k in &keys {
-        store::agent_keys::delete(tx, &k.fingerprint)?;
+        tx.delete_agent_key(&k.fingerprint)?;
     }
     authorized::sync(tx, &ctx.cfg)?;
     Ok(keys.into_iter().map(|k| k.fingerprint).collect())

@@ -9,13 +9,13 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use crate::audit::{self, Event};
+use crate::audit::Event;
+use crate::clock;
 use crate::commands::context::{ADMINS, Ctx, Role, SUPERVISORS};
 use crate::domain::contact;
 use crate::error::{Error, Result};
 use crate::store::agents::Agent;
 use crate::ui::term::safe;
-use crate::{clock, store};
 
 #[derive(Debug, Subcommand)]
 pub enum AgentCommand {
@@ -102,7 +102,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     if let Some(k) = &key {
         authorized::refuse_foreign(&ctx.cfg, k)?;
     }
-    if store::agents::get(db.conn(), &login)?.is_some() {
+    if db.read().agent(&login)?.is_some() {
         return Err(
             Error::usage("exists", format!("agent {login} is already registered"))
                 .hint("use `cpni agent role` to change the role"),
@@ -119,9 +119,9 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
     let event = Event::new("agent.add")
         .with("login", login.clone())
         .with("role", a.role.clone());
-    db.write(|tx| {
-        store::agents::insert(tx, &agent)?;
-        audit::append(tx, &acting.actor, now, event)?;
+    db.step(|tx| {
+        tx.insert_agent(&agent)?;
+        tx.append(&acting.actor, now, event)?;
         match &key {
             Some(k) => keys::add_in(tx, ctx, &acting.actor, &login, k),
             None => Ok(()),
@@ -144,7 +144,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<u8> {
 fn list(ctx: &Ctx) -> Result<u8> {
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "agent list", SUPERVISORS)?;
-    let agents = store::agents::list(db.conn())?;
+    let agents = db.read().agents()?;
     let text: Vec<String> = agents
         .iter()
         .map(|a| {
@@ -160,7 +160,7 @@ fn list(ctx: &Ctx) -> Result<u8> {
 }
 
 fn existing(db: &crate::store::Db, login: &str) -> Result<Agent> {
-    store::agents::get(db.conn(), login)?.ok_or_else(|| {
+    db.read().agent(login)?.ok_or_else(|| {
         Error::not_found("no-agent", format!("no agent with login {}", safe(login)))
             .hint("see `cpni agent list`")
     })
@@ -176,9 +176,9 @@ fn set_role(ctx: &Ctx, login: &str, role: &str) -> Result<u8> {
         .with("login", login)
         .with("from", agent.role.clone())
         .with("to", role);
-    db.write(|tx| {
-        store::agents::set_role(tx, login, role, &clock::format(now))?;
-        audit::append(tx, &acting.actor, now, event)
+    db.step(|tx| {
+        tx.set_agent_role(login, role, &clock::format(now))?;
+        tx.append(&acting.actor, now, event)
     })?;
     ctx.out.print(
         &json!({"login": login, "role": role}),
@@ -193,13 +193,13 @@ fn disable(ctx: &Ctx, login: &str) -> Result<u8> {
     let agent = existing(&db, login)?;
     guard_last_admin(&db, &agent, true)?;
     let now = clock::now();
-    let removed = db.write(|tx| {
-        store::agents::set_active(tx, login, false, &clock::format(now))?;
+    let removed = db.step(|tx| {
+        tx.set_agent_active(login, false, &clock::format(now))?;
         let removed = keys::remove_all_in(tx, ctx, login)?;
         let event = Event::new("agent.disable")
             .with("login", login)
             .with("keys_removed", json!(removed));
-        audit::append(tx, &acting.actor, now, event)?;
+        tx.append(&acting.actor, now, event)?;
         Ok(removed)
     })?;
     ctx.out.print(
@@ -220,9 +220,9 @@ fn enable(ctx: &Ctx, login: &str) -> Result<u8> {
     }
     let now = clock::now();
     let event = Event::new("agent.enable").with("login", login);
-    db.write(|tx| {
-        store::agents::set_active(tx, login, true, &clock::format(now))?;
-        audit::append(tx, &acting.actor, now, event)
+    db.step(|tx| {
+        tx.set_agent_active(login, true, &clock::format(now))?;
+        tx.append(&acting.actor, now, event)
     })?;
     ctx.out.print(
         &json!({"login": login, "active": true}),
@@ -233,7 +233,7 @@ fn enable(ctx: &Ctx, login: &str) -> Result<u8> {
 
 /// Never leave the database without an active admin.
 fn guard_last_admin(db: &crate::store::Db, agent: &Agent, removing_admin: bool) -> Result<()> {
-    let admins = store::agents::active_admins(db.conn())?;
+    let admins = db.read().active_admins()?;
     if removing_admin && agent.role == "admin" && agent.active && admins.len() <= 1 {
         return Err(Error::refused(
             "last-admin",

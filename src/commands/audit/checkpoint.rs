@@ -39,10 +39,10 @@ pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "audit checkpoint", SUPERVISORS)?;
     let seed = files::signing_seed(db.path())?;
-    let base = store::audit::base(db.conn())?;
+    let base = db.read().audit_base()?;
     let (seq, hash) = super::verify::verified_head(ctx, &db)?;
     let now = clock::now();
-    let cp = db.write(|tx| {
+    let cp = db.step(|tx| {
         check_since(tx, seq, &hash)?;
         check_head(tx, &seed)?;
         append_signed(tx, &acting.actor, &seed, &base, now, a.output.as_ref())
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, a: CheckpointArgs) -> Result<u8> {
 /// (the count is the number of records after `base`, which is signed too) and stores the
 /// checkpoint in `audit_checkpoint`.
 pub(super) fn append_signed(
-    tx: &store::Tx<'_>,
+    tx: &store::Write<'_>,
     actor: &audit::Actor,
     seed: &[u8; 32],
     base: &(i64, Vec<u8>),
@@ -83,7 +83,7 @@ pub(super) fn append_signed(
         .with("public_key", key_hex)
         .with("output", output.map(|p| p.display().to_string()))
         .with("stored", true);
-    let rec = audit::append(tx, actor, now, ev)?;
+    let rec = tx.append(actor, now, ev)?;
     let cp = Checkpoint::sign(
         seed,
         rec.seq,
@@ -92,18 +92,18 @@ pub(super) fn append_signed(
         &clock::format(now),
     );
     let body = serde_json::to_string(&cp).unwrap_or_default();
-    store::audit::proofs::insert_checkpoint(tx, cp.seq, &body)?;
+    tx.insert_checkpoint(cp.seq, &body)?;
     Ok(cp)
 }
 
 /// Inside the write lock: the records appended since verification still chain on.
-pub(super) fn check_since(tx: &store::Tx<'_>, seq: i64, hash: &[u8]) -> Result<()> {
+pub(super) fn check_since(tx: &store::Write<'_>, seq: i64, hash: &[u8]) -> Result<()> {
     let filter = Filter {
         after_seq: Some(seq),
         ..Filter::default()
     };
     let mut checker = Checker::new(Mode::Chain, seq, hash, &[]);
-    store::audit::scan(tx, &filter, |row| {
+    tx.scan_audit(&filter, |row| {
         checker.push(row);
         Ok(!checker.broken())
     })?;
@@ -124,11 +124,11 @@ pub(super) fn check_since(tx: &store::Tx<'_>, seq: i64, hash: &[u8]) -> Result<(
 
 /// Inside the write lock, before anything is appended: the newest record is the signed head
 /// (when one was ever signed), so a checkpoint never blesses a record forged after it.
-pub(super) fn check_head(tx: &store::Tx<'_>, seed: &[u8; 32]) -> Result<()> {
-    let Some(signed) = store::audit::head::get(tx)? else {
+pub(super) fn check_head(tx: &store::Write<'_>, seed: &[u8; 32]) -> Result<()> {
+    let Some(signed) = tx.signed_head()? else {
         return Ok(());
     };
-    let newest = store::audit::head::newest(tx)?;
+    let newest = tx.newest_record()?;
     let valid = signed.check(Some(&checkpoint::public_key(seed))).is_ok();
     if valid && newest.is_some_and(|(seq, hash, _)| seq == signed.seq && hash == signed.hash) {
         return Ok(());

@@ -16,13 +16,13 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{bound, files};
+use crate::audit::Event;
 use crate::audit::checkpoint::Checkpoint;
 use crate::audit::export::{Exporter, Format};
 use crate::audit::manifest::Manifest;
 use crate::audit::offline::manifest_path;
 use crate::audit::sink::Sink;
 use crate::audit::verify::{Checker, Mode, Outcome};
-use crate::audit::{self, Event};
 use crate::commands::context::{Acting, Ctx, SUPERVISORS};
 use crate::domain::contact;
 use crate::error::{Error, Kind, Result};
@@ -118,7 +118,7 @@ pub fn run(ctx: &Ctx, a: ExportArgs) -> Result<u8> {
     };
     let m = signed_manifest(&a, &filter, rec, written.as_ref(), &progress, &seed);
     let body = serde_json::to_string_pretty(&m).unwrap_or_default() + "\n";
-    let stored = db.write(|tx| store::audit::proofs::insert_manifest(tx, rec, &body));
+    let stored = db.step(|tx| tx.insert_manifest(rec, &body));
     if let Some(e) = failure {
         return Err(discard(&a.output, e));
     }
@@ -224,9 +224,12 @@ fn export(
     verify: bool,
     progress: &mut Progress,
 ) -> Result<Written> {
-    let snapshot = db.conn().unchecked_transaction()?;
-    let (base_seq, base_hash) = store::audit::base(&snapshot)?;
-    let head = store::audit::head(&snapshot)?.unwrap_or((base_seq, base_hash.clone()));
+    let open = db.snapshot()?;
+    let snapshot = open.read();
+    let (base_seq, base_hash) = snapshot.audit_base()?;
+    let head = snapshot
+        .audit_head()?
+        .unwrap_or((base_seq, base_hash.clone()));
     let complete = store::audit::is_unfiltered(filter);
     let mode = if complete {
         Mode::Chain
@@ -236,7 +239,7 @@ fn export(
     let mut checker = Checker::new(mode, base_seq, &base_hash, &[]);
     let bar = match super::progress(ctx, 0, "exporting") {
         Some(b) => {
-            b.set_length(store::audit::count(&snapshot, filter)?);
+            b.set_length(snapshot.audit_count(filter)?);
             Some(b)
         }
         None => None,
@@ -245,7 +248,7 @@ fn export(
     let mut n = 0u64;
     let mut digest = Sha256::new();
     let mut write_failed = false;
-    store::audit::scan(&snapshot, filter, |row| {
+    snapshot.scan_audit(filter, |row| {
         digest.update(row.hash);
         if verify {
             checker.push(row);
@@ -276,7 +279,7 @@ fn export(
             "the output writer stopped",
         )));
     }
-    drop(snapshot);
+    drop(open);
     let mut outcome = checker.finish();
     if let Some(b) = &outcome.first_break {
         return Err(Error::new(
@@ -315,7 +318,7 @@ fn record(db: &mut Db, acting: &Acting, a: &ExportArgs, f: &Filter) -> Result<i6
                 .map(|n| n.to_string_lossy().into_owned()),
         );
     let actor = acting.actor.clone();
-    db.write(|tx| audit::append(tx, &actor, clock::now(), ev).map(|r| r.seq))
+    db.step(|tx| tx.append(&actor, clock::now(), ev).map(|r| r.seq))
 }
 
 /// Removes a partial or unrecorded export file; returns the error.

@@ -4,7 +4,7 @@
 
 use super::verify::Problem;
 use crate::audit::checkpoint::{self, Checkpoint, PurgeBase};
-use crate::audit::crosscheck::{self, Collector};
+use crate::audit::crosscheck::Collector;
 use crate::audit::offline::FileCheck;
 use crate::audit::schedule;
 use crate::commands::context::Ctx;
@@ -28,7 +28,7 @@ fn problem(seq: Option<i64>, code: &'static str, kind: &'static str, message: St
 /// `audit.purge` record it names (when that record has not been purged since) and keep the
 /// retention rule ([`base_proof`]).
 pub fn check_bases(
-    conn: &rusqlite::Connection,
+    conn: &store::Read<'_>,
     bases: &[BaseRow],
     key: Option<&[u8; 32]>,
 ) -> Result<Option<Problem>> {
@@ -124,11 +124,7 @@ fn legacy_after_format_2(bases: &[BaseRow], seq: i64) -> Option<i64> {
 /// Why a validly signed base is still not a legitimate purge: the `audit.purge` record it names
 /// is missing or says something else, or the purge broke the retention rule. A base whose
 /// record a later purge removed is judged by its signed statement alone.
-fn base_proof(
-    conn: &rusqlite::Connection,
-    s: &PurgeBase,
-    newest_base: i64,
-) -> Result<Option<String>> {
+fn base_proof(conn: &store::Read<'_>, s: &PurgeBase, newest_base: i64) -> Result<Option<String>> {
     if let Some(why) = dated_in_future(conn, &s.purged_at, s.proof.as_ref().map(|p| p.purge_seq))? {
         return Ok(Some(why));
     }
@@ -142,7 +138,7 @@ fn base_proof(
         )));
     }
     if p.purge_seq > newest_base {
-        let found = store::audit::proofs::record_of(conn, p.purge_seq)?;
+        let found = conn.audit_record_of(p.purge_seq)?;
         let matches = found.as_ref().is_some_and(|(event, at, detail)| {
             event == "audit.purge"
                 && *at == s.purged_at
@@ -176,7 +172,7 @@ fn base_proof(
 /// `audit.purge` record: its retention floor would be in the future, so it could remove young
 /// records (only a key holder can sign one, but the key sits beside the database).
 fn dated_in_future(
-    conn: &rusqlite::Connection,
+    conn: &store::Read<'_>,
     purged_at: &str,
     purge_seq: Option<i64>,
 ) -> Result<Option<String>> {
@@ -194,7 +190,7 @@ fn dated_in_future(
     let Some(seq) = purge_seq else {
         return Ok(None);
     };
-    let next = store::audit::proofs::record_of(conn, seq + 1)?;
+    let next = conn.audit_record_of(seq + 1)?;
     if let Some(next_at) = next.and_then(|(_, at, _)| crate::clock::parse(&at))
         && retention::dated_after(purged, next_at)
     {
@@ -209,12 +205,8 @@ fn dated_in_future(
 
 /// A base signed before format 2 names no record: look for the `audit.purge` record that
 /// names it. It must exist while it can (the newest base's record is never purged).
-fn legacy_proof(
-    conn: &rusqlite::Connection,
-    s: &PurgeBase,
-    newest_base: i64,
-) -> Result<Option<String>> {
-    let records = store::audit::proofs::purge_records(conn)?;
+fn legacy_proof(conn: &store::Read<'_>, s: &PurgeBase, newest_base: i64) -> Result<Option<String>> {
+    let records = conn.purge_records()?;
     let found = records
         .iter()
         .find(|(_, _, detail)| purge_detail_matches(detail, s));
@@ -346,11 +338,11 @@ type Named = Vec<(String, Checkpoint)>;
 
 /// The stored checkpoints, each with a valid signature (a bad one is a problem).
 pub fn stored_checkpoints(
-    conn: &rusqlite::Connection,
+    conn: &store::Read<'_>,
     key: Option<&[u8; 32]>,
 ) -> Result<(Named, Option<Problem>)> {
     let mut out = Vec::new();
-    for (seq, body) in store::audit::proofs::checkpoints(conn)? {
+    for (seq, body) in conn.checkpoints()? {
         let name = format!("stored checkpoint {seq}");
         let parsed = serde_json::from_str::<Checkpoint>(&body).ok();
         let ok = parsed
@@ -377,11 +369,8 @@ pub fn stored_checkpoints(
 /// Every manifest stored with an export: validly signed by the checkpoint key and filed under
 /// its own `audit.export` record (a deleted manifest is caught by the cross-check of
 /// `audit_manifest`, which needs the record's row only while the row exists).
-pub fn stored_manifests(
-    conn: &rusqlite::Connection,
-    key: Option<&[u8; 32]>,
-) -> Result<Option<Problem>> {
-    for (seq, body) in store::audit::proofs::manifests(conn)? {
+pub fn stored_manifests(conn: &store::Read<'_>, key: Option<&[u8; 32]>) -> Result<Option<Problem>> {
+    for (seq, body) in conn.manifests()? {
         let ok = crate::audit::manifest::Manifest::parse(&body, "stored manifest")
             .ok()
             .filter(|m| m.export_seq == seq && m.check(key).is_ok());
@@ -407,10 +396,10 @@ pub fn cross_check(
     first_seq: Option<i64>,
 ) -> Result<Option<Problem>> {
     let cut = match (base_seq > 0, first_seq) {
-        (true, Some(s)) => store::audit::proofs::at_of(db.conn(), s)?,
+        (true, Some(s)) => db.read().audit_at_of(s)?,
         _ => None,
     };
-    let found = crosscheck::check(db.conn(), collected, cut.as_deref())?;
+    let found = db.read().crosscheck(collected, cut.as_deref())?;
     Ok(found
         .into_iter()
         .next()
@@ -495,7 +484,7 @@ pub fn file_problem(check: &FileCheck, key_given: bool) -> Option<Problem> {
 /// key (none beside the database and no --public-key) nothing can be checked: `None`, and the
 /// caller warns.
 pub fn head_check(
-    conn: &rusqlite::Connection,
+    conn: &store::Read<'_>,
     o: &crate::audit::verify::Outcome,
     key: &[u8; 32],
     base_seq: i64,
@@ -503,7 +492,7 @@ pub fn head_check(
     let p = |seq: i64, code: &'static str, kind: &'static str, message: String| {
         Ok(Some(problem(Some(seq), code, kind, message)))
     };
-    let Some(h) = store::audit::head::get(conn)? else {
+    let Some(h) = conn.signed_head()? else {
         if o.count == 0 {
             return Ok(None);
         }
@@ -528,7 +517,7 @@ pub fn head_check(
             ),
         );
     }
-    let signed_hash = store::audit::hash_of(conn, h.seq)?;
+    let signed_hash = conn.audit_hash_of(h.seq)?;
     if o.head_seq < h.seq {
         return p(
             o.head_seq + 1,

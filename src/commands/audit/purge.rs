@@ -17,14 +17,14 @@ use clap::Args;
 use serde_json::json;
 
 use super::files;
+use crate::audit::Event;
 use crate::audit::checkpoint::{self, PurgeBase, PurgeProof};
-use crate::audit::{self, Event};
+use crate::clock;
 use crate::commands::context::{ADMINS, Ctx};
 use crate::domain::retention;
 use crate::error::{Error, Result};
 use crate::store::audit::proofs::BaseRow;
 use crate::ui::term::safe;
-use crate::{clock, store};
 
 /// Records about a breach are kept this many years after it was closed (rule in domain/).
 pub const BREACH_YEARS: i64 = crate::domain::breach::KEEP_YEARS_AFTER_CLOSE;
@@ -72,22 +72,23 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     let before_s = clock::format(before);
     let breach_floor = clock::format(years_before(now, BREACH_YEARS));
     let seed = files::signing_seed(db.path())?;
-    let (base_seq, _) = store::audit::base(db.conn())?;
+    let (base_seq, _) = db.read().audit_base()?;
     let (seq, hash) = super::verify::verified_head(ctx, &db)?;
-    let done = db.write(|tx| {
+    let done = db.step(|tx| {
         super::checkpoint::check_since(tx, seq, &hash)?;
         super::checkpoint::check_head(tx, &seed)?;
-        let kept = store::audit::first_kept(tx, base_seq, &before_s, &breach_floor)?;
+        let kept = tx.first_kept(base_seq, &before_s, &breach_floor)?;
         let last = match &kept {
             Some((s, _, _)) => s - 1,
-            None => store::audit::head(tx)?.map_or(base_seq, |h| h.0),
+            None => tx.audit_head()?.map_or(base_seq, |h| h.0),
         };
         if last <= base_seq {
             return Ok((kept, None));
         }
-        let last_hash = store::audit::hash_of(tx, last)?
+        let last_hash = tx
+            .audit_hash_of(last)?
             .ok_or_else(|| Error::internal(format!("record {last} vanished during the purge")))?;
-        let last_at = store::audit::proofs::at_of(tx, last)?.unwrap_or_default();
+        let last_at = tx.audit_at_of(last)?.unwrap_or_default();
         let removed = last - base_seq;
         // The record first, so the signed statement can name it: verify requires it.
         let ev = Event::new("audit.purge")
@@ -98,7 +99,7 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
             .with("last_at", last_at.clone())
             .with("base_hash", hex::encode(&last_hash))
             .with("retention_years", years);
-        let rec = audit::append(tx, &acting.actor, now, ev)?;
+        let rec = tx.append(&acting.actor, now, ev)?;
         let statement = PurgeBase {
             seq: last,
             hash: last_hash.clone(),
@@ -113,18 +114,15 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
             }),
         };
         let message = statement.message();
-        store::audit::proofs::insert_base(
-            tx,
-            &BaseRow {
-                seq: last,
-                hash: last_hash.clone(),
-                purged_at: statement.purged_at.clone(),
-                records: removed,
-                signature: Some(checkpoint::sign_text(&seed, &message)),
-                statement: Some(message),
-            },
-        )?;
-        let deleted = store::audit::delete_through(tx, last)?;
+        tx.insert_base(&BaseRow {
+            seq: last,
+            hash: last_hash.clone(),
+            purged_at: statement.purged_at.clone(),
+            records: removed,
+            signature: Some(checkpoint::sign_text(&seed, &message)),
+            statement: Some(message),
+        })?;
+        let deleted = tx.delete_audit_through(last)?;
         if deleted as i64 != removed {
             return Err(Error::internal(format!(
                 "expected to remove {removed} records, removed {deleted}"

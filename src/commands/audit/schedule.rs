@@ -15,21 +15,22 @@ use crate::audit::checkpoint::Checkpoint;
 use crate::audit::schedule::{self, Tail};
 use crate::commands::context::{Ctx, os_login};
 use crate::error::Result;
-use crate::store::{self, Db};
+use crate::store::Db;
 use crate::{clock, secrets};
 
 /// The unsigned tail of the log now: records after the newest stored checkpoint (or the base)
 /// and minutes from that checkpoint to the newest record.
 pub fn tail(db: &Db) -> Result<(Tail, Option<Checkpoint>)> {
-    let conn = db.conn();
-    let newest = store::audit::proofs::newest_checkpoint(conn)?
+    let conn = &db.read();
+    let newest = conn
+        .newest_checkpoint()?
         .and_then(|(_, body)| serde_json::from_str::<Checkpoint>(&body).ok());
-    let (head_seq, _) = store::audit::head(conn)?.unwrap_or(store::audit::base(conn)?);
+    let (head_seq, _) = conn.audit_head()?.unwrap_or(conn.audit_base()?);
     let from = match &newest {
         Some(c) => c.seq,
-        None => store::audit::base(conn)?.0,
+        None => conn.audit_base()?.0,
     };
-    let head_at = store::audit::proofs::at_of(conn, head_seq)?;
+    let head_at = conn.audit_at_of(head_seq)?;
     let minutes = match (&newest, head_at) {
         (Some(c), Some(h)) => match (clock::parse(&c.at), clock::parse(&h)) {
             (Some(a), Some(b)) => (b - a).whole_minutes(),
@@ -73,7 +74,7 @@ fn checkpoint_if_due(ctx: &Ctx, force: bool) -> Result<()> {
     let Ok(seed) = secrets::read_key(&secrets::key_paths(db.path()).1) else {
         return Ok(());
     };
-    let base = store::audit::base(db.conn())?;
+    let base = db.read().audit_base()?;
     let from = match &newest {
         Some(c) => (c.seq, c.hash_bytes()?.to_vec()),
         None => base.clone(),
@@ -83,7 +84,7 @@ fn checkpoint_if_due(ctx: &Ctx, force: bool) -> Result<()> {
         on_behalf_of: None,
     };
     let now = clock::now();
-    let cp = db.write(|tx| {
+    let cp = db.step(|tx| {
         super::checkpoint::check_since(tx, from.0, &from.1)?;
         super::checkpoint::check_head(tx, &seed)?;
         super::checkpoint::append_signed(tx, &actor, &seed, &base, now, None)
@@ -138,11 +139,11 @@ fn record_unshipped(ctx: &Ctx, cp: &Checkpoint, failure: &str) -> bool {
     };
     let write = || -> Result<()> {
         let mut db = ctx.open()?;
-        db.write(|tx| {
+        db.step(|tx| {
             let ev = crate::audit::Event::new("audit.checkpoint.unshipped")
                 .with("checkpoint", cp.seq)
                 .with("error", crate::ui::term::safe(failure).as_ref());
-            crate::audit::append(tx, &actor, clock::now(), ev)?;
+            tx.append(&actor, clock::now(), ev)?;
             Ok(())
         })
     };

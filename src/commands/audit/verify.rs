@@ -164,12 +164,12 @@ fn verify_db(
     for (_, c) in &cps {
         c.check_signature(key.as_ref())?;
     }
-    let bases = store::audit::proofs::bases(db.conn())?;
-    let (base_seq, _) = store::audit::base(db.conn())?;
+    let bases = db.read().purge_bases()?;
+    let (base_seq, _) = db.read().audit_base()?;
     let mut problems: Vec<Problem> = Vec::new();
-    problems.extend(proofs::check_bases(db.conn(), &bases, key.as_ref())?);
+    problems.extend(proofs::check_bases(&db.read(), &bases, key.as_ref())?);
     problems.extend(proofs::check_checkpoint_bases(&cps, &bases));
-    let (stored, bad) = proofs::stored_checkpoints(db.conn(), key.as_ref())?;
+    let (stored, bad) = proofs::stored_checkpoints(&db.read(), key.as_ref())?;
     problems.extend(bad);
     let gone: Vec<(String, Checkpoint)> = cps
         .iter()
@@ -178,7 +178,7 @@ fn verify_db(
         .cloned()
         .collect();
     problems.extend(proofs::check_purged_checkpoints(&gone, &bases));
-    problems.extend(proofs::stored_manifests(db.conn(), key.as_ref())?);
+    problems.extend(proofs::stored_manifests(&db.read(), key.as_ref())?);
     let user_cps = cps.len();
     cps.extend(stored.into_iter().filter(|(_, c)| c.seq > base_seq));
     let watch: Vec<i64> = cps
@@ -208,14 +208,14 @@ fn verify_db(
     }
     match key.as_ref() {
         Some(k) if problem.is_none() => {
-            problem = proofs::head_check(db.conn(), &outcome, k, base_seq)?;
+            problem = proofs::head_check(&db.read(), &outcome, k, base_seq)?;
         }
         None => ctx.out.note(
             "warning: no signing key (none beside the database, no --public-key): the head of the log is not signed, so records appended after the newest checkpoint cannot be told from forged ones",
         ),
         _ => {}
     }
-    let missing = store::audit::missing_triggers(db.conn())?;
+    let missing = db.read().missing_triggers()?;
     let triggers = if missing.is_empty() {
         "present".to_string()
     } else {
@@ -264,13 +264,14 @@ fn scan_chain(
     mut collect: Option<&mut Collector>,
 ) -> Result<Outcome> {
     // One read snapshot for the whole check (and the fallback scan).
-    let snap = db.conn().unchecked_transaction()?;
-    let (base_seq, base_hash) = store::audit::base(&snap)?;
-    let head = store::audit::head(&snap)?;
+    let snapshot = db.snapshot()?;
+    let snap = snapshot.read();
+    let (base_seq, base_hash) = snap.audit_base()?;
+    let head = snap.audit_head()?;
     // The count costs a scan of its own: only when a bar is shown.
     let bar = match super::progress(ctx, 0, "verifying") {
         Some(b) => {
-            b.set_length(store::audit::count(&snap, &Filter::default())?);
+            b.set_length(snap.audit_count(&Filter::default())?);
             Some(b)
         }
         None => None,
@@ -290,20 +291,22 @@ fn scan_chain(
     };
     if let (Some(reader), Some((head_seq, head_hash))) = (second, &head) {
         let mid = split::midpoint(base_seq, *head_seq);
-        let snap_ref: &rusqlite::Connection = &snap;
+        let snap_ref: &store::Read<'_> = &snap;
         let first = Box::new(|each: &mut dyn FnMut(&RowRef<'_>) -> bool| {
             let mut n = 0u64;
-            store::audit::scan_range(snap_ref, None, Some(mid), |row| {
+            snap_ref.scan_audit_range(None, Some(mid), |row| {
                 tick(&mut n);
                 Ok(each(row))
             })
         });
         let second = Box::new(move |each: &mut dyn FnMut(&RowRef<'_>) -> bool| {
             let mut n = 0u64;
-            store::audit::scan_range(&reader, Some(mid), Some(*head_seq), |row| {
-                tick(&mut n);
-                Ok(each(row))
-            })
+            reader
+                .read()
+                .scan_audit_range(Some(mid), Some(*head_seq), |row| {
+                    tick(&mut n);
+                    Ok(each(row))
+                })
         });
         let mut observe = collect
             .as_deref_mut()
@@ -332,7 +335,7 @@ fn scan_chain(
     }
     let mut checker = Checker::new(Mode::Chain, base_seq, &base_hash, watch);
     let mut n = 0u64;
-    store::audit::scan(&snap, &Filter::default(), |row| {
+    snap.scan_audit(&Filter::default(), |row| {
         checker.push(row);
         if let Some(c) = collect.as_deref_mut() {
             c.observe(row);
@@ -414,7 +417,7 @@ fn describe(b: &Break) -> Problem {
 /// A record whose prev_hash is another record's hash was moved, not inserted.
 fn reordered_or_inserted(db: &Db, p: &mut Problem, b: Option<&Break>) -> Result<()> {
     let Some(b) = b else { return Ok(()) };
-    if let Some(owner) = store::audit::seq_of_hash(db.conn(), &b.prev_hash)? {
+    if let Some(owner) = db.read().audit_seq_of_hash(&b.prev_hash)? {
         p.code = BreakKind::Reordered.code();
         p.kind = BreakKind::Reordered.as_str();
         p.message = format!(

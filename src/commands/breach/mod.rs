@@ -17,8 +17,8 @@ use crate::commands::context::{Ctx, SUPERVISORS};
 use crate::domain::breach::{Rule, Standing};
 use crate::domain::contact;
 use crate::error::{Error, Result};
+use crate::store::Db;
 use crate::store::breach::{Breach, Hold, Notice};
-use crate::store::{self, Db};
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
@@ -295,7 +295,7 @@ fn open(w: &Writer<'_>, db: &mut Db, a: OpenArgs) -> Result<u8> {
     let mut accounts = Vec::new();
     for acc in &a.accounts {
         let id = contact::parse_account_id(acc)?;
-        if !store::customers::exists(db.conn(), &id)? {
+        if !db.read().customer_exists(&id)? {
             return Err(Error::not_found(
                 "no-account",
                 format!("no customer with account {id}"),
@@ -322,21 +322,21 @@ fn open(w: &Writer<'_>, db: &mut Db, a: OpenArgs) -> Result<u8> {
         opened_at: clock::format(w.now),
         ..Breach::default()
     };
-    let id = db.write(|tx| {
-        let id = store::breach::insert(tx, &b, &accounts)?;
+    let id = db.step(|tx| {
+        let id = tx.insert_breach(&b, &accounts)?;
         let ev = Event::new("breach.open")
             .with("breach", id)
             .with("rule", rule.as_str())
             .with("determined_at", b.determined_at.clone())
             .with("accounts", accounts.clone());
-        audit::append(tx, w.actor, w.now, ev)?;
+        tx.append(w.actor, w.now, ev)?;
         Ok(id)
     })?;
     show(w.ctx, db, id, w.now)
 }
 
 fn hold(w: &Writer<'_>, db: &mut Db, a: HoldArgs) -> Result<u8> {
-    store::breach::get(db.conn(), a.id)?.ok_or_else(|| not_found(a.id))?;
+    db.read().breach(a.id)?.ok_or_else(|| not_found(a.id))?;
     let until = date_arg("--until", &a.until)?;
     let h = Hold {
         until_on: until.to_string(),
@@ -344,19 +344,19 @@ fn hold(w: &Writer<'_>, db: &mut Db, a: HoldArgs) -> Result<u8> {
         agent: w.login.to_string(),
         recorded_at: clock::format(w.now),
     };
-    db.write(|tx| {
-        store::breach::add_hold(tx, a.id, &h)?;
+    db.step(|tx| {
+        tx.add_breach_hold(a.id, &h)?;
         let ev = Event::new("breach.hold")
             .with("breach", a.id)
             .with("until", h.until_on.clone())
             .with("reference", h.reference.clone());
-        audit::append(tx, w.actor, w.now, ev).map(|_| ())
+        tx.append(w.actor, w.now, ev).map(|_| ())
     })?;
     show(w.ctx, db, a.id, w.now)
 }
 
 fn notice(w: &Writer<'_>, db: &mut Db, a: NoticeArgs) -> Result<u8> {
-    store::breach::get(db.conn(), a.id)?.ok_or_else(|| not_found(a.id))?;
+    db.read().breach(a.id)?.ok_or_else(|| not_found(a.id))?;
     let (at, on) = time_arg(w, "--at", &a.at)?;
     if a.urgent_consulted.is_some() && a.to != "customers" {
         return Err(Error::usage(
@@ -373,18 +373,18 @@ fn notice(w: &Writer<'_>, db: &mut Db, a: NoticeArgs) -> Result<u8> {
         agent: w.login.to_string(),
         recorded_at: clock::format(w.now),
     };
-    db.write(|tx| {
-        store::breach::add_notice(tx, a.id, &n)?;
+    db.step(|tx| {
+        tx.add_breach_notice(a.id, &n)?;
         let ev = Event::new("breach.notice")
             .with("breach", a.id)
             .with("to", n.party.clone())
             .with("at", n.at.clone())
             .with("reference", n.reference.clone())
             .with("urgent_consulted", n.urgent_ref.clone());
-        audit::append(tx, w.actor, w.now, ev).map(|_| ())
+        tx.append(w.actor, w.now, ev).map(|_| ())
     })?;
-    let b = store::breach::get(db.conn(), a.id)?.ok_or_else(|| not_found(a.id))?;
-    let l = view::load(db.conn(), b)?;
+    let b = db.read().breach(a.id)?.ok_or_else(|| not_found(a.id))?;
+    let l = view::load(&db.read(), b)?;
     let c = view::compute(&l, &w.ctx.cfg.calendar, &w.ctx.cfg.time_zone, w.now);
     if a.to == "customers" && c.standings.customers == Standing::Early {
         w.ctx.out.note("warning: this customer notice is earlier than the rule allows (before the law-enforcement notice, its 7 full business days, or a hold); if the agency was consulted, record it with --urgent-consulted REF");
@@ -394,21 +394,21 @@ fn notice(w: &Writer<'_>, db: &mut Db, a: NoticeArgs) -> Result<u8> {
 }
 
 fn link(w: &Writer<'_>, db: &mut Db, a: LinkArgs) -> Result<u8> {
-    store::breach::get(db.conn(), a.id)?.ok_or_else(|| not_found(a.id))?;
+    db.read().breach(a.id)?.ok_or_else(|| not_found(a.id))?;
     let sid = a.session.trim().to_ascii_uppercase();
-    let s = store::sessions::get(db.conn(), &sid)?.ok_or_else(|| {
+    let s = db.read().session(&sid)?.ok_or_else(|| {
         Error::not_found("no-session", format!("no session {}", safe(&sid)))
             .hint("find it with `cpni audit list --account ACCOUNT`")
     })?;
     let at = clock::format(w.now);
-    db.write(|tx| {
-        if store::breach::add_link(tx, a.id, &s.id, w.login, &at)? {
-            store::breach::add_account(tx, a.id, &s.account)?;
+    db.step(|tx| {
+        if tx.add_breach_link(a.id, &s.id, w.login, &at)? {
+            tx.add_breach_account(a.id, &s.account)?;
             let ev = Event::new("breach.link")
                 .account(&s.account)
                 .session(&s.id)
                 .with("breach", a.id);
-            audit::append(tx, w.actor, w.now, ev)?;
+            tx.append(w.actor, w.now, ev)?;
         }
         Ok(())
     })?;
@@ -416,12 +416,12 @@ fn link(w: &Writer<'_>, db: &mut Db, a: LinkArgs) -> Result<u8> {
 }
 
 fn close(w: &Writer<'_>, db: &mut Db, a: CloseArgs) -> Result<u8> {
-    store::breach::get(db.conn(), a.id)?.ok_or_else(|| not_found(a.id))?;
+    db.read().breach(a.id)?.ok_or_else(|| not_found(a.id))?;
     let reason = contact::parse_text("reason", &a.reason, 2000, false)?;
     let at = clock::format(w.now);
-    db.write(|tx| {
-        if !store::breach::close(tx, a.id, &at, w.login, &reason)? {
-            let closed = store::breach::get(tx, a.id)?.and_then(|b| b.closed_at);
+    db.step(|tx| {
+        if !tx.close_breach(a.id, &at, w.login, &reason)? {
+            let closed = tx.breach(a.id)?.and_then(|b| b.closed_at);
             return Err(Error::refused(
                 "breach-closed",
                 format!(
@@ -435,7 +435,7 @@ fn close(w: &Writer<'_>, db: &mut Db, a: CloseArgs) -> Result<u8> {
         let ev = Event::new("breach.close")
             .with("breach", a.id)
             .with("reason", reason.clone());
-        audit::append(tx, w.actor, w.now, ev).map(|_| ())
+        tx.append(w.actor, w.now, ev).map(|_| ())
     })?;
     show(w.ctx, db, a.id, w.now)
 }
@@ -447,8 +447,8 @@ fn print(ctx: &Ctx, l: &view::Loaded, c: &view::Computed) {
 }
 
 fn show(ctx: &Ctx, db: &Db, id: i64, now: OffsetDateTime) -> Result<u8> {
-    let b = store::breach::get(db.conn(), id)?.ok_or_else(|| not_found(id))?;
-    let l = view::load(db.conn(), b)?;
+    let b = db.read().breach(id)?.ok_or_else(|| not_found(id))?;
+    let l = view::load(&db.read(), b)?;
     let c = view::compute(&l, &ctx.cfg.calendar, &ctx.cfg.time_zone, now);
     print(ctx, &l, &c);
     Ok(0)
@@ -458,8 +458,8 @@ fn list(ctx: &Ctx, db: &Db, now: OffsetDateTime) -> Result<u8> {
     let cal = &ctx.cfg.calendar;
     let mut docs: Vec<Value> = Vec::new();
     let mut text: Vec<String> = Vec::new();
-    for b in store::breach::list(db.conn(), None, None)? {
-        let l = view::load(db.conn(), b)?;
+    for b in db.read().breaches(None, None)? {
+        let l = view::load(&db.read(), b)?;
         let c = view::compute(&l, cal, &ctx.cfg.time_zone, now);
         text.push(format!(
             "#{:<4} {} rule  {}  determined {}  LE by {} ({})  customers: {}  {}",

@@ -8,13 +8,13 @@
 use serde_json::{Value, json};
 use time::{Date, OffsetDateTime};
 
-use crate::clock;
 use crate::domain::breach::{self, Deadlines, Facts, Rule, Standings};
 use crate::domain::business_days::{self, Calendar};
 use crate::domain::time_zone::CarrierZone;
 use crate::error::Result;
 use crate::store::breach::{Breach, Hold, Link, Notice};
 use crate::ui::term::safe;
+use crate::{clock, store};
 
 /// Everything recorded about one breach.
 pub struct Loaded {
@@ -26,13 +26,12 @@ pub struct Loaded {
 }
 
 /// Loads a breach with its holds, notices and links.
-pub fn load(conn: &rusqlite::Connection, b: Breach) -> Result<Loaded> {
-    use crate::store::breach as s;
+pub fn load(conn: &store::Read<'_>, b: Breach) -> Result<Loaded> {
     Ok(Loaded {
-        accounts: s::accounts(conn, b.id)?,
-        holds: s::holds(conn, b.id)?,
-        notices: s::notices(conn, b.id)?,
-        links: s::links(conn, b.id)?,
+        accounts: conn.breach_accounts(b.id)?,
+        holds: conn.breach_holds(b.id)?,
+        notices: conn.breach_notices(b.id)?,
+        links: conn.breach_links(b.id)?,
         breach: b,
     })
 }

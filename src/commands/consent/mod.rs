@@ -12,7 +12,7 @@ use clap::{ArgGroup, Args, Subcommand};
 use serde_json::{Value, json};
 use time::{Date, OffsetDateTime};
 
-use crate::audit::{self, Actor, Event};
+use crate::audit::{Actor, Event};
 use crate::clock;
 use crate::commands::context::{CALL_HANDLERS, Ctx};
 use crate::commands::customer::show::load;
@@ -116,18 +116,14 @@ fn entries(rows: &[Row]) -> Vec<Entry> {
 }
 
 /// The account's status on `today` and its history.
-pub fn status_of(
-    conn: &rusqlite::Connection,
-    account: &str,
-    today: Date,
-) -> Result<(Status, Vec<Row>)> {
-    let rows = store::consent::history(conn, account)?;
+pub fn status_of(conn: &store::Read<'_>, account: &str, today: Date) -> Result<(Status, Vec<Row>)> {
+    let rows = conn.consent_history(account)?;
     Ok((consent::status(&entries(&rows), today), rows))
 }
 
 /// The wizard hook: one line with the approval status, for the agent after verification.
 pub fn status_line(db: &Db, account: &str, now: OffsetDateTime) -> Result<String> {
-    let (status, _) = status_of(db.conn(), account, now.date())?;
+    let (status, _) = status_of(&db.read(), account, now.date())?;
     Ok(format!(
         "CPNI approval for marketing: {}. If the caller states a choice, record it from the menu.",
         status.label()
@@ -191,8 +187,8 @@ fn history_line(r: &Row) -> String {
 fn show(ctx: &Ctx, a: AccountArg) -> Result<u8> {
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "consent show", CALL_HANDLERS)?;
-    let c = load(db.conn(), &a.account)?;
-    let (status, rows) = status_of(db.conn(), &c.account, clock::now().date())?;
+    let c = load(&db.read(), &a.account)?;
+    let (status, rows) = status_of(&db.read(), &c.account, clock::now().date())?;
     let mut doc = status_json(&status);
     doc["account"] = json!(c.account);
     doc["history"] = serde_json::to_value(&rows).unwrap_or_default();
@@ -229,7 +225,7 @@ pub fn record_choice(
     account: &str,
     input: &ChoiceInput,
 ) -> Result<Status> {
-    let c = load(db.conn(), account)?;
+    let c = load(&db.read(), account)?;
     let evidence = input
         .evidence
         .as_deref()
@@ -243,7 +239,10 @@ pub fn record_choice(
         .hint("64.2007(a): a carrier relying on oral approval must be able to prove it"));
     }
     if let Some(s) = &input.session {
-        let ok = store::sessions::get(db.conn(), s)?.is_some_and(|s| s.account == c.account);
+        let ok = db
+            .read()
+            .session(s)?
+            .is_some_and(|s| s.account == c.account);
         if !ok {
             return Err(Error::not_found(
                 "no-session",
@@ -252,7 +251,7 @@ pub fn record_choice(
         }
     }
     let now = clock::now();
-    let history = store::consent::history(db.conn(), &c.account)?;
+    let history = db.read().consent_history(&c.account)?;
     let notice_missing = input.choice == Choice::OptIn
         && !history
             .iter()
@@ -276,12 +275,12 @@ pub fn record_choice(
         .with("evidence", evidence)
         .with("notice_missing", notice_missing);
     let opt_in = input.choice == Choice::OptIn;
-    let refusal = db.write(|tx| {
+    let refusal = db.step(|tx| {
         // An opt-in widens the use of CPNI: a session verified on this account, open and the
         // acting agent's own, read here under the writer lock (issue 12, rule 6). Denials and
         // revocations from anyone.
         let verified = match &input.session {
-            Some(id) => store::sessions::get(tx, id)?.is_some_and(|s| {
+            Some(id) => tx.session(id)?.is_some_and(|s| {
                 s.account == c.account
                     && s.ended_at.is_none()
                     && s.owner() == actor.on_behalf_of.as_deref().unwrap_or(&actor.login)
@@ -295,11 +294,11 @@ pub fn record_choice(
                 .session(input.session.as_deref().unwrap_or(""))
                 .with("choice", input.choice.as_str())
                 .with("reason", msg);
-            audit::append(tx, actor, now, refused)?;
+            tx.append(actor, now, refused)?;
             return Ok(Some(msg));
         }
-        store::consent::insert(tx, &row)?;
-        audit::append(tx, actor, now, ev.with("session_verified", verified))?;
+        tx.insert_consent(&row)?;
+        tx.append(actor, now, ev.with("session_verified", verified))?;
         Ok(None)
     })?;
     if let Some(msg) = refusal {
@@ -310,7 +309,7 @@ pub fn record_choice(
     if notice_missing {
         ctx.out.note("warning: no opt-out notice has been sent to this customer; the opt-in is recorded as given without the notice of 64.2008(a)");
     }
-    Ok(status_of(db.conn(), &c.account, now.date())?.0)
+    Ok(status_of(&db.read(), &c.account, now.date())?.0)
 }
 
 fn record(ctx: &Ctx, a: RecordArgs) -> Result<u8> {
@@ -346,10 +345,10 @@ fn record(ctx: &Ctx, a: RecordArgs) -> Result<u8> {
 fn check(ctx: &Ctx, a: CheckArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "consent check", CALL_HANDLERS)?;
-    let c = load(db.conn(), &a.account)?;
+    let c = load(&db.read(), &a.account)?;
     let use_ = Use::parse(&a.use_).ok_or_else(|| Error::usage("use", "unknown --use"))?;
     let now = clock::now();
-    let (status, _) = status_of(db.conn(), &c.account, now.date())?;
+    let (status, _) = status_of(&db.read(), &c.account, now.date())?;
     let result = consent::check(&status, use_, now.date());
     let (allowed, reason) = match &result {
         Ok(r) => (true, r.clone()),
@@ -361,7 +360,7 @@ fn check(ctx: &Ctx, a: CheckArgs) -> Result<u8> {
         .with("status", status.id())
         .with("allowed", allowed)
         .with("reason", reason.clone());
-    db.write(|tx| audit::append(tx, &acting.actor, now, ev).map(|_| ()))?;
+    db.step(|tx| tx.append(&acting.actor, now, ev).map(|_| ()))?;
     if !allowed {
         return Err(Error::refused(
             "not-approved",

@@ -5,7 +5,7 @@ use serde_json::json;
 use time::{Date, OffsetDateTime};
 
 use super::{NoticeArgs, status_json, status_of};
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::clock;
 use crate::commands::context::{Ctx, OUTBOX};
 use crate::commands::customer::show::load;
@@ -21,7 +21,7 @@ use crate::store::outbox::Item;
 pub fn run(ctx: &Ctx, a: NoticeArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "consent notice", OUTBOX)?;
-    let c = load(db.conn(), &a.account)?;
+    let c = load(&db.read(), &a.account)?;
     let via = Via::parse(&a.via).ok_or_else(|| Error::usage("via", "--via email or mail"))?;
     let now = clock::now();
     let sent_on = a
@@ -39,26 +39,26 @@ pub fn run(ctx: &Ctx, a: NoticeArgs) -> Result<u8> {
         ..Row::default()
     };
     let item = sent_on.is_none().then(|| notice_item(ctx, &c, via, now));
-    let outbox_id = db.write(|tx| {
+    let outbox_id = db.step(|tx| {
         let id = item
             .as_ref()
-            .map(|i| store::outbox::insert(tx, i))
+            .map(|i| tx.insert_outbox_item(i))
             .transpose()?;
         row.outbox_id = id;
-        store::consent::insert(tx, &row)?;
+        tx.insert_consent(&row)?;
         let ev = Event::new("consent.notice")
             .account(&c.account)
             .with("via", via.as_str())
             .with("outbox_id", id)
             .with("sent_on", row.sent_on.clone())
             .with("external", id.is_none());
-        audit::append(tx, &acting.actor, now, ev)?;
+        tx.append(&acting.actor, now, ev)?;
         Ok(id)
     })?;
     if let Some(id) = outbox_id {
         deliver_now(ctx, &mut db, &acting.actor, id, "")?;
     }
-    let (status, _) = status_of(db.conn(), &c.account, now.date())?;
+    let (status, _) = status_of(&db.read(), &c.account, now.date())?;
     let mut doc = status_json(&status);
     doc["account"] = json!(c.account);
     doc["outbox_id"] = json!(outbox_id);

@@ -4,7 +4,7 @@ use clap::Args;
 use serde_json::json;
 use time::OffsetDateTime;
 
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::commands::context::{Ctx, SUPERVISORS};
 use crate::config::Config;
 use crate::domain::contact::{self, FieldError};
@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::mail::address::parse_email;
 use crate::store::customers::Customer;
 use crate::ui::prompt::{self, Prompter, Terminal};
-use crate::{clock, secrets, store};
+use crate::{clock, secrets};
 
 /// The contact fields shared by `add` and the import.
 #[derive(Debug, Args, Clone, Default)]
@@ -174,7 +174,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<u8> {
     )?;
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "customer add", SUPERVISORS)?;
-    if store::customers::exists(db.conn(), &customer.account)? {
+    if db.read().customer_exists(&customer.account)? {
         return Err(Error::usage(
             "exists",
             format!("account {} already exists", customer.account),
@@ -187,9 +187,9 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<u8> {
         customer.pin_set_at = Some(clock::format(now));
     }
     let event = created_event(&customer);
-    db.write(|tx| {
-        store::customers::insert(tx, &customer)?;
-        audit::append(tx, &acting.actor, now, event)
+    db.step(|tx| {
+        tx.insert_customer(&customer)?;
+        tx.append(&acting.actor, now, event)
     })?;
     let pin_note = if customer.pin_hash.is_some() {
         "with a PIN"

@@ -17,7 +17,7 @@ use time::OffsetDateTime;
 use super::add::{check_pin, refuse_argv_secret};
 use super::history;
 use super::show::load;
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::commands::context::{CALL_HANDLERS, Ctx, Role};
 use crate::commands::notify::deliver_now;
 use crate::commands::session::{self, Env};
@@ -29,7 +29,7 @@ use crate::error::{Error, Kind, Result};
 use crate::mail::address::parse_email;
 use crate::mail::notices;
 use crate::store::customers::Customer;
-use crate::store::{self, Db, Tx};
+use crate::store::{self, Db};
 use crate::ui::prompt::{self, Prompter, Terminal};
 use crate::{clock, secrets};
 
@@ -194,7 +194,7 @@ fn authorise(
         .session(auth.session.as_deref().unwrap_or(""))
         .with("change", change_name(change))
         .with("reason", message.clone());
-    db.write(|tx| audit::append(tx, &env.acting.actor, now, ev).map(|_| ()))?;
+    db.step(|tx| tx.append(&env.acting.actor, now, ev).map(|_| ()))?;
     let _ = ctx;
     Err(Error::refused("change-not-authorised", message).hint(
         "verify the caller first (cpni session …), or ask a supervisor; this attempt was recorded",
@@ -211,14 +211,14 @@ fn commit_change(
     change: Change,
     granted: Granted,
     now: OffsetDateTime,
-    update: impl FnOnce(&Tx<'_>) -> Result<()>,
+    update: impl FnOnce(&store::Write<'_>) -> Result<()>,
 ) -> Result<u8> {
     let ev = Event::new("customer.change")
         .account(&before.account)
         .session(granted.session.as_deref().unwrap_or(""))
         .with("change", change_name(change))
         .with("authority", granted.detail);
-    let ids = db.write(|tx| {
+    let ids = db.step(|tx| {
         // The authority again, under the writer lock: the session is still open, the acting
         // agent's, and on a basis that allows this change (rule 8 of issue 12).
         if let Some(id) = &granted.session {
@@ -240,7 +240,7 @@ fn commit_change(
         // The contacts of record as they are now, under the writer lock: another agent may
         // have changed them since `before` was read. Notices go to every contact of record
         // (30 days or more) in the last 30 days, never to a value set within them.
-        let current = store::customers::get(tx, &before.account)?.ok_or_else(|| {
+        let current = tx.customer(&before.account)?.ok_or_else(|| {
             Error::not_found(
                 "no-account",
                 format!("no customer with account {}", before.account),
@@ -262,11 +262,10 @@ fn commit_change(
         update(tx)?;
         let ids = items
             .iter()
-            .map(|i| store::outbox::insert(tx, i))
+            .map(|i| tx.insert_outbox_item(i))
             .collect::<Result<Vec<_>>>()?;
         let channels: Vec<&str> = items.iter().map(|i| i.channel.as_str()).collect();
-        audit::append(
-            tx,
+        tx.append(
             &env.acting.actor,
             now,
             ev.with("notices", ids.clone())
@@ -317,7 +316,7 @@ fn commit_change(
 fn begin(ctx: &Ctx, account: &str) -> Result<(Db, crate::commands::context::Acting, Customer)> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "customer change", CALL_HANDLERS)?;
-    let c = load(db.conn(), account)?;
+    let c = load(&db.read(), account)?;
     Ok((db, acting, c))
 }
 
@@ -364,7 +363,7 @@ pub fn set_pin_on_call(
     pin: &str,
 ) -> Result<u8> {
     let now = clock::now();
-    let c = load(db.conn(), account)?;
+    let c = load(&db.read(), account)?;
     let auth = Authority {
         session: Some(session.to_string()),
         reason: None,
@@ -386,7 +385,7 @@ fn store_pin(
     let phc = secrets::hash_secret(pin, ctx.cfg.hash_preset)?;
     let at = clock::format(now);
     commit_change(ctx, db, env, c, Change::Pin, granted, now, |tx| {
-        store::customers::set_pin_hash(tx, &c.account, &phc, &at)
+        tx.set_pin_hash(&c.account, &phc, &at)
     })
 }
 
@@ -419,7 +418,7 @@ pub fn set_backup(ctx: &Ctx, a: SetBackupArgs) -> Result<u8> {
     )?;
     let at = clock::format(now);
     commit_change(ctx, &mut db, &env, &c, Change::Backup, granted, now, |tx| {
-        store::customers::set_backup_hash(tx, &c.account, &phc, &at)
+        tx.set_backup_hash(&c.account, &phc, &at)
     })
 }
 
@@ -430,7 +429,7 @@ fn contact_change(
     account: &str,
     auth: &Authority,
     change: Change,
-    update: impl FnOnce(&Tx<'_>, &Customer, &str) -> Result<()>,
+    update: impl FnOnce(&store::Write<'_>, &Customer, &str) -> Result<()>,
 ) -> Result<u8> {
     let (mut db, acting, c) = begin(ctx, account)?;
     let env = Env {
@@ -448,14 +447,14 @@ fn contact_change(
 pub fn set_email(ctx: &Ctx, a: SetEmailArgs) -> Result<u8> {
     let email = parse_email(&a.email)?;
     contact_change(ctx, &a.account, &a.auth, Change::Email, |tx, c, at| {
-        store::customers::set_email(tx, &c.account, &email, at)
+        tx.set_customer_email(&c.account, &email, at)
     })
 }
 
 pub fn set_phone(ctx: &Ctx, a: SetPhoneArgs) -> Result<u8> {
     let phone = contact::parse_phone(&a.phone, &ctx.cfg.default_country)?;
     contact_change(ctx, &a.account, &a.auth, Change::Phone, |tx, c, at| {
-        store::customers::set_phone(tx, &c.account, &phone, at)
+        tx.set_customer_phone(&c.account, &phone, at)
     })
 }
 
@@ -471,7 +470,7 @@ pub fn set_address(ctx: &Ctx, a: SetAddressArgs) -> Result<u8> {
             country: addr.country,
             ..c.clone()
         };
-        store::customers::set_address(tx, &updated, at)
+        tx.set_customer_address(&updated, at)
     })
 }
 
@@ -550,6 +549,6 @@ pub fn set_contract(ctx: &Ctx, a: SetContractArgs) -> Result<u8> {
         Change::Contract,
         granted,
         now,
-        |tx| store::customers::set_contract_method(tx, &updated, &at),
+        |tx| tx.set_contract_method(&updated, &at),
     )
 }

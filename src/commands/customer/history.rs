@@ -1,7 +1,6 @@
 //! The contacts of record over time, for the rules of `domain::escalation`: the current values
 //! (from the customer row) and the replaced ones (the append-only contact history).
 
-use rusqlite::Connection;
 use time::OffsetDateTime;
 
 use crate::clock;
@@ -29,9 +28,10 @@ pub fn current(c: &Customer, now: OffsetDateTime) -> Vec<Span> {
 }
 
 /// The contacts replaced in the last 30 days (and earlier ones still needed to decide).
-pub fn replaced(conn: &Connection, account: &str, now: OffsetDateTime) -> Result<Vec<Span>> {
+pub fn replaced(conn: &store::Read<'_>, account: &str, now: OffsetDateTime) -> Result<Vec<Span>> {
     let after = clock::format(now - escalation::RECENT);
-    Ok(store::contacts::retired_since(conn, account, &after)?
+    Ok(conn
+        .contacts_retired_since(account, &after)?
         .into_iter()
         .filter_map(|r| {
             Some(Span {
@@ -45,7 +45,7 @@ pub fn replaced(conn: &Connection, account: &str, now: OffsetDateTime) -> Result
 }
 
 /// Every span of the account's contacts that matters now.
-pub fn spans(conn: &Connection, c: &Customer, now: OffsetDateTime) -> Result<Vec<Span>> {
+pub fn spans(conn: &store::Read<'_>, c: &Customer, now: OffsetDateTime) -> Result<Vec<Span>> {
     let mut all = current(c, now);
     all.extend(replaced(conn, &c.account, now)?);
     Ok(all)
@@ -53,7 +53,7 @@ pub fn spans(conn: &Connection, c: &Customer, now: OffsetDateTime) -> Result<Vec
 
 /// The number a callback may go to now, or why there is none.
 pub fn callback_number(
-    conn: &Connection,
+    conn: &store::Read<'_>,
     c: &Customer,
     now: OffsetDateTime,
 ) -> Result<std::result::Result<String, NoCallback>> {
@@ -67,12 +67,17 @@ pub fn callback_number(
 
 /// Records the value `kind` had before a change made at `at`; returns since when it had been
 /// on record (the change's audit record carries it, so `audit verify` can tie the row to it).
-pub fn retire(conn: &Connection, before: &Customer, kind: ContactKind, at: &str) -> Result<String> {
+pub fn retire(
+    w: &store::Write<'_>,
+    before: &Customer,
+    kind: ContactKind,
+    at: &str,
+) -> Result<String> {
     let (value, since) = match kind {
         ContactKind::Phone => (before.phone.clone(), &before.phone_since),
         ContactKind::Email => (before.email.clone(), &before.email_since),
         ContactKind::Postal => (before.postal().label(), &before.postal_since),
     };
-    store::contacts::retire(conn, &before.account, kind.as_str(), &value, since, at)?;
+    w.retire_contact(&before.account, kind.as_str(), &value, since, at)?;
     Ok(since.clone())
 }

@@ -9,14 +9,14 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use super::add::{ContactArgs, Since, created_event, new_customer};
-use crate::audit::{self, Event};
+use crate::audit::Event;
+use crate::clock;
 use crate::commands::context::{ADMINS, Ctx};
 use crate::config::Config;
 use crate::domain::contact::{self, FieldError};
 use crate::error::{Error, Result};
 use crate::store::customers::Customer;
 use crate::ui::term::safe;
-use crate::{clock, store};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<u8> {
                 "account",
                 format!("{} appears twice in the file", c.account),
             ));
-        } else if store::customers::exists(db.conn(), &c.account)? {
+        } else if db.read().customer_exists(&c.account)? {
             errors.push(row_err(
                 *line,
                 "account",
@@ -78,11 +78,10 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<u8> {
     }
     let file = args.file.display().to_string();
     let count = customers.len();
-    db.write(|tx| {
+    db.step(|tx| {
         for (_, c) in &customers {
-            store::customers::insert(tx, c)?;
-            audit::append(
-                tx,
+            tx.insert_customer(c)?;
+            tx.append(
                 &acting.actor,
                 now,
                 created_event(c).with("source", "import"),
@@ -91,7 +90,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<u8> {
         let event = Event::new("customer.import")
             .with("file", file.clone())
             .with("rows", count);
-        audit::append(tx, &acting.actor, now, event)
+        tx.append(&acting.actor, now, event)
     })?;
     ctx.out.print(
         &json!({"imported": count, "file": file}),

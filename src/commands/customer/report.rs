@@ -13,14 +13,13 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::show::{customer_json, load};
-use crate::audit::{self, Event};
+use crate::audit::Event;
+use crate::clock;
 use crate::commands::consent;
 use crate::commands::context::{Ctx, SUPERVISORS};
 use crate::error::Result;
 use crate::store::complaint::Filter;
-use crate::store::customer_report as q;
 use crate::ui::term::safe;
-use crate::{clock, store};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -34,9 +33,9 @@ pub struct ReportArgs {
 pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "customer report", SUPERVISORS)?;
-    let c = load(db.conn(), &a.account)?;
+    let c = load(&db.read(), &a.account)?;
     let now = clock::now();
-    let conn = db.conn();
+    let conn = &db.read();
     let (status, history) = consent::status_of(conn, &c.account, now.date())?;
     let history: Vec<Value> = history
         .iter()
@@ -45,9 +44,7 @@ pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<u8> {
                    "evidence": r.evidence, "sent_on": r.sent_on})
         })
         .collect();
-    let complaints: Vec<Value> = store::complaint::list(
-        conn,
-        &Filter {
+    let complaints: Vec<Value> = conn.complaints(&Filter {
             account: Some(c.account.clone()),
             ..Filter::default()
         },
@@ -56,14 +53,15 @@ pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<u8> {
     .map(|r| json!({"received_at": r.received_at, "category": r.category, "description": r.description}))
     .collect();
     let mut breaches = Vec::new();
-    for id in store::breach::for_account(conn, &c.account)? {
-        if let Some(b) = store::breach::get(conn, id)? {
+    for id in conn.breaches_of_account(&c.account)? {
+        if let Some(b) = conn.breach(id)? {
             breaches.push(
                 json!({"id": b.id, "determined_on": b.determined_on, "description": b.description}),
             );
         }
     }
-    let changes: Vec<Value> = q::changes(conn, &c.account)?
+    let changes: Vec<Value> = conn
+        .report_changes(&c.account)?
         .into_iter()
         .map(|(at, what)| json!({"at": at, "what": what}))
         .collect();
@@ -72,17 +70,17 @@ pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<u8> {
         "generated_at": clock::format(now),
         "customer": customer_json(&c, now),
         "approval": {"status": status.id(), "label": status.label(), "history": history},
-        "sessions": q::sessions(conn, &c.account)?,
-        "authentication": q::attempts(conn, &c.account)?,
-        "codes_issued": q::codes(conn, &c.account)?,
-        "disclosures": q::disclosures(conn, &c.account)?,
-        "messages": q::messages(conn, &c.account)?,
+        "sessions": conn.report_sessions(&c.account)?,
+        "authentication": conn.report_attempts(&c.account)?,
+        "codes_issued": conn.report_codes(&c.account)?,
+        "disclosures": conn.report_disclosures(&c.account)?,
+        "messages": conn.report_messages(&c.account)?,
         "account_changes": changes,
         "complaints": complaints,
         "breaches": breaches,
     });
     let ev = Event::new("customer.report").account(&c.account);
-    db.write(|tx| audit::append(tx, &acting.actor, now, ev).map(|_| ()))?;
+    db.step(|tx| tx.append(&acting.actor, now, ev).map(|_| ()))?;
     let json_out = a.format.as_deref() == Some("json") || (a.format.is_none() && ctx.out.json);
     if json_out {
         ctx.out.raw(&format!("{doc}\n"));

@@ -17,7 +17,7 @@ use super::history;
 use super::show::{load, lock_of};
 use std::path::PathBuf;
 
-use crate::audit::{self, Actor, Event};
+use crate::audit::{Actor, Event};
 use crate::commands::context::{CALL_HANDLERS, Ctx, Role};
 use crate::commands::notify::deliver_now;
 use crate::commands::session::{Env, postal_of};
@@ -28,7 +28,7 @@ use crate::mail::{compose, deliver, notices};
 use crate::store::Db;
 use crate::store::customers::Customer;
 use crate::store::outbox::Item;
-use crate::{clock, secrets, store};
+use crate::{clock, secrets};
 
 #[derive(Debug, Args)]
 pub struct ResetPinArgs {
@@ -62,7 +62,7 @@ fn temporary_pin(cfg: &crate::config::Config, c: &Customer) -> Result<String> {
 pub fn run(ctx: &Ctx, a: ResetPinArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "customer reset-pin", CALL_HANDLERS)?;
-    let c = load(db.conn(), &a.account)?;
+    let c = load(&db.read(), &a.account)?;
     let over = match &a.override_reason {
         Some(r) if matches!(acting.role, Role::Supervisor | Role::Admin) => Some(
             crate::domain::contact::parse_text("override_reason", r, 500, false)?,
@@ -116,7 +116,7 @@ pub fn reset_pin_on_call(
     via: &str,
     session: &str,
 ) -> Result<()> {
-    let c = load(db.conn(), account)?;
+    let c = load(&db.read(), account)?;
     reset(env.ctx, db, &env.acting.actor, &c, via, Some(session), None).map(|_| ())
 }
 
@@ -140,7 +140,7 @@ fn record_refusal(
     msg: &str,
 ) -> Result<()> {
     let ev = refusal_event(c, via, session, code, msg);
-    db.write(|tx| audit::append(tx, actor, clock::now(), ev).map(|_| ()))
+    db.step(|tx| tx.append(actor, clock::now(), ev).map(|_| ()))
 }
 
 /// The lost-PIN gate on `c` as it is now (outside or inside the write).
@@ -195,7 +195,7 @@ fn reset(
             .session(session.unwrap_or(""))
             .with("via", via)
             .with("reason", msg.clone());
-        db.write(|tx| audit::append(tx, actor, now, ev).map(|_| ()))?;
+        db.step(|tx| tx.append(actor, now, ev).map(|_| ()))?;
         return Err(Error::refused("address-too-new", msg)
             .hint("use the other address of record, or verify by callback and set a new PIN"));
     }
@@ -230,16 +230,16 @@ fn reset(
     } else {
         label.clone()
     };
-    let ids = db.write(|tx| {
+    let ids = db.step(|tx| {
         // Again under the writer lock: two resets at once give one temporary PIN.
-        let fresh = store::customers::get(tx, &c.account)?.unwrap_or_else(|| c.clone());
+        let fresh = tx.customer(&c.account)?.unwrap_or_else(|| c.clone());
         if let Err((code, msg)) = gate(&fresh, over, now) {
             let ev = refusal_event(c, via, session, code, msg).with("rechecked", true);
-            audit::append(tx, actor, now, ev)?;
+            tx.append(actor, now, ev)?;
             return Ok(Err(Error::refused(code, msg)));
         }
-        store::customers::set_temp_pin(tx, &c.account, &phc, &at)?;
-        let id = store::outbox::insert(tx, &item)?;
+        tx.set_temp_pin(&c.account, &phc, &at)?;
+        let id = tx.insert_outbox_item(&item)?;
         // Every other contact of record hears that a reset was requested.
         let others: Vec<_> = escalation::notice_contacts(&history::spans(tx, &fresh, now)?, now)
             .into_iter()
@@ -255,7 +255,7 @@ fn reset(
         );
         let mut notice_ids = Vec::new();
         for n in &notices {
-            notice_ids.push(store::outbox::insert(tx, n)?);
+            notice_ids.push(tx.insert_outbox_item(n)?);
         }
         let mut ev = Event::new("pin.reset")
             .account(&c.account)
@@ -266,7 +266,7 @@ fn reset(
         if let Some(r) = over {
             ev = ev.with("override_reason", r);
         }
-        audit::append(tx, actor, now, ev)?;
+        tx.append(actor, now, ev)?;
         Ok(Ok((id, notice_ids)))
     })??;
     let (id, notice_ids) = ids;

@@ -24,9 +24,9 @@ pub struct ListArgs {
 }
 
 /// Loads a customer or fails with exit 4.
-pub fn load(conn: &rusqlite::Connection, account: &str) -> Result<Customer> {
+pub fn load(conn: &store::Read<'_>, account: &str) -> Result<Customer> {
     let id = contact::parse_account_id(account)?;
-    store::customers::get(conn, &id)?.ok_or_else(|| {
+    conn.customer(&id)?.ok_or_else(|| {
         Error::not_found("no-account", format!("no customer with account {id}"))
             .hint("check the account id, or search with `cpni customer list --query TEXT`")
     })
@@ -142,7 +142,7 @@ pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     ctx.acting(&mut db, "customer show", ANY)?;
     let now = clock::now();
-    let c = load(db.conn(), &args.account)?;
+    let c = load(&db.read(), &args.account)?;
     ctx.out.print(&customer_json(&c, now), &text(&c, now));
     Ok(0)
 }
@@ -154,7 +154,9 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<u8> {
         return Err(Error::usage("limit", "--limit must be at least 1"));
     }
     let now = clock::now();
-    let rows = store::customers::search(db.conn(), args.query.as_deref(), args.limit)?;
+    let rows = db
+        .read()
+        .search_customers(args.query.as_deref(), args.limit)?;
     let docs: Vec<Value> = rows.iter().map(|c| customer_json(c, now)).collect();
     let mut text: Vec<String> = rows
         .iter()

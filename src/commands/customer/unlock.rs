@@ -4,12 +4,12 @@ use clap::Args;
 use serde_json::json;
 
 use super::show::{load, lock_of};
-use crate::audit::{self, Event};
+use crate::audit::Event;
+use crate::clock;
 use crate::commands::context::{Ctx, SUPERVISORS};
 use crate::domain::contact;
 use crate::domain::lockout::{self, LockEvent, LockState};
 use crate::error::Result;
-use crate::{clock, store};
 
 #[derive(Debug, Args)]
 pub struct UnlockArgs {
@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: UnlockArgs) -> Result<u8> {
     let mut db = ctx.open()?;
     let acting = ctx.acting(&mut db, "customer unlock", SUPERVISORS)?;
     let now = clock::now();
-    let c = load(db.conn(), &args.account)?;
+    let c = load(&db.read(), &args.account)?;
     let was = lock_of(&c, now);
     let state = LockState {
         consecutive_failures: c.failures as u32,
@@ -38,16 +38,15 @@ pub fn run(ctx: &Ctx, args: UnlockArgs) -> Result<u8> {
         .with("reason", reason)
         .with("was_locked_until", was.map(clock::format))
         .with("failures_cleared", c.failures);
-    db.write(|tx| {
-        store::customers::set_lock_state(
-            tx,
+    db.step(|tx| {
+        tx.set_customer_lock_state(
             &c.account,
             i64::from(next.consecutive_failures),
             i64::from(next.lock_level),
             next.locked_until.map(clock::format).as_deref(),
             &clock::format(now),
         )?;
-        audit::append(tx, &acting.actor, now, event)
+        tx.append(&acting.actor, now, event)
     })?;
     let text = match was {
         Some(t) => format!(

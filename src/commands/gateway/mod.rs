@@ -72,7 +72,7 @@ fn report(out: &Out, e: &Error) -> u8 {
 fn role_of(agent: &str) -> Option<String> {
     let cfg = crate::config::Config::load(None, None).ok()?;
     let db = crate::store::Db::open(&cfg.db_path).ok()?;
-    let a = crate::store::agents::get(db.conn(), agent).ok()??;
+    let a = db.read().agent(agent).ok()??;
     Some(if a.active {
         a.role
     } else {

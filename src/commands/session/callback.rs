@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 use super::gate::{Env, Loaded, load_open, recheck, refuse, secret_gate};
 use super::secret::{SecretKind, check_secret};
 use super::state::print_step;
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::clock;
 use crate::commands::customer::add::refuse_argv_secret;
 use crate::commands::customer::history;
@@ -88,7 +88,7 @@ impl Route {
 
 /// The number a callback on `route` may go to now, or the refusal to report.
 fn number_for(
-    conn: &rusqlite::Connection,
+    conn: &store::Read<'_>,
     l: &Loaded,
     route: Route,
     now: OffsetDateTime,
@@ -141,7 +141,7 @@ pub fn begin(
         "auth.business.refused"
     };
     super::photo_id::channel_gate(env, db, l, StoreRoute::Callback, refused, now)?;
-    let number = match number_for(db.conn(), l, route, now)? {
+    let number = match number_for(&db.read(), l, route, now)? {
         Ok(n) => n,
         Err(e) => return Err(refuse(env, db, l, refused, e, now)),
     };
@@ -152,12 +152,12 @@ pub fn begin(
         .with("route", route.as_str())
         .with("of_record", number == l.customer.phone);
     let at = clock::format(now);
-    db.write(|tx| {
+    db.step(|tx| {
         if let Err(e) = recheck(tx, env, &l.session.id, false, refused, now)? {
             return Ok(Err(e));
         }
-        store::sessions::set_callback_start(tx, &l.session.id, &number, route.as_str(), &at)?;
-        audit::append(tx, &env.acting.actor, now, event).map(Ok)
+        tx.set_callback_start(&l.session.id, &number, route.as_str(), &at)?;
+        tx.append(&env.acting.actor, now, event).map(Ok)
     })??;
     let started = super::gate::load_any(db, &l.session.id)?;
     let Some(cmd) = &env.ctx.cfg.dial_command else {
@@ -221,7 +221,7 @@ fn finish(
         CallbackOutcome::Declined => "declined",
     };
     let id = l.session.id.clone();
-    let done = db.write(|tx| {
+    let done = db.step(|tx| {
         let fresh = match recheck(tx, env, &id, false, refused, now)? {
             Ok(f) => f,
             Err(e) => return Ok(Err(e)),
@@ -242,7 +242,7 @@ fn finish(
                 .session(&id)
                 .with("reason", code)
                 .with("outcome", label);
-            audit::append(tx, &env.acting.actor, now, ev)?;
+            tx.append(&env.acting.actor, now, ev)?;
             return Ok(Err(Error::refused(code, msg)));
         }
         let number = s.callback_number.clone().unwrap_or_default();
@@ -261,14 +261,14 @@ fn finish(
             let current = s.basis.as_deref().and_then(Basis::parse);
             let keep = current.is_some_and(|b| matches!(b, Basis::Pin | Basis::BusinessContract | Basis::Callback));
             let b = if keep { current.unwrap_or(basis) } else { basis };
-            store::sessions::set_basis(tx, &id, b.as_str(), &at)?;
+            tx.set_session_basis(&id, b.as_str(), &at)?;
         } else {
-            store::sessions::touch(tx, &id, &at)?;
+            tx.touch_session(&id, &at)?;
         }
         // One start, one outcome: after "no answer" or "declined" a `--reached` needs a new
         // recorded start (the agent has hung up and dials again).
-        store::sessions::clear_callback_start(tx, &id)?;
-        audit::append(tx, &env.acting.actor, now, ev)?;
+        tx.clear_callback_start(&id)?;
+        tx.append(&env.acting.actor, now, ev)?;
         Ok(Ok(()))
     })?;
     done?;

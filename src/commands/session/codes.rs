@@ -9,15 +9,15 @@ use time::{Duration, OffsetDateTime};
 
 use super::gate::{Env, Loaded, load_open, recheck, refuse, secret_gate};
 use super::state::state_json;
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::commands::notify::deliver_now;
 use crate::domain::contact::{PostalAddress, mask_email};
 use crate::domain::in_store::Route;
 use crate::domain::{escalation, policy};
 use crate::error::{Error, Result};
 use crate::mail::{compose, deliver};
+use crate::store::Db;
 use crate::store::outbox::Item;
-use crate::store::{self, Db};
 use crate::{clock, secrets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,27 +119,26 @@ pub fn issue_code(
     let item = code_message(env, l, channel, &code, expires, now);
     let digest = secrets::code_digest(&key, &code);
     let limits = env.ctx.cfg.code_limits;
-    let id = db.write(|tx| {
+    let id = db.step(|tx| {
         if let Err(e) = recheck(tx, env, &l.session.id, true, refused, now)? {
             return Ok(Err(e));
         }
         let hour_ago = clock::format(now - Duration::hours(1));
         let (on_session, on_account) =
-            store::codes::issued_counts(tx, &l.customer.account, &l.session.id, &hour_ago)?;
+            tx.issued_code_counts(&l.customer.account, &l.session.id, &hour_ago)?;
         if let Err(msg) = escalation::check_code_limits(limits, on_session, on_account) {
             let ev = Event::new(refused)
                 .account(&l.customer.account)
                 .session(&l.session.id)
                 .with("reason", "code-limit")
                 .with("message", msg.clone());
-            audit::append(tx, &env.acting.actor, now, ev)?;
+            tx.append(&env.acting.actor, now, ev)?;
             return Ok(Err(Error::refused("code-limit", msg).hint(format!(
                 "do not send more codes; still open: {}",
                 super::gate::OPEN_ROUTES
             ))));
         }
-        let code_id = store::codes::issue(
-            tx,
+        let code_id = tx.issue_code(
             &l.customer.account,
             &l.session.id,
             channel.name(),
@@ -147,7 +146,7 @@ pub fn issue_code(
             &clock::format(now),
             &clock::format(expires),
         )?;
-        let outbox_id = store::outbox::insert(tx, &item)?;
+        let outbox_id = tx.insert_outbox_item(&item)?;
         let ev = Event::new("code.issued")
             .account(&l.customer.account)
             .session(&l.session.id)
@@ -155,7 +154,7 @@ pub fn issue_code(
             .with("code_id", code_id)
             .with("outbox_id", outbox_id)
             .with("expires_at", clock::format(expires));
-        audit::append(tx, &env.acting.actor, now, ev)?;
+        tx.append(&env.acting.actor, now, ev)?;
         Ok(Ok(outbox_id))
     })??;
     let path = deliver_now(

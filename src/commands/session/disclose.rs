@@ -11,15 +11,15 @@ use time::OffsetDateTime;
 use super::codes::{postal, require_of_record};
 use super::gate::{Env, Loaded, load_open};
 use super::state::print_step;
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::clock;
 use crate::commands::notify::deliver_now;
 use crate::domain::contact;
 use crate::domain::policy::{self, Basis, Purpose, Scope};
 use crate::error::{Error, Result};
 use crate::mail::{compose, deliver};
+use crate::store::Db;
 use crate::store::outbox::Item;
-use crate::store::{self, Db};
 
 /// Largest file `--attach` accepts.
 const MAX_ATTACHMENT: u64 = 10 * 1024 * 1024;
@@ -155,19 +155,19 @@ pub fn disclose(
             r.routes.join("; ")
         ));
         let ev = event("disclosure.refused", &l, scope, "phone", &c).with("reason", r.rule.clone());
-        db.write(|tx| audit::append(tx, &env.acting.actor, now, ev).map(|_| ()))?;
+        db.step(|tx| tx.append(&env.acting.actor, now, ev).map(|_| ()))?;
         return Err(err);
     }
     l.session.last_active_at = clock::format(now);
     let ev = event("disclosure", &l, scope, "phone", &c).with("calls", calls);
     let id = l.session.id.clone();
     let at = clock::format(now);
-    db.write(|tx| {
+    db.step(|tx| {
         if let Err(e) = super::gate::recheck(tx, env, &id, false, "disclosure.refused", now)? {
             return Ok(Err(e));
         }
-        store::sessions::touch(tx, &id, &at)?;
-        audit::append(tx, &env.acting.actor, now, ev).map(Ok)
+        tx.touch_session(&id, &at)?;
+        tx.append(&env.acting.actor, now, ev).map(Ok)
     })??;
     Ok((
         true,
@@ -298,12 +298,12 @@ pub fn send(
     };
     let ev =
         event("disclosure", l, scope, channel, &c).with("attachment", item.attachment_name.clone());
-    let id = db.write(|tx| {
+    let id = db.step(|tx| {
         if let Err(e) = super::gate::recheck(tx, env, &l.session.id, false, "send.refused", now)? {
             return Ok(Err(e));
         }
-        let id = store::outbox::insert(tx, &item)?;
-        audit::append(tx, &env.acting.actor, now, ev.with("outbox_id", id))?;
+        let id = tx.insert_outbox_item(&item)?;
+        tx.append(&env.acting.actor, now, ev.with("outbox_id", id))?;
         Ok(Ok(id))
     })??;
     let path = deliver_now(

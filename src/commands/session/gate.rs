@@ -7,7 +7,7 @@
 
 use time::{Duration, OffsetDateTime};
 
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::clock;
 use crate::commands::context::{Acting, Ctx};
 use crate::commands::customer::show::lock_of;
@@ -17,7 +17,7 @@ use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
 use crate::store::customers::Customer;
 use crate::store::sessions::Session;
-use crate::store::{self, Db, Tx};
+use crate::store::{self, Db};
 
 /// What a step runs with.
 pub struct Env<'a> {
@@ -83,9 +83,9 @@ pub fn load_open(env: &Env<'_>, db: &mut Db, id: &str, now: OffsetDateTime) -> R
             .account(&s.account)
             .session(&s.id)
             .with("idle_minutes", env.ctx.cfg.idle_minutes);
-        db.write(|tx| {
-            if store::sessions::end(tx, &s.id, &clock::format(now), "idle")? {
-                audit::append(tx, &env.acting.actor, now, event)?;
+        db.step(|tx| {
+            if tx.end_session(&s.id, &clock::format(now), "idle")? {
+                tx.append(&env.acting.actor, now, event)?;
             }
             Ok(())
         })?;
@@ -107,11 +107,11 @@ pub fn load_open(env: &Env<'_>, db: &mut Db, id: &str, now: OffsetDateTime) -> R
 /// Loads a session whatever its state (for `show`).
 pub fn load_any(db: &Db, id: &str) -> Result<Loaded> {
     let id = parse_session_id(id)?;
-    let session = store::sessions::get(db.conn(), &id)?.ok_or_else(|| {
+    let session = db.read().session(&id)?.ok_or_else(|| {
         Error::not_found("no-session", format!("no session {id}"))
             .hint("check the id, or start one with `cpni session start ACCOUNT`")
     })?;
-    let customer = store::customers::get(db.conn(), &session.account)?.ok_or_else(|| {
+    let customer = db.read().customer(&session.account)?.ok_or_else(|| {
         Error::not_found(
             "no-account",
             format!("session {id} names a missing account"),
@@ -134,7 +134,7 @@ pub fn refuse(
         .session(&l.session.id)
         .with("reason", err.code)
         .with("message", err.message.clone());
-    match db.write(|tx| audit::append(tx, &env.acting.actor, now, ev).map(|_| ())) {
+    match db.step(|tx| tx.append(&env.acting.actor, now, ev).map(|_| ())) {
         Ok(()) => err,
         Err(e) => e,
     }
@@ -242,26 +242,27 @@ pub fn refusal(r: StepRefusal, l: &Loaded) -> Error {
 /// Inside a step's write transaction: re-reads the session and its customer and applies the
 /// step gate (open, owned by the acting agent, and for a secret step unlocked with attempts
 /// left). A refusal is appended as `event` in the same transaction and returned as the inner
-/// error, so the caller commits the record and reports the refusal: `db.write(..)??`.
+/// error, so the caller commits the record and reports the refusal: `db.step(..)??`.
 pub fn recheck(
-    tx: &Tx<'_>,
+    tx: &store::Write<'_>,
     env: &Env<'_>,
     id: &str,
     secret: bool,
     event: &'static str,
     now: OffsetDateTime,
 ) -> Result<std::result::Result<Loaded, Error>> {
-    let session = store::sessions::get(tx, id)?
+    let session = tx
+        .session(id)?
         .ok_or_else(|| Error::not_found("no-session", format!("no session {id}")))?;
-    let customer = store::customers::get(tx, &session.account)?.ok_or_else(|| {
+    let customer = tx.customer(&session.account)?.ok_or_else(|| {
         Error::not_found(
             "no-account",
             format!("session {id} names a missing account"),
         )
     })?;
     // Row seals: never decide on a session or customer edited outside cpni.
-    audit::rowdigest::require_sealed(tx, "session", "id", &session.id)?;
-    audit::rowdigest::require_sealed(tx, "customer", "account", &customer.account)?;
+    tx.require_sealed("session", "id", &session.id)?;
+    tx.require_sealed("customer", "account", &customer.account)?;
     let l = Loaded { session, customer };
     let facts = StepFacts {
         ended: l.session.ended_at.is_some(),
@@ -284,7 +285,7 @@ pub fn recheck(
                 .with("reason", err.code)
                 .with("message", err.message.clone())
                 .with("rechecked", true);
-            audit::append(tx, &env.acting.actor, now, ev)?;
+            tx.append(&env.acting.actor, now, ev)?;
             Ok(Err(err))
         }
     }

@@ -5,14 +5,14 @@ use time::OffsetDateTime;
 
 use super::gate::{Env, Loaded, load_any, load_open};
 use super::state::{state_json, state_text};
-use crate::audit::{self, Actor, Event};
+use crate::audit::{Actor, Event};
 use crate::clock;
 use crate::commands::context::Role;
 use crate::commands::customer::show::load;
 use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
+use crate::store::Db;
 use crate::store::sessions::Session;
-use crate::store::{self, Db};
 
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -35,7 +35,7 @@ pub fn start(
     channel: &str,
     now: OffsetDateTime,
 ) -> Result<Loaded> {
-    let customer = load(db.conn(), account)?;
+    let customer = load(&db.read(), account)?;
     let actor = &env.acting.actor;
     let session = Session {
         id: new_session_id(),
@@ -51,9 +51,9 @@ pub fn start(
         .account(&customer.account)
         .session(&session.id)
         .with("channel", channel);
-    db.write(|tx| {
-        store::sessions::insert(tx, &session)?;
-        audit::append(tx, actor, now, event).map(|_| ())
+    db.step(|tx| {
+        tx.insert_session(&session)?;
+        tx.append(actor, now, event).map(|_| ())
     })?;
     Ok(Loaded { session, customer })
 }
@@ -75,15 +75,15 @@ pub fn end(
     } else {
         "session.end"
     };
-    let ended = db.write(|tx| {
-        let fresh = store::sessions::get(tx, &id)?.unwrap_or_else(|| l.session.clone());
-        if fresh.ended_at.is_some() || !store::sessions::end(tx, &id, &at, reason)? {
+    let ended = db.step(|tx| {
+        let fresh = tx.session(&id)?.unwrap_or_else(|| l.session.clone());
+        if fresh.ended_at.is_some() || !tx.end_session(&id, &at, reason)? {
             let ev = Event::new("session.refused")
                 .account(&l.customer.account)
                 .session(&id)
                 .with("reason", "session-ended")
                 .with("step", name);
-            audit::append(tx, actor, now, ev)?;
+            tx.append(actor, now, ev)?;
             return Ok(None);
         }
         let basis = fresh.basis.as_deref().and_then(Basis::parse);
@@ -92,8 +92,8 @@ pub fn end(
             .session(&id)
             .with("verified", policy::is_verified(basis))
             .with("basis", fresh.basis.clone());
-        audit::append(tx, actor, now, event)?;
-        store::sessions::get(tx, &id)
+        tx.append(actor, now, event)?;
+        tx.session(&id)
     })?;
     match ended {
         Some(s) => {
@@ -134,13 +134,13 @@ pub fn takeover(env: &Env<'_>, db: &mut Db, id: &str, reason: &str) -> Result<Lo
     }
     let at = clock::format(now);
     let from = l.session.owner().to_string();
-    let taken = db.write(|tx| {
-        if !store::sessions::set_owner(tx, &l.session.id, &me, &at)? {
+    let taken = db.step(|tx| {
+        if !tx.set_session_owner(&l.session.id, &me, &at)? {
             let ev = Event::new("session.takeover.refused")
                 .account(&l.customer.account)
                 .session(&l.session.id)
                 .with("reason", "session-ended");
-            audit::append(tx, &env.acting.actor, now, ev)?;
+            tx.append(&env.acting.actor, now, ev)?;
             return Ok(false);
         }
         let ev = Event::new("session.takeover")
@@ -149,7 +149,7 @@ pub fn takeover(env: &Env<'_>, db: &mut Db, id: &str, reason: &str) -> Result<Lo
             .with("from", from.clone())
             .with("to", me.clone())
             .with("reason", reason.clone());
-        audit::append(tx, &env.acting.actor, now, ev)?;
+        tx.append(&env.acting.actor, now, ev)?;
         Ok(true)
     })?;
     if !taken {

@@ -10,13 +10,13 @@ use time::OffsetDateTime;
 
 use super::gate::{Env, Loaded, load_open, recheck, refuse};
 use super::state::print_step;
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::clock;
 use crate::domain::contact;
 use crate::domain::in_store::{self, IdProblem, PhotoId, Route};
 use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
-use crate::store::{self, Db};
+use crate::store::Db;
 use crate::ui::term::excerpt;
 
 #[derive(Debug, Args)]
@@ -115,7 +115,7 @@ pub fn photo_id(
     let today = env.ctx.cfg.time_zone.date_of(now);
     let at = clock::format(now);
     let refused = "auth.photo-id.refused";
-    let outcome = db.write(|tx| {
+    let outcome = db.step(|tx| {
         // Open, owned by the acting agent: decided again under the writer lock.
         let fresh = match recheck(tx, env, &l.session.id, false, refused, now)? {
             Ok(f) => f,
@@ -123,7 +123,7 @@ pub fn photo_id(
         };
         if let Err(r) = in_store::route_allowed(&fresh.session.channel, Route::PhotoId) {
             let ev = event(refused, &fresh, id).with("reason", r.code);
-            audit::append(tx, &env.acting.actor, now, ev)?;
+            tx.append(&env.acting.actor, now, ev)?;
             return Ok(Outcome::Refused(r));
         }
         if let Err(p) = in_store::check_photo_id(id, today) {
@@ -131,9 +131,9 @@ pub fn photo_id(
                 IdProblem::Expired => "expired",
                 IdProblem::NameMismatch => "name-mismatch",
             };
-            store::sessions::touch(tx, &fresh.session.id, &at)?;
+            tx.touch_session(&fresh.session.id, &at)?;
             let ev = event("auth.photo-id.fail", &fresh, id).with("reason", reason);
-            audit::append(tx, &env.acting.actor, now, ev)?;
+            tx.append(&env.acting.actor, now, ev)?;
             return Ok(Outcome::Failed(p));
         }
         let current = fresh.session.basis.as_deref().and_then(Basis::parse);
@@ -141,9 +141,8 @@ pub fn photo_id(
             Some(b) if policy::discussable(Some(b)).contains(&policy::Scope::CallDetail) => b,
             _ => Basis::PhotoId,
         };
-        store::sessions::set_basis(tx, &fresh.session.id, basis.as_str(), &at)?;
-        audit::append(
-            tx,
+        tx.set_session_basis(&fresh.session.id, basis.as_str(), &at)?;
+        tx.append(
             &env.acting.actor,
             now,
             event("auth.photo-id.ok", &fresh, id),

@@ -7,13 +7,13 @@ use time::OffsetDateTime;
 use super::gate::{Env, Loaded, OPEN_ROUTES, load_open, recheck, refuse, secret_gate};
 use super::state::{attempts_left, print_step};
 use super::{BackupArgs, CodeArgs, SecretArgs};
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::commands::customer::add::refuse_argv_secret;
 use crate::domain::escalation;
 use crate::domain::lockout::{self, LockEvent, LockState};
 use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
-use crate::store::{self, Db};
+use crate::store::Db;
 use crate::ui::prompt::Shape;
 use crate::ui::prompt::{self, Prompter, Terminal};
 use crate::{clock, secrets};
@@ -230,7 +230,7 @@ fn match_code(
     now: OffsetDateTime,
 ) -> Result<Verdict> {
     let key = secrets::read_key(&secrets::key_paths(&env.ctx.cfg.db_path).0)?;
-    for code in store::codes::open_codes(db.conn(), &l.customer.account)? {
+    for code in db.read().open_codes(&l.customer.account)? {
         if secrets::code_matches(&key, value.trim(), &code.digest) {
             let expires = clock::parse(&code.expires_at).unwrap_or(now);
             let basis = if code.channel == "mail" {
@@ -287,14 +287,14 @@ fn record(
     let actor = env.acting.actor.clone();
     let evaluated = Evaluated::of(&l.customer);
     let refused = kind.event("refused");
-    let (transition, l) = db.write(|tx| {
+    let (transition, l) = db.step(|tx| {
         // Everything that decides the step, again under the writer lock (rule 8).
         let fresh = match recheck(tx, env, &l.session.id, true, refused, now)? {
             Ok(f) => f,
             Err(e) => return Ok(Err(e)),
         };
         let used = match code_id {
-            Some(id) if ok => store::codes::mark_used(tx, id, &at)?,
+            Some(id) if ok => tx.mark_code_used(id, &at)?,
             _ => true,
         };
         if Evaluated::of(&fresh.customer) != evaluated || !used {
@@ -302,7 +302,7 @@ fn record(
                 .account(&fresh.customer.account)
                 .session(&fresh.session.id)
                 .with("reason", "changed-meanwhile");
-            audit::append(tx, &actor, now, ev)?;
+            tx.append(&actor, now, ev)?;
             return Ok(Err(Error::refused(
                 "changed-meanwhile",
                 format!(
@@ -334,8 +334,7 @@ fn record(
             t
         };
         let until = t.state.locked_until.map(clock::format);
-        store::customers::set_lock_state(
-            tx,
+        tx.set_customer_lock_state(
             &c.account,
             t.state.consecutive_failures.into(),
             t.state.lock_level.into(),
@@ -343,24 +342,21 @@ fn record(
             &at,
         )?;
         if let Some(h) = &new_hash {
-            store::customers::rehash_pin(tx, &c.account, h)?;
+            tx.rehash_pin(&c.account, h)?;
         }
         if ok {
             let current = fresh.session.basis.as_deref().and_then(Basis::parse);
-            store::sessions::set_basis(
-                tx,
-                &fresh.session.id,
-                stronger(current, basis).as_str(),
-                &at,
-            )?;
+            tx.set_session_basis(&fresh.session.id, stronger(current, basis).as_str(), &at)?;
         } else if expired {
-            store::sessions::touch(tx, &fresh.session.id, &at)?;
+            tx.touch_session(&fresh.session.id, &at)?;
         } else {
-            store::sessions::add_failure(tx, &fresh.session.id, &at)?;
+            tx.add_session_failure(&fresh.session.id, &at)?;
         }
         let l = Loaded {
-            session: store::sessions::get(tx, &fresh.session.id)?.unwrap_or(fresh.session.clone()),
-            customer: store::customers::get(tx, &c.account)?.unwrap_or_else(|| c.clone()),
+            session: tx
+                .session(&fresh.session.id)?
+                .unwrap_or(fresh.session.clone()),
+            customer: tx.customer(&c.account)?.unwrap_or_else(|| c.clone()),
         };
         let name = match (kind, ok, basis) {
             (SecretKind::Pin, true, Basis::TemporaryPin) => "auth.temporary-pin.ok",
@@ -392,14 +388,14 @@ fn record(
         if rehash {
             ev = ev.with("rehashed", true);
         }
-        audit::append(tx, &actor, now, ev)?;
+        tx.append(&actor, now, ev)?;
         if let Some(until) = t.newly_locked_until {
             let lock = Event::new("lock.start")
                 .account(&l.customer.account)
                 .session(&l.session.id)
                 .with("until", clock::format(until))
                 .with("level", t.state.lock_level);
-            audit::append(tx, &actor, now, lock)?;
+            tx.append(&actor, now, lock)?;
         }
         Ok(Ok((t, l)))
     })??;

@@ -117,7 +117,7 @@ fn ask_account(
                 None => return Ok(None),
             },
         };
-        match crate::commands::customer::show::load(db.conn(), text.trim()) {
+        match crate::commands::customer::show::load(&db.read(), text.trim()) {
             Ok(c) => return Ok(Some(c)),
             Err(e) if matches!(e.kind, Kind::NotFound | Kind::Usage) => say(&e.message),
             Err(e) => return Err(e),

@@ -113,7 +113,7 @@ pub fn run(
 }
 
 fn issue(env: &session::Env<'_>, db: &mut Db, l: &Loaded, ch: CodeChannel) -> Result<()> {
-    let earlier = crate::store::codes::open_codes(db.conn(), &l.customer.account)?;
+    let earlier = db.read().open_codes(&l.customer.account)?;
     say(&format!(
         "✓ {}",
         session::issue_code(env, db, l, ch, clock::now())?

@@ -2,9 +2,10 @@
 //! (and the `audit.purge` records that account for them),
 //! stored checkpoints (`audit_checkpoint`) and export manifests (`audit_manifest`).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
 use crate::error::Result;
+use crate::store::{Read, Write};
 
 /// One purge base row.
 #[derive(Debug, Clone)]
@@ -18,127 +19,141 @@ pub struct BaseRow {
     pub statement: Option<String>,
 }
 
-/// Every purge base, oldest first.
-pub fn bases(conn: &Connection) -> Result<Vec<BaseRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, hash, purged_at, records, signature, statement FROM audit_base ORDER BY seq",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(BaseRow {
-            seq: r.get(0)?,
-            hash: r.get(1)?,
-            purged_at: r.get(2)?,
-            records: r.get(3)?,
-            signature: r.get(4)?,
-            statement: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+impl Read<'_> {
+    /// Every purge base, oldest first.
+    pub fn purge_bases(&self) -> Result<Vec<BaseRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT seq, hash, purged_at, records, signature, statement FROM audit_base ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(BaseRow {
+                seq: r.get(0)?,
+                hash: r.get(1)?,
+                purged_at: r.get(2)?,
+                records: r.get(3)?,
+                signature: r.get(4)?,
+                statement: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Record `seq` as (event, at, detail), if present.
+    pub fn audit_record_of(&self, seq: i64) -> Result<Option<(String, String, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT event, at, detail FROM audit WHERE seq = ?1",
+                [seq],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?)
+    }
+
+    /// The `audit.purge` records (seq, at, detail), oldest first (a full scan: used only for
+    /// purge bases signed before format 2, which do not name their record).
+    pub fn purge_records(&self) -> Result<Vec<(i64, String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT seq, at, detail FROM audit WHERE event = 'audit.purge' ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Every stored checkpoint: (seq, JSON), oldest first.
+    pub fn checkpoints(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, body FROM audit_checkpoint ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The newest stored checkpoint (seq, JSON).
+    pub fn newest_checkpoint(&self) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT seq, body FROM audit_checkpoint ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// The signed manifest of export record `seq`.
+    pub fn manifest(&self, seq: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT body FROM audit_manifest WHERE seq = ?1",
+                [seq],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Every stored manifest: (seq, JSON).
+    pub fn manifests(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, body FROM audit_manifest ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The event of record `seq`, if present.
+    pub fn audit_event_of(&self, seq: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT event FROM audit WHERE seq = ?1", [seq], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// The time of record `seq`, if present.
+    pub fn audit_at_of(&self, seq: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT at FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
+            .optional()?)
+    }
 }
 
-/// Records a signed purge base with its exact signed statement.
-pub fn insert_base(conn: &Connection, b: &BaseRow) -> Result<()> {
-    conn.execute(
-        "INSERT INTO audit_base (seq, hash, purged_at, records, signature, statement) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            b.seq,
-            b.hash,
-            b.purged_at,
-            b.records,
-            b.signature,
-            b.statement
-        ],
-    )?;
-    Ok(())
-}
+impl Write<'_> {
+    /// Records a signed purge base with its exact signed statement.
+    pub fn insert_base(&self, b: &BaseRow) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO audit_base (seq, hash, purged_at, records, signature, statement) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                b.seq,
+                b.hash,
+                b.purged_at,
+                b.records,
+                b.signature,
+                b.statement
+            ],
+        )?;
+        Ok(())
+    }
 
-/// Record `seq` as (event, at, detail), if present.
-pub fn record_of(conn: &Connection, seq: i64) -> Result<Option<(String, String, String)>> {
-    Ok(conn
-        .query_row(
-            "SELECT event, at, detail FROM audit WHERE seq = ?1",
-            [seq],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?)
-}
+    /// Stores a signed checkpoint (its JSON) under its sequence number.
+    pub fn insert_checkpoint(&self, seq: i64, body: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO audit_checkpoint (seq, body) VALUES (?1, ?2)",
+            params![seq, body],
+        )?;
+        Ok(())
+    }
 
-/// The `audit.purge` records (seq, at, detail), oldest first (a full scan: used only for
-/// purge bases signed before format 2, which do not name their record).
-pub fn purge_records(conn: &Connection) -> Result<Vec<(i64, String, String)>> {
-    let mut stmt =
-        conn.prepare("SELECT seq, at, detail FROM audit WHERE event = 'audit.purge' ORDER BY seq")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// Stores a signed checkpoint (its JSON) under its sequence number.
-pub fn insert_checkpoint(conn: &Connection, seq: i64, body: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO audit_checkpoint (seq, body) VALUES (?1, ?2)",
-        params![seq, body],
-    )?;
-    Ok(())
-}
-
-/// Every stored checkpoint: (seq, JSON), oldest first.
-pub fn checkpoints(conn: &Connection) -> Result<Vec<(i64, String)>> {
-    let mut stmt = conn.prepare("SELECT seq, body FROM audit_checkpoint ORDER BY seq")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// The newest stored checkpoint (seq, JSON).
-pub fn newest_checkpoint(conn: &Connection) -> Result<Option<(i64, String)>> {
-    Ok(conn
-        .query_row(
-            "SELECT seq, body FROM audit_checkpoint ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
-}
-
-/// Stores the signed manifest of the export recorded as audit record `seq`.
-pub fn insert_manifest(conn: &Connection, seq: i64, body: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO audit_manifest (seq, body) VALUES (?1, ?2)",
-        params![seq, body],
-    )?;
-    Ok(())
-}
-
-/// The signed manifest of export record `seq`.
-pub fn manifest(conn: &Connection, seq: i64) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT body FROM audit_manifest WHERE seq = ?1",
-            [seq],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-/// Every stored manifest: (seq, JSON).
-pub fn manifests(conn: &Connection) -> Result<Vec<(i64, String)>> {
-    let mut stmt = conn.prepare("SELECT seq, body FROM audit_manifest ORDER BY seq")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-/// The event of record `seq`, if present.
-pub fn event_of(conn: &Connection, seq: i64) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT event FROM audit WHERE seq = ?1", [seq], |r| {
-            r.get(0)
-        })
-        .optional()?)
-}
-
-/// The time of record `seq`, if present.
-pub fn at_of(conn: &Connection, seq: i64) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT at FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
-        .optional()?)
+    /// Stores the signed manifest of the export recorded as audit record `seq`.
+    pub fn insert_manifest(&self, seq: i64, body: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO audit_manifest (seq, body) VALUES (?1, ?2)",
+            params![seq, body],
+        )?;
+        Ok(())
+    }
 }
