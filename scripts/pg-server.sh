@@ -48,7 +48,10 @@ start() {
   mkdir -m 0755 "$dir/sock"
   as_root chown postgres: "$dir/data" "$dir/sock"
   as_root runuser -u postgres -- "$bin/initdb" -D "$dir/data" --auth=trust -U postgres \
-    -E UTF8 --locale=C.UTF-8 </dev/null >&2
+    -E UTF8 --locale=C.UTF-8 </dev/null >"$dir/initdb.log" 2>&1 || {
+    cat "$dir/initdb.log" >&2
+    exit 1
+  }
   # The log stays in the data folder (owned by postgres); `stop` prints its tail on failure.
   as_root runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w \
     -o "-p $port -k $dir/sock -c listen_addresses='' -c fsync=off" start </dev/null >&2 || {
