@@ -394,12 +394,12 @@ fn pg_app_role_cannot_update_delete_or_truncate_the_log() {
     let su = psql_ok(
         "postgres",
         &db.name,
-        "SELECT rolsuper FROM pg_roles WHERE rolname = 'cpni_app'",
+        "SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles \
+         WHERE rolname LIKE 'cpni\\_%' ORDER BY rolname",
     );
     assert_eq!(
-        su.trim(),
-        "f",
-        "the test must connect as a role without SUPERUSER"
+        su, "cpni_app|f|f|f|f\ncpni_owner|f|f|f|f\n",
+        "the tests must connect as roles without SUPERUSER (which bypasses every grant)"
     );
     for t in APPEND_ONLY {
         let denied = format!("permission denied for table {t}");
@@ -440,6 +440,38 @@ fn pg_app_role_cannot_update_delete_or_truncate_the_log() {
         "cpni_app",
         "DROP TRIGGER audit_no_delete ON audit",
         "must be owner of",
+    );
+    // An upsert over an existing record is an UPDATE; a shadow table needs CREATE.
+    refused(
+        &db,
+        "cpni_app",
+        "INSERT INTO audit VALUES (3, 't', 'x', '', '', '', 'e', '{}', '\\x02', '\\x03') \
+         ON CONFLICT (seq) DO UPDATE SET detail = excluded.detail",
+        "permission denied for table audit",
+    );
+    refused(
+        &db,
+        "cpni_app",
+        "DROP TABLE audit CASCADE",
+        "must be owner of table audit",
+    );
+    refused(
+        &db,
+        "cpni_app",
+        "ALTER TABLE audit RENAME TO old_audit",
+        "must be owner",
+    );
+    refused(
+        &db,
+        "cpni_app",
+        "CREATE TABLE public.audit2 (seq bigint)",
+        "permission denied for schema public",
+    );
+    refused(
+        &db,
+        "cpni_app",
+        "CREATE SCHEMA shadow",
+        "permission denied for database",
     );
     refused(
         &db,
