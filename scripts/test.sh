@@ -5,6 +5,9 @@
 #                            they create the service account cpni-svc-test, so they run as root)
 #   tzdata                  (Debian package; the wizard's local-time test uses America/New_York)
 #   aiosmtpd 1.4.6          (Python; the SMTP tests start it as a local mail server)
+#   postgresql              (Debian package; scripts/pg-server.sh starts a throw-away server as
+#                            the postgres user on a Unix socket for tests/cli/pg_schema.rs,
+#                            stopped and removed when this script exits)
 # Works unattended (no stdin) as root or with passwordless sudo. Extra arguments go to
 # `cargo test`, e.g. `bash scripts/test.sh -- --test-threads=4` or `bash scripts/test.sh import`.
 set -euo pipefail
@@ -54,9 +57,15 @@ if ! python3 -c 'import cryptography.hazmat.primitives.asymmetric.ed25519' >/dev
   python3 -c 'import cryptography' || { echo "test.sh: cryptography still not importable" >&2; exit 1; }
 fi
 
+# A throw-away PostgreSQL server (installed first if missing) for the PostgreSQL tests; the
+# trap stops it and removes its folder however the run ends.
+pg_env=$(bash scripts/pg-server.sh start)
+eval "$pg_env"
+trap 'bash scripts/pg-server.sh stop "$CPNI_TEST_PG_DIR"' EXIT
+
 # The benchmarks first, as smoke runs (unoptimised, a few iterations), then every test, so the
-# run closes on the test summary.
+# run closes on the test summary. (Not `exec`: the trap must still run.)
 if [ "$#" -eq 0 ]; then
   cargo test --benches </dev/null
 fi
-exec cargo test --lib --bins --tests "$@" </dev/null
+cargo test --lib --bins --tests "$@" </dev/null

@@ -50,6 +50,7 @@ pub mod lock;
 pub mod migrate;
 pub mod outbox;
 pub mod perms;
+pub mod pg;
 pub mod sessions;
 
 use std::fs::{File, OpenOptions};

@@ -1,0 +1,70 @@
+//! The PostgreSQL schema, for centres whose several gateway hosts write one log (issue 16,
+//! in progress: cpni does not run on PostgreSQL yet). This module owns the numbered
+//! PostgreSQL migrations ([`MIGRATIONS`]; `schema.postgres.sql` is the readable whole,
+//! `roles.sql` the administrator's one-time role set-up); the backend that runs cpni's steps
+//! on them comes with the typed storage seam. Its design, fixed here so the schema fits it:
+//!
+//! **One writer at a time, under an advisory transaction lock.** Every write transaction
+//! starts (`READ COMMITTED`) with `SELECT pg_advisory_xact_lock(`[`WRITER_LOCK`]`)` before
+//! any read, so write transactions from every host run one after another, as SQLite's writer
+//! lock makes them on one host: each later statement sees every commit before the lock, so
+//! the checks that decide a step, the state change, the next seq and prev_hash read from the
+//! head, and the audit record all commit in one transaction, gap-free and fork-free. We chose
+//! it over locking the `audit_head` row (`SELECT … FOR UPDATE`): that row does not exist
+//! before the first record (two first writers would both find nothing to lock), locking it
+//! needs an UPDATE grant and a row, while the advisory lock needs neither and also covers
+//! write transactions that append nothing. It is released by commit, rollback or a dropped
+//! connection, so a crashed or cut-off host never holds it, and waiting for it is bounded by
+//! `lock_timeout` (exit 5, "the database is busy"). It is cooperative, so the server does
+//! not depend on it for integrity: `audit.seq` is the primary key (a second record with a
+//! seq is refused, never a fork), and migration 2 lets only cpni's roles connect, so no other
+//! client can hold the lock. Outbox delivery is outside it: items are claimed with
+//! `FOR UPDATE SKIP LOCKED`, so two hosts never send one item.
+//!
+//! **Two roles, enforced by the server** (`roles.sql`, migration 2). `cpni_owner` owns every
+//! object; only `cpni init` (migrations) and `cpni audit purge` connect as it, with a
+//! password file of their own. `cpni_app`, every other command, owns nothing (so it can
+//! neither alter a table nor disable a trigger), may read every table, insert where cpni
+//! inserts, update only the columns cpni updates in place and delete only agent keys: no
+//! UPDATE, DELETE or TRUNCATE on `audit` or any append-only table. The append-only triggers
+//! (SQLite's, as PL/pgSQL functions with the same messages) also bind the owner, except the
+//! purge's DELETE of records at or below the newest base.
+//!
+//! **Keys stay files on each gateway host.** The code key (one-time code digests) and the
+//! signing key (checkpoints, the signed head, manifests, purge statements) are never rows:
+//! whoever administers the database, or restores a backup of it, could otherwise sign a false
+//! checkpoint over a rewritten log or mint code digests. A host joining an existing database
+//! is given both files by the cpni administrator over a channel of their own (copied 0600
+//! into the service account's data folder, e.g. with `scp` from a running host), never
+//! through the database. The database administrator keeps the data; the cpni administrator
+//! keeps the keys; neither alone can rewrite the log without `audit verify` seeing it.
+
+/// The PostgreSQL migrations, in order: step N is `MIGRATIONS[N - 1]` and leaves
+/// `schema_version.version = N`. Never edit a shipped step; add a new one (and keep
+/// `schema.postgres.sql` in agreement: tests/cli/pg_schema.rs compares them).
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_schema.sql"),
+    include_str!("migrations/0002_roles.sql"),
+];
+
+/// The administrator's one-time set-up of the two roles (run as a superuser, before the
+/// database is created and before the first migration).
+pub const ROLES: &str = include_str!("roles.sql");
+
+/// The key of the writers' advisory transaction lock: the bytes of "cpniwrit" read as a
+/// big-endian i64, so it cannot collide with a small number another tool might use.
+pub const WRITER_LOCK: i64 = i64::from_be_bytes(*b"cpniwrit");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_step_sets_its_own_version() {
+        assert!(MIGRATIONS[0].contains("INSERT INTO schema_version (id, version) VALUES (1, 1);"));
+        for (i, step) in MIGRATIONS.iter().enumerate().skip(1) {
+            let line = format!("UPDATE schema_version SET version = {};", i + 1);
+            assert!(step.contains(&line), "migration {} lacks {line}", i + 1);
+        }
+    }
+}
