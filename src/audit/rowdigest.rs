@@ -138,11 +138,16 @@ pub fn attach(tx: &Tx<'_>, detail: &mut Map<String, Json>) -> Result<Vec<(String
             digests.insert(name, Json::String(digest(spec, &values)));
         }
     }
+    for (name, was) in sql::take_read() {
+        before.entry(name).or_insert(Json::String(was));
+    }
     let seals = digests
         .iter()
         .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
         .collect();
-    if !digests.is_empty() {
+    // A record with `"prior"` always has `"digests"` too (empty when it changed no row): verify
+    // finds the records to look at by that one key.
+    if !digests.is_empty() || !before.is_empty() {
         detail.insert(KEY.to_string(), Json::Object(digests));
     }
     if !before.is_empty() {
@@ -161,13 +166,18 @@ pub fn seal(tx: &Tx<'_>, seq: i64, seals: &[(String, String)]) -> Result<()> {
 
 /// Exit 6 when the row of `table` whose `key` column is `value` is not as the latest record
 /// naming it shows it: a step that reads a decision row (the session and customer a call step
-/// acts on) must not act on an edit made outside cpni, even when it changes nothing in the row.
+/// acts on, the acting agent, the keys it lets in, the approvals it reads) must not act on an
+/// edit made outside cpni, even when it changes nothing in the row. The row's digest as read
+/// goes into the next record's `"prior"` ([`sql::note_read`]), so an edit that also rewrote the
+/// row's seal, and was undone after the step, still shows in verify.
 pub fn require_sealed(tx: &Tx<'_>, table: &str, key: &'static str, value: &str) -> Result<()> {
     let Some(spec) = DIGESTS.iter().find(|s| s.table == table) else {
         return Ok(());
     };
     if let Some((name, values)) = sql::row_by_key(tx, spec, key, value)? {
-        refuse_if_edited(tx, spec, &name, &digest(spec, &values))?;
+        let now = digest(spec, &values);
+        refuse_if_edited(tx, spec, &name, &now)?;
+        sql::note_read(name, now);
     }
     Ok(())
 }

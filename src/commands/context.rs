@@ -130,6 +130,13 @@ impl Ctx {
             )
             .hint("ask an admin (cpni agent role LOGIN ROLE) if you should have it; this attempt was recorded"));
         }
+        // Row seals: every step of this command decides as these agents (`audit verify` is
+        // exempt, so that it still runs, and names the edit, when an agent row was edited).
+        if command != "audit verify" {
+            let mut logins = vec![actor.login.clone()];
+            logins.extend(actor.on_behalf_of.clone());
+            db.decide_as(logins);
+        }
         crate::timing::mark("agent");
         Ok(Acting { actor, role })
     }

@@ -85,6 +85,9 @@ pub struct Db {
     conn: Connection,
     path: PathBuf,
     lock_timeout: Duration,
+    /// The agents every step of this process decides as (the acting agent and the agent a
+    /// service acts for): their rows must be as the chain shows them ([`Db::decide_as`]).
+    acting: Vec<String>,
 }
 
 /// A write transaction; commits only through [`Db::write`]. Crate-visible only for `audit/`
@@ -119,6 +122,7 @@ impl Db {
             conn,
             path: path.to_path_buf(),
             lock_timeout,
+            acting: Vec::new(),
         };
         db.configure()?;
         crate::timing::mark("pragmas");
@@ -155,6 +159,7 @@ impl Db {
             conn,
             path: path.to_path_buf(),
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
+            acting: Vec::new(),
         };
         if !existed {
             db.conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -180,6 +185,22 @@ impl Db {
             // A new database, or one already current (`cpni init` run again): nothing to record.
             if from == 0 || from >= migrate::current_version() {
                 return migrate::migrate(conn);
+            }
+            // An upgrade records rows as it finds them (baselines) and signs the head: never
+            // for a database whose own log shows it was already at a newer version.
+            let recorded = audit::head::recorded_version(conn)?;
+            if recorded > from {
+                return Err(Error::new(
+                    Kind::Integrity,
+                    "schema-rewound",
+                    format!(
+                        "the database says schema version {from}, but its audit log shows it was \
+                         at version {recorded}: the schema was rewound by hand, and an upgrade \
+                         would record its rows as found, so cpni refuses to run on it; nothing \
+                         was changed"
+                    ),
+                )
+                .hint("treat the log as evidence: copy the database before anything else, then investigate who changed it"));
             }
             let before = audit::head::start(conn)?;
             migrate::migrate(conn)?;
@@ -247,13 +268,29 @@ impl Db {
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let path = path.as_path();
-        self.with_lock(|conn| {
+        let acting = std::mem::take(&mut self.acting);
+        let result = self.with_lock(|conn| {
             // Row digests (crate::audit::rowdigest): note the decision rows this step changes.
             audit::rowdigest::track(conn)?;
-            let result = Db::commit_step(conn, path, f);
+            let result = Db::commit_step(conn, path, |tx| {
+                for login in &acting {
+                    crate::audit::rowdigest::require_sealed(tx, "agent", "login", login)?;
+                }
+                f(tx)
+            });
             audit::rowdigest::untrack(conn)?;
             result
-        })
+        });
+        self.acting = acting;
+        result
+    }
+
+    /// From now on every step first requires the rows of these agents to be as the chain shows
+    /// them (row seals, exit 6 otherwise), inside its own transaction: a role raised or an
+    /// agent re-enabled behind cpni's back acts on nothing. Their digests as read go into the
+    /// step's record (`"prior"`).
+    pub fn decide_as(&mut self, logins: Vec<String>) {
+        self.acting = logins;
     }
 
     /// One step's transaction: the work, the row-digest check, then the signed head

@@ -201,7 +201,7 @@ fn a_used_code_made_unused_is_caught() {
 }
 
 /// A home with a gateway `authorized_keys` inside it.
-fn key_home() -> Env {
+pub(crate) fn key_home() -> Env {
     let env = Env::new();
     let keys = env.root().join("ssh").join("authorized_keys");
     env.write_config(&format!(
@@ -213,7 +213,7 @@ fn key_home() -> Env {
 }
 
 /// A new ed25519 public key file in the home.
-fn keygen(env: &Env, name: &str) -> std::path::PathBuf {
+pub(crate) fn keygen(env: &Env, name: &str) -> std::path::PathBuf {
     let path = env.root().join(name);
     let out = std::process::Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-C", "x@ws", "-f"])
@@ -224,7 +224,7 @@ fn keygen(env: &Env, name: &str) -> std::path::PathBuf {
     path.with_extension("pub")
 }
 
-const PLANTED: &str = "insert into agent_key (fingerprint, login, key_type, key_data, comment, \
+pub(crate) const PLANTED: &str = "insert into agent_key (fingerprint, login, key_type, key_data, comment, \
      added_at) values ('SHA256:planted', 'root', 'ssh-ed25519', \
      'AAAAC3NzaC1lZDI1NTE5AAAAIOa', 'evil@ws', '2026-01-01T00:00:00.000Z');";
 

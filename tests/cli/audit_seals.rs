@@ -76,15 +76,20 @@ fn a_copied_pin_hash_does_not_verify_a_caller() {
         "update customer set pin_hash = (select pin_hash from customer where account = 'DEMO-1002') \
          where account = 'DEMO-1001';",
     );
-    let s = start(&env, ADA);
+    // No call even starts on the edited customer.
     let before = env.count("audit");
-    refused(&env, pin(&env, &s, GRACE_PIN), "customer DEMO-1001", before);
-    assert_eq!(
-        env.sql(&format!(
-            "select basis is null from session where id = '{s}';"
-        )),
-        "1"
+    refused(
+        &env,
+        env.run(&["session", "start", ADA]),
+        "customer DEMO-1001",
+        before,
     );
+    // With its seal forged too, the caller is verified by the copied hash; the records of that
+    // call carry the customer as read, so verify names the row and the column.
+    forge_seal(&env, "customer", "account", ADA);
+    let s = start(&env, ADA);
+    pin(&env, &s, GRACE_PIN).ok();
+    verify_names(&env, &["customer DEMO-1001", "pin_hash"]);
 }
 
 /// What an attacker who read docs/audit-format.md does: computes the current digest of a row
@@ -208,4 +213,131 @@ fn ordinary_calls_keys_and_removals_verify_with_prior_digests() {
         "the seal names the latest record"
     );
     env.run(&["audit", "verify"]).code(0);
+}
+
+// From the review of the change above: rows a step reads and decides on, not only rows it
+// changes, must be as the chain shows them, and their digests as read go into the record.
+
+#[test]
+fn an_edit_sealed_acted_on_and_undone_is_still_caught() {
+    // Edit a session to verified, forge its seal, disclose call detail, then put the row and
+    // the seal back: the disclosure's record carries the session as it was read.
+    let env = home();
+    let s = start(&env, ADA);
+    let old_seal = env.sql(&format!(
+        "select digest from row_seal where name = 'session {s}';"
+    ));
+    edit_behind_triggers(
+        &env,
+        "session",
+        &format!("update session set basis = 'pin', verified_at = started_at where id = '{s}';"),
+    );
+    forge_seal(&env, "session", "id", &s);
+    disclose(&env, &s, "call-detail", &[]).ok();
+    edit_behind_triggers(
+        &env,
+        "session",
+        &format!("update session set basis = NULL, verified_at = NULL where id = '{s}';"),
+    );
+    env.sql(&format!(
+        "update row_seal set digest = '{old_seal}' where name = 'session {s}';"
+    ));
+    verify_names(
+        &env,
+        &[
+            &format!("session {s} from a state no record shows"),
+            "basis",
+        ],
+    );
+}
+
+#[test]
+fn a_role_raised_by_hand_acts_on_nothing() {
+    let env = home();
+    env.run(&["agent", "add", "alice", "--role", "agent"]).ok();
+    edit_behind_triggers(
+        &env,
+        "agent",
+        "update agent set name = 'Root (edited)' where login = 'root';",
+    );
+    let before = env.count("audit");
+    // Every command of the edited agent is refused inside its transaction...
+    refused(
+        &env,
+        env.run(&["agent", "role", "alice", "admin"]),
+        "agent root",
+        before,
+    );
+    refused(
+        &env,
+        env.run(&["session", "start", ADA]),
+        "agent root",
+        before,
+    );
+    // ...while `audit verify` still runs, and names the row.
+    verify_names(&env, &["agent root"]);
+}
+
+#[test]
+fn a_planted_ssh_key_never_reaches_authorized_keys() {
+    let env = crate::audit_more_digests::key_home();
+    edit_behind_triggers(&env, "agent_key", crate::audit_more_digests::PLANTED);
+    let public = crate::audit_more_digests::keygen(&env, "k1");
+    let before = env.count("audit");
+    refused(
+        &env,
+        env.run(&[
+            "agent",
+            "add",
+            "bob",
+            "--role",
+            "agent",
+            "--ssh-key-file",
+            public.to_str().unwrap(),
+        ]),
+        "agent key SHA256:planted",
+        before,
+    );
+    let keys = env.root().join("ssh").join("authorized_keys");
+    let text = std::fs::read_to_string(&keys).unwrap_or_default();
+    assert!(!text.contains("evil@ws"), "{text}");
+}
+
+#[test]
+fn a_planted_opt_in_allows_nothing() {
+    let env = home();
+    env.run(&[
+        "consent",
+        "record",
+        "DEMO-1002",
+        "--deny",
+        "--method",
+        "written",
+    ])
+    .ok();
+    edit_behind_triggers(
+        &env,
+        "consent",
+        "insert into consent (account, kind, method, evidence, notice_missing, agent, \
+         recorded_at) values ('DEMO-1002', 'opt-in', 'written', 'forged', 0, 'root', \
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));",
+    );
+    let before = env.count("audit");
+    let run = env.run(&["consent", "check", "--use", "third-party", "DEMO-1002"]);
+    refused(&env, run, "consent row", before);
+}
+
+#[test]
+fn a_row_planted_after_a_purge_is_caught() {
+    // After a purge, only rows created before the oldest kept record may lack a record.
+    let env = crate::purge::old_log();
+    env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+    env.run(&["audit", "verify"]).code(0);
+    edit_behind_triggers(
+        &env,
+        "agent_key",
+        &crate::audit_more_digests::PLANTED
+            .replace("2026-01-01T00:00:00.000Z", "2026-11-30T00:00:00.000Z"),
+    );
+    verify_names(&env, &["agent key SHA256:planted"]);
 }

@@ -422,26 +422,37 @@ fn a_purge_dated_in_the_future_is_caught_even_with_the_key() {
 }
 
 #[test]
-fn records_an_upgrade_appends_are_signed_into_the_head() {
-    // A database at version 10 (signed heads, before migration 11's baselines): the upgrade
-    // appends baseline records; they must be signed as a step's records are.
+fn a_schema_rewound_by_hand_is_refused_before_any_upgrade() {
+    // From the review: rewinding `user_version` to 10 (seals dropped) made the next open
+    // re-run migration 11, whose baselines recorded a hand-edited session as found, and sign
+    // it into the head; verify then passed. Now any command refuses a database whose own log
+    // shows a newer schema, and changes nothing.
     let env = log_with_checkpoint();
-    env.run(&["session", "start", "ACCT-500"]).ok();
-    env.sql("drop table row_seal; pragma user_version = 10;");
+    let s = env.run(&["session", "start", "ACCT-500"]);
+    s.ok();
+    let s = s.stdout.trim().to_string();
+    env.sql(&format!(
+        "update session set basis = 'pin', verified_at = started_at where id = '{s}'; \
+         drop table row_seal; pragma user_version = 10;"
+    ));
     let before = env.count("audit");
-    env.run(&["customer", "show", "ACCT-500"]).ok();
-    assert!(env.count("audit") > before, "the upgrade appended records");
-    assert_eq!(
-        env.sql("select count(*) > 0 from audit where event = 'audit.baseline';"),
-        "1"
-    );
-    env.run(&["audit", "verify"]).ok();
-}
+    for args in [
+        vec!["session", "end", s.as_str()],
+        vec!["customer", "show", "ACCT-500"],
+        vec!["audit", "verify"],
+    ] {
+        let run = env.run(&args);
+        run.code(6);
+        assert!(
+            run.stderr.contains("rewound by hand") && run.stderr.contains("version 10"),
+            "{}",
+            run.dump()
+        );
+    }
+    assert_eq!(env.count("audit"), before, "nothing recorded");
+    assert_eq!(env.sql("pragma user_version;"), "10", "nothing upgraded");
 
-#[test]
-fn a_schema_rewound_by_hand_does_not_get_a_forged_head_signed() {
-    // From the re-attack (no key needed): forge a record, delete the head, make the database
-    // look older than signed heads so that the next open "upgrades" it and signs its head.
+    // Rewound further, past the signed head, with the head table dropped: refused the same.
     let env = log_with_checkpoint();
     forge_record(&env, "customer.show", "2026-06-01T00:00:00.000Z", "{}");
     env.sql(
@@ -449,12 +460,12 @@ fn a_schema_rewound_by_hand_does_not_get_a_forged_head_signed() {
          alter table audit_base drop column statement; drop table row_seal; \
          pragma user_version = 9;",
     );
-    let msg = verify_fails(&env, &[], "head-unsigned");
-    assert!(msg.contains("newest record"), "{msg}");
-    assert_eq!(env.count("audit_head"), 0, "nothing signed the forgery");
+    env.run(&["audit", "verify"])
+        .code(6)
+        .stderr_has("rewound by hand");
     assert_eq!(
         env.sql("select count(*) from audit where event = 'audit.upgrade';"),
-        "1",
-        "the upgrade is recorded"
+        "0",
+        "no upgrade ran"
     );
 }

@@ -66,12 +66,17 @@ pub fn refuse_foreign(cfg: &Config, key: &PublicKey) -> Result<()> {
     }
 }
 
-/// Rewrites the file from the active agents' keys as `tx` sees them.
+/// Rewrites the file from the active agents' keys as `tx` sees them. A key row that no audit
+/// record shows as it is (planted or edited outside cpni) is refused, exit 6: it never reaches
+/// the file.
 pub fn sync(tx: &store::Write<'_>, cfg: &Config) -> Result<()> {
     let path = path(cfg)?;
     let program = program(cfg)?;
-    let lines: Vec<String> = tx
-        .active_agent_keys()?
+    let keys = tx.active_agent_keys()?;
+    for k in &keys {
+        tx.require_sealed("agent_key", "fingerprint", &k.fingerprint)?;
+    }
+    let lines: Vec<String> = keys
         .iter()
         .map(|k| {
             let key = PublicKey {

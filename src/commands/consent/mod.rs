@@ -348,19 +348,26 @@ fn check(ctx: &Ctx, a: CheckArgs) -> Result<u8> {
     let c = load(&db.read(), &a.account)?;
     let use_ = Use::parse(&a.use_).ok_or_else(|| Error::usage("use", "unknown --use"))?;
     let now = clock::now();
-    let (status, _) = status_of(&db.read(), &c.account, now.date())?;
-    let result = consent::check(&status, use_, now.date());
-    let (allowed, reason) = match &result {
-        Ok(r) => (true, r.clone()),
-        Err(r) => (false, r.clone()),
-    };
-    let ev = Event::new("consent.check")
-        .account(&c.account)
-        .with("use", use_.as_str())
-        .with("status", status.id())
-        .with("allowed", allowed)
-        .with("reason", reason.clone());
-    db.step(|tx| tx.append(&acting.actor, now, ev).map(|_| ()))?;
+    // Decided inside the transaction that records it, on approval rows as the chain shows them
+    // (row seals: a planted or edited row is refused, exit 6).
+    let (status, allowed, reason) = db.step(|tx| {
+        let (status, rows) = status_of(tx, &c.account, now.date())?;
+        for r in &rows {
+            tx.require_sealed("consent", "id", &r.id.to_string())?;
+        }
+        let (allowed, reason) = match consent::check(&status, use_, now.date()) {
+            Ok(r) => (true, r),
+            Err(r) => (false, r),
+        };
+        let ev = Event::new("consent.check")
+            .account(&c.account)
+            .with("use", use_.as_str())
+            .with("status", status.id())
+            .with("allowed", allowed)
+            .with("reason", reason.clone());
+        tx.append(&acting.actor, now, ev)?;
+        Ok((status, allowed, reason))
+    })?;
     if !allowed {
         return Err(Error::refused(
             "not-approved",

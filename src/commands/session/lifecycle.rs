@@ -52,6 +52,8 @@ pub fn start(
         .session(&session.id)
         .with("channel", channel);
     db.step(|tx| {
+        // Row seals: no call starts on a customer edited outside cpni.
+        tx.require_sealed("customer", "account", &customer.account)?;
         tx.insert_session(&session)?;
         tx.append(actor, now, event).map(|_| ())
     })?;

@@ -278,6 +278,9 @@ pub struct RowSpec {
     /// SQL naming a row as the messages (and the records' `"digests"` keys) do.
     pub name: &'static str,
     pub groups: &'static [&'static [&'static str]],
+    /// The listed column holding when the row was created (`None`: the table has none): after
+    /// a purge only rows created before the cut may lack a record carrying their digest.
+    pub since: Option<&'static str>,
 }
 
 /// Every column a decision is read from, table by table. Bookkeeping columns (`updated_at`)
@@ -316,16 +319,19 @@ pub const DIGESTS: &[RowSpec] = &[
                 "contract_set_at",
             ],
         ],
+        since: Some("created_at"),
     },
     RowSpec {
         table: "contact_history",
         name: "'contact history ' || id",
         groups: &[&["account", "kind"], &["value"], &["since", "until"]],
+        since: Some("since"),
     },
     RowSpec {
         table: "agent",
         name: "'agent ' || login",
         groups: &[&["login", "created_at"], &["name"], &["role"], &["active"]],
+        since: Some("created_at"),
     },
     RowSpec {
         table: "consent",
@@ -337,6 +343,7 @@ pub const DIGESTS: &[RowSpec] = &[
             &["evidence"],
             &["session", "agent", "recorded_at"],
         ],
+        since: Some("recorded_at"),
     },
     RowSpec {
         table: "complaint",
@@ -347,6 +354,7 @@ pub const DIGESTS: &[RowSpec] = &[
             &["description"],
             &["session", "agent", "received_at"],
         ],
+        since: Some("received_at"),
     },
     RowSpec {
         table: "breach",
@@ -367,11 +375,13 @@ pub const DIGESTS: &[RowSpec] = &[
             &["opened_by", "opened_at"],
             &["closed_at", "closed_by", "close_reason"],
         ],
+        since: Some("opened_at"),
     },
     RowSpec {
         table: "breach_account",
         name: "'breach account ' || breach || '/' || account",
         groups: &[&["breach", "account"]],
+        since: None,
     },
     RowSpec {
         table: "breach_hold",
@@ -381,6 +391,7 @@ pub const DIGESTS: &[RowSpec] = &[
             &["reference"],
             &["agent", "recorded_at"],
         ],
+        since: Some("recorded_at"),
     },
     RowSpec {
         table: "breach_notice",
@@ -391,11 +402,13 @@ pub const DIGESTS: &[RowSpec] = &[
             &["reference", "urgent_ref"],
             &["agent", "recorded_at"],
         ],
+        since: Some("recorded_at"),
     },
     RowSpec {
         table: "breach_link",
         name: "'breach link ' || breach || '/' || session",
         groups: &[&["breach", "session"], &["agent", "recorded_at"]],
+        since: Some("recorded_at"),
     },
     RowSpec {
         table: "session",
@@ -415,6 +428,7 @@ pub const DIGESTS: &[RowSpec] = &[
             &["owner"],
             &["callback_started_at", "callback_number", "callback_route"],
         ],
+        since: Some("started_at"),
     },
     RowSpec {
         table: "code",
@@ -425,6 +439,7 @@ pub const DIGESTS: &[RowSpec] = &[
             &["issued_at", "expires_at"],
             &["used_at", "superseded"],
         ],
+        since: Some("issued_at"),
     },
     RowSpec {
         table: "outbox",
@@ -435,6 +450,7 @@ pub const DIGESTS: &[RowSpec] = &[
             &["subject"],
             &["status", "sent_at", "path"],
         ],
+        since: Some("created_at"),
     },
     RowSpec {
         table: "agent_key",
@@ -444,6 +460,7 @@ pub const DIGESTS: &[RowSpec] = &[
             &["key_type", "key_data"],
             &["comment", "added_at"],
         ],
+        since: Some("added_at"),
     },
 ];
 

@@ -126,6 +126,19 @@ pub fn had_signed_heads(conn: &Connection) -> Result<bool> {
         .is_some())
 }
 
+/// The newest schema version the chain says this database had: its `init` record's `schema`
+/// or an `audit.upgrade` record's `to` (0 when no record says). A database whose
+/// `user_version` is below it was rewound by hand. A full scan, run only before an upgrade.
+pub fn recorded_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(CASE event WHEN 'init' THEN CAST(json_extract(detail, '$.schema') AS INTEGER) \
+         ELSE CAST(json_extract(detail, '$.to') AS INTEGER) END), 0) FROM audit \
+         WHERE event IN ('init', 'audit.upgrade')",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 /// The signing seed beside `db`, read once per process.
 fn signing_seed(db: &Path) -> Option<[u8; 32]> {
     static CACHE: Mutex<Option<(PathBuf, Option<[u8; 32]>)>> = Mutex::new(None);

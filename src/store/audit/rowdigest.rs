@@ -36,6 +36,19 @@ thread_local! {
     static PRIOR: RefCell<Vec<Prior>> = const { RefCell::new(Vec::new()) };
     /// The rows inserted since the last record (no record shows a state of theirs before).
     static FRESH: RefCell<Vec<(usize, i64)>> = const { RefCell::new(Vec::new()) };
+    /// (row name, digest) of the decision rows a step read and decided on since the last record.
+    static READ: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Notes that the step decided on row `name` as it is now (`digest`): the next record carries
+/// it among its `"prior"` digests, so verify sees what the decision was made on.
+pub fn note_read(name: String, digest: String) {
+    READ.with(|r| r.borrow_mut().push((name, digest)));
+}
+
+/// The rows noted by [`note_read`] since the last call.
+pub fn take_read() -> Vec<(String, String)> {
+    READ.with(|r| std::mem::take(&mut *r.borrow_mut()))
 }
 
 /// A decision row as it was before the transaction first changed it since the last record.
@@ -131,6 +144,7 @@ fn clear() {
     DIRTY.with(|d| d.borrow_mut().clear());
     PRIOR.with(|p| p.borrow_mut().clear());
     FRESH.with(|f| f.borrow_mut().clear());
+    READ.with(|r| r.borrow_mut().clear());
 }
 
 /// Stops noting changes; returns the rows noted and not yet taken (changed, or deleted).
