@@ -42,6 +42,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Create the database, keys and config; register yourself as admin
     Init(init::InitArgs),

@@ -23,6 +23,7 @@ use crate::ui::term::safe;
 use crate::{clock, store};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AuditCommand {
     /// List audit records, oldest first (the newest N with --limit)
     List(ListArgs),

@@ -14,6 +14,7 @@ use crate::store;
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ReportCommand {
     /// Failed and refused authentication by agent and method
     Failures(ReportArgs),

@@ -18,6 +18,7 @@ use crate::ui::term::safe;
 use crate::{clock, store};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AgentCommand {
     /// Register an operating-system login as a cpni agent (admin)
     Add(AddArgs),
