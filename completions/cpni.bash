@@ -816,24 +816,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__add)
-            opts="-q -h --role --name --ssh-key-file --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --role --name --ssh-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --role)
-                    COMPREPLY=($(compgen -W "agent supervisor admin service" -- "${cur}"))
-                    return 0
-                    ;;
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ssh-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -843,6 +831,18 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=($(compgen -W "agent supervisor admin service" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1086,16 +1086,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__key__subcmd__add)
-            opts="-q -h --ssh-key-file --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --ssh-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --ssh-key-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1105,6 +1101,10 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh-key-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1316,16 +1316,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__checkpoint)
-            opts="-q -h --output --force --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --output --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1338,6 +1334,10 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1346,12 +1346,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__export)
-            opts="-q -h --format --since --until --agent --account --event --output --force --no-verify --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --format --since --until --agent --account --event --output --force --no-verify --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "csv jsonl json" -- "${cur}"))
                     return 0
@@ -1377,18 +1389,6 @@ _cpni() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1526,12 +1526,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__list)
-            opts="-q -h --account --agent --session --event --since --until --limit --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --account --agent --session --event --since --until --limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1557,18 +1569,6 @@ _cpni() {
                     return 0
                     ;;
                 --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1632,20 +1632,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__purge)
-            opts="-q -h --before --output --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --before --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --before)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1658,6 +1650,14 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1666,12 +1666,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__audit__subcmd__verify)
-            opts="-q -h --checkpoint --checkpoints --file --manifest --public-key --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --checkpoint --checkpoints --file --manifest --public-key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --checkpoint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1689,18 +1701,6 @@ _cpni() {
                     return 0
                     ;;
                 --public-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1738,16 +1738,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__breach__subcmd__close)
-            opts="-q -h --reason --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1757,6 +1753,10 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1894,20 +1894,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__breach__subcmd__hold)
-            opts="-q -h --until --reference --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --until --reference --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --reference)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1917,6 +1909,14 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reference)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1928,16 +1928,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__breach__subcmd__link)
-            opts="-q -h --session --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --session --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --session)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1947,6 +1943,10 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1984,12 +1984,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__breach__subcmd__notice)
-            opts="-q -h --to --at --reference --urgent-consulted --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --to --at --reference --urgent-consulted --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --to)
                     COMPREPLY=($(compgen -W "law-enforcement fcc customers" -- "${cur}"))
                     return 0
@@ -2006,6 +2018,20 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__breach__subcmd__open)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --discovered --determined --description --accounts --rule --method --from --to --affected --estimated-loss --data-types --contact --harm --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2018,20 +2044,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__breach__subcmd__open)
-            opts="-q -h --discovered --determined --description --accounts --rule --method --from --to --affected --estimated-loss --data-types --contact --harm --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --discovered)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2082,18 +2094,6 @@ _cpni() {
                     ;;
                 --harm)
                     COMPREPLY=($(compgen -W "likely unlikely" -- "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2156,24 +2156,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__complaint__subcmd__add)
-            opts="-q -h --category --description --session --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --category --description --session --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --category)
-                    COMPREPLY=($(compgen -W "unauthorized-release pretexting other" -- "${cur}"))
-                    return 0
-                    ;;
-                --description)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --session)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2183,6 +2171,18 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -W "unauthorized-release pretexting other" -- "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2250,12 +2250,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__complaint__subcmd__list)
-            opts="-q -h --account --category --since --until --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --account --category --since --until --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2269,18 +2281,6 @@ _cpni() {
                     return 0
                     ;;
                 --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2344,16 +2344,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__consent__subcmd__check)
-            opts="-q -h --use --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --use --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --use)
-                    COMPREPLY=($(compgen -W "communications-marketing other-marketing third-party" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2364,6 +2360,10 @@ _cpni() {
                     ;;
                 --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --use)
+                    COMPREPLY=($(compgen -W "communications-marketing other-marketing third-party" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2458,20 +2458,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__consent__subcmd__notice)
-            opts="-q -h --via --sent-on --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --via --sent-on --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --via)
-                    COMPREPLY=($(compgen -W "email mail" -- "${cur}"))
-                    return 0
-                    ;;
-                --sent-on)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2481,6 +2473,14 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --via)
+                    COMPREPLY=($(compgen -W "email mail" -- "${cur}"))
+                    return 0
+                    ;;
+                --sent-on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2492,24 +2492,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__consent__subcmd__record)
-            opts="-q -h --opt-in --deny --revoke --method --evidence --session --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --opt-in --deny --revoke --method --evidence --session --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --method)
-                    COMPREPLY=($(compgen -W "oral written electronic" -- "${cur}"))
-                    return 0
-                    ;;
-                --evidence)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --session)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2519,6 +2507,18 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "oral written electronic" -- "${cur}"))
+                    return 0
+                    ;;
+                --evidence)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2582,12 +2582,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__add)
-            opts="-q -h --name --phone --email --street --city --region --postal-code --country --account-rep --cpni-contract --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --name --phone --email --street --city --region --postal-code --country --account-rep --cpni-contract --pin-stdin --pin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2629,18 +2641,6 @@ _cpni() {
                     return 0
                     ;;
                 --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2888,20 +2888,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__list)
-            opts="-q -h --query --limit --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --query --limit --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --query)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2911,6 +2903,14 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2922,16 +2922,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__report)
-            opts="-q -h --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2944,6 +2940,10 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2952,12 +2952,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__reset__subcmd__pin)
-            opts="-q -h --via --session --override-reason --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --via --session --override-reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --via)
                     COMPREPLY=($(compgen -W "email mail" -- "${cur}"))
                     return 0
@@ -2970,6 +2982,20 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__address)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --session --reason --street --city --region --postal-code --country --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2982,20 +3008,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__customer__subcmd__set__subcmd__address)
-            opts="-q -h --session --reason --street --city --region --postal-code --country --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3024,6 +3036,20 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__backup)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --session --reason --secret-stdin --secret --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3036,20 +3062,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__customer__subcmd__set__subcmd__backup)
-            opts="-q -h --session --reason --secret-stdin --secret --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3062,6 +3074,20 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__contract)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --session --reason --method --secret-stdin --callback-phone --secret --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3074,20 +3100,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__customer__subcmd__set__subcmd__contract)
-            opts="-q -h --session --reason --method --secret-stdin --callback-phone --secret --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3108,6 +3120,20 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__email)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --session --reason --email --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3120,20 +3146,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__customer__subcmd__set__subcmd__email)
-            opts="-q -h --session --reason --email --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3146,6 +3158,20 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__phone)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --session --reason --phone --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3158,20 +3184,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__customer__subcmd__set__subcmd__phone)
-            opts="-q -h --session --reason --phone --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3184,6 +3196,20 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__customer__subcmd__set__subcmd__pin)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --session --reason --pin-stdin --pin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3196,20 +3222,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cpni__subcmd__customer__subcmd__set__subcmd__pin)
-            opts="-q -h --session --reason --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3219,18 +3231,6 @@ _cpni() {
                     return 0
                     ;;
                 --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3268,16 +3268,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__customer__subcmd__unlock)
-            opts="-q -h --reason --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3287,6 +3283,10 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3324,16 +3324,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__gateway)
-            opts="-q -h --agent --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --agent --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --agent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3343,6 +3339,10 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4488,7 +4488,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__init)
-            opts="-q -h --demo --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --demo --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4636,16 +4636,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__notify__subcmd__list)
-            opts="-q -h --status --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --status --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --status)
-                    COMPREPLY=($(compgen -W "queued sent failed" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4658,6 +4654,10 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --status)
+                    COMPREPLY=($(compgen -W "queued sent failed" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4666,7 +4666,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__notify__subcmd__send)
-            opts="-q -h --now --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --now --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4744,12 +4744,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__report__subcmd__agents)
-            opts="-q -h --since --until --format --window --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --since --until --format --window --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4766,18 +4778,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4786,20 +4786,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__report__subcmd__certification)
-            opts="-q -h --year --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --year --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --year)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4810,6 +4802,14 @@ _cpni() {
                     ;;
                 --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json csv" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4820,24 +4820,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__report__subcmd__disclosures)
-            opts="-q -h --since --until --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --since --until --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --since)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4848,6 +4836,18 @@ _cpni() {
                     ;;
                 --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4858,24 +4858,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__report__subcmd__failures)
-            opts="-q -h --since --until --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --since --until --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --since)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4886,6 +4874,18 @@ _cpni() {
                     ;;
                 --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4994,24 +4994,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__report__subcmd__lockouts)
-            opts="-q -h --since --until --format --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --since --until --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --since)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --until)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5022,6 +5010,18 @@ _cpni() {
                     ;;
                 --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5058,16 +5058,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__backup)
-            opts="-q -h --secret-stdin --secret --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --secret-stdin --secret --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5077,6 +5073,10 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5088,16 +5088,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__business)
-            opts="-q -h --secret-stdin --reached --no-answer --declined --secret --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --secret-stdin --reached --no-answer --declined --secret --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5110,6 +5106,10 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5118,7 +5118,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__callback)
-            opts="-q -h --reached --no-answer --declined --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --reached --no-answer --declined --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5144,16 +5144,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__code)
-            opts="-q -h --code-stdin --code --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --code-stdin --code --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --code)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5166,6 +5162,10 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5174,12 +5174,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__disclose)
-            opts="-q -h --scope --purpose --reference --calls --note --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --scope --purpose --reference --calls --note --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --scope)
                     COMPREPLY=($(compgen -W "account call-detail caller-supplied" -- "${cur}"))
                     return 0
@@ -5197,18 +5209,6 @@ _cpni() {
                     return 0
                     ;;
                 --note)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5522,12 +5522,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__photo__subcmd__id)
-            opts="-q -h --type --issuer --expires --number-last4 --name-matches --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --type --issuer --expires --number-last4 --name-matches --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --type)
                     COMPREPLY=($(compgen -W "drivers-licence passport state-id military-id" -- "${cur}"))
                     return 0
@@ -5544,18 +5556,6 @@ _cpni() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5564,16 +5564,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__pin)
-            opts="-q -h --pin-stdin --pin --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --pin-stdin --pin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --pin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5583,6 +5579,10 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5594,12 +5594,24 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__send)
-            opts="-q -h --via --scope --purpose --reference --attach --note --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --via --scope --purpose --reference --attach --note --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --via)
                     COMPREPLY=($(compgen -W "email mail" -- "${cur}"))
                     return 0
@@ -5621,18 +5633,6 @@ _cpni() {
                     return 0
                     ;;
                 --note)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5670,16 +5670,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__start)
-            opts="-q -h --channel --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --channel --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --channel)
-                    COMPREPLY=($(compgen -W "inbound outbound in-store" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5690,6 +5686,10 @@ _cpni() {
                     ;;
                 --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -W "inbound outbound in-store" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5700,16 +5700,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__session__subcmd__takeover)
-            opts="-q -h --reason --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --reason --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --reason)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5719,6 +5715,10 @@ _cpni() {
                     return 0
                     ;;
                 --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5730,16 +5730,12 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__verify)
-            opts="-q -h --channel --in-store --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --channel --in-store --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --channel)
-                    COMPREPLY=($(compgen -W "inbound outbound in-store" -- "${cur}"))
-                    return 0
-                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5750,6 +5746,10 @@ _cpni() {
                     ;;
                 --on-behalf-of)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -W "inbound outbound in-store" -- "${cur}"))
                     return 0
                     ;;
                 *)

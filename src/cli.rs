@@ -42,6 +42,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Create the database, keys and config; register yourself as admin
     Init(init::InitArgs),
@@ -87,4 +88,38 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// Subcommands' arguments are deferred (`#[command(defer = true)]`) until a parse (or a
+    /// help, completion or man page) builds them; an `Args` struct's doc comment would then
+    /// replace the command's own description in its help. Every command's description must be
+    /// the same before and after building.
+    #[test]
+    fn building_a_deferred_command_keeps_its_description() {
+        fn walk(before: &clap::Command, after: &clap::Command, path: &str) {
+            for (b, a) in before.get_subcommands().zip(after.get_subcommands()) {
+                let here = format!("{path} {}", b.get_name());
+                assert_eq!(b.get_name(), a.get_name());
+                let text = |c: &clap::Command| {
+                    (
+                        c.get_about().map(|s| s.to_string()),
+                        c.get_long_about().map(|s| s.to_string()),
+                    )
+                };
+                assert_eq!(text(b), text(a), "`{here}` changed when built");
+                walk(b, a, &here);
+            }
+        }
+        let before = Cli::command();
+        let mut after = Cli::command();
+        after.build();
+        assert!(before.get_subcommands().count() > 10);
+        walk(&before, &after, "cpni");
+    }
 }

@@ -23,6 +23,7 @@ use crate::store::audit::Filter;
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AuditCommand {
     /// List audit records, oldest first (the newest N with --limit)
     List(ListArgs),

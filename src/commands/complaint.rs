@@ -18,6 +18,7 @@ use crate::ui::term::safe;
 pub const CATEGORIES: [&str; 3] = ["unauthorized-release", "pretexting", "other"];
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ComplaintCommand {
     /// Record a customer's complaint
     Add(AddArgs),

@@ -21,6 +21,7 @@ use crate::store::outbox::Item;
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum NotifyCommand {
     /// List outbox items with their status and files
     List(ListArgs),

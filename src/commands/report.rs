@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ReportCommand {
     /// Failed and refused authentication by agent and method
     Failures(ReportArgs),

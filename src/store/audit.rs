@@ -1,11 +1,13 @@
 //! SQL for the audit table: the chain head, the insert, filtered listing and streaming scans
 //! (whole, by filter, or by range of `seq` on a second snapshot reader);
-//! the signed proofs beside it in [`proofs`], the decision-table cross-checks in [`crosscheck`].
+//! the signed proofs beside it in [`proofs`], the decision-table cross-checks in [`crosscheck`],
+//! the verify scan's column reads in [`rawscan`].
 
 pub mod crosscheck;
 pub mod head;
 mod prehook;
 pub mod proofs;
+mod rawscan;
 pub mod report;
 pub mod rowdigest;
 
@@ -205,7 +207,10 @@ impl Read<'_> {
         } else {
             format!(" WHERE {}", terms.join(" AND "))
         };
-        walk(self.conn, &w, params![], each)
+        // Through the memory map as in [`walk`], with the column reads of [`rawscan`].
+        self.conn
+            .pragma_update(None, "mmap_size", SCAN_MMAP_BYTES)?;
+        rawscan::walk(self.conn, &select_all(&w), each)
     }
 }
 
@@ -350,11 +355,7 @@ fn walk(
     // A whole-log scan reads the database file through a memory map: SQLite then hands out
     // pointers into the mapped pages instead of copying each page into its cache.
     conn.pragma_update(None, "mmap_size", SCAN_MMAP_BYTES)?;
-    let sql = format!(
-        "SELECT seq, at, actor, on_behalf_of, account, session, event, detail, prev_hash, hash \
-         FROM audit{w} ORDER BY seq"
-    );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare(&select_all(w))?;
     let mut rows = stmt.query(params)?;
     while let Some(r) = rows.next()? {
         let seq = match r.get_ref(0)? {
@@ -373,6 +374,14 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// Every record's columns (`seq`, the canonical fields, the hashes) matching `w`, in `seq` order.
+fn select_all(w: &str) -> String {
+    format!(
+        "SELECT seq, at, actor, on_behalf_of, account, session, event, detail, prev_hash, hash \
+         FROM audit{w} ORDER BY seq"
+    )
 }
 
 fn bytes(v: ValueRef<'_>) -> &[u8] {

@@ -18,6 +18,7 @@ use crate::ui::term::safe;
 use crate::{clock, store};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum KeyCommand {
     /// Let an agent in through the gateway with this public key (admin)
     Add {

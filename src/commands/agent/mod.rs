@@ -18,6 +18,7 @@ use crate::store::agents::Agent;
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AgentCommand {
     /// Register an operating-system login as a cpni agent (admin)
     Add(AddArgs),

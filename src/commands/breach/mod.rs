@@ -22,6 +22,7 @@ use crate::store::breach::{Breach, Hold, Notice};
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum BreachCommand {
     /// Record a breach and show its deadlines
     Open(Box<OpenArgs>),

@@ -26,6 +26,7 @@ use crate::store::{self, Db};
 use crate::ui::term::safe;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ConsentCommand {
     /// Show the CPNI approval status (opt-in, opt-out, pending, denied, none) and its history
     Show(AccountArg),

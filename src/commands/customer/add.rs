@@ -15,7 +15,8 @@ use crate::store::customers::Customer;
 use crate::ui::prompt::{self, Prompter, Terminal};
 use crate::{clock, secrets};
 
-/// The contact fields shared by `add` and the import.
+// The contact fields shared by `add` and the import. (A plain comment: a doc comment here
+// would become the `about` of every command that flattens it, the subcommands being deferred.)
 #[derive(Debug, Args, Clone, Default)]
 pub struct ContactArgs {
     /// Account holder's name

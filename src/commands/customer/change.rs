@@ -33,7 +33,9 @@ use crate::store::{self, Db};
 use crate::ui::prompt::{self, Prompter, Terminal};
 use crate::{clock, secrets};
 
-/// Who authorises a change: a verified session, or a supervisor's reason.
+// Who authorises a change: a verified session, or a supervisor's reason. (A plain comment: a
+// doc comment here would become the `about` of every command that flattens it, the subcommands
+// being deferred.)
 #[derive(Debug, Args, Clone, Default)]
 pub struct Authority {
     /// A verified session on this account (the caller asked for the change on that call)

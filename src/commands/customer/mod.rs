@@ -19,6 +19,7 @@ use crate::error::Result;
 use super::context::Ctx;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum CustomerCommand {
     /// Add a customer with contacts of record (and optionally a PIN on stdin)
     Add(Box<add::AddArgs>),

@@ -43,11 +43,16 @@ pub fn parse(line: &str) -> Result<Request> {
         .hint("balance the quotes in the command you pass to ssh")
     })?;
     let argv = std::iter::once("cpni".to_string()).chain(words);
-    let matches = match Cli::command().try_get_matches_from(argv) {
+    // One command for the parse and the check: the subcommands' arguments are deferred
+    // (`#[command(defer = true)]`) until the parse builds the commands on the matched path, in
+    // place, and that path is all `check` walks. (A fresh `Cli::command()` would have none of
+    // its subcommands' arguments, and every server path would pass unseen.)
+    let mut cmd = Cli::command();
+    let matches = match cmd.try_get_matches_from_mut(argv) {
         Ok(m) => m,
         Err(e) => return clap_refusal(e),
     };
-    check(&Cli::command(), &matches, 0)?;
+    check(&cmd, &matches, 0)?;
     let cli = Cli::from_arg_matches(&matches)
         .map_err(|e| Error::usage("usage", e.to_string().trim().to_string()))?;
     Ok(Request::Run(Box::new(cli)))

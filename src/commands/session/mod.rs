@@ -57,6 +57,7 @@ use crate::commands::context::{CALL_HANDLERS, Ctx};
 use crate::error::Result;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum SessionCommand {
     /// Open a session for a call; prints its id
     Start {
