@@ -145,7 +145,8 @@ fn prior_mismatch(b: PriorBreak, purged: bool) -> Option<Mismatch> {
         ),
         Some((s, dg)) => format!(
             "audit record {} changed {} from a state no record shows: its columns differ from \
-             audit record {s} ({}); the row was edited behind cpni's back before that step",
+             audit record {s} ({}); the row was edited behind cpni's back between the two, and \
+             any step in between may have acted on the edit",
             b.seq,
             b.name,
             rowdigest::differing(spec, dg, &b.was)

@@ -170,7 +170,12 @@ pub fn seal(tx: &Tx<'_>, seq: i64, seals: &[(String, String)]) -> Result<()> {
 /// edit made outside cpni, even when it changes nothing in the row. The row's digest as read
 /// goes into the next record's `"prior"` ([`sql::note_read`]), so an edit that also rewrote the
 /// row's seal, and was undone after the step, still shows in verify.
-pub fn require_sealed(tx: &Tx<'_>, table: &str, key: &'static str, value: &str) -> Result<()> {
+pub fn require_sealed(
+    tx: &rusqlite::Connection,
+    table: &str,
+    key: &'static str,
+    value: &str,
+) -> Result<()> {
     let Some(spec) = DIGESTS.iter().find(|s| s.table == table) else {
         return Ok(());
     };
@@ -183,7 +188,12 @@ pub fn require_sealed(tx: &Tx<'_>, table: &str, key: &'static str, value: &str) 
 }
 
 /// Exit 6 when `name`'s state before this step (`was`) is not the one its latest record shows.
-fn refuse_if_edited(tx: &Tx<'_>, spec: &RowSpec, name: &str, was: &str) -> Result<()> {
+fn refuse_if_edited(
+    tx: &rusqlite::Connection,
+    spec: &RowSpec,
+    name: &str,
+    was: &str,
+) -> Result<()> {
     let what = match sql::sealed(tx, name)? {
         None => "no audit record shows it".to_string(),
         Some((sealed, seq)) if sealed == sql::REMOVED_MARK => {

@@ -559,6 +559,15 @@ impl<'a> std::ops::Deref for Write<'a> {
     }
 }
 
+impl Read<'_> {
+    /// Exit 6 when the decision row of `table` whose `key` column is `value` is not as the
+    /// latest record naming it shows it (row seals): for what a read presents as a fact, such
+    /// as a session's verification.
+    pub fn require_sealed(&self, table: &str, key: &'static str, value: &str) -> Result<()> {
+        crate::audit::rowdigest::require_sealed(self.conn, table, key, value)
+    }
+}
+
 impl Db {
     /// Read access for queries outside a write.
     pub fn read(&self) -> Read<'_> {

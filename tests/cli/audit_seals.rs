@@ -56,6 +56,9 @@ fn a_session_verified_behind_cpnis_back_is_refused_by_its_next_steps() {
     let row = format!("session {s}");
     refused(&env, disclose(&env, &s, "call-detail", &[]), &row, before);
     refused(&env, env.run(&["session", "end", &s]), &row, before);
+    // Nor is it shown to the agent as verified.
+    let shown = env.run(&["session", "show", &s]);
+    refused(&env, shown, &row, before);
     assert_eq!(
         env.sql(&format!(
             "select ended_at is null from session where id = '{s}';"

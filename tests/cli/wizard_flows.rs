@@ -412,6 +412,7 @@ fn the_card_shows_business_backup_failures_lock_in_local_time_and_the_session() 
         "update customer set failures = 5, locked_until = '2031-01-15T15:30:00.000Z' \
          where account = 'DEMO-1004';",
     );
+    env.reseal();
     let mut t = Pty::spawn_sized(
         &env,
         &["verify", ACME],
@@ -758,6 +759,7 @@ fn a_callback_through_the_wizard_records_its_start_then_the_outcome() {
 fn a_callback_refused_after_a_recent_number_change_says_why_and_offers_sending() {
     let env = Env::initialised(true);
     env.sql("update customer set phone_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 days') where account = 'DEMO-1001';");
+    env.reseal();
     let mut t = Pty::spawn(&env, &["verify", ADA]);
     t.expect("What does the caller want to discuss?");
     t.send("2"); // call detail

@@ -211,6 +211,10 @@ pub fn start_cmd(env: &Env<'_>, db: &mut Db, account: &str, channel: &str) -> Re
 pub fn show_cmd(env: &Env<'_>, db: &mut Db, id: &str) -> Result<u8> {
     let now = clock::now();
     let l = load_any(db, id)?;
+    // Never present an edited session (or customer) as verified: refuse, as its steps do.
+    db.read().require_sealed("session", "id", &l.session.id)?;
+    db.read()
+        .require_sealed("customer", "account", &l.customer.account)?;
     env.ctx
         .out
         .print(&state_json(&l, now), &state_text(&l, now));
