@@ -187,6 +187,49 @@ pub fn require_sealed(
     Ok(())
 }
 
+/// Exit 6 when a row the chain shows for `account` (a record about the account carrying the
+/// digest of a row named `prefix…`, not marked removed) is not among `present`: a step that
+/// decides by what is absent (an approval history without its denial) must not decide on rows
+/// deleted outside cpni. (Rows known only from a migration's baseline are not covered.)
+pub fn require_none_missing(
+    conn: &rusqlite::Connection,
+    account: &str,
+    prefix: &str,
+    present: &[String],
+) -> Result<()> {
+    let mut latest: std::collections::BTreeMap<String, (i64, bool)> = Default::default();
+    for (seq, detail) in sql::details_naming(conn, account, prefix)? {
+        let Ok(Json::Object(mut d)) = serde_json::from_str::<Json>(&detail) else {
+            continue;
+        };
+        let Some(Json::Object(rows)) = d.remove(KEY) else {
+            continue;
+        };
+        for (name, v) in rows {
+            if name.starts_with(prefix) {
+                let removed = v.as_str() == Some(sql::REMOVED_MARK);
+                latest.insert(name, (seq, removed));
+            }
+        }
+    }
+    let missing = latest
+        .iter()
+        .find(|(name, (_, removed))| !removed && !present.contains(name));
+    let Some((name, (seq, _))) = missing else {
+        return Ok(());
+    };
+    Err(Error::new(
+        Kind::Integrity,
+        "row-edited",
+        format!(
+            "{} was deleted outside cpni (audit record {seq} shows it): cpni will not decide \
+             without it; nothing was changed",
+            crate::ui::term::safe(name)
+        ),
+    )
+    .hint("treat the database as evidence: copy it, run `cpni audit verify`, and have a supervisor investigate"))
+}
+
 /// Exit 6 when `name`'s state before this step (`was`) is not the one its latest record shows.
 fn refuse_if_edited(
     tx: &rusqlite::Connection,

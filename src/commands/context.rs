@@ -135,6 +135,10 @@ impl Ctx {
         if command != "audit verify" {
             let mut logins = vec![actor.login.clone()];
             logins.extend(actor.on_behalf_of.clone());
+            // Read-only commands too: a role raised by hand reads nothing.
+            for l in &logins {
+                db.read().require_sealed("agent", "login", l)?;
+            }
             db.decide_as(logins);
         }
         crate::timing::mark("agent");

@@ -182,6 +182,9 @@ fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) 
         return Ok(Attempt::AlreadyDone(Box::new(item)));
     }
     let item = &item;
+    // Row seals: nothing goes out to a recipient (or of a kind) edited outside cpni.
+    db.read()
+        .require_sealed("outbox", "id", &item.id.to_string())?;
     let result = deliver::deliver(&ctx.cfg, item);
     let at = clock::format(now);
     let keep_body = !crate::mail::carries_secret(&item.kind);

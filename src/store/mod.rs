@@ -610,6 +610,17 @@ impl<'a> Write<'a> {
     pub fn require_sealed(&self, table: &str, key: &'static str, value: &str) -> Result<()> {
         crate::audit::rowdigest::require_sealed(self.tx, table, key, value)
     }
+
+    /// Exit 6 when a row named `prefix…` that the chain shows for `account` is not among
+    /// `present` ([`crate::audit::rowdigest::require_none_missing`]).
+    pub fn require_none_missing(
+        &self,
+        account: &str,
+        prefix: &str,
+        present: &[String],
+    ) -> Result<()> {
+        crate::audit::rowdigest::require_none_missing(self.tx, account, prefix, present)
+    }
 }
 
 /// A read transaction: every query through [`Snapshot::read`] sees the database as it was at

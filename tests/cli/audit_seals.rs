@@ -344,3 +344,76 @@ fn a_row_planted_after_a_purge_is_caught() {
     );
     verify_names(&env, &["agent key SHA256:planted"]);
 }
+
+// From the re-attack of the fixes above.
+
+#[test]
+fn a_deleted_denial_approves_nothing() {
+    let env = home();
+    let s = start(&env, ADA);
+    pin(&env, &s, ADA_PIN).ok();
+    for (choice, evidence) in [("--opt-in", "R1"), ("--revoke", "R2")] {
+        env.run(&[
+            "consent",
+            "record",
+            ADA,
+            choice,
+            "--method",
+            "oral",
+            "--evidence",
+            evidence,
+            "--session",
+            &s,
+        ])
+        .ok();
+    }
+    env.run(&["session", "end", &s]).ok();
+    env.run(&["consent", "check", ADA, "--use", "third-party"])
+        .code(3);
+    let id = env.sql("select max(id) from consent;");
+    edit_behind_triggers(
+        &env,
+        "consent",
+        &format!("delete from consent where id = {id};"),
+    );
+    let before = env.count("audit");
+    refused_deleted(
+        &env,
+        env.run(&["consent", "check", ADA, "--use", "third-party"]),
+        &format!("consent row {id} was deleted outside cpni"),
+        before,
+    );
+}
+
+#[track_caller]
+fn refused_deleted(env: &Env, run: crate::util::Run, want: &str, before: i64) {
+    run.code(6);
+    assert!(run.stderr.contains(want), "{}", run.dump());
+    assert_eq!(env.count("audit"), before, "nothing recorded");
+}
+
+#[test]
+fn edited_contacts_and_roles_are_not_presented_by_reads() {
+    let env = home();
+    edit_behind_triggers(
+        &env,
+        "customer",
+        "update customer set phone = '+12025550666' where account = 'DEMO-1001';",
+    );
+    let before = env.count("audit");
+    refused(
+        &env,
+        env.run(&["customer", "show", ADA]),
+        "customer DEMO-1001",
+        before,
+    );
+    let env = home();
+    edit_behind_triggers(
+        &env,
+        "agent",
+        "update agent set name = 'Root (edited)' where login = 'root';",
+    );
+    let before = env.count("audit");
+    refused(&env, env.run(&["audit", "list"]), "agent root", before);
+    verify_names(&env, &["agent root"]);
+}

@@ -346,3 +346,24 @@ fn run_cmd(mut cmd: std::process::Command) -> Run {
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+#[test]
+fn a_queued_message_redirected_by_hand_is_not_delivered() {
+    // From the re-attack (issue 11): the recipient of a queued code edited behind cpni's back
+    // received the code at the next `notify send`, and only its record was refused.
+    let env = Env::initialised(true);
+    let port = crate::smtp::free_port();
+    smtp_config(&env, port);
+    email_code(&env).code(7);
+    crate::audit_more_digests::edit_behind_triggers(
+        &env,
+        "outbox",
+        "update outbox set recipient = 'evil@attacker.example';",
+    );
+    let server = FakeSmtp::start_on(port);
+    env.run(&["notify", "send", "--now"])
+        .code(6)
+        .stderr_has("changed outside cpni");
+    assert!(server.messages().is_empty(), "nothing went out");
+    assert_eq!(ids_with(&env, "queued").len(), 1);
+}

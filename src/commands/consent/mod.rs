@@ -356,6 +356,11 @@ fn check(ctx: &Ctx, a: CheckArgs) -> Result<u8> {
         for r in &rows {
             tx.require_sealed("consent", "id", &r.id.to_string())?;
         }
+        let present: Vec<String> = rows
+            .iter()
+            .map(|r| format!("consent row {}", r.id))
+            .collect();
+        tx.require_none_missing(&c.account, "consent row ", &present)?;
         let (allowed, reason) = match consent::check(&status, use_, now.date()) {
             Ok(r) => (true, r),
             Err(r) => (false, r),

@@ -143,6 +143,9 @@ pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<u8> {
     ctx.acting(&mut db, "customer show", ANY)?;
     let now = clock::now();
     let c = load(&db.read(), &args.account)?;
+    // Never present contacts edited outside cpni as "of record" (row seals, exit 6).
+    db.read()
+        .require_sealed("customer", "account", &c.account)?;
     ctx.out.print(&customer_json(&c, now), &text(&c, now));
     Ok(0)
 }

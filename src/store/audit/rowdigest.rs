@@ -245,6 +245,22 @@ pub fn seal(conn: &Connection, name: &str, digest: &str, seq: i64) -> Result<()>
     Ok(())
 }
 
+/// The records about `account` whose detail names a row starting with `prefix` (such as
+/// `consent row `), in chain order: (seq, detail).
+pub fn details_naming(
+    conn: &Connection,
+    account: &str,
+    prefix: &str,
+) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, detail FROM audit WHERE account = ?1 AND instr(detail, ?2) > 0 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![account, format!("\"{prefix}")], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Every record carrying row digests, in chain order: (seq, detail). For building the seals of
 /// a log that had digests before the seals existed.
 pub fn digest_records(conn: &Connection, mut f: impl FnMut(i64, &str) -> Result<()>) -> Result<()> {
