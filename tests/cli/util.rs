@@ -198,6 +198,21 @@ impl Env {
     }
 }
 
+/// Starts `cmd`, retrying while the binary is "busy": the copy [`other_bin`] makes can be held
+/// open for writing for an instant by a child another test thread forked meanwhile (it closes
+/// at that child's exec), and exec then fails with ETXTBSY.
+fn spawn(cmd: &mut Command) -> std::process::Child {
+    for _ in 0..50 {
+        match cmd.spawn() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other.expect("start the cpni binary"),
+        }
+    }
+    cmd.spawn().expect("start the cpni binary")
+}
+
 pub fn run_command(mut cmd: Command, stdin: Option<&str>) -> Run {
     cmd.stdin(if stdin.is_some() {
         Stdio::piped()
@@ -206,7 +221,7 @@ pub fn run_command(mut cmd: Command, stdin: Option<&str>) -> Run {
     })
     .stdout(Stdio::piped())
     .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("start the cpni binary");
+    let mut child = spawn(&mut cmd);
     if let Some(text) = stdin {
         let mut pipe = child.stdin.take().expect("stdin pipe");
         // A step refused before it reads stdin closes the pipe early: not a test failure.
