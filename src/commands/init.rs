@@ -74,6 +74,20 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 
 [wizard]
 # statements_dir = "/srv/statements"  # files offered as attachments when sending (name has the account id)
+
+[storage]
+# lock_timeout_secs = 5     # a write waits this long for the writer lock, then exit 5 "busy"
+
+[import]
+# max_record_bytes = 65536  # one CSV record (a row, quoted line breaks included)
+# max_field_bytes = 4096    # one field
+# max_rows = 1000000        # rows in one file (all are checked before any is saved)
+
+[breach]
+# rule = "2007"                    # or "2024" (the amended 64.2011, once in force)
+# time_zone = "America/New_York"   # the carrier's IANA zone: breach dates, certification year
+# federal_holidays = true          # skip US federal holidays (observed dates) in business days
+# holidays = ["2026-12-24"]        # extra non-business days
 "#;
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {

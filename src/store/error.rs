@@ -35,7 +35,9 @@ impl From<StoreError> for Error {
         let (msg, hint) = match e.failure {
             Failure::Busy => (
                 format!("the database is busy: {d}"),
-                "another program holds a write lock; try again in a moment, or find the process holding it",
+                "another program holds a write lock on the database (for example the sqlite3 CLI in \
+                 a transaction); cpni waited [storage] lock_timeout_secs for it: find it with \
+                 `fuser -v` on the database file, then try again",
             ),
             Failure::ReadOnly => (
                 format!("the database is read-only: {d}"),
