@@ -5,7 +5,10 @@
 //! compares, table by table ([`crate::store::audit::crosscheck::LINKS`], the one place with
 //! the table -> audit kind mapping), the keys of the rows with the keys the records imply. A
 //! row without its record or a record without its row is a [`Mismatch`] naming both sides. Rows
-//! recorded before the oldest kept record (their records were purged) are exempt.
+//! recorded before the oldest kept record (their records were purged) are exempt. The same
+//! scan keeps each row's latest digest and checks every record's `"prior"` digests against it
+//! (a row edited between two records), and [`check`] compares every current row's digest with
+//! its latest record's.
 
 use std::collections::HashMap;
 

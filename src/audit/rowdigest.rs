@@ -1,24 +1,29 @@
-//! Row digests: every audit record that creates or changes a row of a table decisions are read
-//! from carries a digest of that row's decision columns after the change, so `audit verify`
-//! catches a row edited behind cpni's back (triggers dropped, row changed, triggers re-created)
-//! even when nothing else was recomputed.
+//! Row digests: every audit record that creates, changes or deletes a row of a table decisions
+//! are read from carries a digest of that row's decision columns after the change, and (from
+//! schema 12) before it, so `audit verify` catches a row edited behind cpni's back (triggers
+//! dropped, row changed, triggers re-created) even when nothing else was recomputed, and even
+//! after a later step changed the row again.
 //!
 //! The column lists are [`crate::store::audit::crosscheck::DIGESTS`], beside the table -> kind
 //! mapping. A record's detail holds `"digests": {"<row name>": "<digest>"}` for every row the
-//! transaction inserted or updated since the previous record ([`attach`], called by
-//! [`super::append`]; the rows are noted by an SQLite update hook, so no command can forget
-//! one). A digest is `<64 hex>.<4 hex per column group>`: the SHA-256 of the canonical
-//! encoding of all the listed columns (what detection rests on), then the first two bytes of
-//! each group's own SHA-256 (only to name the columns that differ once a mismatch is found).
-//! Secret hashes (PIN, backup secret, contract passphrase) are salted Argon2id strings: they
-//! enter a digest, never a record in plain.
+//! transaction inserted, updated or deleted since the previous record, and `"prior"` for the
+//! rows that existed before (and the rows the step decided on, as read: [`require_sealed`])
+//! ([`attach`], called by [`super::append`]; the rows are noted by SQLite's pre-update hook, so
+//! no command can forget one). A digest is `<64 hex>.<4 hex per column group>`: the SHA-256 of
+//! the canonical encoding of all the listed columns (what detection rests on), then the first
+//! two bytes of each group's own SHA-256 (only to name the columns that differ once a mismatch
+//! is found). Secret hashes (PIN, backup secret, contract passphrase) are salted Argon2id
+//! strings: they enter a digest, never a record in plain.
 //!
-//! `verify` ([`compare`]) recomputes the digest of every current row and compares it with the
-//! one in the latest record naming that row. A migration (or a re-baseline after a purge)
-//! appends `audit.baseline` records covering every existing row ([`baseline`], 100 rows to a
-//! record), so databases made
-//! before digests existed are covered from the upgrade on. The digest functions are pure; only
-//! [`attach`] and [`baseline`] touch the database (through `store`).
+//! Row seals (`row_seal`, [`seal`]) keep the latest recorded digest per row, so a step refuses
+//! (exit 6) to change or decide on a row that is not as its latest record shows
+//! ([`require_sealed`], [`require_none_missing`]). `verify`
+//! ([`super::crosscheck::compare_digests`]) recomputes the digest of every current row and
+//! compares it with the one in the latest record naming that row, and checks each `"prior"`
+//! against the record before. A migration appends `audit.baseline` records covering every
+//! existing row ([`baseline`], 100 rows to a record), so databases made before digests existed
+//! are covered from the upgrade on; the upgrade to 12 fills the seals ([`rebuild_seals`]). The
+//! digest functions are pure; the others touch the database through `store`.
 
 use rusqlite::types::Value;
 use serde_json::{Map, Value as Json};
@@ -112,8 +117,8 @@ pub fn differing(spec: &RowSpec, stored: &str, current: &str) -> Option<Vec<&'st
 /// ([`sql::REMOVED_MARK`] for a deleted row), `"prior"` before it for rows that existed. A row
 /// whose state before differs from the latest digest recorded for it ([`sql::sealed`]), or that
 /// no record shows at all, was edited or written outside cpni: the step is refused (exit 6)
-/// rather than recorded over it. Returns the
-/// digests to seal once the record has its seq ([`seal`]).
+/// rather than recorded over it. Returns the digests to seal once the record has its seq
+/// ([`seal`]).
 pub fn attach(tx: &Tx<'_>, detail: &mut Map<String, Json>) -> Result<Vec<(String, String)>> {
     let dirty = sql::take();
     let prior = sql::take_prior();
@@ -218,16 +223,11 @@ pub fn require_none_missing(
     let Some((name, (seq, _))) = missing else {
         return Ok(());
     };
-    Err(Error::new(
-        Kind::Integrity,
-        "row-edited",
-        format!(
-            "{} was deleted outside cpni (audit record {seq} shows it): cpni will not decide \
-             without it; nothing was changed",
-            crate::ui::term::safe(name)
-        ),
-    )
-    .hint("treat the database as evidence: copy it, run `cpni audit verify`, and have a supervisor investigate"))
+    Err(row_edited(format!(
+        "{} was deleted outside cpni (audit record {seq} shows it): cpni will not decide \
+         without it; nothing was changed",
+        crate::ui::term::safe(name)
+    )))
 }
 
 /// Exit 6 when `name`'s state before this step (`was`) is not the one its latest record shows.
@@ -247,16 +247,18 @@ fn refuse_if_edited(
             Some(cols) => format!("its {} differ from audit record {seq}", cols.join(", ")),
         },
     };
-    Err(Error::new(
-        Kind::Integrity,
-        "row-edited",
-        format!(
-            "{} was changed outside cpni ({what}): cpni will not record a step over it; nothing \
-             was changed",
-            crate::ui::term::safe(name)
-        ),
+    Err(row_edited(format!(
+        "{} was changed outside cpni ({what}): cpni will not act on it; nothing was changed",
+        crate::ui::term::safe(name)
+    )))
+}
+
+/// The refusal (exit 6, `row-edited`) of a step or read over a row edited outside cpni.
+fn row_edited(message: String) -> Error {
+    Error::new(Kind::Integrity, "row-edited", message).hint(
+        "treat the database as evidence: copy it, run `cpni audit verify`, and have a \
+         supervisor investigate",
     )
-    .hint("treat the database as evidence: copy it, run `cpni audit verify`, and have a supervisor investigate"))
 }
 
 /// Fills the seals of a log whose records carried digests before the seals existed: the latest

@@ -14,9 +14,9 @@
 //! query per table.
 //!
 //! `row_seal` holds, per row name, the digest and seq of the latest record carrying it
-//! ([`seal`], [`sealed`]): a step compares a row's digest before its change with it, so a row
-//! edited behind cpni's back is refused at the next step that touches it instead of being
-//! recorded as found. It is a tripwire kept beside the chain, not evidence: `audit verify`
+//! ([`seal`], [`sealed`]): a step compares a row's digest before its change, and the rows it
+//! decides on as read ([`note_read`]), with it, so a row edited behind cpni's back is refused at
+//! the next step that touches it instead of being recorded as found. It is a tripwire kept beside the chain, not evidence: `audit verify`
 //! proves the same from the records alone.
 
 use std::cell::RefCell;
