@@ -43,27 +43,6 @@ fn verify_fails(env: &Env, args: &[&str], kind: &str) -> serde_json::Value {
     err
 }
 
-/// The trigger's exact CREATE statement, to put it back after the edit.
-fn trigger_sql(env: &Env, name: &str) -> String {
-    env.sql(&format!(
-        "select sql from sqlite_master where type = 'trigger' and name = '{name}';"
-    ))
-}
-
-/// Drop `triggers`, run `sql`, re-create the triggers exactly as they were.
-fn edit_behind_triggers(env: &Env, triggers: &[&str], sql: &str) {
-    let saved: Vec<String> = triggers.iter().map(|t| trigger_sql(env, t)).collect();
-    let drops: String = triggers
-        .iter()
-        .map(|t| format!("DROP TRIGGER {t};"))
-        .collect();
-    let restore: String = saved.iter().map(|s| format!("{s};")).collect();
-    env.sql(&format!("{drops} {sql} {restore}"));
-    for (t, s) in triggers.iter().zip(&saved) {
-        assert_eq!(&trigger_sql(env, t), s, "trigger {t} re-created exactly");
-    }
-}
-
 #[test]
 fn a_forged_purge_base_and_delete_is_caught() {
     let env = log_with_checkpoint();
@@ -126,8 +105,7 @@ fn an_edited_approval_behind_re_created_triggers_is_caught() {
     ])
     .ok();
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind(
         &["consent_no_update"],
         "update consent set kind = 'opt-in' where kind = 'deny';",
     );
@@ -157,8 +135,7 @@ fn a_deleted_marketing_denial_is_caught() {
     assert!(!out.status.success(), "consent rows cannot be deleted");
     // ...and deleting behind a re-created trigger is caught by the cross-check.
     let seq = env.sql("select seq from audit where event = 'consent.record';");
-    edit_behind_triggers(
-        &env,
+    env.edit_behind(
         &["consent_no_delete"],
         "delete from consent where kind = 'deny';",
     );
@@ -174,11 +151,7 @@ fn a_deleted_marketing_denial_is_caught() {
 fn an_edited_role_is_caught() {
     let env = Env::initialised(true);
     env.run(&["agent", "add", "ann", "--role", "agent"]).ok();
-    edit_behind_triggers(
-        &env,
-        &[],
-        "update agent set role = 'admin' where login = 'ann';",
-    );
+    env.edit_behind(&[], "update agent set role = 'admin' where login = 'ann';");
     let err = verify_fails(&env, &[], "table-mismatch");
     assert!(
         err["error"]["message"]
@@ -203,7 +176,7 @@ fn a_deleted_complaint_and_a_forged_breach_notice_are_caught() {
     ])
     .ok();
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(&env, &["complaint_no_delete"], "delete from complaint;");
+    env.edit_behind(&["complaint_no_delete"], "delete from complaint;");
     verify_fails(&env, &[], "table-mismatch");
 
     let env = Env::initialised(true);
@@ -296,8 +269,7 @@ fn a_forged_decision_record_is_caught_without_a_schedule() {
 #[test]
 fn a_deleted_stored_checkpoint_is_caught() {
     let env = log_with_checkpoint();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind(
         &["audit_checkpoint_no_delete"],
         "delete from audit_checkpoint;",
     );
@@ -656,8 +628,7 @@ fn a_contact_deleted_from_the_history_behind_re_created_triggers_is_caught() {
         "select seq from audit where event = 'customer.change' \
          and json_extract(detail, '$.change') = 'phone';",
     );
-    edit_behind_triggers(
-        &env,
+    env.edit_behind(
         &["contact_history_no_delete"],
         "delete from contact_history;",
     );
@@ -676,8 +647,7 @@ fn an_edited_stored_manifest_is_caught() {
     let env = log_with_checkpoint();
     export_jsonl(&env, &[]);
     let seq = env.sql("select max(seq) from audit_manifest;");
-    edit_behind_triggers(
-        &env,
+    env.edit_behind(
         &["audit_manifest_no_update"],
         "update audit_manifest set body = replace(replace(body, '\"complete\":true', \
          '\"complete\":false'), '\"complete\": true', '\"complete\": false');",

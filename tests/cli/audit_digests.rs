@@ -7,28 +7,6 @@
 use crate::calls::{ADA, ADA_PIN, pin, start};
 use crate::util::Env;
 
-/// The trigger's exact CREATE statement, to put it back after the edit.
-fn trigger_sql(env: &Env, name: &str) -> String {
-    env.sql(&format!(
-        "select sql from sqlite_master where type = 'trigger' and name = '{name}';"
-    ))
-}
-
-/// Drops every trigger on `table`, runs `sql`, re-creates them exactly as they were.
-fn edit_behind_triggers(env: &Env, table: &str, sql: &str) {
-    let names = env.sql(&format!(
-        "select name from sqlite_master where type = 'trigger' and tbl_name = '{table}';"
-    ));
-    let names: Vec<&str> = names.lines().filter(|l| !l.is_empty()).collect();
-    let saved: Vec<String> = names.iter().map(|t| trigger_sql(env, t)).collect();
-    let drops: String = names.iter().map(|t| format!("DROP TRIGGER {t};")).collect();
-    let restore: String = saved.iter().map(|s| format!("{s};")).collect();
-    env.sql(&format!("{drops} {sql} {restore}"));
-    for (t, s) in names.iter().zip(&saved) {
-        assert_eq!(&trigger_sql(env, t), s, "trigger {t} re-created exactly");
-    }
-}
-
 /// `audit verify` exits 6 naming `row`, its latest record and every column in `cols`.
 #[track_caller]
 fn caught(env: &Env, row: &str, cols: &[&str]) {
@@ -85,7 +63,7 @@ fn edited_contact_values_are_caught() {
     ];
     for (sql, col) in cases {
         let env = home();
-        edit_behind_triggers(&env, "customer", sql);
+        env.edit_behind_triggers("customer", sql);
         caught(&env, "customer DEMO-1001", &[col]);
     }
 }
@@ -105,8 +83,7 @@ fn an_edited_contact_history_value_is_caught() {
     .ok();
     env.run(&["audit", "verify"]).ok();
     // The retired number becomes the attacker's: "of record until today", a callback target.
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "contact_history",
         "update contact_history set value = '+12025550666';",
     );
@@ -117,9 +94,7 @@ fn an_edited_contact_history_value_is_caught() {
 fn a_copied_pin_hash_and_a_reset_lock_are_caught() {
     // The attacker gives DEMO-1001 the PIN hash of an account whose PIN they know.
     let env = home();
-    edit_behind_triggers(
-        &env,
-        "customer",
+    env.edit_behind_triggers("customer",
         "update customer set pin_hash = (select pin_hash from customer where account = 'DEMO-1002') \
          where account = 'DEMO-1001';",
     );
@@ -138,8 +113,7 @@ fn a_copied_pin_hash_and_a_reset_lock_are_caught() {
         ""
     );
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "customer",
         "update customer set failures = 0, lock_level = 0, locked_until = NULL \
          where account = 'DEMO-1001';",
@@ -151,8 +125,7 @@ fn a_copied_pin_hash_and_a_reset_lock_are_caught() {
     env.run(&["customer", "reset-pin", ADA, "--via", "mail"])
         .ok();
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "customer",
         "update customer set pin_must_change = 0 where account = 'DEMO-1001';",
     );
@@ -162,17 +135,14 @@ fn a_copied_pin_hash_and_a_reset_lock_are_caught() {
 #[test]
 fn an_edited_backup_secret_and_contract_are_caught() {
     let env = home();
-    edit_behind_triggers(
-        &env,
-        "customer",
+    env.edit_behind_triggers("customer",
         "update customer set backup_hash = (select pin_hash from customer where account = 'DEMO-1002') \
          where account = 'DEMO-1001';",
     );
     caught(&env, "customer DEMO-1001", &["backup_hash"]);
 
     let env = home();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "customer",
         "update customer set cpni_contract = 'MSA-FAKE-1' where account = 'DEMO-1001';",
     );
@@ -193,8 +163,7 @@ fn an_edited_backup_secret_and_contract_are_caught() {
     .ok();
     env.run(&["audit", "verify"]).ok();
     // Backdating makes the designated number usable at once (it must be on file 30 days).
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "customer",
         "update customer set contract_set_at = '2020-01-01T00:00:00.000Z', \
          contract_callback_since = '2020-01-01T00:00:00.000Z' where account = 'DEMO-1004';",
@@ -241,9 +210,7 @@ fn breach_home() -> Env {
 fn edited_breach_values_are_caught() {
     // A later determination moves every deadline.
     let env = breach_home();
-    edit_behind_triggers(
-        &env,
-        "breach",
+    env.edit_behind_triggers("breach",
         "update breach set determined_at = '2026-03-01T00:00:00.000Z', determined_on = '2026-03-01';",
     );
     caught(&env, "breach 1", &["determined_at"]);
@@ -253,8 +220,7 @@ fn edited_breach_values_are_caught() {
     env.run(&["breach", "close", "1", "--reason", "investigation ended"])
         .ok();
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "breach",
         "update breach set closed_at = '2026-01-06T00:00:00.000Z';",
     );
@@ -262,8 +228,7 @@ fn edited_breach_values_are_caught() {
 
     // A closed breach re-opened (or an open one closed) behind cpni's back.
     let env = breach_home();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "breach",
         "update breach set closed_at = '2026-01-06T00:00:00.000Z', closed_by = 'root', \
          close_reason = 'done';",
@@ -272,8 +237,7 @@ fn edited_breach_values_are_caught() {
 
     // The hold's authority rewritten.
     let env = breach_home();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "breach_hold",
         "update breach_hold set reference = 'nobody';",
     );
@@ -294,8 +258,7 @@ fn edited_complaint_and_consent_values_are_caught() {
     ])
     .ok();
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "complaint",
         "update complaint set category = 'other', description = 'rude agent';",
     );
@@ -314,8 +277,7 @@ fn edited_complaint_and_consent_values_are_caught() {
     ])
     .ok();
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "consent",
         "update consent set method = 'written', evidence = 'signed form 7' \
          where kind = 'deny';",
@@ -328,8 +290,7 @@ fn an_edited_agent_name_is_caught() {
     let env = home();
     env.run(&["agent", "add", "ann", "--role", "agent"]).ok();
     env.run(&["audit", "verify"]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "agent",
         "update agent set name = 'Someone Else' where login = 'ann';",
     );

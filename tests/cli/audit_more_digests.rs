@@ -69,29 +69,6 @@ fn triggers_re_created_with_other_whitespace_are_present() {
     assert!(run.stdout.contains("triggers: present"), "{}", run.dump());
 }
 
-/// The trigger's exact CREATE statement, to put it back after the edit.
-fn trigger_sql(env: &Env, name: &str) -> String {
-    env.sql(&format!(
-        "select sql from sqlite_master where type = 'trigger' and name = '{name}';"
-    ))
-}
-
-/// Drops every trigger on `table` (copied from sqlite_master), runs `sql`, re-creates them
-/// exactly as they were.
-pub(crate) fn edit_behind_triggers(env: &Env, table: &str, sql: &str) {
-    let names = env.sql(&format!(
-        "select name from sqlite_master where type = 'trigger' and tbl_name = '{table}';"
-    ));
-    let names: Vec<&str> = names.lines().filter(|l| !l.is_empty()).collect();
-    let saved: Vec<String> = names.iter().map(|t| trigger_sql(env, t)).collect();
-    let drops: String = names.iter().map(|t| format!("DROP TRIGGER {t};")).collect();
-    let restore: String = saved.iter().map(|s| format!("{s};")).collect();
-    env.sql(&format!("{drops} {sql} {restore}"));
-    for (t, s) in names.iter().zip(&saved) {
-        assert_eq!(&trigger_sql(env, t), s, "trigger {t} re-created exactly");
-    }
-}
-
 /// `audit verify` exits 6 with a table mismatch naming `row` (and `col`, when given).
 #[track_caller]
 fn row_caught(env: &Env, row: &str, col: Option<&str>) {
@@ -135,7 +112,7 @@ fn a_session_verified_behind_cpnis_back_is_caught() {
             env.run(&["session", "end", &s]).ok();
         }
         env.run(&["audit", "verify"]).code(0);
-        edit_behind_triggers(&env, "session", &sql.replace("{S}", &s));
+        env.edit_behind_triggers("session", &sql.replace("{S}", &s));
         row_caught(&env, &format!("session {s}"), Some(col));
     }
 }
@@ -147,8 +124,7 @@ fn a_redirected_outbox_message_is_caught() {
     email_code(&env, &s);
     env.run(&["audit", "verify"]).code(0);
     let id = env.sql("select max(id) from outbox;");
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "outbox",
         &format!("update outbox set recipient = 'evil@x.com' where id = {id};"),
     );
@@ -161,8 +137,7 @@ fn a_queued_message_redirected_before_delivery_is_caught() {
     let s = start(&env, ADA);
     email_code(&env, &s);
     let id = env.sql("select max(id) from outbox;");
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "outbox",
         &format!("update outbox set status = 'queued', sent_at = NULL where id = {id};"),
     );
@@ -176,8 +151,7 @@ fn a_code_that_never_expires_is_caught() {
     email_code(&env, &s);
     env.run(&["audit", "verify"]).code(0);
     let id = env.sql("select max(id) from code;");
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "code",
         &format!("update code set expires_at = '2099-01-01T00:00:00.000Z' where id = {id};"),
     );
@@ -192,8 +166,7 @@ fn a_used_code_made_unused_is_caught() {
     code(&env, &s, &c).ok();
     env.run(&["audit", "verify"]).code(0);
     let id = env.sql("select max(id) from code;");
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "code",
         &format!("update code set used_at = NULL where id = {id};"),
     );
@@ -231,7 +204,7 @@ pub(crate) const PLANTED: &str = "insert into agent_key (fingerprint, login, key
 #[test]
 fn a_planted_ssh_key_is_caught() {
     let env = home();
-    edit_behind_triggers(&env, "agent_key", PLANTED);
+    env.edit_behind_triggers("agent_key", PLANTED);
     row_caught(&env, "agent key SHA256:planted", None);
 }
 
@@ -252,8 +225,7 @@ fn a_swapped_key_and_a_removed_key_put_back_are_caught() {
     .ok();
     env.run(&["audit", "verify"]).code(0);
     let fp = env.sql("select fingerprint from agent_key;");
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "agent_key",
         "update agent_key set key_data = 'AAAAC3NzaC1lZDI1NTE5AAAAIOa';",
     );
@@ -276,8 +248,7 @@ fn a_swapped_key_and_a_removed_key_put_back_are_caught() {
     let saved = env.sql("select quote(fingerprint) || ', ' || quote(login) || ', ' || quote(key_type) || ', ' || quote(key_data) || ', ' || quote(comment) || ', ' || quote(added_at) from agent_key;");
     env.run(&["agent", "key", "remove", "agent7", &fp]).ok();
     env.run(&["audit", "verify"]).code(0);
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "agent_key",
         &format!("insert into agent_key values ({saved});"),
     );

@@ -6,7 +6,6 @@
 //! customer, or to change any decision row, whose state is not the one its latest record shows
 //! (`row_seal`). Every attack here passed `audit verify` before.
 
-use crate::audit_more_digests::edit_behind_triggers;
 use crate::calls::{ADA, ADA_PIN, disclose, pin, start};
 use crate::util::Env;
 
@@ -47,8 +46,7 @@ fn verify_names(env: &Env, want: &[&str]) {
 fn a_session_verified_behind_cpnis_back_is_refused_by_its_next_steps() {
     let env = home();
     let s = start(&env, ADA);
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "session",
         &format!("update session set basis = 'pin', verified_at = started_at where id = '{s}';"),
     );
@@ -73,9 +71,7 @@ fn a_session_verified_behind_cpnis_back_is_refused_by_its_next_steps() {
 fn a_copied_pin_hash_does_not_verify_a_caller() {
     // The attacker gives DEMO-1001 the PIN hash of an account whose PIN they know, then calls.
     let env = home();
-    edit_behind_triggers(
-        &env,
-        "customer",
+    env.edit_behind_triggers("customer",
         "update customer set pin_hash = (select pin_hash from customer where account = 'DEMO-1002') \
          where account = 'DEMO-1001';",
     );
@@ -98,32 +94,7 @@ fn a_copied_pin_hash_does_not_verify_a_caller() {
 /// What an attacker who read docs/audit-format.md does: computes the current digest of a row
 /// and writes it into `row_seal`, so the step-time check no longer sees the edit.
 fn forge_seal(env: &Env, table: &str, key: &str, value: &str) {
-    let spec = cpni::store::audit::crosscheck::DIGESTS
-        .iter()
-        .find(|s| s.table == table)
-        .unwrap();
-    let cols: Vec<&str> = spec.groups.iter().flat_map(|g| g.iter()).copied().collect();
-    let conn = rusqlite::Connection::open(env.db()).unwrap();
-    let sql = format!(
-        "SELECT {}, {} FROM {table} WHERE {key} = ?1",
-        spec.name,
-        cols.join(", ")
-    );
-    let (name, values) = conn
-        .query_row(&sql, [value], |r| {
-            let name: String = r.get(0)?;
-            let vals = (1..=cols.len())
-                .map(|i| r.get::<_, rusqlite::types::Value>(i))
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok((name, vals))
-        })
-        .unwrap();
-    let dg = cpni::audit::rowdigest::digest(spec, &values);
-    conn.execute(
-        "INSERT OR REPLACE INTO row_seal (name, digest, seq) VALUES (?1, ?2, 1)",
-        [&name, &dg],
-    )
-    .unwrap();
+    env.seal_rows(&env.row_digests(table, &format!("{key} = '{value}'")), 1);
 }
 
 #[test]
@@ -132,8 +103,7 @@ fn an_edit_whose_seal_was_forged_is_still_caught_by_verify() {
     // goes through, and its record's "prior" digest shows what it started from.
     let env = home();
     let s = start(&env, ADA);
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "session",
         &format!("update session set basis = 'pin', verified_at = started_at where id = '{s}';"),
     );
@@ -157,8 +127,7 @@ fn a_row_planted_then_used_is_caught() {
     // A verified session planted with no record of it, then ended by an ordinary step: the
     // end record used to carry the planted row's digest, and verify passed.
     let env = home();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "session",
         "insert into session (id, account, agent, owner, channel, started_at, last_active_at, \
          basis, verified_at) select 'S-PLANTED001', 'DEMO-1001', 'root', 'root', 'inbound', \
@@ -187,8 +156,8 @@ fn a_changed_row_restored_before_the_step_passes() {
     let env = home();
     let s = start(&env, ADA);
     let sql = |b: &str| format!("update session set secret_failures = {b} where id = '{s}';");
-    edit_behind_triggers(&env, "session", &sql("3"));
-    edit_behind_triggers(&env, "session", &sql("0"));
+    env.edit_behind_triggers("session", &sql("3"));
+    env.edit_behind_triggers("session", &sql("0"));
     pin(&env, &s, ADA_PIN).ok();
     env.run(&["session", "end", &s]).ok();
     env.run(&["audit", "verify"]).code(0);
@@ -230,15 +199,13 @@ fn an_edit_sealed_acted_on_and_undone_is_still_caught() {
     let old_seal = env.sql(&format!(
         "select digest from row_seal where name = 'session {s}';"
     ));
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "session",
         &format!("update session set basis = 'pin', verified_at = started_at where id = '{s}';"),
     );
     forge_seal(&env, "session", "id", &s);
     disclose(&env, &s, "call-detail", &[]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "session",
         &format!("update session set basis = NULL, verified_at = NULL where id = '{s}';"),
     );
@@ -258,8 +225,7 @@ fn an_edit_sealed_acted_on_and_undone_is_still_caught() {
 fn a_role_raised_by_hand_acts_on_nothing() {
     let env = home();
     env.run(&["agent", "add", "alice", "--role", "agent"]).ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "agent",
         "update agent set name = 'Root (edited)' where login = 'root';",
     );
@@ -284,7 +250,7 @@ fn a_role_raised_by_hand_acts_on_nothing() {
 #[test]
 fn a_planted_ssh_key_never_reaches_authorized_keys() {
     let env = crate::audit_more_digests::key_home();
-    edit_behind_triggers(&env, "agent_key", crate::audit_more_digests::PLANTED);
+    env.edit_behind_triggers("agent_key", crate::audit_more_digests::PLANTED);
     let public = crate::audit_more_digests::keygen(&env, "k1");
     let before = env.count("audit");
     refused(
@@ -318,8 +284,7 @@ fn a_planted_opt_in_allows_nothing() {
         "written",
     ])
     .ok();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "consent",
         "insert into consent (account, kind, method, evidence, notice_missing, agent, \
          recorded_at) values ('DEMO-1002', 'opt-in', 'written', 'forged', 0, 'root', \
@@ -336,8 +301,7 @@ fn a_row_planted_after_a_purge_is_caught() {
     let env = crate::purge::old_log();
     env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
     env.run(&["audit", "verify"]).code(0);
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "agent_key",
         &crate::audit_more_digests::PLANTED
             .replace("2026-01-01T00:00:00.000Z", "2026-11-30T00:00:00.000Z"),
@@ -371,11 +335,7 @@ fn a_deleted_denial_approves_nothing() {
     env.run(&["consent", "check", ADA, "--use", "third-party"])
         .code(3);
     let id = env.sql("select max(id) from consent;");
-    edit_behind_triggers(
-        &env,
-        "consent",
-        &format!("delete from consent where id = {id};"),
-    );
+    env.edit_behind_triggers("consent", &format!("delete from consent where id = {id};"));
     let before = env.count("audit");
     refused_deleted(
         &env,
@@ -395,8 +355,7 @@ fn refused_deleted(env: &Env, run: crate::util::Run, want: &str, before: i64) {
 #[test]
 fn edited_contacts_and_roles_are_not_presented_by_reads() {
     let env = home();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "customer",
         "update customer set phone = '+12025550666' where account = 'DEMO-1001';",
     );
@@ -408,8 +367,7 @@ fn edited_contacts_and_roles_are_not_presented_by_reads() {
         before,
     );
     let env = home();
-    edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "agent",
         "update agent set name = 'Root (edited)' where login = 'root';",
     );

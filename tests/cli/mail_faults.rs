@@ -355,8 +355,7 @@ fn a_queued_message_redirected_by_hand_is_not_delivered() {
     let port = crate::smtp::free_port();
     smtp_config(&env, port);
     email_code(&env).code(7);
-    crate::audit_more_digests::edit_behind_triggers(
-        &env,
+    env.edit_behind_triggers(
         "outbox",
         "update outbox set recipient = 'evil@attacker.example';",
     );

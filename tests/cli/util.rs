@@ -142,42 +142,89 @@ impl Env {
         sqlite3(&self.db(), query)
     }
 
+    /// A trigger's exact CREATE statement, to put it back after an edit.
+    pub fn trigger_sql(&self, name: &str) -> String {
+        self.sql(&format!(
+            "select sql from sqlite_master where type = 'trigger' and name = '{name}';"
+        ))
+    }
+
+    /// What a holder of the database file does: drops `triggers`, runs `sql`, re-creates the
+    /// triggers exactly as they were (asserted).
+    pub fn edit_behind(&self, triggers: &[&str], sql: &str) {
+        let saved: Vec<String> = triggers.iter().map(|t| self.trigger_sql(t)).collect();
+        let drops: String = triggers
+            .iter()
+            .map(|t| format!("DROP TRIGGER {t};"))
+            .collect();
+        let restore: String = saved.iter().map(|s| format!("{s};")).collect();
+        self.sql(&format!("{drops} {sql} {restore}"));
+        for (t, s) in triggers.iter().zip(&saved) {
+            assert_eq!(&self.trigger_sql(t), s, "trigger {t} re-created exactly");
+        }
+    }
+
+    /// [`Env::edit_behind`] every trigger on `table` (read from sqlite_master).
+    pub fn edit_behind_triggers(&self, table: &str, sql: &str) {
+        let names = self.sql(&format!(
+            "select name from sqlite_master where type = 'trigger' and tbl_name = '{table}';"
+        ));
+        let names: Vec<&str> = names.lines().filter(|l| !l.is_empty()).collect();
+        self.edit_behind(&names, sql);
+    }
+
     /// After a test's own set-up edit of decision rows (backdating a contact, a hand-built old
     /// log): records every row's current digest in `row_seal`, as if cpni had written it, so
     /// later steps act on the edited rows instead of refusing them as changed outside cpni.
     /// (`audit verify` still sees the edit; attack tests never call this.)
     pub fn reseal(&self) {
+        let seq: String = self.sql("select coalesce(max(seq), 0) from audit;");
+        let rows: Vec<(String, String)> = cpni::store::audit::crosscheck::DIGESTS
+            .iter()
+            .flat_map(|spec| self.row_digests(spec.table, "1"))
+            .collect();
+        self.seal_rows(&rows, seq.parse().unwrap());
+    }
+
+    /// The name and digest (docs/audit-format.md §7.1, computed as an attacker who read it
+    /// would) of every row of `table` matching the SQL condition `cond`.
+    pub fn row_digests(&self, table: &str, cond: &str) -> Vec<(String, String)> {
+        let spec = cpni::store::audit::crosscheck::DIGESTS
+            .iter()
+            .find(|s| s.table == table)
+            .expect("a digested table");
+        let cols: Vec<&str> = spec.groups.iter().flat_map(|g| g.iter()).copied().collect();
         let conn = rusqlite::Connection::open(self.db()).expect("open the test database");
-        let seq: i64 = conn
-            .query_row("SELECT coalesce(max(seq), 0) FROM audit", [], |r| r.get(0))
+        let sql = format!(
+            "SELECT {}, {} FROM {table} WHERE {cond}",
+            spec.name,
+            cols.join(", ")
+        );
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                let vals = (1..=cols.len())
+                    .map(|i| r.get(i))
+                    .collect::<rusqlite::Result<Vec<rusqlite::types::Value>>>()?;
+                Ok((r.get::<_, String>(0)?, vals))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
             .unwrap();
-        for spec in cpni::store::audit::crosscheck::DIGESTS {
-            let cols: Vec<&str> = spec.groups.iter().flat_map(|g| g.iter()).copied().collect();
-            let sql = format!(
-                "SELECT {}, {} FROM {}",
-                spec.name,
-                cols.join(", "),
-                spec.table
-            );
-            let mut stmt = conn.prepare(&sql).unwrap();
-            let rows: Vec<(String, Vec<rusqlite::types::Value>)> = stmt
-                .query_map([], |r| {
-                    let vals = (1..=cols.len())
-                        .map(|i| r.get(i))
-                        .collect::<rusqlite::Result<Vec<_>>>()?;
-                    Ok((r.get(0)?, vals))
-                })
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
-            for (name, vals) in rows {
-                let dg = cpni::audit::rowdigest::digest(spec, &vals);
-                conn.execute(
-                    "INSERT OR REPLACE INTO row_seal (name, digest, seq) VALUES (?1, ?2, ?3)",
-                    rusqlite::params![name, dg, seq],
-                )
-                .unwrap();
-            }
+        rows.into_iter()
+            .map(|(name, vals)| (name, cpni::audit::rowdigest::digest(spec, &vals)))
+            .collect()
+    }
+
+    /// Writes each (name, digest) as that row's seal (as of record `seq`).
+    pub fn seal_rows(&self, rows: &[(String, String)], seq: i64) {
+        let conn = rusqlite::Connection::open(self.db()).expect("open the test database");
+        for (name, digest) in rows {
+            conn.execute(
+                "INSERT OR REPLACE INTO row_seal (name, digest, seq) VALUES (?1, ?2, ?3)",
+                rusqlite::params![name, digest, seq],
+            )
+            .unwrap();
         }
     }
 
