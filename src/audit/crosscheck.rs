@@ -1,23 +1,50 @@
 //! Cross-checking the tables decisions are read from against the chain (`audit verify`).
 //!
-//! During the chain scan a [`Collector`] keeps the records of the kinds listed in
-//! [`crate::store::audit::crosscheck::KINDS`] (a cheap test per record). [`check`] then
-//! compares, table by table ([`crate::store::audit::crosscheck::LINKS`], the one place with
-//! the table -> audit kind mapping), the keys of the rows with the keys the records imply. A
-//! row without its record or a record without its row is a [`Mismatch`] naming both sides. Rows
+//! During the chain scan a [`Collector`] keeps the records of the kinds listed in [`KINDS`] (a
+//! cheap test per record). The store then reads each linked table (its `LINKS`, the one place
+//! with the table -> audit kind mapping, in `store/audit/crosscheck.rs`) and hands its rows and
+//! the keys the records imply to a [`Checker`], which compares them ([`compare`]). A row
+//! without its record or a record without its row is a [`Mismatch`] naming both sides. Rows
 //! recorded before the oldest kept record (their records were purged) are exempt. The same
 //! scan keeps each row's latest digest and checks every record's `"prior"` digests against it
-//! (a row edited between two records), and [`check`] compares every current row's digest with
-//! its latest record's.
+//! (a row edited between two records), and the [`Checker`] compares every current row's digest
+//! with its latest record's ([`compare_digests`]). Everything here is pure: no database.
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
-
-use super::rowdigest;
+use super::rowdigest::{self, DIGESTS, REMOVED_MARK, RowSpec, Value};
 use super::verify::RowRef;
-use crate::error::Result;
-use crate::store::audit::crosscheck::{self as sql, Link, Match, RowSpec};
+
+/// The audit kinds whose records `verify` collects for the cross-checks.
+pub const KINDS: &[&str] = &[
+    "consent.notice",
+    "consent.record",
+    "complaint.add",
+    "breach.open",
+    "breach.hold",
+    "breach.notice",
+    "breach.link",
+    "agent.add",
+    "agent.role",
+    "agent.disable",
+    "agent.enable",
+    "customer.add",
+    "customer.change",
+    "audit.checkpoint",
+    "audit.export",
+];
+
+/// How rows and records must correspond.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    /// One row for each record and one record for each row.
+    OneToOne,
+    /// Rows form a set: each row has at least one record and each record's key is a row.
+    Set,
+    /// Each row has its record; a record may lack its row (e.g. an export whose manifest could
+    /// not be stored after its bytes went out).
+    RowsNeedRecords,
+}
 
 /// A collected record: seq, at, account, session, event, detail.
 type Kept = (i64, String, String, String, String, String);
@@ -48,7 +75,7 @@ impl Collector {
     /// these from its second half.)
     pub fn wants(row: &RowRef<'_>) -> bool {
         digests_finder().find(row.fields[6]).is_some()
-            || sql::KINDS.iter().any(|k| k.as_bytes() == row.fields[5])
+            || KINDS.iter().any(|k| k.as_bytes() == row.fields[5])
     }
 
     /// Looks at one record (called for every record of the scan; cheap for the others).
@@ -60,7 +87,7 @@ impl Collector {
         if !matches!(event.first(), Some(b'a' | b'b' | b'c')) {
             return;
         }
-        if !sql::KINDS.iter().any(|k| k.as_bytes() == event) {
+        if !KINDS.iter().any(|k| k.as_bytes() == event) {
             return;
         }
         let s = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
@@ -141,7 +168,7 @@ fn prior_mismatch(b: PriorBreak, purged: bool) -> Option<Mismatch> {
              behind cpni's back",
             b.seq, b.name
         ),
-        Some((s, dg)) if dg == crate::store::audit::rowdigest::REMOVED_MARK => format!(
+        Some((s, dg)) if dg == REMOVED_MARK => format!(
             "audit record {} changed {}, which audit record {s} removed: it was put back behind \
              cpni's back",
             b.seq, b.name
@@ -167,12 +194,9 @@ fn prior_mismatch(b: PriorBreak, purged: bool) -> Option<Mismatch> {
 
 /// The table a row name belongs to (the longest quoted prefix of the names' SQL that fits).
 fn spec_of(name: &str) -> Option<&'static RowSpec> {
-    sql::DIGESTS
+    DIGESTS
         .iter()
-        .filter_map(|s| {
-            let prefix = s.name.strip_prefix('\'')?.split('\'').next()?;
-            name.starts_with(prefix).then_some((prefix.len(), s))
-        })
+        .filter_map(|s| name.starts_with(s.label).then_some((s.label.len(), s)))
         .max_by_key(|(n, _)| *n)
         .map(|(_, s)| s)
 }
@@ -188,46 +212,83 @@ pub struct Mismatch {
     pub message: String,
 }
 
-/// Compares every linked table with the collected records. `cut` is the `at` of the oldest
-/// kept record when the log was purged: rows recorded before it may lack their records.
-pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Result<Vec<Mismatch>> {
-    sql::prepare(conn)?;
-    let kept = collected.kept.iter();
-    sql::add_all(conn, kept.map(|k| (k.0, &*k.1, &*k.2, &*k.3, &*k.4, &*k.5)))?;
-    let mut out = Vec::new();
-    for link in sql::LINKS {
-        let rows = sql::rows(conn, link)?;
-        let records = sql::records(conn, link)?;
-        if let Some(m) = compare(link, rows, records, cut) {
-            out.push(m);
+impl Collector {
+    /// The records kept: (seq, at, account, session, event, detail), in scan order.
+    pub fn kept(&self) -> impl Iterator<Item = (i64, &str, &str, &str, &str, &str)> {
+        self.kept
+            .iter()
+            .map(|k| (k.0, &*k.1, &*k.2, &*k.3, &*k.4, &*k.5))
+    }
+}
+
+/// The comparisons of the tables with the collected records, fed table by table by the store
+/// (which reads them), then [`Checker::finish`]ed.
+pub struct Checker {
+    cut: Option<String>,
+    digests: HashMap<String, (i64, String)>,
+    links: Vec<Mismatch>,
+    prior: Option<Mismatch>,
+    rows: Vec<Mismatch>,
+}
+
+impl Checker {
+    /// Starts the comparisons of what `collected` saw. `cut` is the `at` of the oldest kept
+    /// record when the log was purged: rows recorded before it may lack their records.
+    pub fn new(collected: Collector, cut: Option<&str>) -> Checker {
+        Checker {
+            cut: cut.map(str::to_string),
+            prior: collected
+                .prior_break
+                .and_then(|b| prior_mismatch(b, cut.is_some())),
+            digests: collected.digests,
+            links: Vec::new(),
+            rows: Vec::new(),
         }
     }
-    if let Some(m) = collected
-        .prior_break
-        .and_then(|b| prior_mismatch(b, cut.is_some()))
-    {
-        out.push(m);
+
+    /// Compares one linked table's rows (name, key, time) with the keys its records imply
+    /// (seq, key) ([`compare`]).
+    pub fn link(
+        &mut self,
+        table: &'static str,
+        kinds: &'static str,
+        mode: Match,
+        rows: Vec<(String, String, Option<String>)>,
+        records: Vec<(i64, String)>,
+    ) {
+        let m = compare(table, kinds, mode, rows, records, self.cut.as_deref());
+        self.links.extend(m);
     }
-    let mut digests = collected.digests;
-    for spec in sql::DIGESTS {
-        let rows = crate::store::audit::rowdigest::all(conn, spec)?;
-        if let Some(m) = compare_digests(spec, rows, &mut digests, cut) {
-            out.push(m);
+
+    /// Compares the digest of every row of `spec`'s table (name, columns in list order) with
+    /// the latest record's ([`compare_digests`]).
+    pub fn digests(&mut self, spec: &'static RowSpec, rows: Vec<(String, Vec<Value>)>) {
+        let m = compare_digests(spec, rows, &mut self.digests, self.cut.as_deref());
+        self.rows.extend(m);
+    }
+
+    /// Every mismatch found: the linked tables', a record's `"prior"` break, the rows' digests,
+    /// then the first digest recorded for a row that is not in the database.
+    pub fn finish(self) -> Vec<Mismatch> {
+        let mut out = self.links;
+        out.extend(self.prior);
+        out.extend(self.rows);
+        let left = self
+            .digests
+            .into_iter()
+            .filter(|(_, (_, dg))| dg != REMOVED_MARK);
+        if let Some((name, (seq, _))) = left.min_by_key(|(_, (s, _))| *s) {
+            out.push(Mismatch {
+                table: "audit",
+                row: Some(name.clone()),
+                record: Some(seq),
+                message: format!(
+                    "audit record {seq} has a digest of {name}, which is not in the database"
+                ),
+            });
         }
+        out
     }
-    let removed = crate::store::audit::rowdigest::REMOVED_MARK;
-    let left = digests.into_iter().filter(|(_, (_, dg))| dg != removed);
-    if let Some((name, (seq, _))) = left.min_by_key(|(_, (s, _))| *s) {
-        out.push(Mismatch {
-            table: "audit",
-            row: Some(name.clone()),
-            record: Some(seq),
-            message: format!(
-                "audit record {seq} has a digest of {name}, which is not in the database"
-            ),
-        });
-    }
-    Ok(out)
 }
 
 /// The first row of `spec`'s table whose current digest differs from the one in the latest
@@ -235,7 +296,7 @@ pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Resu
 /// mismatch too, unless the log was purged (`purged`: its records may be gone).
 pub fn compare_digests(
     spec: &RowSpec,
-    rows: Vec<(String, Vec<rusqlite::types::Value>)>,
+    rows: Vec<(String, Vec<Value>)>,
     digests: &mut HashMap<String, (i64, String)>,
     cut: Option<&str>,
 ) -> Option<Mismatch> {
@@ -253,7 +314,7 @@ pub fn compare_digests(
                  behind cpni's back",
                 spec.table
             ),
-            Some((seq, dg)) if dg == crate::store::audit::rowdigest::REMOVED_MARK => format!(
+            Some((seq, dg)) if dg == REMOVED_MARK => format!(
                 "{name} is in table {} but audit record {seq} removed it: it was put back behind \
                  cpni's back",
                 spec.table
@@ -279,7 +340,7 @@ pub fn compare_digests(
 /// Whether a row may lack its record because the log was purged before `cut`: it was created
 /// before the cut (a table without a creation time: any row, once purged). A row created after
 /// the oldest kept record must have a record that carries its digest.
-fn older_than(spec: &RowSpec, values: &[rusqlite::types::Value], cut: Option<&str>) -> bool {
+fn older_than(spec: &RowSpec, values: &[Value], cut: Option<&str>) -> bool {
     let Some(cut) = cut else {
         return false;
     };
@@ -292,14 +353,17 @@ fn older_than(spec: &RowSpec, values: &[rusqlite::types::Value], cut: Option<&st
         .flat_map(|g| g.iter())
         .position(|c| *c == col);
     match at.and_then(|i| values.get(i)) {
-        Some(rusqlite::types::Value::Text(t)) => t.as_str() < cut,
+        Some(Value::Text(t)) => t.as_str() < cut,
         _ => false,
     }
 }
 
-/// The first disagreement between `rows` (name, key, time) and `records` (seq, key).
+/// The first disagreement between the rows of `table` (name, key, time) and the `records`
+/// (seq, key) of its `kinds` that must match them as `mode` says.
 pub fn compare(
-    link: &Link,
+    table: &'static str,
+    kinds: &'static str,
+    mode: Match,
     rows: Vec<(String, String, Option<String>)>,
     records: Vec<(i64, String)>,
     cut: Option<&str>,
@@ -314,7 +378,7 @@ pub fn compare(
     let mut lone_row = None;
     let mut used: HashMap<String, bool> = HashMap::new();
     for (name, key, time) in rows {
-        let found = match link.mode {
+        let found = match mode {
             Match::Set => by_key.contains_key(&key),
             _ => by_key.get_mut(&key).and_then(Vec::pop).is_some(),
         };
@@ -324,7 +388,7 @@ pub fn compare(
             lone_row = Some(name);
         }
     }
-    let lone_record = match link.mode {
+    let lone_record = match mode {
         Match::OneToOne => by_key.values().flatten().min().copied(),
         Match::Set => by_key
             .iter()
@@ -339,21 +403,21 @@ pub fn compare(
     }
     let mut parts = Vec::new();
     if let Some(r) = &lone_row {
-        parts.push(format!("{r} has no matching audit record ({})", link.kinds));
+        parts.push(format!("{r} has no matching audit record ({})", kinds));
     }
     if let Some(s) = lone_record {
         parts.push(format!(
             "audit record {s} has no matching row in table {}",
-            link.table
+            table
         ));
     }
     Some(Mismatch {
-        table: link.table,
+        table: table,
         row: lone_row,
         record: lone_record,
         message: format!(
             "table {} disagrees with the audit chain: {}",
-            link.table,
+            table,
             parts.join("; ")
         ),
     })

@@ -4,8 +4,8 @@
 //! Design. A checkpoint only covers the records up to it; a record appended afterwards with a
 //! correct hash chain (which needs no key) used to pass `audit verify`. So every write
 //! transaction that appends records also replaces the one row of `audit_head` with a signed
-//! statement of the new head, inside the same transaction ([`crate::store::audit::head::seal`],
-//! called by [`crate::store::Db::write`]), and `audit verify` requires the newest record to be
+//! statement of the new head, inside the same transaction (the store's head seal, run by every
+//! step's commit), and `audit verify` requires the newest record to be
 //! exactly the signed head: a record forged after it, a tail cut off, or a tail rewritten is
 //! exit 6 naming the first record concerned. One replaced row (not one row per commit) keeps
 //! the cost to one signature and one small write per step, and the history is what checkpoints

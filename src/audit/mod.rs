@@ -1,7 +1,8 @@
 //! The audit log: hash-chained, append-only records of every attempt, disclosure and change.
 //!
 //! A record is appended inside the same write transaction as the state change it describes
-//! (see [`crate::store::Db::write`]), so both commit or neither does. The chain: each record's
+//! (the store's `Write::append`, which hands the chain's head to [`next_record`]), so both
+//! commit or neither does. The chain: each record's
 //! `hash` is SHA-256 over the previous record's hash and the record's canonical encoding
 //! ([`chain::canonical`]); `seq` is the previous `seq` + 1 and is part of the hash. The exact
 //! format is documented in `docs/audit-format.md` for third-party verifiers.
@@ -9,6 +10,7 @@
 pub mod chain;
 pub mod checkpoint;
 pub mod crosscheck;
+pub mod digests;
 pub mod export;
 pub mod head;
 pub mod manifest;
@@ -22,9 +24,6 @@ pub mod verify;
 
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
-
-use crate::error::Result;
-use crate::store::{self, Tx};
 
 /// Who acted: the operating-system login, and for a service account the agent it acts for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,27 +84,6 @@ pub struct Record {
 
 fn as_hex<S: serde::Serializer>(bytes: &[u8], s: S) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(&hex::encode(bytes))
-}
-
-/// Appends `event` as the next record of the chain. Must run inside [`crate::store::Db::write`].
-/// The record carries the digests of the decision rows changed since the previous record
-/// ([`rowdigest::attach`]).
-pub fn append(tx: &Tx<'_>, actor: &Actor, at: OffsetDateTime, mut event: Event) -> Result<Record> {
-    let seals = rowdigest::attach(tx, &mut event.detail)?;
-    let record = append_exact(tx, actor, at, event)?;
-    rowdigest::seal(tx, record.seq, &seals)?;
-    Ok(record)
-}
-
-/// Appends `event` exactly as given (no row digests added): the store's
-/// [`crate::store::Write::append_exact`].
-pub fn append_exact(
-    tx: &Tx<'_>,
-    actor: &Actor,
-    at: OffsetDateTime,
-    event: Event,
-) -> Result<Record> {
-    store::Write::of(tx).append_exact(actor, at, event)
 }
 
 /// The record that follows `(last_seq, prev_hash)` in the chain, hashed (not stored).

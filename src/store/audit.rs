@@ -391,6 +391,23 @@ fn bytes(v: ValueRef<'_>) -> &[u8] {
     }
 }
 
+/// Appends `event` exactly as given (no row digests: [`rowdigest::append`] adds them) as the
+/// record after the newest one, or after the purge base of an empty log.
+pub fn append_exact(
+    conn: &Connection,
+    actor: &crate::audit::Actor,
+    at: time::OffsetDateTime,
+    event: crate::audit::Event,
+) -> Result<Record> {
+    let last = match head(conn)? {
+        Some(h) => h,
+        None => base(conn)?,
+    };
+    let record = crate::audit::next_record(last, actor, at, event);
+    insert(conn, &record)?;
+    Ok(record)
+}
+
 impl Write<'_> {
     /// Appends `event` exactly as given (no row digests: [`Write::append`] adds them) as the
     /// record after the newest one, or after the purge base of an empty log.
@@ -400,19 +417,12 @@ impl Write<'_> {
         at: time::OffsetDateTime,
         event: crate::audit::Event,
     ) -> Result<Record> {
-        let last = match head(self.conn)? {
-            Some(h) => h,
-            None => base(self.conn)?,
-        };
-        let record = crate::audit::next_record(last, actor, at, event);
-        insert(self.conn, &record)?;
-        Ok(record)
+        append_exact(self.conn, actor, at, event)
     }
 }
 
-/// The queries `audit/` and the writer's head bookkeeping share, as methods of the typed
-/// handles for commands; the free functions they delegate to stay until `audit/` no longer
-/// imports `store/` (issue 16).
+/// The chain's head, base and cross-check as methods of the typed handles; the free functions
+/// they delegate to are the writer's own bookkeeping (the step's head seal, the upgrade).
 impl Read<'_> {
     /// The newest record's (seq, hash), if any ([`head`]).
     pub fn audit_head(&self) -> Result<Option<(i64, Vec<u8>)>> {
@@ -424,14 +434,13 @@ impl Read<'_> {
         base(self.conn)
     }
 
-    /// The records' cross-check against the tables they describe
-    /// ([`crate::audit::crosscheck::check`], which still takes the connection).
+    /// The records' cross-check against the tables they describe ([`crosscheck::check`]).
     pub fn crosscheck(
         &self,
         collected: crate::audit::crosscheck::Collector,
         cut: Option<&str>,
     ) -> Result<Vec<crate::audit::crosscheck::Mismatch>> {
-        crate::audit::crosscheck::check(self.conn, collected, cut)
+        crosscheck::check(self.conn, collected, cut)
     }
 
     /// The signed head row ([`head::get`]).

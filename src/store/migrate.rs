@@ -25,7 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
 ];
 
 /// The version from which audit records carry row digests: a database migrated to it from an
-/// older one gets a baseline record for each existing row ([`crate::audit::rowdigest::baseline`]).
+/// older one gets a baseline record for each existing row ([`super::audit::rowdigest::baseline`]).
 pub const ROW_DIGESTS_VERSION: i64 = 9;
 
 /// The version that brings the signed head (`audit_head`): a database upgraded past it with
@@ -42,7 +42,7 @@ pub const MORE_DIGESTS_TABLES: &[&str] = &["session", "code", "outbox", "agent_k
 
 /// The version that brings row seals (`row_seal`) and `"prior"` digests: an upgrade to it
 /// fills the seals from the digests already in the chain
-/// ([`crate::audit::rowdigest::rebuild_seals`]).
+/// ([`super::audit::rowdigest::rebuild_seals`]).
 pub const ROW_SEALS_VERSION: i64 = 12;
 
 /// The schema version this binary writes.
@@ -98,11 +98,11 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
                 on_behalf_of: None,
             };
             let why = format!("migration {step}");
-            crate::audit::rowdigest::baseline(&tx, &actor, crate::clock::now(), &why, only)?;
+            super::audit::rowdigest::baseline(&tx, &actor, crate::clock::now(), &why, only)?;
         }
         // Runs after any baseline of this same upgrade, so those records are sealed too.
         if step == ROW_SEALS_VERSION {
-            crate::audit::rowdigest::rebuild_seals(&tx)?;
+            super::audit::rowdigest::rebuild_seals(&tx)?;
         }
     }
     tx.commit()?;

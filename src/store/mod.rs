@@ -25,11 +25,12 @@
 //! maps to exit 5 with its message and hint. No rusqlite type or SQL text is named outside
 //! `store/`, so a second backend (PostgreSQL, part 2) implements these methods and nothing
 //! else changes. The store's contract (what any backend must do) is tested in `contract.rs`
-//! through this API alone. What is not there yet: `audit/` still takes the raw transaction
-//! ([`Tx`], crate-visible for it alone) for its row digests and cross-checks, which run
-//! `store::audit::rowdigest` and `store::audit::crosscheck` on it; the step commits through
-//! the closure of [`Db::write`], not yet a `commit(self)` of the [`Write`]; the writer lock
-//! and the outbox claim are still files beside the SQLite database.
+//! through this API alone. `audit/` is pure (hashing, checking, export formats, signing) and
+//! never names `store/`: the store reads the rows, seals and records, hands them to its
+//! functions (`audit::rowdigest`, `audit::crosscheck`), and writes what they return. What is
+//! not there yet: the step commits through the closure of [`Db::write`], not yet a
+//! `commit(self)` of the [`Write`]; the writer lock and the outbox claim are still files beside
+//! the SQLite database.
 
 pub mod agent_keys;
 pub mod agents;
@@ -90,9 +91,8 @@ pub struct Db {
     acting: Vec<String>,
 }
 
-/// A write transaction; commits only through [`Db::write`]. Crate-visible only for `audit/`
-/// until it no longer takes one (see the seam plan above).
-pub(crate) type Tx<'a> = Transaction<'a>;
+/// A write transaction; commits only through [`Db::write`].
+type Tx<'a> = Transaction<'a>;
 
 impl Db {
     /// Opens an existing database and brings its schema up to date.
@@ -216,7 +216,7 @@ impl Db {
             let ev = crate::audit::Event::new("audit.upgrade")
                 .with("from", from)
                 .with("to", migrate::current_version());
-            crate::audit::append(&tx, &actor, crate::clock::now(), ev)?;
+            audit::rowdigest::append(&tx, &actor, crate::clock::now(), ev)?;
             if from >= migrate::SIGNED_HEAD_VERSION {
                 audit::head::seal(&tx, &path, &before)?;
             } else if !rewound {
@@ -269,7 +269,7 @@ impl Db {
 
     /// Runs `f` in one write transaction under the writer lock, committing only if it succeeds.
     /// Commands use [`Db::step`], its typed form.
-    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+    fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
         let path = path.as_path();
         let acting = std::mem::take(&mut self.acting);
@@ -278,7 +278,7 @@ impl Db {
             audit::rowdigest::track(conn)?;
             let result = Db::commit_step(conn, path, |tx| {
                 for login in &acting {
-                    crate::audit::rowdigest::require_sealed(tx, "agent", "login", login)?;
+                    audit::rowdigest::require_sealed(tx, "agent", "login", login)?;
                 }
                 f(tx)
             });
@@ -568,7 +568,7 @@ impl Read<'_> {
     /// latest record naming it shows it (row seals): for what a read presents as a fact, such
     /// as a session's verification.
     pub fn require_sealed(&self, table: &str, key: &'static str, value: &str) -> Result<()> {
-        crate::audit::rowdigest::require_sealed(self.conn, table, key, value)
+        audit::rowdigest::require_sealed(self.conn, table, key, value)
     }
 }
 
@@ -587,7 +587,7 @@ impl Db {
 
 impl<'a> Write<'a> {
     /// The typed view of an open transaction (for `audit/` until it no longer takes one).
-    pub(crate) fn of(tx: &'a Tx<'a>) -> Write<'a> {
+    fn of(tx: &'a Tx<'a>) -> Write<'a> {
         Write {
             tx,
             read: Read { conn: tx },
@@ -602,13 +602,13 @@ impl<'a> Write<'a> {
         at: time::OffsetDateTime,
         event: crate::audit::Event,
     ) -> Result<crate::audit::Record> {
-        crate::audit::append(self.tx, actor, at, event)
+        audit::rowdigest::append(self.tx, actor, at, event)
     }
 
     /// Exit 6 when the decision row of `table` whose `key` column is `value` is not as the
     /// latest record naming it shows it (row seals, [`crate::audit::rowdigest::require_sealed`]).
     pub fn require_sealed(&self, table: &str, key: &'static str, value: &str) -> Result<()> {
-        crate::audit::rowdigest::require_sealed(self.tx, table, key, value)
+        audit::rowdigest::require_sealed(self.tx, table, key, value)
     }
 
     /// Exit 6 when a row named `prefix…` that the chain shows for `account` is not among
@@ -619,7 +619,7 @@ impl<'a> Write<'a> {
         prefix: &str,
         present: &[String],
     ) -> Result<()> {
-        crate::audit::rowdigest::require_none_missing(self.tx, account, prefix, present)
+        audit::rowdigest::require_none_missing(self.tx, account, prefix, present)
     }
 }
 

@@ -179,7 +179,7 @@ impl Env {
     /// (`audit verify` still sees the edit; attack tests never call this.)
     pub fn reseal(&self) {
         let seq: String = self.sql("select coalesce(max(seq), 0) from audit;");
-        let rows: Vec<(String, String)> = cpni::store::audit::crosscheck::DIGESTS
+        let rows: Vec<(String, String)> = cpni::audit::rowdigest::DIGESTS
             .iter()
             .flat_map(|spec| self.row_digests(spec.table, "1"))
             .collect();
@@ -189,15 +189,15 @@ impl Env {
     /// The name and digest (docs/audit-format.md §7.1, computed as an attacker who read it
     /// would) of every row of `table` matching the SQL condition `cond`.
     pub fn row_digests(&self, table: &str, cond: &str) -> Vec<(String, String)> {
-        let spec = cpni::store::audit::crosscheck::DIGESTS
+        let spec = cpni::audit::rowdigest::DIGESTS
             .iter()
             .find(|s| s.table == table)
             .expect("a digested table");
         let cols: Vec<&str> = spec.groups.iter().flat_map(|g| g.iter()).copied().collect();
         let conn = rusqlite::Connection::open(self.db()).expect("open the test database");
+        let name = format!("'{}' || {}", spec.label, spec.key.join(" || '/' || "));
         let sql = format!(
-            "SELECT {}, {} FROM {table} WHERE {cond}",
-            spec.name,
+            "SELECT {name}, {} FROM {table} WHERE {cond}",
             cols.join(", ")
         );
         let mut stmt = conn.prepare(&sql).unwrap();
@@ -205,7 +205,7 @@ impl Env {
             .query_map([], |r| {
                 let vals = (1..=cols.len())
                     .map(|i| r.get(i))
-                    .collect::<rusqlite::Result<Vec<rusqlite::types::Value>>>()?;
+                    .collect::<rusqlite::Result<Vec<cpni::audit::rowdigest::Value>>>()?;
                 Ok((r.get::<_, String>(0)?, vals))
             })
             .unwrap()

@@ -8,30 +8,15 @@
 //! transaction time both sides share, the audit kind), never every column, so columns added by
 //! later migrations do not disturb them. Values are covered by [`DIGESTS`], the per-table
 //! lists of decision columns whose digests the records carry (`crate::audit::rowdigest`). To
-//! cover a new table, add a [`Link`] here (and its kinds to [`KINDS`]) and a [`RowSpec`].
+//! cover a new table, add a [`Link`] here (and its kinds to `crate::audit::crosscheck::KINDS`)
+//! and a `crate::audit::digests::RowSpec`. [`check`] runs the queries and hands their rows to
+//! the pure comparisons of `crate::audit::crosscheck` ([`Checker`]).
 
 use rusqlite::Connection;
 
+use crate::audit::crosscheck::{Checker, Collector, Match, Mismatch};
+use crate::audit::rowdigest::DIGESTS;
 use crate::error::Result;
-
-/// The audit kinds whose records `verify` collects for the cross-checks.
-pub const KINDS: &[&str] = &[
-    "consent.notice",
-    "consent.record",
-    "complaint.add",
-    "breach.open",
-    "breach.hold",
-    "breach.notice",
-    "breach.link",
-    "agent.add",
-    "agent.role",
-    "agent.disable",
-    "agent.enable",
-    "customer.add",
-    "customer.change",
-    "audit.checkpoint",
-    "audit.export",
-];
 
 /// One table and the records that must match its rows.
 pub struct Link {
@@ -44,18 +29,6 @@ pub struct Link {
     /// (seq, key): what the records in `xref` say the rows must be.
     pub records: &'static str,
     pub mode: Match,
-}
-
-/// How rows and records must correspond.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Match {
-    /// One row for each record and one record for each row.
-    OneToOne,
-    /// Rows form a set: each row has at least one record and each record's key is a row.
-    Set,
-    /// Each row has its record; a record may lack its row (e.g. an export whose manifest could
-    /// not be stored after its bytes went out).
-    RowsNeedRecords,
 }
 
 /// The table -> audit kind mapping.
@@ -240,6 +213,27 @@ pub fn add_all<'a>(conn: &Connection, all: impl IntoIterator<Item = Record<'a>>)
     done
 }
 
+/// Compares every linked table, and every digested table's rows, with the records `collected`
+/// during the chain scan. `cut` is the `at` of the oldest kept record when the log was purged.
+pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Result<Vec<Mismatch>> {
+    prepare(conn)?;
+    add_all(conn, collected.kept())?;
+    let mut checker = Checker::new(collected, cut);
+    for link in LINKS {
+        checker.link(
+            link.table,
+            link.kinds,
+            link.mode,
+            rows(conn, link)?,
+            records(conn, link)?,
+        );
+    }
+    for spec in DIGESTS {
+        checker.digests(spec, super::rowdigest::all(conn, spec)?);
+    }
+    Ok(checker.finish())
+}
+
 /// The rows of `link`: (name, key, time).
 pub fn rows(conn: &Connection, link: &Link) -> Result<Vec<(String, String, Option<String>)>> {
     let mut stmt = conn.prepare(link.rows)?;
@@ -267,202 +261,6 @@ pub fn records(conn: &Connection, link: &Link) -> Result<Vec<(i64, String)>> {
     out.sort_by_key(|r| r.0);
     Ok(out)
 }
-
-/// The decision columns of one table whose values every audit record that creates or changes
-/// a row carries a digest of (`"digests"` in the record's detail; see
-/// [`crate::audit::rowdigest`]). Each inner list is a group of columns: a mismatch names the
-/// columns of the groups whose digests differ. Changing a list changes every digest of its
-/// table: do it only in a migration that re-baselines ([`crate::audit::rowdigest::baseline`]).
-pub struct RowSpec {
-    pub table: &'static str,
-    /// SQL naming a row as the messages (and the records' `"digests"` keys) do.
-    pub name: &'static str,
-    pub groups: &'static [&'static [&'static str]],
-    /// The listed column holding when the row was created (`None`: the table has none): after
-    /// a purge only rows created before the cut may lack a record carrying their digest.
-    pub since: Option<&'static str>,
-}
-
-/// Every column a decision is read from, table by table. Bookkeeping columns (`updated_at`)
-/// are left out; secret hashes are in (they reach a record only inside a digest).
-pub const DIGESTS: &[RowSpec] = &[
-    RowSpec {
-        table: "customer",
-        name: "'customer ' || account",
-        groups: &[
-            &["account", "name", "account_rep", "created_at"],
-            &["phone", "phone_since"],
-            &["email", "email_since"],
-            &[
-                "street",
-                "city",
-                "region",
-                "postal_code",
-                "country",
-                "postal_since",
-            ],
-            &[
-                "pin_hash",
-                "pin_set_at",
-                "pin_must_change",
-                "temp_pin_hash",
-                "temp_pin_set_at",
-            ],
-            &["backup_hash", "backup_set_at"],
-            &["failures", "lock_level", "locked_until"],
-            &[
-                "cpni_contract",
-                "contract_method",
-                "contract_secret_hash",
-                "contract_callback",
-                "contract_callback_since",
-                "contract_set_at",
-            ],
-        ],
-        since: Some("created_at"),
-    },
-    RowSpec {
-        table: "contact_history",
-        name: "'contact history ' || id",
-        groups: &[&["account", "kind"], &["value"], &["since", "until"]],
-        since: Some("since"),
-    },
-    RowSpec {
-        table: "agent",
-        name: "'agent ' || login",
-        groups: &[&["login", "created_at"], &["name"], &["role"], &["active"]],
-        since: Some("created_at"),
-    },
-    RowSpec {
-        table: "consent",
-        name: "'consent row ' || id",
-        groups: &[
-            &["account", "kind"],
-            &["via", "sent_on", "outbox_id", "notice_missing"],
-            &["method"],
-            &["evidence"],
-            &["session", "agent", "recorded_at"],
-        ],
-        since: Some("recorded_at"),
-    },
-    RowSpec {
-        table: "complaint",
-        name: "'complaint ' || id",
-        groups: &[
-            &["account"],
-            &["category"],
-            &["description"],
-            &["session", "agent", "received_at"],
-        ],
-        since: Some("received_at"),
-    },
-    RowSpec {
-        table: "breach",
-        name: "'breach ' || id",
-        groups: &[
-            &["rule", "description"],
-            &["discovered_at", "determined_at", "determined_on"],
-            &[
-                "method",
-                "began_on",
-                "ended_on",
-                "affected",
-                "estimated_loss",
-                "data_types",
-                "contact",
-                "harm_likely",
-            ],
-            &["opened_by", "opened_at"],
-            &["closed_at", "closed_by", "close_reason"],
-        ],
-        since: Some("opened_at"),
-    },
-    RowSpec {
-        table: "breach_account",
-        name: "'breach account ' || breach || '/' || account",
-        groups: &[&["breach", "account"]],
-        since: None,
-    },
-    RowSpec {
-        table: "breach_hold",
-        name: "'breach hold ' || id",
-        groups: &[
-            &["breach", "until_on"],
-            &["reference"],
-            &["agent", "recorded_at"],
-        ],
-        since: Some("recorded_at"),
-    },
-    RowSpec {
-        table: "breach_notice",
-        name: "'breach notice ' || id",
-        groups: &[
-            &["breach", "party"],
-            &["at", "on_date"],
-            &["reference", "urgent_ref"],
-            &["agent", "recorded_at"],
-        ],
-        since: Some("recorded_at"),
-    },
-    RowSpec {
-        table: "breach_link",
-        name: "'breach link ' || breach || '/' || session",
-        groups: &[&["breach", "session"], &["agent", "recorded_at"]],
-        since: Some("recorded_at"),
-    },
-    RowSpec {
-        table: "session",
-        name: "'session ' || id",
-        groups: &[
-            &[
-                "id",
-                "account",
-                "agent",
-                "on_behalf_of",
-                "channel",
-                "started_at",
-            ],
-            &["basis", "verified_at"],
-            &["secret_failures"],
-            &["ended_at", "end_reason"],
-            &["owner"],
-            &["callback_started_at", "callback_number", "callback_route"],
-        ],
-        since: Some("started_at"),
-    },
-    RowSpec {
-        table: "code",
-        name: "'code ' || id",
-        groups: &[
-            &["account", "session", "channel"],
-            &["digest"],
-            &["issued_at", "expires_at"],
-            &["used_at", "superseded"],
-        ],
-        since: Some("issued_at"),
-    },
-    RowSpec {
-        table: "outbox",
-        name: "'outbox message ' || id",
-        groups: &[
-            &["account", "session", "kind", "created_at", "message_id"],
-            &["channel", "recipient"],
-            &["subject"],
-            &["status", "sent_at", "path"],
-        ],
-        since: Some("created_at"),
-    },
-    RowSpec {
-        table: "agent_key",
-        name: "'agent key ' || fingerprint",
-        groups: &[
-            &["fingerprint", "login"],
-            &["key_type", "key_data"],
-            &["comment", "added_at"],
-        ],
-        since: Some("added_at"),
-    },
-];
 
 #[cfg(test)]
 mod tests {
@@ -507,9 +305,13 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         crate::store::migrate::migrate(&mut conn).unwrap();
         prepare(&conn).unwrap();
-        let digests = DIGESTS
-            .iter()
-            .map(|s| format!("SELECT {} FROM {}", s.name, s.table));
+        let digests = DIGESTS.iter().map(|s| {
+            format!(
+                "SELECT {} FROM {}",
+                super::super::rowdigest::name_sql(s),
+                s.table
+            )
+        });
         let links = LINKS
             .iter()
             .flat_map(|l| [l.rows.to_string(), l.records.to_string()]);

@@ -11,9 +11,9 @@
 
 use std::ffi::{CStr, c_char, c_int, c_void};
 
+use crate::audit::rowdigest::Value;
 use rusqlite::Connection;
 use rusqlite::ffi;
-use rusqlite::types::Value;
 
 type Callback = unsafe extern "C" fn(
     ctx: *mut c_void,

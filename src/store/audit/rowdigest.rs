@@ -3,11 +3,12 @@
 //!
 //! [`track`] installs an SQLite pre-update hook (for the duration of one
 //! [`crate::store::Db::write`]) that notes every row inserted, updated or deleted in a table of
-//! [`super::crosscheck::DIGESTS`], and for an update or a delete the row's values as they were
+//! `crate::audit::rowdigest::DIGESTS`, and for an update or a delete the row's values as they were
 //! before the first change since the last record; [`take`] and [`take_prior`] hand them to the
-//! next audit record (`crate::audit::append`), which reads each changed row back by rowid
-//! ([`row`], one primary-key lookup) and carries its digest after the change, and (for rows that
-//! existed) its digest before ([`prior_row`]). The hook sees every statement of the
+//! next audit record ([`attach`], called by [`append`]), which reads each changed row back by
+//! rowid ([`row`], one primary-key lookup) and carries its digest after the change, and (for
+//! rows that existed) its digest before ([`prior_row`]); the digests and the checks are the
+//! pure functions of `crate::audit::rowdigest`. The hook sees every statement of the
 //! transaction, so no command can change or delete a decision row without the record that
 //! follows carrying both states. [`quiet`] wraps a statement that changes only columns outside
 //! the lists (a session's `last_active_at`). [`all`] reads a whole table for `audit verify`: one
@@ -16,17 +17,48 @@
 //! `row_seal` holds, per row name, the digest and seq of the latest record carrying it
 //! ([`seal`], [`sealed`]): a step compares a row's digest before its change, and the rows it
 //! decides on as read ([`note_read`]), with it, so a row edited behind cpni's back is refused at
-//! the next step that touches it instead of being recorded as found. It is a tripwire kept beside the chain, not evidence: `audit verify`
-//! proves the same from the records alone.
+//! the next step that touches it instead of being recorded as found ([`require_sealed`],
+//! [`require_none_missing`]). It is a tripwire kept beside the chain, not evidence: `audit
+//! verify` proves the same from the records alone. Migrations add [`baseline`] records and
+//! fill the seals ([`rebuild_seals`]).
 
 use std::cell::RefCell;
 
-use rusqlite::types::Value;
+use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension};
+use serde_json::{Map, Value as Json};
 
-use super::crosscheck::{DIGESTS, RowSpec};
 use super::prehook::{self, Change};
+use crate::audit::rowdigest::{self as pure, DIGESTS, REMOVED_MARK, RowSpec, Value};
+use crate::audit::{Actor, Event, Record};
 use crate::error::Result;
+
+/// A column as a digest's [`Value`] (as rusqlite's own `Value` reads it: text that is not
+/// UTF-8 is an error).
+impl FromSql for Value {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        use rusqlite::types::Value as Sql;
+        Ok(match Sql::column_result(v)? {
+            Sql::Null => Value::Null,
+            Sql::Integer(i) => Value::Integer(i),
+            Sql::Real(f) => Value::Real(f),
+            Sql::Text(t) => Value::Text(t),
+            Sql::Blob(b) => Value::Blob(b),
+        })
+    }
+}
+
+impl ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Integer(i) => ValueRef::Integer(*i),
+            Value::Real(f) => ValueRef::Real(*f),
+            Value::Text(t) => ValueRef::Text(t.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
+        }))
+    }
+}
 
 thread_local! {
     /// (index into DIGESTS, rowid) of the rows changed since the last record.
@@ -62,9 +94,6 @@ pub struct Prior {
     pub deleted: bool,
 }
 
-/// The digest value a record carries for a row it deleted.
-pub const REMOVED_MARK: &str = "removed";
-
 /// Runs `f` (one statement that changes only columns outside the digest lists, such as a
 /// session's `last_active_at`) without noting the rows it updates; rows noted before stay noted.
 pub fn quiet<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -75,7 +104,7 @@ pub fn quiet<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
 }
 
 /// Starts noting changed decision rows on `conn` (and forgets any noted before).
-pub fn track(conn: &mut Connection) -> Result<()> {
+pub fn track(conn: &Connection) -> Result<()> {
     clear();
     prehook::install(
         conn,
@@ -148,7 +177,7 @@ fn clear() {
 }
 
 /// Stops noting changes; returns the rows noted and not yet taken (changed, or deleted).
-pub fn untrack(conn: &mut Connection) -> Result<Vec<(usize, i64)>> {
+pub fn untrack(conn: &Connection) -> Result<Vec<(usize, i64)>> {
     prehook::remove(conn);
     let mut left = take();
     left.extend(
@@ -175,6 +204,11 @@ pub fn pending() -> bool {
 pub fn take() -> Vec<(usize, i64)> {
     FRESH.with(|f| f.borrow_mut().clear());
     DIRTY.with(|d| std::mem::take(&mut *d.borrow_mut()))
+}
+
+/// The SQL expression naming a row of `spec`'s table as the records do.
+pub fn name_sql(spec: &RowSpec) -> String {
+    format!("'{}' || {}", spec.label, spec.key.join(" || '/' || "))
 }
 
 fn columns(spec: &RowSpec) -> String {
@@ -210,7 +244,7 @@ pub fn prior_row(
         .collect();
     let sql = format!(
         "SELECT {}, {} FROM (SELECT {})",
-        spec.name,
+        name_sql(spec),
         columns(spec),
         select.join(", ")
     );
@@ -289,7 +323,7 @@ fn width(spec: &RowSpec) -> usize {
 pub fn row(conn: &Connection, spec: &RowSpec, rowid: i64) -> Result<Option<(String, Vec<Value>)>> {
     let sql = format!(
         "SELECT {}, {} FROM {} WHERE rowid = ?1",
-        spec.name,
+        name_sql(spec),
         columns(spec),
         spec.table
     );
@@ -309,7 +343,7 @@ pub fn row_by_key(
 ) -> Result<Option<(String, Vec<Value>)>> {
     let sql = format!(
         "SELECT {}, {} FROM {} WHERE {key} = ?1",
-        spec.name,
+        name_sql(spec),
         columns(spec),
         spec.table
     );
@@ -323,7 +357,7 @@ pub fn row_by_key(
 pub fn all(conn: &Connection, spec: &RowSpec) -> Result<Vec<(String, Vec<Value>)>> {
     let sql = format!(
         "SELECT {}, {} FROM {}",
-        spec.name,
+        name_sql(spec),
         columns(spec),
         spec.table
     );
@@ -347,4 +381,245 @@ pub fn every_row(conn: &Connection, only: &[&str]) -> Result<Vec<(usize, i64)>> 
         }
     }
     Ok(out)
+}
+
+/// The store's half of the row digests (the functions of `crate::audit::rowdigest` are pure):
+/// reads the rows and seals, hands them to the digest and the checks, writes the seals.
+///
+/// Adds to `detail` the digests of the rows changed since the previous record (inside the
+/// write transaction, just before the record is appended): `"digests"` after the change
+/// ([`REMOVED_MARK`] for a deleted row), `"prior"` before it for rows that existed. A row whose
+/// state before differs from the latest digest recorded for it ([`sealed`]), or that no record
+/// shows at all, was edited or written outside cpni: the step is refused (exit 6) rather than
+/// recorded over it. Returns the digests to seal once the record has its seq ([`seal_all`]).
+pub fn attach(conn: &Connection, detail: &mut Map<String, Json>) -> Result<Vec<(String, String)>> {
+    let dirty = take();
+    let prior = take_prior();
+    let mut digests = Map::new();
+    let mut before = Map::new();
+    for p in prior {
+        if !p.deleted && !dirty.contains(&(p.spec, p.rowid)) {
+            continue; // a quiet change (columns outside the lists) that nothing followed
+        }
+        let spec = &DIGESTS[p.spec];
+        let (name, values) = prior_row(conn, spec, &p.values)?;
+        let was = pure::digest(spec, &values);
+        pure::unchanged(spec, &name, sealed(conn, &name)?, &was)?;
+        if p.deleted {
+            digests.insert(name.clone(), Json::String(REMOVED_MARK.to_string()));
+        }
+        before.insert(name, Json::String(was));
+    }
+    for (i, rowid) in dirty {
+        let spec = &DIGESTS[i];
+        if let Some((name, values)) = row(conn, spec, rowid)? {
+            digests.insert(name, Json::String(pure::digest(spec, &values)));
+        }
+    }
+    for (name, was) in take_read() {
+        before.entry(name).or_insert(Json::String(was));
+    }
+    Ok(pure::put(detail, digests, before))
+}
+
+/// Records that record `seq` carries the latest digest of each row in `seals`.
+pub fn seal_all(conn: &Connection, seq: i64, seals: &[(String, String)]) -> Result<()> {
+    for (name, dg) in seals {
+        seal(conn, name, dg, seq)?;
+    }
+    Ok(())
+}
+
+/// Appends `event` as the next record of the chain with the digests of the decision rows
+/// changed since the previous record ([`attach`]), and seals them.
+pub fn append(
+    conn: &Connection,
+    actor: &Actor,
+    at: time::OffsetDateTime,
+    mut event: Event,
+) -> Result<Record> {
+    let seals = attach(conn, &mut event.detail)?;
+    let record = super::super::audit::append_exact(conn, actor, at, event)?;
+    seal_all(conn, record.seq, &seals)?;
+    Ok(record)
+}
+
+/// Exit 6 when the row of `table` whose `key` column is `value` is not as the latest record
+/// naming it shows it ([`pure::unchanged`]): a step that reads a decision row (the session and
+/// customer a call step acts on, the acting agent, the keys it lets in, the approvals it reads)
+/// must not act on an edit made outside cpni, even when it changes nothing in the row. The
+/// row's digest as read goes into the next record's `"prior"` ([`note_read`]), so an edit that
+/// also rewrote the row's seal, and was undone after the step, still shows in verify.
+pub fn require_sealed(
+    conn: &Connection,
+    table: &str,
+    key: &'static str,
+    value: &str,
+) -> Result<()> {
+    let Some(spec) = DIGESTS.iter().find(|s| s.table == table) else {
+        return Ok(());
+    };
+    if let Some((name, values)) = row_by_key(conn, spec, key, value)? {
+        let now = pure::digest(spec, &values);
+        pure::unchanged(spec, &name, sealed(conn, &name)?, &now)?;
+        note_read(name, now);
+    }
+    Ok(())
+}
+
+/// Exit 6 when a row named `prefix…` that the chain shows for `account` is not among
+/// `present` ([`pure::none_missing`] over [`details_naming`]).
+pub fn require_none_missing(
+    conn: &Connection,
+    account: &str,
+    prefix: &str,
+    present: &[String],
+) -> Result<()> {
+    pure::none_missing(details_naming(conn, account, prefix)?, prefix, present)
+}
+
+/// Fills the seals of a log whose records carried digests before the seals existed: the latest
+/// digest of every row named in the chain (a migration step).
+pub fn rebuild_seals(conn: &Connection) -> Result<usize> {
+    let mut latest = std::collections::HashMap::new();
+    digest_records(conn, |seq, detail| {
+        pure::latest_digests(&mut latest, seq, detail);
+        Ok(())
+    })?;
+    for (name, (dg, seq)) in &latest {
+        seal(conn, name, dg, *seq)?;
+    }
+    Ok(latest.len())
+}
+
+/// Appends `audit.baseline` records holding the digests of every row of every digested table,
+/// [`pure::BASELINE_ROWS`] rows to a record (`why` says what occasioned it): the starting point
+/// for rows written before digests. `only` limits it to the named tables (a migration that adds
+/// tables to the lists); empty means every table. Returns the number of rows.
+pub fn baseline(
+    conn: &Connection,
+    actor: &Actor,
+    at: time::OffsetDateTime,
+    why: &str,
+    only: &[&str],
+) -> Result<usize> {
+    let rows = every_row(conn, only)?;
+    let n = rows.len();
+    for chunk in rows.chunks(pure::BASELINE_ROWS) {
+        let mut digests = Map::new();
+        for &(i, rowid) in chunk {
+            let spec = &DIGESTS[i];
+            if let Some((name, values)) = row(conn, spec, rowid)? {
+                digests.insert(name, Json::String(pure::digest(spec, &values)));
+            }
+        }
+        super::super::audit::append_exact(conn, actor, at, pure::baseline_event(why, digests))?;
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(table: &str) -> &'static RowSpec {
+        DIGESTS.iter().find(|s| s.table == table).unwrap()
+    }
+
+    #[test]
+    fn an_upgrade_appends_baseline_records_covering_every_row() {
+        use crate::store::migrate::{MIGRATIONS, ROW_DIGESTS_VERSION, migrate};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..ROW_DIGESTS_VERSION as usize - 1] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", ROW_DIGESTS_VERSION - 1)
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');
+             INSERT INTO complaint (account, category, description, agent, received_at)
+             VALUES ('A-1', 'other', 'x', 'root', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let details: Vec<String> = conn
+            .prepare("SELECT detail FROM audit WHERE event = 'audit.baseline' ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(details.len(), 1, "{details:?}");
+        let rows = all(&conn, spec("complaint")).unwrap();
+        let want = pure::digest(spec("complaint"), &rows[0].1);
+        assert!(details[0].contains(&want), "{details:?}");
+        assert!(details[0].contains("complaint 1") && details[0].contains("agent root"));
+    }
+
+    #[test]
+    fn an_upgrade_to_11_baselines_only_the_added_tables() {
+        use crate::store::migrate::{MIGRATIONS, MORE_DIGESTS_VERSION, migrate};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..MORE_DIGESTS_VERSION as usize - 1] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", MORE_DIGESTS_VERSION - 1)
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');
+             INSERT INTO session (id, account, agent, channel, started_at, last_active_at)
+             VALUES ('S-1', 'A-1', 'root', 'inbound', 't', 't');
+             INSERT INTO agent_key VALUES ('SHA256:k', 'root', 'ssh-ed25519', 'AAAA', 'c', 't');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let details: Vec<String> = conn
+            .prepare("SELECT detail FROM audit WHERE event = 'audit.baseline' ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(details.len(), 1, "{details:?}");
+        let d = &details[0];
+        assert!(
+            d.contains("session S-1") && d.contains("agent key SHA256:k"),
+            "{d}"
+        );
+        assert!(
+            d.contains("migration 11") && !d.contains("agent root"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn an_upgrade_to_12_seals_every_row_the_chain_names() {
+        use crate::store::migrate::{MIGRATIONS, ROW_DIGESTS_VERSION, migrate};
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..ROW_DIGESTS_VERSION as usize - 1] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", ROW_DIGESTS_VERSION - 1)
+            .unwrap();
+        conn.execute_batch("INSERT INTO agent VALUES ('root', '', 'admin', 1, 't', 't');")
+            .unwrap();
+        migrate(&mut conn).unwrap();
+        let (dg, seq): (String, i64) = conn
+            .query_row(
+                "SELECT digest, seq FROM row_seal WHERE name = 'agent root'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let rows = all(&conn, spec("agent")).unwrap();
+        assert_eq!(dg, pure::digest(spec("agent"), &rows[0].1));
+        let event: String = conn
+            .query_row("SELECT event FROM audit WHERE seq = ?1", [seq], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(event, "audit.baseline");
+    }
 }
