@@ -1,10 +1,11 @@
 //! The database: opening it safely, migrations, and write transactions.
 //!
 //! This module and its children are the only place that writes SQL. A command's state change and
-//! its audit record always happen inside one [`Db::write`] call: the writer lock (an OS file
-//! lock on `<db>.lock`, granted first come, first served; see [`lock`]), then
-//! `BEGIN IMMEDIATE`, the work, and `COMMIT`. If anything fails, the transaction rolls back and
-//! nothing of the step remains.
+//! its audit record always happen inside one write transaction, a [`Write`] ([`Db::begin`] …
+//! [`Write::commit`], or [`Db::step`] around a closure): the writer lock (an OS file lock on
+//! `<db>.lock`, granted first come, first served; see [`lock`]), then `BEGIN IMMEDIATE`, the
+//! work, and `COMMIT`. If anything fails, or the `Write` is dropped uncommitted, the
+//! transaction rolls back and nothing of the step remains.
 //!
 //! Waiting for the writer lock is bounded (`[storage] lock_timeout_secs`, see [`lock`]): past
 //! it the step fails with exit 5 "the database is busy". The write-ahead log stays small: under
@@ -17,7 +18,8 @@
 //!
 //! **The seam (issue 16, part 1).** The connection is private to `store/`: commands read
 //! through a [`Read`] ([`Db::read`], or a [`Snapshot`] for one consistent view) and write
-//! through the [`Write`] a step is given ([`Db::step`]), and every query is one method of
+//! through a [`Write`] ([`Db::begin`], committed by [`Write::commit`]; [`Db::step`] does both
+//! around a closure), and every query is one method of
 //! those types, written in the module of its family (`customers`, `sessions`, `agents`,
 //! `breach`, `outbox`, `audit`, …). Appending to the chain is [`Write::append`]. A
 //! [`Write`] reads through the [`Read`] methods inside its transaction, and a [`Read`] can
@@ -28,9 +30,8 @@
 //! through this API alone. `audit/` is pure (hashing, checking, export formats, signing) and
 //! never names `store/`: the store reads the rows, seals and records, hands them to its
 //! functions (`audit::rowdigest`, `audit::crosscheck`), and writes what they return. What is
-//! not there yet: the step commits through the closure of [`Db::write`], not yet a
-//! `commit(self)` of the [`Write`]; the writer lock and the outbox claim are still files beside
-//! the SQLite database.
+//! not there yet: the writer lock and the outbox claim are still files beside the SQLite
+//! database, called directly rather than through a per-backend boundary.
 
 pub mod agent_keys;
 pub mod agents;
@@ -90,9 +91,6 @@ pub struct Db {
     /// service acts for): their rows must be as the chain shows them ([`Db::decide_as`]).
     acting: Vec<String>,
 }
-
-/// A write transaction; commits only through [`Db::write`].
-type Tx<'a> = Transaction<'a>;
 
 impl Db {
     /// Opens an existing database and brings its schema up to date.
@@ -267,28 +265,6 @@ impl Db {
         &self.path
     }
 
-    /// Runs `f` in one write transaction under the writer lock, committing only if it succeeds.
-    /// Commands use [`Db::step`], its typed form.
-    fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let path = self.path.clone();
-        let path = path.as_path();
-        let acting = std::mem::take(&mut self.acting);
-        let result = self.with_lock(|conn| {
-            // Row digests (crate::audit::rowdigest): note the decision rows this step changes.
-            audit::rowdigest::track(conn)?;
-            let result = Db::commit_step(conn, path, |tx| {
-                for login in &acting {
-                    audit::rowdigest::require_sealed(tx, "agent", "login", login)?;
-                }
-                f(tx)
-            });
-            audit::rowdigest::untrack(conn)?;
-            result
-        });
-        self.acting = acting;
-        result
-    }
-
     /// From now on every step first requires the rows of these agents to be as the chain shows
     /// them (row seals, exit 6 otherwise), inside its own transaction: a role raised or an
     /// agent re-enabled behind cpni's back acts on nothing. Their digests as read go into the
@@ -297,35 +273,8 @@ impl Db {
         self.acting = logins;
     }
 
-    /// One step's transaction: the work, the row-digest check, then the signed head
-    /// (crate::audit::head), committed together or not at all.
-    fn commit_step<T>(
-        conn: &mut Connection,
-        path: &Path,
-        f: impl FnOnce(&Tx<'_>) -> Result<T>,
-    ) -> Result<T> {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        crate::timing::mark("begin");
-        let started = audit::head::start(&tx)?;
-        let value = f(&tx)?;
-        crate::timing::mark("work");
-        if audit::rowdigest::pending() {
-            return Err(Error::storage(
-                "the step changed a decision row after its last audit record; nothing was recorded",
-            ));
-        }
-        audit::head::seal(&tx, path, &started)?;
-        crate::timing::mark("seal");
-        tx.commit().map_err(|e| {
-            let mut err = Error::from(e);
-            err.message = format!("the step was not recorded: {}", err.message);
-            err
-        })?;
-        crate::timing::mark("commit");
-        Ok(value)
-    }
-
-    fn with_lock<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+    /// Waits for the writer lock and bounds the WAL under it.
+    fn hold_writer(&self) -> Result<Writing> {
         let file = open_lock_file(&self.path)?;
         // Without its queue file the lock still excludes (the flock), only unordered.
         let queue = open_side_file(&self.path, lock::QUEUE_SUFFIX).ok();
@@ -337,16 +286,26 @@ impl Db {
         crate::timing::mark("lock");
         let wal_existed = self.bound_wal();
         crate::timing::mark("wal_bound");
+        Ok(Writing { held, wal_existed })
+    }
+
+    /// Releases the writer lock after a write that `committed` (or not).
+    fn release_writer(&self, writing: Writing, committed: bool) {
         // A WAL deleted by another program (the sqlite3 CLI checkpoints and deletes it when it
         // closes last) is created again by this write; SQLite no longer syncs the folder
         // (.cargo/config.toml), so do it here, or a power cut could lose the new file and the
         // step committed into it. Best effort: the step has committed either way.
-        let result = f(&mut self.conn);
-        if !wal_existed && result.is_ok() {
+        if !writing.wal_existed && committed {
             let _ = sync_folder(&self.path);
         }
-        drop(held);
+        drop(writing.held);
         self.backfill_wal();
+    }
+
+    fn with_lock<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let writing = self.hold_writer()?;
+        let result = f(&mut self.conn);
+        self.release_writer(writing, result.is_ok());
         result
     }
 
@@ -461,6 +420,12 @@ fn sync_folder(db: &Path) -> Result<()> {
         .map_err(|e| Error::storage(format!("cannot sync {}: {e}", dir.display())))
 }
 
+/// The writer lock held for one write, and whether the WAL file existed when it was taken.
+struct Writing {
+    held: lock::Held,
+    wal_existed: bool,
+}
+
 /// An exclusive claim on one outbox item while this process delivers it (see
 /// [`Db::claim_outbox_item`]). Dropping it, or the process dying, releases it.
 #[derive(Debug)]
@@ -549,11 +514,20 @@ pub struct Read<'a> {
     conn: &'a Connection,
 }
 
-/// The open write transaction of one step (see [`Db::step`]): the writes and the chain append
-/// ([`Write::append`]) are its methods, and it reads inside the transaction through [`Read`]'s.
+/// The open write transaction of one step ([`Db::begin`], or the closure of [`Db::step`]):
+/// the writes and the chain append ([`Write::append`]) are its methods, and it reads inside the
+/// transaction through [`Read`]'s. It holds the writer lock until it ends; [`Write::commit`]
+/// records the step, and dropping it uncommitted rolls everything back.
 pub struct Write<'a> {
-    tx: &'a Tx<'a>,
     read: Read<'a>,
+    db: &'a Db,
+    /// `Some` until committed.
+    tx: Option<Transaction<'a>>,
+    /// The head the transaction started from (for the signed head at commit).
+    started: audit::head::Newest,
+    /// `Some` until dropped.
+    writing: Option<Writing>,
+    committed: bool,
 }
 
 impl<'a> std::ops::Deref for Write<'a> {
@@ -578,48 +552,109 @@ impl Db {
         Read { conn: &self.conn }
     }
 
-    /// [`Db::write`] with the typed transaction: runs `f` as one step, committing only if it
+    /// Starts a step: waits for the writer lock, then opens its write transaction
+    /// (`BEGIN IMMEDIATE`), noting from then on every decision row it changes (row digests)
+    /// and requiring the acting agents' rows as the chain shows them ([`Db::decide_as`]).
+    /// Nothing is recorded until [`Write::commit`]; a `Write` dropped uncommitted rolls back.
+    pub fn begin(&mut self) -> Result<Write<'_>> {
+        let db: &Db = self;
+        let writing = db.hold_writer()?;
+        let mut w = Write {
+            read: db.read(),
+            db,
+            tx: None,
+            started: None,
+            writing: Some(writing),
+            committed: false,
+        };
+        // Row digests (crate::audit::rowdigest): note the decision rows this step changes.
+        audit::rowdigest::track(&db.conn)?;
+        w.tx = Some(Transaction::new_unchecked(
+            &db.conn,
+            TransactionBehavior::Immediate,
+        )?);
+        crate::timing::mark("begin");
+        w.started = audit::head::start(&db.conn)?;
+        for login in &db.acting {
+            w.require_sealed("agent", "login", login)?;
+        }
+        Ok(w)
+    }
+
+    /// Runs `f` as one step ([`Db::begin`], `f`, [`Write::commit`]): recorded only if `f`
     /// succeeds.
     pub fn step<T>(&mut self, f: impl FnOnce(&Write<'_>) -> Result<T>) -> Result<T> {
-        self.write(|tx| f(&Write::of(tx)))
+        let w = self.begin()?;
+        let value = f(&w)?;
+        w.commit()?;
+        Ok(value)
     }
 }
 
-impl<'a> Write<'a> {
-    /// The typed view of an open transaction (for `audit/` until it no longer takes one).
-    fn of(tx: &'a Tx<'a>) -> Write<'a> {
-        Write {
-            tx,
-            read: Read { conn: tx },
+impl Write<'_> {
+    /// Records the step: refuses one that changed a decision row after its last audit record,
+    /// signs the new head (`audit::head::seal`), and commits, all or nothing. Then releases the
+    /// writer lock.
+    pub fn commit(mut self) -> Result<()> {
+        crate::timing::mark("work");
+        if audit::rowdigest::pending() {
+            return Err(Error::storage(
+                "the step changed a decision row after its last audit record; nothing was recorded",
+            ));
         }
+        audit::head::seal(self.read.conn, &self.db.path, &self.started)?;
+        crate::timing::mark("seal");
+        let tx = self
+            .tx
+            .take()
+            .expect("a write's transaction is open until it commits");
+        tx.commit().map_err(|e| {
+            let mut err = Error::from(e);
+            err.message = format!("the step was not recorded: {}", err.message);
+            err
+        })?;
+        crate::timing::mark("commit");
+        self.committed = true;
+        Ok(())
     }
 
     /// Appends `event` as the next record of the chain, with the digests of the decision rows
-    /// this step changed ([`crate::audit::append`]).
+    /// this step changed ([`audit::rowdigest::append`]).
     pub fn append(
         &self,
         actor: &crate::audit::Actor,
         at: time::OffsetDateTime,
         event: crate::audit::Event,
     ) -> Result<crate::audit::Record> {
-        audit::rowdigest::append(self.tx, actor, at, event)
+        audit::rowdigest::append(self.read.conn, actor, at, event)
     }
 
     /// Exit 6 when the decision row of `table` whose `key` column is `value` is not as the
-    /// latest record naming it shows it (row seals, [`crate::audit::rowdigest::require_sealed`]).
+    /// latest record naming it shows it (row seals, [`audit::rowdigest::require_sealed`]).
     pub fn require_sealed(&self, table: &str, key: &'static str, value: &str) -> Result<()> {
-        audit::rowdigest::require_sealed(self.tx, table, key, value)
+        audit::rowdigest::require_sealed(self.read.conn, table, key, value)
     }
 
     /// Exit 6 when a row named `prefix…` that the chain shows for `account` is not among
-    /// `present` ([`crate::audit::rowdigest::require_none_missing`]).
+    /// `present` ([`audit::rowdigest::require_none_missing`]).
     pub fn require_none_missing(
         &self,
         account: &str,
         prefix: &str,
         present: &[String],
     ) -> Result<()> {
-        audit::rowdigest::require_none_missing(self.tx, account, prefix, present)
+        audit::rowdigest::require_none_missing(self.read.conn, account, prefix, present)
+    }
+}
+
+impl Drop for Write<'_> {
+    /// Rolls back what was not committed, stops noting row changes, releases the writer lock.
+    fn drop(&mut self) {
+        drop(self.tx.take());
+        let _ = audit::rowdigest::untrack(&self.db.conn);
+        if let Some(writing) = self.writing.take() {
+            self.db.release_writer(writing, self.committed);
+        }
     }
 }
 

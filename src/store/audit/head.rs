@@ -1,4 +1,4 @@
-//! SQL for the signed head (`audit_head`, one row) and [`seal`], which [`crate::store::Db::write`]
+//! SQL for the signed head (`audit_head`, one row) and [`seal`], which [`crate::store::Write::commit`]
 //! runs at the end of every write transaction: when the transaction appended records and
 //! started from the signed head, it signs the new head in the same transaction
 //! ([`crate::audit::head`] has the design and what it does not prove).
@@ -58,7 +58,7 @@ pub fn put(conn: &Connection, h: &Head) -> Result<()> {
     Ok(())
 }
 
-/// The head a transaction starts from: taken by [`crate::store::Db::write`] before the work.
+/// The head a transaction starts from: taken by [`crate::store::Db::begin`] before the work.
 pub fn start(conn: &Connection) -> Result<Newest> {
     newest(conn)
 }

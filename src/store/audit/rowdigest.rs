@@ -2,7 +2,7 @@
 //! and after, and the seals (the latest digest recorded for each row).
 //!
 //! [`track`] installs an SQLite pre-update hook (for the duration of one
-//! [`crate::store::Db::write`]) that notes every row inserted, updated or deleted in a table of
+//! [`crate::store::Write`]) that notes every row inserted, updated or deleted in a table of
 //! `crate::audit::rowdigest::DIGESTS`, and for an update or a delete the row's values as they were
 //! before the first change since the last record; [`take`] and [`take_prior`] hand them to the
 //! next audit record ([`attach`], called by [`append`]), which reads each changed row back by
