@@ -412,7 +412,7 @@ pub fn compare(
         ));
     }
     Some(Mismatch {
-        table: table,
+        table,
         row: lone_row,
         record: lone_record,
         message: format!(

@@ -29,13 +29,15 @@
 //! else changes. The store's contract (what any backend must do) is tested in `contract.rs`
 //! through this API alone. `audit/` is pure (hashing, checking, export formats, signing) and
 //! never names `store/`: the store reads the rows, seals and records, hands them to its
-//! functions (`audit::rowdigest`, `audit::crosscheck`), and writes what they return. What is
-//! not there yet: the writer lock and the outbox claim are still files beside the SQLite
-//! database, called directly rather than through a per-backend boundary.
+//! functions (`audit::rowdigest`, `audit::crosscheck`), and writes what they return.  The writer
+//! lock and the outbox claim are store operations behind a per-backend boundary
+//! ([`backend::Locking`]; SQLite's are the files beside the database, [`backend::Files`]), which
+//! [`Db::begin`] and [`Db::claim_outbox_item`] call.
 
 pub mod agent_keys;
 pub mod agents;
 pub mod audit;
+pub mod backend;
 pub mod breach;
 pub mod certification;
 pub mod codes;
@@ -62,6 +64,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use self::backend::Locking;
 use crate::error::{Error, Kind, Result};
 
 /// How long a write waits for the writer lock unless `[storage] lock_timeout_secs` says
@@ -86,6 +89,8 @@ pub static LOCK_WAIT_MAX_US: std::sync::atomic::AtomicU64 = std::sync::atomic::A
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    /// The writer lock and the outbox claims ([`backend::Files`] beside the database).
+    locks: backend::Files,
     lock_timeout: Duration,
     /// The agents every step of this process decides as (the acting agent and the agent a
     /// service acts for): their rows must be as the chain shows them ([`Db::decide_as`]).
@@ -119,6 +124,7 @@ impl Db {
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
+            locks: backend::Files::new(path),
             lock_timeout,
             acting: Vec::new(),
         };
@@ -156,6 +162,7 @@ impl Db {
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
+            locks: backend::Files::new(path),
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             acting: Vec::new(),
         };
@@ -273,13 +280,10 @@ impl Db {
         self.acting = logins;
     }
 
-    /// Waits for the writer lock and bounds the WAL under it.
+    /// Waits for the writer lock ([`Locking::writer`]) and bounds the WAL under it.
     fn hold_writer(&self) -> Result<Writing> {
-        let file = open_lock_file(&self.path)?;
-        // Without its queue file the lock still excludes (the flock), only unordered.
-        let queue = open_side_file(&self.path, lock::QUEUE_SUFFIX).ok();
         let asked = std::time::Instant::now();
-        let held = lock::exclusive(file, queue, self.lock_timeout, &self.path);
+        let held = self.locks.writer(self.lock_timeout);
         let waited = asked.elapsed().as_micros() as u64;
         LOCK_WAIT_MAX_US.fetch_max(waited, std::sync::atomic::Ordering::Relaxed);
         let held = held?;
@@ -422,7 +426,7 @@ fn sync_folder(db: &Path) -> Result<()> {
 
 /// The writer lock held for one write, and whether the WAL file existed when it was taken.
 struct Writing {
-    held: lock::Held,
+    held: <backend::Files as Locking>::Writer,
     wal_existed: bool,
 }
 
@@ -430,64 +434,20 @@ struct Writing {
 /// [`Db::claim_outbox_item`]). Dropping it, or the process dying, releases it.
 #[derive(Debug)]
 pub struct Claim {
-    _file: File,
+    _held: <backend::Files as Locking>::Claim,
 }
 
 impl Db {
-    /// Waits for, then holds, the claim on outbox item `id`: a lock on byte `id` of
-    /// `<db>.outbox.lock` (an open-file-description lock, so the kernel drops it when the
-    /// process exits or is killed). Two processes delivering the queue at once (`notify send`
-    /// and a step that delivers its own item) then never send the same item twice: the second
-    /// waits, re-reads the item, and finds it sent. The SQLite writer lock is never held while
-    /// waiting for a claim, so the two locks cannot deadlock.
+    /// Waits for, then holds, the claim on outbox item `id` ([`Locking::claim`]): two
+    /// processes delivering the queue at once (`notify send` and a step that delivers its own
+    /// item) then never send the same item twice: the second waits, re-reads the item, and
+    /// finds it sent. The writer lock is never held while waiting for a claim, so the two
+    /// locks cannot deadlock.
     pub fn claim_outbox_item(&self, id: i64) -> Result<Claim> {
-        use std::os::fd::AsRawFd;
-        let file = open_side_file(&self.path, ".outbox.lock")?;
-        // SAFETY: a zeroed `flock` is a valid value; the fields that matter are set below.
-        let mut fl: libc::flock = unsafe { std::mem::zeroed() };
-        fl.l_type = libc::F_WRLCK as _;
-        fl.l_whence = libc::SEEK_SET as _;
-        fl.l_start = id as libc::off_t;
-        fl.l_len = 1;
-        loop {
-            // SAFETY: fcntl on an open descriptor with a valid, initialised `flock`.
-            let r = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLKW, &mut fl) };
-            if r == 0 {
-                return Ok(Claim { _file: file });
-            }
-            let e = std::io::Error::last_os_error();
-            if e.kind() != std::io::ErrorKind::Interrupted {
-                return Err(Error::storage(format!(
-                    "cannot lock outbox item {id} for delivery: {e}"
-                ))
-                .hint("check the permissions of the database folder"));
-            }
-        }
-    }
-}
-
-fn open_lock_file(db: &Path) -> Result<File> {
-    open_side_file(db, ".lock")
-}
-
-/// Opens (creating, 0600) the file `<db><suffix>` beside the database.
-fn open_side_file(db: &Path, suffix: &str) -> Result<File> {
-    let path = perms::beside(db, suffix);
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(&path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::PermissionDenied {
-                return perms::io_error(&path, &e);
-            }
-            Error::storage(format!("cannot open the writer lock file: {e}"))
-                .hint("check that the database folder exists and is writable")
+        Ok(Claim {
+            _held: self.locks.claim(id)?,
         })
+    }
 }
 
 /// Creates `dir` (and parents) with mode 0700 if missing; refuses a link.

@@ -1,0 +1,112 @@
+//! The per-backend boundary for the two exclusions that are not queries: the writer lock every
+//! step holds for its transaction, and the claim on one outbox item while a process delivers it.
+//!
+//! [`Locking`] is what a backend implements; [`crate::store::Db`] calls it from
+//! [`crate::store::Db::begin`] and [`crate::store::Db::claim_outbox_item`], so commands never
+//! see how either is done. The SQLite implementation is [`Files`]: the writer lock is the
+//! first-come, first-served file lock on `<db>.lock` and `<db>.lock-queue` ([`super::lock`]),
+//! waited for at most the configured time ("the database is busy", exit 5); an outbox claim is
+//! an open-file-description lock on byte `id` of `<db>.outbox.lock`, which the kernel drops when
+//! the process exits or is killed. A PostgreSQL implementation would take its writer lock as
+//! an advisory transaction lock inside the step's transaction and claim an item with
+//! `SELECT … FOR UPDATE SKIP LOCKED`, and nothing outside `store/` would change.
+
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{lock, perms};
+use crate::error::{Error, Result};
+
+/// The writer lock and the outbox claims of one backend.
+pub trait Locking {
+    /// The held writer lock; dropping it releases it.
+    type Writer;
+    /// A held claim on one outbox item; dropping it (or the process dying) releases it.
+    type Claim: std::fmt::Debug;
+
+    /// Waits at most `timeout` for the writer lock (exit 5 "the database is busy" past it),
+    /// then holds it; writers are served in the order they asked.
+    fn writer(&self, timeout: Duration) -> Result<Self::Writer>;
+
+    /// Waits for, then holds, the exclusive claim on outbox item `id`: two processes
+    /// delivering the queue at once never send one item twice (the second waits, re-reads the
+    /// item and finds it sent). Never called while the writer lock is held, so the two cannot
+    /// deadlock.
+    fn claim(&self, id: i64) -> Result<Self::Claim>;
+}
+
+/// SQLite's locks: files beside the database (see the module doc).
+#[derive(Debug, Clone)]
+pub struct Files {
+    db: PathBuf,
+}
+
+impl Files {
+    /// The locks of the database at `db`.
+    pub fn new(db: &Path) -> Files {
+        Files {
+            db: db.to_path_buf(),
+        }
+    }
+}
+
+impl Locking for Files {
+    type Writer = lock::Held;
+    type Claim = File;
+
+    fn writer(&self, timeout: Duration) -> Result<lock::Held> {
+        let file = open_side_file(&self.db, ".lock")?;
+        // Without its queue file the lock still excludes (the flock), only unordered.
+        let queue = open_side_file(&self.db, lock::QUEUE_SUFFIX).ok();
+        lock::exclusive(file, queue, timeout, &self.db)
+    }
+
+    /// A lock on byte `id` of `<db>.outbox.lock` (an open-file-description lock, so the kernel
+    /// drops it when the process exits or is killed).
+    fn claim(&self, id: i64) -> Result<File> {
+        use std::os::fd::AsRawFd;
+        let file = open_side_file(&self.db, ".outbox.lock")?;
+        // SAFETY: a zeroed `flock` is a valid value; the fields that matter are set below.
+        let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+        fl.l_type = libc::F_WRLCK as _;
+        fl.l_whence = libc::SEEK_SET as _;
+        fl.l_start = id as libc::off_t;
+        fl.l_len = 1;
+        loop {
+            // SAFETY: fcntl on an open descriptor with a valid, initialised `flock`.
+            let r = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLKW, &mut fl) };
+            if r == 0 {
+                return Ok(file);
+            }
+            let e = std::io::Error::last_os_error();
+            if e.kind() != std::io::ErrorKind::Interrupted {
+                return Err(Error::storage(format!(
+                    "cannot lock outbox item {id} for delivery: {e}"
+                ))
+                .hint("check the permissions of the database folder"));
+            }
+        }
+    }
+}
+
+/// Opens (creating, 0600) the file `<db><suffix>` beside the database.
+fn open_side_file(db: &Path, suffix: &str) -> Result<File> {
+    let path = perms::beside(db, suffix);
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::PermissionDenied {
+                return perms::io_error(&path, &e);
+            }
+            Error::storage(format!("cannot open the writer lock file: {e}"))
+                .hint("check that the database folder exists and is writable")
+        })
+}
