@@ -1,13 +1,18 @@
 //! The store's contract, as tests written against the typed API only ([`Db::step`],
-//! [`Db::read`], [`Db::snapshot`], the outbox claim): what any backend must do, whatever it
-//! is. They run against SQLite here; a second backend runs the same tests (issue 16). A start:
-//! a round trip, a failed step leaving nothing, the chain under concurrent writers, snapshot
-//! isolation, the exclusive outbox claim, and a session write saying whether the session was
-//! still open.
+//! [`Db::begin`] and [`super::Write::commit`], [`Db::read`], [`Db::snapshot`], the writer lock
+//! and the outbox claim): what any backend must do, whatever it is. Each test is written once,
+//! as a function over a [`Backend`] (how to make an empty store and open handles on it), and
+//! [`contract!`] instantiates the whole set for one backend: `sqlite` here; a second backend
+//! adds its `Backend` and one `contract!` line. Covered: a round trip, a failed or dropped step
+//! leaving nothing, an explicit commit, a step refused for a decision row changed after its
+//! last record, the chain under concurrent writers, snapshot isolation, the writer lock's
+//! timeout (busy, exit 5), the exclusive outbox claim, and a session write saying whether the
+//! session was still open.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use super::Db;
 use super::audit::Filter;
@@ -24,11 +29,35 @@ fn actor() -> Actor {
     }
 }
 
-fn fresh() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("db").join("cpni.db");
-    Db::create(&path).unwrap();
-    (dir, path)
+/// What the contract needs of a backend: a new, empty store (dropped at the end of the test),
+/// and handles on it, each as a separate process would open it.
+pub(super) trait Backend: Sized + Send + Sync + 'static {
+    /// A new store, created as `cpni init` would.
+    fn fresh() -> Self;
+    /// A handle with a writer-lock timeout of `lock_timeout`.
+    fn open_with(&self, lock_timeout: Duration) -> Db;
+    /// A handle with the default timeout.
+    fn open(&self) -> Db {
+        self.open_with(super::DEFAULT_LOCK_TIMEOUT)
+    }
+}
+
+/// SQLite: a database file in a temporary folder.
+pub(super) struct Sqlite {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Backend for Sqlite {
+    fn fresh() -> Sqlite {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db").join("cpni.db");
+        Db::create(&path).unwrap();
+        Sqlite { _dir: dir, path }
+    }
+    fn open_with(&self, lock_timeout: Duration) -> Db {
+        Db::open_with(&self.path, lock_timeout).unwrap()
+    }
 }
 
 fn customer(account: &str) -> Customer {
@@ -65,8 +94,7 @@ fn add(db: &mut Db, account: &str) -> Result<()> {
     })
 }
 
-fn appends(path: &Path, n: usize, tag: &str) {
-    let mut db = Db::open(path).unwrap();
+fn appends(mut db: Db, n: usize, tag: &str) {
     for i in 0..n {
         db.step(|w| {
             w.append(
@@ -79,10 +107,9 @@ fn appends(path: &Path, n: usize, tag: &str) {
     }
 }
 
-#[test]
-fn what_a_step_writes_is_read_back_as_written() {
-    let (_dir, path) = fresh();
-    let mut db = Db::open(&path).unwrap();
+fn what_a_step_writes_is_read_back_as_written<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
     let c = customer("A1001");
     db.step(|w| {
         w.insert_customer(&c)?;
@@ -100,10 +127,9 @@ fn what_a_step_writes_is_read_back_as_written() {
     assert!(!read.customer_exists("A1002").unwrap());
 }
 
-#[test]
-fn a_failed_step_leaves_nothing_of_itself() {
-    let (_dir, path) = fresh();
-    let mut db = Db::open(&path).unwrap();
+fn a_failed_step_leaves_nothing_of_itself<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
     let before = db.read().audit_head().unwrap();
     let c = customer("A2001");
     let failed = db.step(|w| {
@@ -116,21 +142,20 @@ fn a_failed_step_leaves_nothing_of_itself() {
     assert_eq!(db.read().audit_head().unwrap(), before);
 }
 
-#[test]
-fn concurrent_writers_extend_one_chain_without_gaps_or_forks() {
-    let (_dir, path) = fresh();
-    let start = Db::open(&path).unwrap().read().audit_head().unwrap();
+fn concurrent_writers_extend_one_chain_without_gaps_or_forks<B: Backend>() {
+    let store = B::fresh();
+    let start = store.open().read().audit_head().unwrap();
     let start_seq = start.map_or(0, |h| h.0);
     let threads: Vec<_> = (0..4)
         .map(|t| {
-            let path = path.clone();
-            std::thread::spawn(move || appends(&path, 10, &format!("t{t}-")))
+            let db = store.open();
+            std::thread::spawn(move || appends(db, 10, &format!("t{t}-")))
         })
         .collect();
     for t in threads {
         t.join().unwrap();
     }
-    let db = Db::open(&path).unwrap();
+    let db = store.open();
     let records = db.read().audit_list(&Filter::default()).unwrap();
     let ours: Vec<_> = records.iter().filter(|r| r.seq > start_seq).collect();
     assert_eq!(ours.len(), 40);
@@ -147,13 +172,12 @@ fn concurrent_writers_extend_one_chain_without_gaps_or_forks() {
     assert_eq!((head.0, head.1.clone()), (last.seq, last.hash.clone()));
 }
 
-#[test]
-fn a_snapshot_does_not_see_what_commits_after_it_began() {
-    let (_dir, path) = fresh();
-    let reader = Db::open(&path).unwrap();
+fn a_snapshot_does_not_see_what_commits_after_it_began<B: Backend>() {
+    let store = B::fresh();
+    let reader = store.open();
     let snapshot = reader.snapshot().unwrap();
     let seen = snapshot.read().audit_count(&Filter::default()).unwrap();
-    appends(&path, 3, "later");
+    appends(store.open(), 3, "later");
     assert_eq!(
         snapshot.read().audit_count(&Filter::default()).unwrap(),
         seen
@@ -165,10 +189,9 @@ fn a_snapshot_does_not_see_what_commits_after_it_began() {
     );
 }
 
-#[test]
-fn an_outbox_item_is_claimed_by_one_process_at_a_time() {
-    let (_dir, path) = fresh();
-    let mut db = Db::open(&path).unwrap();
+fn an_outbox_item_is_claimed_by_one_process_at_a_time<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
     add(&mut db, "A3001").unwrap();
     let id = db
         .step(|w| {
@@ -192,9 +215,8 @@ fn an_outbox_item_is_claimed_by_one_process_at_a_time() {
     let released = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel();
     let other = {
-        let (path, released) = (path.clone(), released.clone());
+        let (db, released) = (store.open(), released.clone());
         std::thread::spawn(move || {
-            let db = Db::open(&path).unwrap();
             let _claim = db.claim_outbox_item(id).unwrap();
             tx.send(released.load(Ordering::SeqCst)).unwrap();
         })
@@ -213,10 +235,9 @@ fn an_outbox_item_is_claimed_by_one_process_at_a_time() {
     other.join().unwrap();
 }
 
-#[test]
-fn a_session_step_reports_whether_the_session_was_still_open() {
-    let (_dir, path) = fresh();
-    let mut db = Db::open(&path).unwrap();
+fn a_session_step_reports_whether_the_session_was_still_open<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
     let at = clock::format(clock::now());
     let c = customer("A4001");
     let s = super::sessions::Session {
@@ -264,3 +285,118 @@ fn a_session_step_reports_whether_the_session_was_still_open() {
     assert_eq!(back.secret_failures, 0);
     assert_eq!(back.end_reason.as_deref(), Some("done"));
 }
+
+fn an_explicit_commit_records_the_step<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    let c = customer("A5001");
+    let w = db.begin().unwrap();
+    w.insert_customer(&c).unwrap();
+    w.append(&actor(), clock::now(), Event::new("customer.add"))
+        .unwrap();
+    let other = store.open();
+    assert!(
+        other.read().customer("A5001").unwrap().is_none(),
+        "nothing is seen before the commit"
+    );
+    w.commit().unwrap();
+    assert_eq!(other.read().customer("A5001").unwrap(), Some(c));
+}
+
+fn a_write_dropped_uncommitted_leaves_nothing_and_frees_the_lock<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    let before = db.read().audit_head().unwrap();
+    {
+        let w = db.begin().unwrap();
+        w.insert_customer(&customer("A6001")).unwrap();
+        w.append(&actor(), clock::now(), Event::new("customer.add"))
+            .unwrap();
+    }
+    assert!(db.read().customer("A6001").unwrap().is_none());
+    assert_eq!(db.read().audit_head().unwrap(), before);
+    // The writer lock went with it: another handle gets it at once.
+    let mut other = store.open_with(Duration::from_millis(200));
+    add(&mut other, "A6002").unwrap();
+    assert!(db.read().customer("A6002").unwrap().is_some());
+}
+
+fn a_step_that_changes_a_decision_row_after_its_last_record_is_refused<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    let before = db.read().audit_head().unwrap();
+    let err = db
+        .step(|w| {
+            w.append(&actor(), clock::now(), Event::new("customer.add"))?;
+            w.insert_customer(&customer("A7001"))
+        })
+        .unwrap_err();
+    assert_eq!(err.exit_code(), 5);
+    assert!(
+        err.message
+            .contains("changed a decision row after its last audit record"),
+        "{}",
+        err.message
+    );
+    assert!(db.read().customer("A7001").unwrap().is_none());
+    assert_eq!(db.read().audit_head().unwrap(), before);
+}
+
+fn a_writer_that_waits_past_its_timeout_is_told_the_database_is_busy<B: Backend>() {
+    let store = B::fresh();
+    let mut holder = store.open();
+    let w = holder.begin().unwrap();
+    let mut waiter = store.open_with(Duration::from_millis(300));
+    let err = add(&mut waiter, "A8001").unwrap_err();
+    assert_eq!(err.exit_code(), 5, "{}", err.message);
+    assert!(err.message.contains("busy"), "{}", err.message);
+    drop(w);
+    add(&mut waiter, "A8001").unwrap();
+    assert!(holder.read().customer("A8001").unwrap().is_some());
+}
+
+fn claims_on_two_items_do_not_wait_for_each_other<B: Backend>() {
+    let store = B::fresh();
+    let db = store.open();
+    let _one = db.claim_outbox_item(1).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let other = store.open();
+    let t = std::thread::spawn(move || {
+        let _two = other.claim_outbox_item(2).unwrap();
+        tx.send(()).unwrap();
+    });
+    rx.recv_timeout(Duration::from_secs(30))
+        .expect("item 2 is claimed while item 1 is held");
+    t.join().unwrap();
+}
+
+/// Instantiates every contract test for one backend, as `mod $name`.
+macro_rules! contract {
+    ($name:ident, $backend:ty) => {
+        mod $name {
+            contract!(@tests $backend;
+                what_a_step_writes_is_read_back_as_written,
+                a_failed_step_leaves_nothing_of_itself,
+                an_explicit_commit_records_the_step,
+                a_write_dropped_uncommitted_leaves_nothing_and_frees_the_lock,
+                a_step_that_changes_a_decision_row_after_its_last_record_is_refused,
+                concurrent_writers_extend_one_chain_without_gaps_or_forks,
+                a_snapshot_does_not_see_what_commits_after_it_began,
+                a_writer_that_waits_past_its_timeout_is_told_the_database_is_busy,
+                an_outbox_item_is_claimed_by_one_process_at_a_time,
+                claims_on_two_items_do_not_wait_for_each_other,
+                a_session_step_reports_whether_the_session_was_still_open,
+            );
+        }
+    };
+    (@tests $backend:ty; $($test:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                super::$test::<$backend>()
+            }
+        )*
+    };
+}
+
+contract!(sqlite, super::Sqlite);
