@@ -7,7 +7,8 @@
 /// a row carries a digest of (`"digests"` in the record's detail; see
 /// [`crate::audit::rowdigest`]). Each inner list is a group of columns: a mismatch names the
 /// columns of the groups whose digests differ. Changing a list changes every digest of its
-/// table: do it only in a migration that re-baselines (the store's `rowdigest::baseline`; see [`crate::audit::rowdigest::baseline_event`]).
+/// table: do it only in a migration that re-baselines (the store's `rowdigest::baseline`,
+/// with [`crate::audit::rowdigest::baseline_event`]).
 pub struct RowSpec {
     pub table: &'static str,
     /// How the messages (and the records' `"digests"` keys) name a row: `label` followed by

@@ -1,7 +1,9 @@
 //! SQL for the audit table: the chain head, the insert, filtered listing and streaming scans
 //! (whole, by filter, or by range of `seq` on a second snapshot reader);
 //! the signed proofs beside it in [`proofs`], the decision-table cross-checks in [`crosscheck`],
-//! the verify scan's column reads in [`rawscan`].
+//! the row digests and seals (and the chain append that carries them) in [`rowdigest`], the
+//! signed head in [`head`], the verify scan's column reads in `rawscan`. The hashing, digests
+//! and checks themselves are `crate::audit`'s pure functions, which these hand the rows to.
 
 pub mod crosscheck;
 pub mod head;

@@ -18,21 +18,22 @@
 //!
 //! **The seam (issue 16, part 1).** The connection is private to `store/`: commands read
 //! through a [`Read`] ([`Db::read`], or a [`Snapshot`] for one consistent view) and write
-//! through a [`Write`] ([`Db::begin`], committed by [`Write::commit`]; [`Db::step`] does both
-//! around a closure), and every query is one method of
-//! those types, written in the module of its family (`customers`, `sessions`, `agents`,
-//! `breach`, `outbox`, `audit`, …). Appending to the chain is [`Write::append`]. A
-//! [`Write`] reads through the [`Read`] methods inside its transaction, and a [`Read`] can
-//! never write. Failures leave `store/` as a backend-neutral [`error::StoreError`], which
-//! maps to exit 5 with its message and hint. No rusqlite type or SQL text is named outside
-//! `store/`, so a second backend (PostgreSQL, part 2) implements these methods and nothing
-//! else changes. The store's contract (what any backend must do) is tested in `contract.rs`
-//! through this API alone. `audit/` is pure (hashing, checking, export formats, signing) and
-//! never names `store/`: the store reads the rows, seals and records, hands them to its
-//! functions (`audit::rowdigest`, `audit::crosscheck`), and writes what they return.  The writer
-//! lock and the outbox claim are store operations behind a per-backend boundary
-//! ([`backend::Locking`]; SQLite's are the files beside the database, [`backend::Files`]), which
-//! [`Db::begin`] and [`Db::claim_outbox_item`] call.
+//! through a [`Write`] ([`Db::begin`], recorded by [`Write::commit`]; [`Db::step`] does both
+//! around a closure), and every query is one method of those types, written in the module of
+//! its family (`customers`, `sessions`, `agents`, `breach`, `outbox`, `audit`, …). Appending
+//! to the chain is [`Write::append`]. A [`Write`] reads through the [`Read`] methods inside its
+//! transaction, and a [`Read`] can never write. Failures leave `store/` as a backend-neutral
+//! [`error::StoreError`], which maps to exit 5 with its message and hint. No rusqlite type or
+//! SQL text is named outside `store/`. `audit/` is pure (hashing, digests, checks, export
+//! formats, signing) and never names `store/`: the store reads the rows, seals and records,
+//! hands them to its functions (`audit::rowdigest`, `audit::crosscheck`), and writes what they
+//! return. The writer lock and the outbox claim are store operations behind a per-backend
+//! boundary ([`backend::Locking`]; SQLite's are the files beside the database,
+//! [`backend::Files`]), called by [`Db::begin`] and [`Db::claim_outbox_item`]. A second backend
+//! (PostgreSQL, part 2) therefore implements these methods and its `Locking`, and nothing
+//! outside `store/` changes. The store's contract (what any backend must do) is tested in
+//! `contract.rs` through this API alone, each test written once over a backend and run for
+//! each.
 
 pub mod agent_keys;
 pub mod agents;
