@@ -7,7 +7,8 @@
 //! leaving nothing, an explicit commit, a step refused for a decision row changed after its
 //! last record, the chain under concurrent writers, snapshot isolation, the writer lock's
 //! timeout (busy, exit 5), the exclusive outbox claim, and a session write saying whether the
-//! session was still open.
+//! session was still open. One more test checks the seam itself in the source tree: nothing
+//! outside `store/` names rusqlite, and `audit/` never names the store.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -368,6 +369,45 @@ fn claims_on_two_items_do_not_wait_for_each_other<B: Backend>() {
     rx.recv_timeout(Duration::from_secs(30))
         .expect("item 2 is claimed while item 1 is held");
     t.join().unwrap();
+}
+
+/// The seam itself: no file outside `src/store/` names rusqlite (so no connection, transaction
+/// or SQLite type leaks out), and `src/audit/` never names `store/` (it is pure: the store
+/// hands it rows).
+#[test]
+fn only_the_store_names_the_database_and_audit_never_names_the_store() {
+    fn files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&src, &mut all);
+    assert!(all.len() > 50, "the source tree was found: {}", all.len());
+    let mut leaks = Vec::new();
+    for path in &all {
+        let rel = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(path).unwrap();
+        if !rel.starts_with("store/") && text.contains("rusqlite") {
+            leaks.push(format!("{rel} names rusqlite"));
+        }
+        if rel.starts_with("audit/")
+            && (text.contains("crate::store") || text.contains("super::super::store"))
+        {
+            leaks.push(format!("{rel} names the store"));
+        }
+    }
+    assert!(leaks.is_empty(), "{leaks:#?}");
 }
 
 /// Instantiates every contract test for one backend, as `mod $name`.
