@@ -39,6 +39,11 @@
 //! through the database. The database administrator keeps the data; the cpni administrator
 //! keeps the keys; neither alone can rewrite the log without `audit verify` seeing it.
 
+pub mod connect;
+pub mod error;
+pub mod migrate;
+pub mod target;
+
 /// The PostgreSQL migrations, in order: step N is `MIGRATIONS[N - 1]` and leaves
 /// `schema_version.version = N`. Never edit a shipped step; add a new one (and keep
 /// `schema.postgres.sql` in agreement: tests/cli/pg_schema.rs compares them).
