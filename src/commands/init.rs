@@ -165,7 +165,8 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
     if args.demo {
         return Err(Error::usage(
             "pg-steps-not-yet",
-            "cpni init --demo loads customers, a step that runs on SQLite only in this release",
+            "cpni init --demo on PostgreSQL: loading the demo customers is a step, and this \
+             release runs steps on SQLite only",
         )
         .hint("run `cpni init` without --demo, or try `cpni demo` with a SQLite db"));
     }

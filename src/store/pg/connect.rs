@@ -35,7 +35,11 @@ pub enum As {
 pub fn connect(t: &Target, who: As) -> Result<postgres::Client> {
     let (role, file, field) = match who {
         As::App => (&t.user, &t.password_file, "storage.password_file"),
-        As::Owner => (&t.owner_role, &t.owner_password_file, "storage.owner_password_file"),
+        As::Owner => (
+            &t.owner_role,
+            &t.owner_password_file,
+            "storage.owner_password_file",
+        ),
     };
     let mut c = postgres::Config::new();
     match &t.host {
@@ -90,8 +94,13 @@ fn roots(t: &Target) -> Result<RootCertStore> {
     }
     if let Some(path) = &t.ca_file {
         let bad = |msg: String| {
-            Error::usage("ca-file", format!("storage.ca_file {}: {msg}", path.display()))
-                .hint("ca_file is the PEM file of the CA that signed the PostgreSQL server's certificate")
+            Error::usage(
+                "ca-file",
+                format!("storage.ca_file {}: {msg}", path.display()),
+            )
+            .hint(
+                "ca_file is the PEM file of the CA that signed the PostgreSQL server's certificate",
+            )
         };
         let certs = CertificateDer::pem_file_iter(path)
             .map_err(|e| bad(format!("cannot be read: {e}")))?

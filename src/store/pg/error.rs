@@ -134,11 +134,17 @@ impl From<PgError> for Error {
             ),
             PgFailure::Auth => (
                 "pg-auth",
-                format!("the PostgreSQL server at {place} refused the login of role {role}: {detail}"),
+                format!(
+                    "the PostgreSQL server at {place} refused the login of role {role}: {detail}"
+                ),
                 format!(
                     "check that the file named by [storage] {} holds {role}'s password (one line) \
                      and that the server's pg_hba.conf lets {role} connect from this host",
-                    if role.ends_with("owner") { "owner_password_file" } else { "password_file" }
+                    if role.ends_with("owner") {
+                        "owner_password_file"
+                    } else {
+                        "password_file"
+                    }
                 ),
             ),
             PgFailure::Tls => (

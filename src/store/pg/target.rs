@@ -77,19 +77,19 @@ impl Target {
         let host = match &self.host {
             Host::Tcp(h) if h.contains(':') => format!("[{h}]"),
             Host::Tcp(h) => h.clone(),
-            Host::Socket(_) => String::new(),
+            Host::Socket(p) => percent_encoding::utf8_percent_encode(
+                &p.to_string_lossy(),
+                percent_encoding::NON_ALPHANUMERIC,
+            )
+            .to_string(),
         };
-        let mut url = format!(
+        format!(
             "postgresql://{}@{host}:{}/{}?sslmode={}",
             self.user,
             self.port,
             self.dbname,
             self.ssl.as_str()
-        );
-        if let Host::Socket(p) = &self.host {
-            url.push_str(&format!("&host={}", p.display()));
-        }
-        url
+        )
     }
 }
 
@@ -134,31 +134,38 @@ pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
         return Err("db: the URL names no database; end it with /DATABASE (e.g. /cpni)".into());
     }
     let mut ssl = None;
-    let mut socket = None;
     let mut ca_file = files.ca_file;
     for (k, v) in url.query_pairs() {
         match &*k {
             "sslmode" => ssl = Some(ssl_mode(&v)?),
-            "host" if v.starts_with('/') => socket = Some(PathBuf::from(&*v)),
-            "host" => return Err("db: host= in the URL must be a Unix socket folder (an absolute path); put a TCP host before the port".into()),
             "sslrootcert" if ca_file.as_ref().is_some_and(|c| c != Path::new(&*v)) => {
-                return Err("db: sslrootcert in the URL differs from [storage] ca_file; give one of them".into());
+                return Err(
+                    "db: sslrootcert in the URL differs from [storage] ca_file; give one of them"
+                        .into(),
+                );
             }
             "sslrootcert" => ca_file = Some(PathBuf::from(&*v)),
             "password" => return Err(password_in_url()),
+            "host" => {
+                return Err("db: host= is not supported; put a Unix socket folder in the host \
+                            position, percent-encoded: postgresql://cpni_app@%2Frun%2Fpostgresql/cpni"
+                    .into());
+            }
             other => {
                 return Err(format!(
-                    "db: the URL parameter {other:?} is not supported (use sslmode, sslrootcert or host)"
+                    "db: the URL parameter {other:?} is not supported (use sslmode or sslrootcert)"
                 ));
             }
         }
     }
-    let host = match (url.host_str().map(decode).transpose()?, socket) {
-        (Some(h), None) if h.starts_with('/') => Host::Socket(PathBuf::from(h)),
-        (Some(h), None) if !h.is_empty() => Host::Tcp(h.trim_matches(['[', ']']).to_string()),
-        (None | Some(_), Some(s)) if url.host_str().is_none_or(str::is_empty) => Host::Socket(s),
-        (Some(_), Some(_)) => return Err("db: give either a host in the URL or host=/socket/folder, not both".into()),
-        _ => return Err("db: the URL names no host; write postgresql://cpni_app@HOST/DATABASE".into()),
+    let host = match url.host_str().map(decode).transpose()? {
+        Some(h) if h.starts_with('/') => Host::Socket(PathBuf::from(h)),
+        Some(h) if !h.is_empty() => Host::Tcp(h.trim_matches(['[', ']']).to_string()),
+        _ => {
+            return Err(
+                "db: the URL names no host; write postgresql://cpni_app@HOST/DATABASE".into(),
+            );
+        }
     };
     if let Host::Tcp(h) = &host
         && h.contains(',')
@@ -235,8 +242,11 @@ pub fn read_password(field: &str, path: &Path) -> crate::error::Result<String> {
     use std::io::Read;
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     let err = |msg: String, hint: String| {
-        crate::error::Error::usage("password-file", format!("{field} {}: {msg}", path.display()))
-            .hint(hint)
+        crate::error::Error::usage(
+            "password-file",
+            format!("{field} {}: {msg}", path.display()),
+        )
+        .hint(hint)
     };
     let fix = format!(
         "the file must be a regular file of the service account, mode 0600: `chmod 600 {}`",
@@ -244,17 +254,27 @@ pub fn read_password(field: &str, path: &Path) -> crate::error::Result<String> {
     );
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
-            return Err(err("is a symbolic link; cpni reads passwords only from a real file".into(), fix));
+            return Err(err(
+                "is a symbolic link; cpni reads passwords only from a real file".into(),
+                fix,
+            ));
         }
         Ok(_) => {}
-        Err(e) => return Err(err(format!("cannot be read: {e}"), "check the path in the config file".into())),
+        Err(e) => {
+            return Err(err(
+                format!("cannot be read: {e}"),
+                "check the path in the config file".into(),
+            ));
+        }
     }
     let f = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC | libc::O_NONBLOCK)
         .open(path)
         .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
-    let m = f.metadata().map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
+    let m = f
+        .metadata()
+        .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
     let mode = m.permissions().mode() & 0o7777;
     if !m.is_file() {
         return Err(err("is not a regular file".into(), fix));
@@ -271,7 +291,10 @@ pub fn read_password(field: &str, path: &Path) -> crate::error::Result<String> {
         .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
     let pw = text.trim_end_matches(['\r', '\n']);
     if pw.is_empty() {
-        return Err(err("is empty".into(), "put the role's password in it (one line)".into()));
+        return Err(err(
+            "is empty".into(),
+            "put the role's password in it (one line)".into(),
+        ));
     }
     Ok(pw.to_string())
 }
@@ -299,8 +322,6 @@ mod tests {
         let t = p("postgresql://cpni_app@%2Fvar%2Frun%2Fpostgresql/cpni").unwrap();
         assert_eq!(t.host, Host::Socket("/var/run/postgresql".into()));
         assert_eq!(t.ssl, SslMode::Disable);
-        let t = p("postgresql://cpni_app@/cpni?host=/tmp/sock").unwrap();
-        assert_eq!(t.host, Host::Socket("/tmp/sock".into()));
         let t = p("postgresql://cpni_app@127.0.0.1/cpni?sslrootcert=/etc/ca.pem").unwrap();
         assert_eq!(t.ca_file.as_deref(), Some(Path::new("/etc/ca.pem")));
     }
@@ -309,15 +330,28 @@ mod tests {
     fn bad_urls_name_the_field_and_never_echo_a_password() {
         for (url, want) in [
             ("postgresql://cpni_app:s3cret@h/cpni", "password_file"),
-            ("postgresql://cpni_app@h/cpni?password=s3cret", "password_file"),
+            (
+                "postgresql://cpni_app@h/cpni?password=s3cret",
+                "password_file",
+            ),
             ("postgresql://h/cpni", "no role"),
             ("postgresql://cpni_app@h", "no database"),
             ("postgresql://cpni_app@h/cpni?sslmode=prefer", "sslmode"),
-            ("postgresql://cpni_app@pg.example/cpni?sslmode=disable", "in clear"),
+            (
+                "postgresql://cpni_app@pg.example/cpni?sslmode=disable",
+                "in clear",
+            ),
             ("postgresql://cpni_app@h/cpni?foo=1", "\"foo\""),
-            ("postgresql://cpni_app@/cpni?host=/s&sslmode=require", "Unix socket"),
+            (
+                "postgresql://cpni_app@%2Fs/cpni?sslmode=require",
+                "Unix socket",
+            ),
+            ("postgresql://cpni_app@h/cpni?host=/s", "percent-encoded"),
             ("mysql://u@h/d", "not supported"),
-            ("postgresql://cpni_app@h/cpni?sslmode=require&sslrootcert=/c", "verify-full"),
+            (
+                "postgresql://cpni_app@h/cpni?sslmode=require&sslrootcert=/c",
+                "verify-full",
+            ),
         ] {
             let e = p(url).unwrap_err();
             assert!(e.contains(want), "{url}: {e}");
@@ -328,7 +362,13 @@ mod tests {
 
     #[test]
     fn url_detection() {
-        for u in ["postgresql://x", "postgres://x", "postgresql:x", "POSTGRES:", "mysql://h/d"] {
+        for u in [
+            "postgresql://x",
+            "postgres://x",
+            "postgresql:x",
+            "POSTGRES:",
+            "mysql://h/d",
+        ] {
             assert!(looks_like_url(u), "{u}");
         }
         for f in ["/var/lib/cpni/cpni.db", "cpni.db", "./a://b", "c:/x"] {
