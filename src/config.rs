@@ -1,7 +1,8 @@
 //! The configuration: command-line flags, environment and the TOML file, resolved into one
 //! validated [`Config`].
 //!
-//! Precedence: `--db`/`CPNI_DB` over the file's `db` over the XDG default. The file is
+//! Precedence: `--db`/`CPNI_DB` over the file's `db` over the XDG default; `db` is a SQLite
+//! file path or a `postgresql://` URL, told apart before it is used as a path. The file is
 //! `--config PATH`, `CPNI_CONFIG`, or `$XDG_CONFIG_HOME/cpni/config.toml` (optional). An unknown
 //! key is an error naming it, so a typo never silently falls back to a default.
 
