@@ -49,8 +49,9 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# A CA and a server certificate (for IP 127.0.0.1 and DNS localhost) it signs, in $1/tls; the
-# server's key and certificate are copied into the data folder, owned by postgres.
+# A CA and a server certificate (for IP 127.0.0.1 and DNS localhost, or the names in
+# CPNI_PG_CERT_NAMES, e.g. "DNS:localhost") it signs, in $1/tls; the server's key and
+# certificate are copied into the data folder, owned by postgres.
 make_tls() {
   local dir=$1 t=$1/tls
   mkdir -m 0755 "$t"
@@ -59,7 +60,8 @@ make_tls() {
     -out "$t/ca.crt" -addext "basicConstraints=critical,CA:TRUE" \
     -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
   openssl req "${ec[@]}" -subj "/CN=localhost" -keyout "$t/server.key" -out "$t/server.csr" 2>/dev/null
-  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' >"$t/ext"
+  printf 'subjectAltName=%s\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' \
+    "${CPNI_PG_CERT_NAMES:-IP:127.0.0.1,DNS:localhost}" >"$t/ext"
   openssl x509 -req -in "$t/server.csr" -CA "$t/ca.crt" -CAkey "$t/ca.key" -CAcreateserial \
     -days 3 -extfile "$t/ext" -out "$t/server.crt" 2>/dev/null
   chmod 0644 "$t/ca.crt"

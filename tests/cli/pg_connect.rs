@@ -500,16 +500,23 @@ struct Throwaway {
     host: String,
     port: String,
     dir: String,
+    ca: String,
 }
 
 impl Throwaway {
     fn start() -> Throwaway {
+        Throwaway::start_with_names("IP:127.0.0.1,DNS:localhost")
+    }
+
+    /// A server whose certificate names only `names` (openssl's subjectAltName syntax).
+    fn start_with_names(names: &str) -> Throwaway {
         let o = Command::new("bash")
             .arg(format!(
                 "{}/scripts/pg-server.sh",
                 env!("CARGO_MANIFEST_DIR")
             ))
             .arg("start")
+            .env("CPNI_PG_CERT_NAMES", names)
             .stdin(Stdio::null())
             .output()
             .expect("run scripts/pg-server.sh");
@@ -529,6 +536,7 @@ impl Throwaway {
             host: get("CPNI_TEST_PG_HOST"),
             port: get("CPNI_TEST_PG_PORT"),
             dir: get("CPNI_TEST_PG_DIR"),
+            ca: get("CPNI_TEST_PG_CA"),
         }
     }
 
@@ -547,6 +555,20 @@ impl Throwaway {
             "pg-server.sh {what}: {}",
             String::from_utf8_lossy(&o.stderr)
         );
+    }
+
+    /// The roles with the test passwords, and an empty database `cpni` owned by cpni_owner.
+    fn cpni_database(&self) {
+        self.psql("postgres", cpni::store::pg::ROLES);
+        self.psql(
+            "postgres",
+            &format!("ALTER ROLE cpni_owner PASSWORD '{OWNER_PW}'"),
+        );
+        self.psql(
+            "postgres",
+            &format!("ALTER ROLE cpni_app PASSWORD '{APP_PW}'"),
+        );
+        self.psql("postgres", "CREATE DATABASE cpni OWNER cpni_owner");
     }
 
     fn psql(&self, db: &str, sql: &str) -> String {
@@ -628,4 +650,100 @@ fn pg_stopped_server_is_exit_5_then_init_works_once_it_is_back() {
         "2"
     );
     assert!(key_files(&env).0.exists());
+}
+
+/// verify-full checks the certificate's name: a certificate of the right CA for another name
+/// (here only `localhost`, reached as 127.0.0.1) is refused; by its own name it is accepted.
+#[test]
+fn pg_tls_verify_full_refuses_a_certificate_for_another_name() {
+    let s = Throwaway::start_with_names("DNS:localhost");
+    s.cpni_database();
+    let ca = format!("ca_file = \"{}\"\n", s.ca);
+    let by_ip = host(
+        &format!("postgresql://cpni_app@127.0.0.1:{}/cpni", s.port),
+        &ca,
+    );
+    by_ip
+        .run(&["init"])
+        .code(5)
+        .stderr_has("TLS with the PostgreSQL server at 127.0.0.1")
+        .stderr_has("certificate");
+    nothing_on_the_host(&by_ip);
+    let by_name = host(
+        &format!("postgresql://cpni_app@localhost:{}/cpni", s.port),
+        &ca,
+    );
+    by_name.run(&["init"]).ok();
+}
+
+/// libpq's environment variables are not cpni's: a password in PGPASSWORD is never used, and
+/// PGSSLMODE cannot turn TLS off.
+#[test]
+fn pg_the_environment_gives_no_password_and_no_plaintext() {
+    let db = empty_db();
+    let env = tls_host(&db);
+    let cfg = std::fs::read_to_string(env.config_path()).unwrap();
+    let owner = format!(
+        "owner_password_file = \"{}\"\n",
+        env.root().join("owner-password").display()
+    );
+    assert!(cfg.contains(&owner));
+    env.write_config(&cfg.replace(&owner, ""));
+    let mut cmd = env.command(&["--json", "init"]);
+    cmd.env("PGPASSWORD", OWNER_PW)
+        .env("PGSSLMODE", "disable")
+        .env("PGUSER", "postgres")
+        .env("PGPASSFILE", env.root().join("owner-password"));
+    let r = run_command(cmd, None);
+    r.code(5).never_prints(OWNER_PW);
+    let j = r.json_err();
+    assert_eq!(j["error"]["code"], "pg-auth", "{j}");
+    assert!(
+        j["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("role cpni_owner"),
+        "{j}"
+    );
+    assert_eq!(objects(&db), 0);
+    nothing_on_the_host(&env);
+}
+
+/// A password file that is a FIFO (a writer could feed it, or it would block) is refused.
+#[test]
+fn pg_password_file_that_is_not_a_regular_file_is_refused() {
+    let db = empty_db();
+    let env = tls_host(&db);
+    let owner = env.root().join("owner-password");
+    std::fs::remove_file(&owner).unwrap();
+    let o = Command::new("mkfifo")
+        .arg("-m")
+        .arg("600")
+        .arg(&owner)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    env.run(&["init"])
+        .code(2)
+        .stderr_has("storage.owner_password_file")
+        .stderr_has("not a regular file");
+    assert_eq!(objects(&db), 0);
+}
+
+/// The day-to-day role's password is checked by init too: with a wrong one the schema is in
+/// place (the owner's part is done) and init says the app role cannot log in.
+#[test]
+fn pg_init_checks_that_the_day_to_day_role_logs_in() {
+    let db = empty_db();
+    let env = tls_host(&db);
+    secret_file(&env, "app-password", "wrong-app-password");
+    env.run(&["init"])
+        .code(5)
+        .stderr_has("the schema is in place, but")
+        .stderr_has("refused the login of role cpni_app")
+        .stderr_has("[storage] password_file")
+        .never_prints("wrong-app-password");
+    secret_file(&env, "app-password", APP_PW);
+    env.run(&["init"]).ok().stdout_has("nothing changed");
+    schema_is_the_readable_one(&db);
 }

@@ -63,7 +63,7 @@ fn classify(e: &postgres::Error) -> PgFailure {
     if e.is_closed() {
         return PgFailure::Closed;
     }
-    let text = e.to_string();
+    let text = detail(e);
     if text.starts_with("error performing TLS handshake") {
         PgFailure::Tls
     } else if text.starts_with("error communicating with the server")
