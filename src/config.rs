@@ -726,4 +726,50 @@ mod tests {
         assert!(load("[breach]\ntime_zone = \"Mars/Olympus\"\n").is_err());
         assert!(load("[breach]\nholidays = [\"24/12/2026\"]\n").is_err());
     }
+
+    #[test]
+    fn a_postgresql_db_is_a_url_never_a_path() {
+        let text = "db = \"postgresql://cpni_app@pg.example/cpni\"\n[storage]\n\
+                    password_file = \"/etc/cpni/app\"\nowner_role = \"own\"\n";
+        let c = resolve(parse(text).unwrap(), None, None).unwrap();
+        let t = c.postgres.as_ref().expect("a PostgreSQL target");
+        assert_eq!(t.password_file.as_deref(), Some(Path::new("/etc/cpni/app")));
+        assert_eq!(t.owner_role, "own");
+        assert!(
+            c.db_path.ends_with("cpni/cpni-pg"),
+            "{}",
+            c.db_path.display()
+        );
+        assert_eq!(c.require_sqlite().unwrap_err().code, "pg-steps-not-yet");
+        // --db wins over the file, either way round.
+        let c = resolve(parse(text).unwrap(), Some(Path::new("/tmp/x.db")), None).unwrap();
+        assert!(c.postgres.is_none() && c.require_sqlite().is_ok());
+        let url = Path::new("postgres://cpni_app@h/cpni");
+        assert!(
+            resolve(File::default(), Some(url), None)
+                .unwrap()
+                .postgres
+                .is_some()
+        );
+        // A password in the URL: the error names db and password_file, never the password.
+        let e = resolve(
+            parse("db = \"postgresql://u:sekrit@h/d\"\n").unwrap(),
+            None,
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("password_file") && !e.message.contains("sekrit"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.exit_code(), 2);
+        // Anything URL-like that is not PostgreSQL is refused, never used as a path.
+        for bad in ["postgresql:cpni", "mysql://u@h/d", "postgres:"] {
+            assert!(
+                resolve(File::default(), Some(Path::new(bad)), None).is_err(),
+                "{bad}"
+            );
+        }
+    }
 }

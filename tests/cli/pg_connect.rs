@@ -613,22 +613,32 @@ impl Drop for Throwaway {
 #[test]
 fn pg_stopped_server_is_exit_5_then_init_works_once_it_is_back() {
     let s = Throwaway::start();
-    s.psql("postgres", cpni::store::pg::ROLES);
-    s.psql(
-        "postgres",
-        &format!("ALTER ROLE cpni_owner PASSWORD '{OWNER_PW}'"),
-    );
-    s.psql(
-        "postgres",
-        &format!("ALTER ROLE cpni_app PASSWORD '{APP_PW}'"),
-    );
-    s.psql("postgres", "CREATE DATABASE cpni OWNER cpni_owner");
+    s.cpni_database();
     let where_ = format!("127.0.0.1:{}/cpni", s.port);
-    let env = host(
-        &format!("postgresql://cpni_app@{where_}?sslmode=require"),
-        "",
-    );
+    let url = format!("postgresql://cpni_app@{where_}?sslmode=require");
+    let env = host(&url, "");
+    // A connection open while the server stops: its next statement is exit 5, "closed".
+    let files = cpni::store::pg::target::StorageFiles {
+        password_file: Some(env.root().join("app-password")),
+        ..Default::default()
+    };
+    let t = cpni::store::pg::target::parse(&url, files).unwrap();
+    let mut client = cpni::store::pg::connect::connect(&t, cpni::store::pg::connect::As::App)
+        .unwrap_or_else(|e| panic!("connect: {e}"));
     s.script("pause");
+    let e = client.batch_execute("SELECT 1").unwrap_err();
+    let err = cpni::error::Error::from(cpni::store::pg::error::PgError::new(&e, &t, "cpni_app"));
+    assert_eq!(
+        (err.code, err.exit_code()),
+        ("pg-closed", 5),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message.contains(&where_) && err.message.contains("closed the connection"),
+        "{}",
+        err.message
+    );
     env.run(&["init"])
         .code(5)
         .stderr_has("cannot reach the PostgreSQL server at")
