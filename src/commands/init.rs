@@ -183,7 +183,7 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
         e.message = format!("the schema is in place, but {}", e.message);
         e
     })?;
-    pg::migrate::version(&mut app, t)?;
+    pg::migrate::version(&mut app, t, &t.user)?;
     let config_written = write_config_template()?;
     let (code_key, signing_key) = secrets::key_paths(&keys);
     let mut text = if done.from == done.to {

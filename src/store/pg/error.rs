@@ -34,6 +34,8 @@ pub struct PgError {
     pub failure: PgFailure,
     pub place: String,
     pub role: String,
+    /// Whether `role` is the owner role (its password file is `owner_password_file`).
+    pub owner: bool,
     pub detail: String,
 }
 
@@ -44,6 +46,7 @@ impl PgError {
             failure: classify(e),
             place: t.place(),
             role: role.to_string(),
+            owner: role == t.owner_role,
             detail: detail(e),
         }
     }
@@ -111,6 +114,7 @@ impl From<PgError> for Error {
             failure,
             place,
             role,
+            owner,
             detail,
         } = e;
         let (code, msg, hint) = match failure {
@@ -140,7 +144,7 @@ impl From<PgError> for Error {
                 format!(
                     "check that the file named by [storage] {} holds {role}'s password (one line) \
                      and that the server's pg_hba.conf lets {role} connect from this host",
-                    if role.ends_with("owner") {
+                    if owner {
                         "owner_password_file"
                     } else {
                         "password_file"

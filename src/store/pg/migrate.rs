@@ -49,7 +49,7 @@ pub fn migrate(
     client
         .execute("SELECT pg_advisory_lock($1)", &[&INIT_LOCK])
         .map_err(pg)?;
-    let from = version(client, t)?;
+    let from = version(client, t, &t.owner_role)?;
     if from > current_version() {
         return Err(Error::new(
             Kind::Storage,
@@ -85,9 +85,9 @@ pub fn migrate(
 }
 
 /// The schema version of the database: 0 when it is empty; refused when it has tables but no
-/// `schema_version` (not a cpni database).
-pub fn version(client: &mut Client, t: &Target) -> Result<usize> {
-    let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, &t.owner_role));
+/// `schema_version` (not a cpni database). `role` is the role `client` logged in as.
+pub fn version(client: &mut Client, t: &Target, role: &str) -> Result<usize> {
+    let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, role));
     let row = client
         .query_one(
             "SELECT to_regclass('public.schema_version') IS NOT NULL, \
