@@ -186,30 +186,53 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
     pg::migrate::version(&mut app, t, &t.user)?;
     let config_written = write_config_template()?;
     let (code_key, signing_key) = secrets::key_paths(&keys);
+    let text = postgres_summary(
+        t,
+        &done,
+        keys_created.then_some((&code_key, &signing_key)),
+        config_written.as_deref(),
+    );
+    ctx.out.print(
+        &json!({"db": t.url(), "backend": "postgresql", "created": done.from != done.to,
+                "schema_from": done.from, "schema_version": done.to,
+                "keys_created": keys_created, "code_key": code_key, "signing_key": signing_key}),
+        &text,
+    );
+    Ok(0)
+}
+
+/// What `cpni init` on PostgreSQL did, for people: the steps applied (or none), the key files
+/// it created (`keys`), the config file it wrote, and what it does not do yet.
+fn postgres_summary(
+    t: &Target,
+    done: &pg::migrate::Migrated,
+    keys: Option<(&std::path::PathBuf, &std::path::PathBuf)>,
+    config_written: Option<&std::path::Path>,
+) -> String {
+    let place = t.place();
+    let place = safe(&place);
     let mut text = if done.from == done.to {
         format!(
-            "The PostgreSQL database {} is already at schema version {}; nothing changed.",
-            safe(&t.place()),
+            "The PostgreSQL database {place} is already at schema version {}; nothing changed.",
             done.to
         )
     } else {
         format!(
-            "Applied PostgreSQL migrations {} to {} on {} (schema version {}).",
+            "Applied PostgreSQL migrations {} to {} on {place} (schema version {}).",
             done.from + 1,
             done.to,
-            safe(&t.place()),
             done.to
         )
     };
-    if keys_created {
+    if let Some((code, signing)) = keys {
         text.push_str(&format!(
             "\nCreated the key files {} and {}: copy both (mode 0600) to every other gateway \
              host of this database; they never go into the database.",
-            safe(&code_key.display().to_string()),
-            safe(&signing_key.display().to_string())
+            safe(&code.display().to_string()),
+            safe(&signing.display().to_string())
         ));
     }
-    if let Some(p) = &config_written {
+    if let Some(p) = config_written {
         text.push_str(&format!(
             "\nWrote a commented config file: {}",
             safe(&p.display().to_string())
@@ -219,13 +242,7 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
         "\nNot yet on PostgreSQL: the admin registration and the init audit record; this \
          release runs steps on SQLite only.",
     );
-    ctx.out.print(
-        &json!({"db": t.url(), "backend": "postgresql", "created": done.from != done.to,
-                "schema_from": done.from, "schema_version": done.to,
-                "keys_created": keys_created, "code_key": code_key, "signing_key": signing_key}),
-        &text,
-    );
-    Ok(0)
+    text
 }
 
 /// The host's key files for a PostgreSQL database found at schema version `from`: created on
