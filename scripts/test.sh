@@ -6,10 +6,13 @@
 #   tzdata                  (Debian package; the wizard's local-time test uses America/New_York)
 #   aiosmtpd 1.4.6          (Python; the SMTP tests start it as a local mail server)
 #   postgresql              (Debian package; scripts/pg-server.sh starts a throw-away server as
-#                            the postgres user on a Unix socket for tests/cli/pg_schema.rs,
-#                            stopped and removed when this script exits)
+#                            the postgres user, on a Unix socket and on 127.0.0.1 with TLS, for
+#                            tests/cli/pg_*.rs, stopped and removed when this script exits)
+#   openssl                 (Debian package; the CLI makes the test server's CA and certificate,
+#                            and the wrong CA of the TLS test)
 # Works unattended (no stdin) as root or with passwordless sudo. Extra arguments go to
-# `cargo test`, e.g. `bash scripts/test.sh -- --test-threads=4` or `bash scripts/test.sh import`.
+# `cargo test`, e.g. `bash scripts/test.sh -- --test-threads=4` or `bash scripts/test.sh import`
+# (a filter; `bash scripts/test.sh pg_` runs the PostgreSQL tests), and skip the benchmarks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +30,7 @@ for tool in ssh sftp scp ssh-keygen; do
 done
 # The wizard's card test shows a lock in the agent's local time (TZ=America/New_York).
 [ -e /usr/share/zoneinfo/America/New_York ] || missing+=(tzdata)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

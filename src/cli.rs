@@ -16,7 +16,8 @@ use crate::error::EXIT_CODES_HELP;
 #[derive(Debug, Parser)]
 #[command(name = "cpni", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
 pub struct Cli {
-    /// Database file [default: $XDG_DATA_HOME/cpni/cpni.db]
+    /// Database file, or a postgresql:// URL (cpni init only, so far) [default:
+    /// $XDG_DATA_HOME/cpni/cpni.db]
     #[arg(long, global = true, env = "CPNI_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]

@@ -1,7 +1,8 @@
 //! The configuration: command-line flags, environment and the TOML file, resolved into one
 //! validated [`Config`].
 //!
-//! Precedence: `--db`/`CPNI_DB` over the file's `db` over the XDG default. The file is
+//! Precedence: `--db`/`CPNI_DB` over the file's `db` over the XDG default; `db` is a SQLite
+//! file path or a `postgresql://` URL, told apart before it is used as a path. The file is
 //! `--config PATH`, `CPNI_CONFIG`, or `$XDG_CONFIG_HOME/cpni/config.toml` (optional). An unknown
 //! key is an error naming it, so a typo never silently falls back to a default.
 
@@ -142,11 +143,16 @@ impl Default for ImportLimits {
     }
 }
 
-/// `[storage]`: how long a step waits for the writer lock before giving up.
+/// `[storage]`: how long a step waits for the writer lock before giving up, and for a
+/// PostgreSQL `db` the password files of its two roles, the owner role's name and the CA file.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StorageSection {
     lock_timeout_secs: Option<f64>,
+    password_file: Option<PathBuf>,
+    owner_password_file: Option<PathBuf>,
+    owner_role: Option<String>,
+    ca_file: Option<PathBuf>,
 }
 
 /// `[retention]`: how long audit records are kept at least (`cpni audit purge`).
@@ -235,7 +241,11 @@ pub struct SmtpSection {
 /// Validated settings the rest of the program reads.
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// The SQLite database file; for a PostgreSQL `db` ([`Config::postgres`]) the base of the
+    /// host's key file names, `<data folder>/cpni-pg` (never a database file, never created).
     pub db_path: PathBuf,
+    /// `db` as a `postgresql://` URL: where the database is and how to log in.
+    pub postgres: Option<crate::store::pg::target::Target>,
     pub pin_min_len: usize,
     pub default_country: String,
     pub idle_minutes: i64,
@@ -385,11 +395,7 @@ fn config_error(origin: Option<&Path>, msg: String) -> Error {
 }
 
 fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Config> {
-    let db_path = match (db_flag, f.db) {
-        (Some(p), _) => p.to_path_buf(),
-        (None, Some(p)) => p,
-        (None, None) => default_db_path()?,
-    };
+    let (db_path, postgres) = database(db_flag, f.db.as_deref(), origin, &f.storage)?;
     let pin_min_len = f.pin.min_length.unwrap_or(pin::DEFAULT_MIN_LEN);
     if !(pin::MIN_LEN_FLOOR..=pin::MIN_LEN_CEIL).contains(&pin_min_len) {
         return Err(config_error(
@@ -487,6 +493,7 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         breach_rule,
         calendar,
         db_path,
+        postgres,
         pin_min_len,
         default_country,
         idle_minutes,
@@ -500,6 +507,64 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
         gateway_program: f.gateway.program,
         authorized_keys: f.gateway.authorized_keys,
     })
+}
+
+/// `db` (the flag over the file over the default): a file path, or a PostgreSQL URL, which is
+/// parsed before anything could treat it as a path (it is never created as a folder named
+/// `postgresql:`). For a URL the path is the host's key base ([`Config::db_path`]).
+fn database(
+    db_flag: Option<&Path>,
+    file_db: Option<&Path>,
+    origin: Option<&Path>,
+    storage: &StorageSection,
+) -> Result<(PathBuf, Option<crate::store::pg::target::Target>)> {
+    use crate::store::pg::target;
+    let (db, from_flag) = match (db_flag, file_db) {
+        (Some(p), _) => (p, true),
+        (None, Some(p)) => (p, false),
+        (None, None) => return Ok((default_db_path()?, None)),
+    };
+    let Some(text) = db.to_str().filter(|t| target::looks_like_url(t)) else {
+        return Ok((db.to_path_buf(), None));
+    };
+    let files = target::StorageFiles {
+        password_file: storage.password_file.clone(),
+        owner_password_file: storage.owner_password_file.clone(),
+        owner_role: storage.owner_role.clone(),
+        ca_file: storage.ca_file.clone(),
+    };
+    let t = target::parse(text, files).map_err(|m| {
+        if from_flag {
+            Error::usage("config", format!("--db (or CPNI_DB): {m}"))
+                .hint("see the README section \"PostgreSQL\" for the form of the URL")
+        } else {
+            config_error(origin, m)
+        }
+    })?;
+    let keys = default_db_path()?.with_file_name("cpni-pg");
+    Ok((keys, Some(t)))
+}
+
+impl Config {
+    /// Refuses a PostgreSQL `db` for every command but `cpni init` (this release runs steps on
+    /// SQLite only; issue 16): the one check, made by the dispatcher before any command runs.
+    pub fn require_sqlite(&self) -> Result<()> {
+        let Some(t) = &self.postgres else {
+            return Ok(());
+        };
+        Err(Error::usage(
+            "pg-steps-not-yet",
+            format!(
+                "db is a PostgreSQL database ({}): this release runs steps on SQLite only; on \
+                 PostgreSQL it supports `cpni init` so far",
+                t.place()
+            ),
+        )
+        .hint(
+            "set db to a SQLite file (or pass --db PATH) to run steps; see the README section \
+             \"PostgreSQL (in progress)\"; nothing was changed",
+        ))
+    }
 }
 
 fn breach_settings(origin: Option<&Path>, b: &BreachSection) -> Result<(Rule, Calendar)> {
@@ -660,5 +725,51 @@ mod tests {
         assert_eq!(c.time_zone.name(), "America/Chicago");
         assert!(load("[breach]\ntime_zone = \"Mars/Olympus\"\n").is_err());
         assert!(load("[breach]\nholidays = [\"24/12/2026\"]\n").is_err());
+    }
+
+    #[test]
+    fn a_postgresql_db_is_a_url_never_a_path() {
+        let text = "db = \"postgresql://cpni_app@pg.example/cpni\"\n[storage]\n\
+                    password_file = \"/etc/cpni/app\"\nowner_role = \"own\"\n";
+        let c = resolve(parse(text).unwrap(), None, None).unwrap();
+        let t = c.postgres.as_ref().expect("a PostgreSQL target");
+        assert_eq!(t.password_file.as_deref(), Some(Path::new("/etc/cpni/app")));
+        assert_eq!(t.owner_role, "own");
+        assert!(
+            c.db_path.ends_with("cpni/cpni-pg"),
+            "{}",
+            c.db_path.display()
+        );
+        assert_eq!(c.require_sqlite().unwrap_err().code, "pg-steps-not-yet");
+        // --db wins over the file, either way round.
+        let c = resolve(parse(text).unwrap(), Some(Path::new("/tmp/x.db")), None).unwrap();
+        assert!(c.postgres.is_none() && c.require_sqlite().is_ok());
+        let url = Path::new("postgres://cpni_app@h/cpni");
+        assert!(
+            resolve(File::default(), Some(url), None)
+                .unwrap()
+                .postgres
+                .is_some()
+        );
+        // A password in the URL: the error names db and password_file, never the password.
+        let e = resolve(
+            parse("db = \"postgresql://u:sekrit@h/d\"\n").unwrap(),
+            None,
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("password_file") && !e.message.contains("sekrit"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.exit_code(), 2);
+        // Anything URL-like that is not PostgreSQL is refused, never used as a path.
+        for bad in ["postgresql:cpni", "mysql://u@h/d", "postgres:"] {
+            assert!(
+                resolve(File::default(), Some(Path::new(bad)), None).is_err(),
+                "{bad}"
+            );
+        }
     }
 }

@@ -1,6 +1,12 @@
 //! `cpni init [--demo]`: create the database (0600, folder 0700), the key files beside it, a
 //! commented config file, and register the invoking user as admin. Idempotent: on an existing
 //! database it changes nothing and says so.
+//!
+//! With a PostgreSQL `db` ([`run_postgres`]): the migrations as the owner role, under the init
+//! lock; on the first host (an empty database) the key files are created in the data folder
+//! (`cpni-pg.code-key`, `cpni-pg.signing-key`); a host joining a database another host set up
+//! never creates keys and is told to copy them from a running host. It does not yet register
+//! the admin or write the `init` audit record (steps run on SQLite only in this release).
 
 use clap::Args;
 use serde_json::json;
@@ -9,9 +15,11 @@ use crate::audit::{Actor, Event};
 use crate::commands::context::{Ctx, os_login};
 use crate::commands::demo_data;
 use crate::config::default_config_path;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::agents::Agent;
-use crate::store::{self, Db};
+use crate::store::pg::connect::As;
+use crate::store::pg::target::Target;
+use crate::store::{self, Db, pg};
 use crate::ui::term::safe;
 use crate::{clock, secrets};
 
@@ -24,6 +32,7 @@ pub struct InitArgs {
 
 const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an unknown key is an error.
 # db = "/var/lib/cpni/cpni.db"
+# db = "postgresql://cpni_app@pg.example:5432/cpni?sslmode=verify-full"  # PostgreSQL: init only so far
 
 [pin]
 # min_length = 6            # 4 to 15
@@ -77,6 +86,11 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 
 [storage]
 # lock_timeout_secs = 5     # a write waits this long for the writer lock, then exit 5 "busy"
+# For a PostgreSQL db (passwords only from files, mode 0600, never in the URL):
+# password_file = "/etc/cpni/pg-app-password"          # the day-to-day role's (cpni_app)
+# owner_password_file = "/etc/cpni/pg-owner-password"  # the owner role's, for `cpni init` only
+# owner_role = "cpni_owner"
+# ca_file = "/etc/cpni/pg-ca.pem"   # the server's CA for sslmode=verify-full, besides the system roots
 
 [import]
 # max_record_bytes = 65536  # one CSV record (a row, quoted line breaks included)
@@ -91,6 +105,9 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 "#;
 
 pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
+    if let Some(t) = &ctx.cfg.postgres {
+        return run_postgres(ctx, t, &args);
+    }
     let path = ctx.cfg.db_path.clone();
     let (mut db, created) = Db::create(&path)?;
     // An empty audit log means no init ever finished here (the file was left empty, or an
@@ -141,6 +158,127 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
         &text,
     );
     Ok(0)
+}
+
+/// `cpni init` on PostgreSQL: see the module doc.
+fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
+    if args.demo {
+        return Err(Error::usage(
+            "pg-steps-not-yet",
+            "cpni init --demo on PostgreSQL: loading the demo customers is a step, and this \
+             release runs steps on SQLite only",
+        )
+        .hint("run `cpni init` without --demo, or try `cpni demo` with a SQLite db"));
+    }
+    let keys = ctx.cfg.db_path.clone();
+    let mut client = pg::connect::connect(t, As::Owner)?;
+    let mut keys_created = false;
+    let done = pg::migrate::migrate(&mut client, t, |from| {
+        keys_created = host_keys(t, &keys, from)?;
+        Ok(())
+    })?;
+    drop(client);
+    // The day-to-day role must be able to log in and read, or no step could run here.
+    let mut app = pg::connect::connect(t, As::App).map_err(|mut e| {
+        e.message = format!("the schema is in place, but {}", e.message);
+        e
+    })?;
+    pg::migrate::version(&mut app, t, &t.user)?;
+    let config_written = write_config_template()?;
+    let (code_key, signing_key) = secrets::key_paths(&keys);
+    let text = postgres_summary(
+        t,
+        &done,
+        keys_created.then_some((&code_key, &signing_key)),
+        config_written.as_deref(),
+    );
+    ctx.out.print(
+        &json!({"db": t.url(), "backend": "postgresql", "created": done.from != done.to,
+                "schema_from": done.from, "schema_version": done.to,
+                "keys_created": keys_created, "code_key": code_key, "signing_key": signing_key}),
+        &text,
+    );
+    Ok(0)
+}
+
+/// What `cpni init` on PostgreSQL did, for people: the steps applied (or none), the key files
+/// it created (`keys`), the config file it wrote, and what it does not do yet.
+fn postgres_summary(
+    t: &Target,
+    done: &pg::migrate::Migrated,
+    keys: Option<(&std::path::PathBuf, &std::path::PathBuf)>,
+    config_written: Option<&std::path::Path>,
+) -> String {
+    let place = t.place();
+    let place = safe(&place);
+    let mut text = if done.from == done.to {
+        format!(
+            "The PostgreSQL database {place} is already at schema version {}; nothing changed.",
+            done.to
+        )
+    } else {
+        format!(
+            "Applied PostgreSQL migrations {} to {} on {place} (schema version {}).",
+            done.from + 1,
+            done.to,
+            done.to
+        )
+    };
+    if let Some((code, signing)) = keys {
+        text.push_str(&format!(
+            "\nCreated the key files {} and {}: copy both (mode 0600) to every other gateway \
+             host of this database; they never go into the database.",
+            safe(&code.display().to_string()),
+            safe(&signing.display().to_string())
+        ));
+    }
+    if let Some(p) = config_written {
+        text.push_str(&format!(
+            "\nWrote a commented config file: {}",
+            safe(&p.display().to_string())
+        ));
+    }
+    text.push_str(
+        "\nNot yet on PostgreSQL: the admin registration and the init audit record; this \
+         release runs steps on SQLite only.",
+    );
+    text
+}
+
+/// The host's key files for a PostgreSQL database found at schema version `from`: created on
+/// the first host (an empty database), required on a host joining one another host set up.
+/// Returns whether any was created.
+fn host_keys(t: &Target, keys: &std::path::Path, from: usize) -> Result<bool> {
+    let (code, signing) = secrets::key_paths(keys);
+    if from == 0 {
+        if let Some(dir) = keys.parent() {
+            store::create_private_dir(dir)?;
+        }
+        return secrets::create_keys(keys);
+    }
+    let missing: Vec<String> = [&code, &signing]
+        .into_iter()
+        .filter(|p| !p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if missing.is_empty() {
+        return Ok(false);
+    }
+    Err(Error::usage(
+        "pg-keys-missing",
+        format!(
+            "the PostgreSQL database {} was set up by another host, and this host lacks its key \
+             files ({}); cpni never makes new keys for an existing database",
+            t.place(),
+            missing.join(", ")
+        ),
+    )
+    .hint(format!(
+        "copy {} and {} from a running gateway host of this database (e.g. scp, then chmod 600), \
+         then run `cpni init` again; nothing was changed",
+        code.display(),
+        signing.display()
+    )))
 }
 
 pub fn register_admin(db: &mut Db, login: &str) -> Result<()> {

@@ -14,7 +14,7 @@ use cpni::store::pg::{MIGRATIONS, ROLES, WRITER_LOCK};
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The test server's socket folder and port, from `scripts/pg-server.sh start`.
-fn server() -> (String, String) {
+pub(super) fn server() -> (String, String) {
     let get = |k: &str| {
         std::env::var(k).unwrap_or_else(|_| {
             panic!(
@@ -28,15 +28,15 @@ fn server() -> (String, String) {
 }
 
 /// What one `psql` run gave back.
-struct Out {
-    ok: bool,
-    stdout: String,
-    stderr: String,
+pub(super) struct Out {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
 }
 
 /// Runs `sql` (on stdin) with the real `psql` as `user` on database `db`, stopping at the
 /// first error, in one transaction when `single`.
-fn psql(user: &str, db: &str, sql: &str, single: bool) -> Out {
+pub(super) fn psql(user: &str, db: &str, sql: &str, single: bool) -> Out {
     let (host, port) = server();
     let mut cmd = Command::new("psql");
     cmd.args([
@@ -85,7 +85,7 @@ fn psql(user: &str, db: &str, sql: &str, single: bool) -> Out {
 }
 
 /// `psql` that must succeed.
-fn psql_ok(user: &str, db: &str, sql: &str) -> String {
+pub(super) fn psql_ok(user: &str, db: &str, sql: &str) -> String {
     let o = psql(user, db, sql, true);
     assert!(o.ok, "as {user} on {db}: {sql}\nfailed: {}", o.stderr);
     o.stdout
@@ -93,12 +93,12 @@ fn psql_ok(user: &str, db: &str, sql: &str) -> String {
 
 /// A fresh, empty database owned by `cpni_owner` (the roles created first, as an
 /// administrator would with roles.sql), dropped at the end of the test.
-struct Db {
-    name: String,
+pub(super) struct Db {
+    pub name: String,
 }
 
 impl Db {
-    fn new() -> Db {
+    pub(super) fn new() -> Db {
         static N: AtomicU32 = AtomicU32::new(0);
         let name = format!(
             "cpni_t_{}_{}",
@@ -127,7 +127,7 @@ impl Db {
     }
 
     /// A fresh database built from `sql` (the readable schema, or a variant of it).
-    fn from_schema(sql: &str) -> Db {
+    pub(super) fn from_schema(sql: &str) -> Db {
         let db = Db::new();
         let o = psql("cpni_owner", &db.name, sql, true);
         assert!(o.ok, "schema: {}", o.stderr);
@@ -146,13 +146,13 @@ impl Drop for Db {
     }
 }
 
-fn schema_file() -> String {
+pub(super) fn schema_file() -> String {
     std::fs::read_to_string(format!("{ROOT}/schema.postgres.sql")).unwrap()
 }
 
 /// `pg_dump --schema-only` of `db`, without comments, blank lines and the per-dump
 /// `\restrict` keys, plus the database's own grants and the schema version.
-fn catalog(db: &Db) -> String {
+pub(super) fn catalog(db: &Db) -> String {
     let (host, port) = server();
     let o = Command::new("pg_dump")
         .args([
@@ -223,7 +223,7 @@ fn pg_catalog_comparison_sees_a_missing_trigger() {
     assert!(a != b, "a schema without audit_no_truncate compared equal");
 }
 
-fn diff(a: &str, b: &str) -> String {
+pub(super) fn diff(a: &str, b: &str) -> String {
     let (la, lb): (Vec<_>, Vec<_>) = (a.lines().collect(), b.lines().collect());
     let only = |x: &[&str], y: &[&str], tag: &str| {
         x.iter()

@@ -1,8 +1,12 @@
-//! The PostgreSQL schema, for centres whose several gateway hosts write one log (issue 16,
-//! in progress: cpni does not run on PostgreSQL yet). This module owns the numbered
-//! PostgreSQL migrations ([`MIGRATIONS`]; `schema.postgres.sql` is the readable whole,
-//! `roles.sql` the administrator's one-time role set-up); the backend that runs cpni's steps
-//! on them comes with the typed storage seam. Its design, fixed here so the schema fits it:
+//! PostgreSQL, for centres whose several gateway hosts write one log (issue 16, in progress:
+//! cpni connects and `cpni init` builds the schema, but no step runs on PostgreSQL yet; every
+//! other command refuses a PostgreSQL `db`, see `Config::require_sqlite`). This module owns
+//! the numbered PostgreSQL migrations ([`MIGRATIONS`]; `schema.postgres.sql` is the readable
+//! whole, `roles.sql` the administrator's one-time role set-up), the `db` URL and password
+//! files ([`target`]), the connection with its TLS ([`connect`]), the mapping of PostgreSQL's
+//! failures to exit 5 ([`error`]) and applying the migrations for `cpni init` under an
+//! advisory session lock ([`migrate`]). The backend that runs cpni's steps on the schema comes
+//! with the typed storage seam. Its design, fixed here so the schema fits it:
 //!
 //! **One writer at a time, under an advisory transaction lock.** Every write transaction
 //! starts (`READ COMMITTED`) with `SELECT pg_advisory_xact_lock(`[`WRITER_LOCK`]`)` before
@@ -36,8 +40,16 @@
 //! checkpoint over a rewritten log or mint code digests. A host joining an existing database
 //! is given both files by the cpni administrator over a channel of their own (copied 0600
 //! into the service account's data folder, e.g. with `scp` from a running host), never
-//! through the database. The database administrator keeps the data; the cpni administrator
-//! keeps the keys; neither alone can rewrite the log without `audit verify` seeing it.
+//! through the database: `cpni init` creates them (`cpni-pg.code-key`, `cpni-pg.signing-key`
+//! in the data folder) only when it finds the database empty, and on a host joining a
+//! database another host set up it refuses until they are there. The database administrator
+//! keeps the data; the cpni administrator keeps the keys; neither alone can rewrite the log
+//! without `audit verify` seeing it.
+
+pub mod connect;
+pub mod error;
+pub mod migrate;
+pub mod target;
 
 /// The PostgreSQL migrations, in order: step N is `MIGRATIONS[N - 1]` and leaves
 /// `schema_version.version = N`. Never edit a shipped step; add a new one (and keep

@@ -1,0 +1,176 @@
+//! Opening a connection to a [`Target`] as the day-to-day role or the owner: the password read
+//! from its file ([`super::target::read_password`]) and handed to the client library only,
+//! TLS through rustls with the ring provider (as for mail), trusting the system roots plus
+//! `[storage] ca_file`, and `sslmode` honoured: `disable` (a socket or loopback only),
+//! `require` (encrypted, the certificate not checked), `verify-full` (the chain and the host
+//! name checked; the default). Every failure is a [`PgError`] naming the server.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use postgres::config::SslMode as PgSsl;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::CryptoProvider;
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+
+use super::error::PgError;
+use super::target::{Host, SslMode, Target, read_password};
+use crate::error::{Error, Result};
+
+/// How long connecting may take before "cannot reach the server".
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Which of cpni's two roles a connection logs in as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum As {
+    /// The URL's role (`cpni_app`): every command's day-to-day work.
+    App,
+    /// `[storage] owner_role` (`cpni_owner`): migrations (`cpni init`) only.
+    Owner,
+}
+
+/// Connects to `t` as `who`.
+pub fn connect(t: &Target, who: As) -> Result<postgres::Client> {
+    let (role, file, field) = match who {
+        As::App => (&t.user, &t.password_file, "storage.password_file"),
+        As::Owner => (
+            &t.owner_role,
+            &t.owner_password_file,
+            "storage.owner_password_file",
+        ),
+    };
+    let mut c = postgres::Config::new();
+    match &t.host {
+        Host::Tcp(h) => c.host(h),
+        Host::Socket(p) => c.host_path(p),
+    };
+    c.port(t.port)
+        .user(role)
+        .dbname(&t.dbname)
+        .application_name("cpni")
+        .connect_timeout(CONNECT_TIMEOUT);
+    if let Some(path) = file {
+        c.password(read_password(field, path)?);
+    }
+    let client = match t.ssl {
+        SslMode::Disable => c.ssl_mode(PgSsl::Disable).connect(postgres::NoTls),
+        mode => {
+            let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(t, mode)?);
+            c.ssl_mode(PgSsl::Require).connect(tls)
+        }
+    };
+    client.map_err(|e| PgError::new(&e, t, role).into())
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// The rustls client configuration for `mode` (never `Disable`).
+fn tls_config(t: &Target, mode: SslMode) -> Result<ClientConfig> {
+    let builder = ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::internal(format!("TLS set-up: {e}")))?;
+    if mode == SslMode::Require {
+        let verifier = Arc::new(Unverified(provider()));
+        return Ok(builder
+            .dangerous()
+            .with_custom_certificate_verifier(verifier)
+            .with_no_client_auth());
+    }
+    Ok(builder
+        .with_root_certificates(roots(t)?)
+        .with_no_client_auth())
+}
+
+/// The system's trusted roots plus the certificates of `[storage] ca_file`.
+fn roots(t: &Target) -> Result<RootCertStore> {
+    let mut roots = RootCertStore::empty();
+    for cert in rustls_native_certs::load_native_certs().certs {
+        // A system root rustls cannot use is skipped, as every rustls client does.
+        let _ = roots.add(cert);
+    }
+    if let Some(path) = &t.ca_file {
+        let bad = |msg: String| {
+            Error::usage(
+                "ca-file",
+                format!("storage.ca_file {}: {msg}", path.display()),
+            )
+            .hint(
+                "ca_file is the PEM file of the CA that signed the PostgreSQL server's certificate",
+            )
+        };
+        let certs = CertificateDer::pem_file_iter(path)
+            .map_err(|e| bad(format!("cannot be read: {e}")))?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| bad(format!("is not valid PEM: {e}")))?;
+        if certs.is_empty() {
+            return Err(bad("holds no certificate".into()));
+        }
+        for cert in certs {
+            roots
+                .add(cert)
+                .map_err(|e| bad(format!("holds a certificate rustls cannot use: {e}")))?;
+        }
+    }
+    if roots.is_empty() {
+        return Err(Error::usage(
+            "ca-file",
+            "sslmode=verify-full: no trusted certificate (the system has none and [storage] ca_file is not set)",
+        )
+        .hint("set [storage] ca_file to the PEM file of the server's CA"));
+    }
+    Ok(roots)
+}
+
+/// `sslmode=require`: the connection is encrypted, the certificate is not checked (as libpq's
+/// `require`), but the handshake signatures still are.
+#[derive(Debug)]
+struct Unverified(Arc<CryptoProvider>);
+
+impl ServerCertVerifier for Unverified {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> std::result::Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> std::result::Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}

@@ -1,0 +1,378 @@
+//! Where a PostgreSQL database is and how cpni logs in to it: the `db` URL
+//! (`postgresql://cpni_app@host:port/cpni?sslmode=verify-full`) parsed into a [`Target`], and
+//! the password files read safely. A password is never in the URL (refused, naming the field),
+//! on argv, in the environment, a log or any output: it comes only from `[storage]
+//! password_file` (the day-to-day role) or `owner_password_file` (the owner role, for `cpni
+//! init`), a file that must be a regular file, not a link, readable by its owner only.
+
+use std::path::{Path, PathBuf};
+
+/// How the connection is protected (the URL's `sslmode`, default `verify-full` over TCP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SslMode {
+    /// No TLS: allowed only on a Unix socket or a loopback address.
+    Disable,
+    /// TLS, but the server's certificate is not checked (encrypted, not authenticated).
+    Require,
+    /// TLS, the certificate checked against the system roots and `[storage] ca_file`, and its
+    /// name against the host.
+    VerifyFull,
+}
+
+impl SslMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SslMode::Disable => "disable",
+            SslMode::Require => "require",
+            SslMode::VerifyFull => "verify-full",
+        }
+    }
+}
+
+/// The server's address: a host name or IP address, or the folder of a Unix socket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Host {
+    Tcp(String),
+    Socket(PathBuf),
+}
+
+/// A PostgreSQL database cpni connects to, and the files that hold the roles' passwords.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub host: Host,
+    pub port: u16,
+    /// The day-to-day role (the URL's user, normally `cpni_app`).
+    pub user: String,
+    pub dbname: String,
+    pub ssl: SslMode,
+    /// Extra trusted CA certificates (PEM), besides the system roots.
+    pub ca_file: Option<PathBuf>,
+    pub password_file: Option<PathBuf>,
+    /// The owner role (`[storage] owner_role`, default `cpni_owner`), used only by `cpni init`.
+    pub owner_role: String,
+    pub owner_password_file: Option<PathBuf>,
+}
+
+/// The `[storage]` settings that go with a PostgreSQL `db`.
+#[derive(Debug, Default, Clone)]
+pub struct StorageFiles {
+    pub password_file: Option<PathBuf>,
+    pub owner_password_file: Option<PathBuf>,
+    pub owner_role: Option<String>,
+    pub ca_file: Option<PathBuf>,
+}
+
+impl Target {
+    /// `host:port/dbname` (or `socket-folder/dbname`), for messages: never a password.
+    pub fn place(&self) -> String {
+        match &self.host {
+            Host::Tcp(h) if h.contains(':') => format!("[{h}]:{}/{}", self.port, self.dbname),
+            Host::Tcp(h) => format!("{h}:{}/{}", self.port, self.dbname),
+            Host::Socket(p) => format!("{} (port {})/{}", p.display(), self.port, self.dbname),
+        }
+    }
+
+    /// The URL as given, rebuilt without anything secret (there is nothing secret in it).
+    pub fn url(&self) -> String {
+        let host = match &self.host {
+            Host::Tcp(h) if h.contains(':') => format!("[{h}]"),
+            Host::Tcp(h) => h.clone(),
+            Host::Socket(p) => percent_encoding::utf8_percent_encode(
+                &p.to_string_lossy(),
+                percent_encoding::NON_ALPHANUMERIC,
+            )
+            .to_string(),
+        };
+        format!(
+            "postgresql://{}@{host}:{}/{}?sslmode={}",
+            self.user,
+            self.port,
+            self.dbname,
+            self.ssl.as_str()
+        )
+    }
+}
+
+/// Whether `db` is meant as a URL (`scheme://…`, or a `postgres:`/`postgresql:` prefix) rather
+/// than a file path: such a value is never created as a folder.
+pub fn looks_like_url(db: &str) -> bool {
+    let lower = db.to_ascii_lowercase();
+    if lower.starts_with("postgres:") || lower.starts_with("postgresql:") {
+        return true;
+    }
+    match db.split_once("://") {
+        Some((scheme, _)) => {
+            let mut c = scheme.chars();
+            c.next().is_some_and(|f| f.is_ascii_alphabetic())
+                && c.all(|ch| ch.is_ascii_alphanumeric() || "+-.".contains(ch))
+        }
+        None => false,
+    }
+}
+
+/// Parses a `postgresql://` URL and the `[storage]` files into a [`Target`]. The error is the
+/// message for the `db` setting (it never repeats the URL, which might hold a password).
+pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
+    let url = url::Url::parse(db).map_err(|e| {
+        format!("db is not a valid PostgreSQL URL ({e}); write it as postgresql://cpni_app@HOST:PORT/DATABASE?sslmode=verify-full")
+    })?;
+    if !matches!(url.scheme(), "postgresql" | "postgres") {
+        return Err(format!(
+            "db: the scheme {:?} is not supported; db is a SQLite file path or a postgresql:// URL",
+            url.scheme()
+        ));
+    }
+    if url.password().is_some() {
+        return Err(password_in_url());
+    }
+    let user = decode(url.username())?;
+    if user.is_empty() {
+        return Err("db: the URL names no role; write postgresql://cpni_app@HOST/DATABASE".into());
+    }
+    let dbname = decode(url.path().trim_start_matches('/'))?;
+    if dbname.is_empty() || dbname.contains('/') {
+        return Err("db: the URL names no database; end it with /DATABASE (e.g. /cpni)".into());
+    }
+    let mut ssl = None;
+    let mut ca_file = files.ca_file;
+    for (k, v) in url.query_pairs() {
+        match &*k {
+            "sslmode" => ssl = Some(ssl_mode(&v)?),
+            "sslrootcert" if ca_file.as_ref().is_some_and(|c| c != Path::new(&*v)) => {
+                return Err(
+                    "db: sslrootcert in the URL differs from [storage] ca_file; give one of them"
+                        .into(),
+                );
+            }
+            "sslrootcert" => ca_file = Some(PathBuf::from(&*v)),
+            "password" => return Err(password_in_url()),
+            "host" => {
+                return Err("db: host= is not supported; put a Unix socket folder in the host \
+                            position, percent-encoded: postgresql://cpni_app@%2Frun%2Fpostgresql/cpni"
+                    .into());
+            }
+            other => {
+                return Err(format!(
+                    "db: the URL parameter {other:?} is not supported (use sslmode or sslrootcert)"
+                ));
+            }
+        }
+    }
+    let host = match url.host_str().map(decode).transpose()? {
+        Some(h) if h.starts_with('/') => Host::Socket(PathBuf::from(h)),
+        Some(h) if !h.is_empty() => Host::Tcp(h.trim_matches(['[', ']']).to_string()),
+        _ => {
+            return Err(
+                "db: the URL names no host; write postgresql://cpni_app@HOST/DATABASE".into(),
+            );
+        }
+    };
+    if let Host::Tcp(h) = &host
+        && h.contains(',')
+    {
+        return Err("db: several hosts in one URL are not supported; name one host".into());
+    }
+    let ssl = match (&host, ssl) {
+        (Host::Socket(_), None | Some(SslMode::Disable)) => SslMode::Disable,
+        (Host::Socket(_), Some(m)) => {
+            return Err(format!(
+                "db: sslmode={} does not apply to a Unix socket (TLS is for TCP); remove it or use sslmode=disable",
+                m.as_str()
+            ));
+        }
+        (Host::Tcp(h), Some(SslMode::Disable)) if !crate::config::is_loopback_host(h) => {
+            return Err(format!(
+                "db: sslmode=disable sends the password and every record in clear; it is allowed only for a Unix socket or a loopback address (127.0.0.1, ::1, localhost), not {h:?}; use sslmode=verify-full"
+            ));
+        }
+        (Host::Tcp(_), m) => m.unwrap_or(SslMode::VerifyFull),
+    };
+    if ssl != SslMode::VerifyFull && ca_file.is_some() {
+        return Err(format!(
+            "[storage] ca_file (or sslrootcert) is used only with sslmode=verify-full, not sslmode={}",
+            ssl.as_str()
+        ));
+    }
+    let owner_role = files.owner_role.unwrap_or_else(|| "cpni_owner".into());
+    if owner_role.is_empty() {
+        return Err("storage.owner_role must name a role, e.g. \"cpni_owner\"".into());
+    }
+    Ok(Target {
+        host,
+        port: url.port().unwrap_or(5432),
+        user,
+        dbname,
+        ssl,
+        ca_file,
+        password_file: files.password_file,
+        owner_role,
+        owner_password_file: files.owner_password_file,
+    })
+}
+
+fn password_in_url() -> String {
+    "db: the URL holds a password; cpni never takes a password from the URL (it would show in \
+     process lists and shell history): remove it from db and put it in a file named by \
+     [storage] password_file (and owner_password_file for the owner role), mode 0600"
+        .into()
+}
+
+fn ssl_mode(v: &str) -> Result<SslMode, String> {
+    match v {
+        "disable" => Ok(SslMode::Disable),
+        "require" => Ok(SslMode::Require),
+        "verify-full" => Ok(SslMode::VerifyFull),
+        other => Err(format!(
+            "db: sslmode={other:?} is not supported; use verify-full (the default), require or disable"
+        )),
+    }
+}
+
+fn decode(s: &str) -> Result<String, String> {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .map(|c| c.into_owned())
+        .map_err(|_| "db: the URL is not valid UTF-8 once decoded".into())
+}
+
+/// Reads the password in `path` (the setting `field`, e.g. `storage.password_file`): refused
+/// when it is a symbolic link, not a regular file, readable or writable by group or others, or
+/// empty. The error names the field and the file, never the content.
+pub fn read_password(field: &str, path: &Path) -> crate::error::Result<String> {
+    use std::io::Read;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let err = |msg: String, hint: String| {
+        crate::error::Error::usage(
+            "password-file",
+            format!("{field} {}: {msg}", path.display()),
+        )
+        .hint(hint)
+    };
+    let fix = format!(
+        "the file must be a regular file of the service account, mode 0600: `chmod 600 {}`",
+        path.display()
+    );
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(err(
+                "is a symbolic link; cpni reads passwords only from a real file".into(),
+                fix,
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return Err(err(
+                format!("cannot be read: {e}"),
+                "check the path in the config file".into(),
+            ));
+        }
+    }
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
+    let m = f
+        .metadata()
+        .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
+    let mode = m.permissions().mode() & 0o7777;
+    if !m.is_file() {
+        return Err(err("is not a regular file".into(), fix));
+    }
+    if mode & 0o077 != 0 {
+        return Err(err(
+            format!("can be read or written by group or others (mode {mode:04o}); cpni refuses it"),
+            fix,
+        ));
+    }
+    let mut text = String::new();
+    f.take(64 * 1024)
+        .read_to_string(&mut text)
+        .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
+    let pw = text.trim_end_matches(['\r', '\n']);
+    if pw.is_empty() {
+        return Err(err(
+            "is empty".into(),
+            "put the role's password in it (one line)".into(),
+        ));
+    }
+    Ok(pw.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Target, String> {
+        parse(s, StorageFiles::default())
+    }
+
+    #[test]
+    fn urls_parse_into_targets() {
+        let t = p("postgresql://cpni_app@pg.example:6432/cpni?sslmode=verify-full").unwrap();
+        assert_eq!(t.host, Host::Tcp("pg.example".into()));
+        assert_eq!((t.port, &*t.user, &*t.dbname), (6432, "cpni_app", "cpni"));
+        assert_eq!(t.ssl, SslMode::VerifyFull);
+        assert_eq!(t.owner_role, "cpni_owner");
+        let t = p("postgres://cpni_app@pg.example/cpni").unwrap();
+        assert_eq!((t.port, t.ssl), (5432, SslMode::VerifyFull));
+        let t = p("postgresql://cpni_app@[::1]:5433/cpni?sslmode=disable").unwrap();
+        assert_eq!(t.host, Host::Tcp("::1".into()));
+        assert_eq!(t.place(), "[::1]:5433/cpni");
+        let t = p("postgresql://cpni_app@%2Fvar%2Frun%2Fpostgresql/cpni").unwrap();
+        assert_eq!(t.host, Host::Socket("/var/run/postgresql".into()));
+        assert_eq!(t.ssl, SslMode::Disable);
+        let t = p("postgresql://cpni_app@127.0.0.1/cpni?sslrootcert=/etc/ca.pem").unwrap();
+        assert_eq!(t.ca_file.as_deref(), Some(Path::new("/etc/ca.pem")));
+    }
+
+    #[test]
+    fn bad_urls_name_the_field_and_never_echo_a_password() {
+        for (url, want) in [
+            ("postgresql://cpni_app:s3cret@h/cpni", "password_file"),
+            (
+                "postgresql://cpni_app@h/cpni?password=s3cret",
+                "password_file",
+            ),
+            ("postgresql://h/cpni", "no role"),
+            ("postgresql://cpni_app@h", "no database"),
+            ("postgresql://cpni_app@h/cpni?sslmode=prefer", "sslmode"),
+            (
+                "postgresql://cpni_app@pg.example/cpni?sslmode=disable",
+                "in clear",
+            ),
+            ("postgresql://cpni_app@h/cpni?foo=1", "\"foo\""),
+            (
+                "postgresql://cpni_app@%2Fs/cpni?sslmode=require",
+                "Unix socket",
+            ),
+            ("postgresql://cpni_app@h/cpni?host=/s", "percent-encoded"),
+            ("mysql://u@h/d", "not supported"),
+            (
+                "postgresql://cpni_app@h/cpni?sslmode=require&sslrootcert=/c",
+                "verify-full",
+            ),
+        ] {
+            let e = p(url).unwrap_err();
+            assert!(e.contains(want), "{url}: {e}");
+            assert!(e.starts_with("db") || e.contains("ca_file"), "{url}: {e}");
+            assert!(!e.contains("s3cret"), "{url}: {e}");
+        }
+    }
+
+    #[test]
+    fn url_detection() {
+        for u in [
+            "postgresql://x",
+            "postgres://x",
+            "postgresql:x",
+            "POSTGRES:",
+            "mysql://h/d",
+        ] {
+            assert!(looks_like_url(u), "{u}");
+        }
+        for f in ["/var/lib/cpni/cpni.db", "cpni.db", "./a://b", "c:/x"] {
+            assert!(!looks_like_url(f), "{f}");
+        }
+    }
+}
