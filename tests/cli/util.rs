@@ -331,12 +331,14 @@ pub fn missing_tool(tool: &str, e: &std::io::Error) -> String {
     )
 }
 
-/// `chown -R uid:uid` on `dir` (root may still open everything afterwards).
-/// A copy of the cpni binary in a 0755 folder under the system temp dir, made once per run.
+/// A copy of the cpni binary in a 0755 folder under the system temp dir, made once per run
+/// (other users must reach it, and the target folder may be private). Copies left by earlier
+/// runs whose process is gone are removed first: each is the size of a debug build.
 pub fn other_bin() -> &'static Path {
     static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     BIN.get_or_init(|| {
         use std::os::unix::fs::PermissionsExt;
+        remove_stale_other_bins();
         let dir = std::env::temp_dir().join(format!("cpni-other-bin-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir(&dir).expect("create the binary folder");
@@ -348,6 +350,30 @@ pub fn other_bin() -> &'static Path {
     })
 }
 
+/// Removes `cpni-other-bin-PID` folders of test runs that have exited.
+fn remove_stale_other_bins() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("cpni-other-bin-"))
+            .and_then(|p| p.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let gone = unsafe { libc::kill(pid, 0) } != 0
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+        if gone {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// `chown -R uid:uid` on `dir` (root may still open everything afterwards).
 pub fn chown_tree(dir: &Path, uid: u32) {
     std::os::unix::fs::lchown(dir, Some(uid), Some(uid))
         .unwrap_or_else(|e| panic!("chown {}: {e}", dir.display()));
