@@ -3,7 +3,8 @@
 //! An item is queued in the same transaction as the step that needs it, then delivered. A
 //! failed delivery stays queued with its error and a next-try time (backoff); a permanent SMTP
 //! refusal (5xx) marks it failed for good, deletes its body and is never retried. An item is marked sent only once, so a retry never
-//! sends it twice.
+//! sends it twice; and once a message has gone out, its "sent" record waits out a busy database
+//! (up to two minutes, the item's claim held) rather than leave it queued to be sent again.
 
 use std::path::PathBuf;
 
@@ -161,6 +162,44 @@ pub fn deliver_now(
     }
 }
 
+/// How long a delivered item's "sent" record may wait for the writer lock, in all: the message
+/// has gone out, so giving up after one `lock_timeout_secs` would leave it queued and the next
+/// `notify send` would send it again. The item's claim is held meanwhile, so no other process
+/// sends it.
+const RECORD_DELIVERED_FOR: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Runs `record` (the step that marks item `id` sent) until it is not refused as busy, for at
+/// most [`RECORD_DELIVERED_FOR`] (or the configured lock timeout, if longer). Past that, the
+/// error says the message was delivered and may go out again.
+fn record_delivered(ctx: &Ctx, id: i64, mut record: impl FnMut() -> Result<()>) -> Result<()> {
+    let bound = RECORD_DELIVERED_FOR.max(ctx.cfg.lock_timeout);
+    let started = std::time::Instant::now();
+    let mut said = false;
+    loop {
+        match record() {
+            Err(e) if e.code == "busy" && started.elapsed() < bound => {
+                if !said {
+                    ctx.out.note(&format!(
+                        "outbox item {id} was delivered; waiting for the database to record it"
+                    ));
+                    said = true;
+                }
+            }
+            Err(mut e) if e.code == "busy" => {
+                e.message = format!(
+                    "outbox item {id} was delivered, but the database stayed busy for {} s and \
+                     it could not be recorded as sent: it is still queued, and the next `notify \
+                     send` will send it again ({})",
+                    bound.as_secs(),
+                    e.message
+                );
+                return Err(e);
+            }
+            other => return other,
+        }
+    }
+}
+
 /// What one delivery attempt did.
 enum Attempt {
     /// This process delivered the item (and recorded it), writing this file if any.
@@ -198,11 +237,13 @@ fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) 
                 .with("kind", item.kind.clone())
                 .with("channel", item.channel.clone())
                 .with("message_id", item.message_id.clone());
-            db.step(|tx| {
-                if tx.mark_outbox_sent(item.id, &at, p.as_deref(), keep_body)? {
-                    tx.append(actor, now, ev)?;
-                }
-                Ok(())
+            record_delivered(ctx, item.id, || {
+                db.step(|tx| {
+                    if tx.mark_outbox_sent(item.id, &at, p.as_deref(), keep_body)? {
+                        tx.append(actor, now, ev.clone())?;
+                    }
+                    Ok(())
+                })
             })?;
             Ok(Attempt::Delivered(path))
         }

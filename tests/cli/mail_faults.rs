@@ -366,3 +366,58 @@ fn a_queued_message_redirected_by_hand_is_not_delivered() {
     assert!(server.messages().is_empty(), "nothing went out");
     assert_eq!(ids_with(&env, "queued").len(), 1);
 }
+
+/// From the review: a delivery whose "sent" record then met a busy database (the writer lock
+/// held past `lock_timeout_secs`) used to exit 5 with the item still queued, and the next
+/// `notify send` sent it again. Now the record waits for the lock (the item's claim held), so
+/// the message goes out once.
+#[test]
+fn a_delivery_recorded_after_a_busy_wait_is_sent_once() {
+    let env = Env::initialised(true);
+    let port = crate::smtp::free_port();
+    env.write_config(&format!(
+        "{TEST_CONFIG}\n[storage]\nlock_timeout_secs = 0.3\n[mail]\ntransport = \"smtp\"\n\
+         [mail.smtp]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\ntimeout_secs = 5\n"
+    ));
+    email_code(&env).code(7);
+    assert_eq!(ids_with(&env, "queued").len(), 1);
+    let server = FakeSmtp::start_on(port);
+    // Another writer holds the lock for several of cpni's timeouts.
+    let lock = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .open(format!("{}.lock", env.db().display()))
+        .expect("open the lock file");
+    lock.lock().expect("take the writer lock");
+    let child = env
+        .command(&["notify", "send", "--now"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start notify send");
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(
+        server.messages().len(),
+        1,
+        "delivered while the lock is held"
+    );
+    drop(lock);
+    let out = child.wait_with_output().expect("wait for notify send");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("waiting for the database to record it"),
+        "{stderr}"
+    );
+    let again = env.run(&["--json", "notify", "send", "--now"]);
+    again.ok();
+    assert_eq!(
+        again.json()["sent"],
+        serde_json::json!([]),
+        "{}",
+        again.dump()
+    );
+    assert_eq!(server.messages().len(), 1, "sent once");
+    assert!(ids_with(&env, "queued").is_empty());
+    assert_eq!(delivery_records(&env, "delivery.sent"), "1");
+}
