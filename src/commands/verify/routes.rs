@@ -515,10 +515,13 @@ pub fn discuss(
     let fields = match discussion_fields(p, scope) {
         Ok(Some(f)) => f,
         Ok(None) => return Ok(None),
-        Err(e) if e.kind == Kind::Interrupted => match after_interrupt(p, scope)? {
-            Some(f) => f,
-            None => return Ok(None),
-        },
+        // Ctrl-C asks; a hang-up (nobody left to ask) abandons the call at once.
+        Err(e) if e.kind == Kind::Interrupted && !crate::ui::hangup::is_hangup(&e) => {
+            match after_interrupt(p, scope)? {
+                Some(f) => f,
+                None => return Ok(None),
+            }
+        }
         Err(e) => return Err(e),
     };
     let (purpose, reference, calls, note) = fields;
