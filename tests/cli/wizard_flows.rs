@@ -1002,3 +1002,67 @@ fn a_closed_terminal_or_sigterm_records_the_call_as_abandoned() {
         );
     }
 }
+
+#[test]
+fn a_letter_code_read_back_on_the_call_that_mailed_it_does_not_verify_the_call() {
+    // In the wizard: mail a code, read it from the outbox, and offer it as "a code from an
+    // earlier letter" on the same call. Refused, nothing counted; the call stays unverified.
+    let env = Env::initialised(true);
+    let mut t = Pty::spawn(&env, &["verify", ADA]);
+    t.expect("What does the caller want to discuss?");
+    t.send("1"); // Account information
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let n = item(
+        &t,
+        "How will you verify",
+        "Mail a code to the postal address",
+    );
+    t.send(&n);
+    t.expect("Letter with a code queued");
+    t.expect("We're mailing a code");
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let letter = crate::calls::newest(
+        &crate::calls::outbox(&env).join("letters"),
+        "-mail-code.txt",
+    );
+    let code = crate::calls::digits_after(
+        &std::fs::read_to_string(&letter).expect("read the letter"),
+        "verification code is:",
+        8,
+    );
+    let n = item(&t, "How will you verify", "code from an earlier letter");
+    t.send(&n);
+    t.expect("? Code: ");
+    t.wait_echo_off();
+    t.type_uncounted(&code);
+    t.send(ENTER);
+    t.expect("sent by letter on this call");
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    assert!(!t.screen().contains("Verified by"), "{}", t.log.text());
+    t.send("0");
+    t.expect("Call summary");
+    assert_eq!(t.quit(), 1, "not verified\n{}", t.log.text());
+    assert_eq!(
+        session_events(&env),
+        [
+            "session.start",
+            "code.issued",
+            "delivery.sent",
+            "auth.code.refused",
+            "session.end"
+        ]
+    );
+    assert_eq!(
+        env.sql(
+            "select json_extract(detail, '$.reason') from audit where event = 'auth.code.refused';"
+        ),
+        "letter-code-same-call"
+    );
+    assert_eq!(
+        env.sql("select failures from customer where account = 'DEMO-1001';"),
+        "0"
+    );
+}
