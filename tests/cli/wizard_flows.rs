@@ -1066,3 +1066,57 @@ fn a_letter_code_read_back_on_the_call_that_mailed_it_does_not_verify_the_call()
         "0"
     );
 }
+
+/// Lost PIN by letter in the wizard on `account`; the outbox's (kind, channel) rows and what
+/// the wizard said after sending.
+fn lost_pin_by_letter(account: &str) -> (String, String) {
+    let env = Env::initialised(true);
+    let mut t = Pty::spawn(&env, &["verify", account]);
+    t.expect("What does the caller want to discuss?");
+    t.send("1"); // Account information
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let n = item(&t, "How will you verify", "Lost PIN");
+    t.send(&n);
+    t.expect("Lost PIN: send a temporary PIN");
+    t.expect("By letter to the postal address of record");
+    let n = item(&t, "Lost PIN: send", "By letter");
+    t.send(&n);
+    t.expect("Send it?");
+    t.send("1");
+    t.expect("Temporary PIN sent");
+    t.expect("Call us back with");
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let screen = t.screen();
+    let said = screen[screen.rfind("Temporary PIN sent").unwrap_or(0)..].to_string();
+    t.send("0");
+    t.expect("Call summary");
+    t.quit();
+    let outbox = env.sql("select kind || ':' || channel from outbox order by id;");
+    // The wrapped lines as one, for matching words across line ends.
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    (outbox, said)
+}
+
+#[test]
+fn lost_pin_says_which_notices_were_queued_and_promises_none_that_were_not() {
+    // DEMO-1005: the email is too new and no sms_command is set, so the temporary-PIN letter
+    // is the only message; the wizard said "the other contacts of record get a notice".
+    let (outbox, said) = lost_pin_by_letter("DEMO-1005");
+    assert_eq!(outbox, "temporary-pin:letter");
+    assert!(!said.contains("get a notice"), "{said}");
+    assert!(
+        said.contains("No notice was queued: no other contact of record can receive one."),
+        "{said}"
+    );
+    // DEMO-1001: the email of record gets the notice, and the wizard says so.
+    let (outbox, said) = lost_pin_by_letter(ADA);
+    assert_eq!(outbox, "temporary-pin:letter\nnotice:email");
+    assert!(
+        said.contains(
+            "A notice of the reset was queued to the other contacts of record: an email."
+        ),
+        "{said}"
+    );
+}

@@ -438,25 +438,26 @@ fn reset_pin(
     if p.menu("Send it?", &confirm)? != Some(0) {
         return Ok(());
     }
-    match crate::commands::customer::reset_pin_on_call(
+    let notices = match crate::commands::customer::reset_pin_on_call(
         env,
         db,
         &l.customer.account,
         via,
         &l.session.id,
     ) {
-        Ok(()) => {}
+        Ok(n) => n,
         Err(e) if matches!(e.code, "locked" | "reset-outstanding") => {
             say(&format!("✗ No temporary PIN sent: {}", e.message));
             return Ok(());
         }
         Err(e) => return Err(e),
-    }
+    };
     t.changes.push(format!("temporary PIN sent by {via}"));
     say(&format!(
-        "✓ Temporary PIN sent. The current PIN keeps working until the new one is set, and the other contacts of record get a notice. {}",
-        wizard::SAY_LOST_PIN
+        "✓ Temporary PIN sent. The current PIN keeps working until the new one is set. {}",
+        crate::commands::customer::notices_sentence(&notices)
     ));
+    say(wizard::SAY_LOST_PIN);
     Ok(())
 }
 
