@@ -1120,3 +1120,50 @@ fn lost_pin_says_which_notices_were_queued_and_promises_none_that_were_not() {
         "{said}"
     );
 }
+
+#[test]
+fn an_expiry_date_that_does_not_exist_is_named_as_such_and_asked_again() {
+    let env = Env::initialised(true);
+    let mut t = Pty::spawn(&env, &["verify", "--in-store", ADA]);
+    t.expect("What does the customer want to discuss?");
+    t.send("1");
+    t.expect("How will you verify the customer?");
+    t.expect("End the call");
+    let n = item(&t, "How will you verify", "photo ID");
+    t.send(&n);
+    t.expect("Type of photo ID");
+    t.expect("Passport");
+    t.send("2");
+    t.expect("Issuing authority");
+    t.type_uncounted("US Department of State");
+    t.send(ENTER);
+    t.expect("Expiry date (YYYY-MM-DD)");
+    t.type_uncounted("2031-02-30");
+    t.send(ENTER);
+    t.expect("✗ That date does not exist");
+    t.expect("Expiry date (YYYY-MM-DD)");
+    t.type_uncounted("31/01/2031");
+    t.send(ENTER);
+    t.expect("✗ Type the expiry date as YYYY-MM-DD");
+    t.expect("Expiry date (YYYY-MM-DD)");
+    t.type_uncounted("2031-02-28");
+    t.send(ENTER);
+    t.expect("Last four characters");
+    t.type_uncounted("4821");
+    t.send(ENTER);
+    t.expect("Does the name on the ID match the account holder?");
+    t.send("1");
+    t.expect("Verified by a government-issued photo ID");
+    t.expect("End the call");
+    let said = t.screen();
+    let first = &said[said.find("2031-02-30").unwrap_or(0)..said.find("31/01/2031").unwrap_or(0)];
+    assert!(!first.contains("YYYY-MM-DD, e.g."), "{first}");
+    end_unrecorded(&mut t);
+    assert_eq!(count(&env, "auth.photo-id.ok"), "1");
+    assert_eq!(
+        env.sql(
+            "select json_extract(detail, '$.expires') from audit where event = 'auth.photo-id.ok';"
+        ),
+        "2031-02-28"
+    );
+}

@@ -322,12 +322,7 @@ fn ask_photo_id(p: &dyn Prompter) -> Result<Option<PhotoId>> {
     else {
         return Ok(None);
     };
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    let Some(expires) = ask_until(p, "Expiry date (YYYY-MM-DD)", |v| {
-        time::Date::parse(v, &fmt)
-            .map_err(|_| "Type the expiry date as YYYY-MM-DD, e.g. 2030-04-30.")
-    })?
-    else {
+    let Some(expires) = ask_until(p, "Expiry date (YYYY-MM-DD)", in_store::expiry_date)? else {
         return Ok(None);
     };
     let Some(last4) = ask_until(p, "Last four characters of the ID number", |v| {
