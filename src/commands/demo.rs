@@ -53,10 +53,7 @@ fn run_demo(ctx: &Ctx) -> Result<u8> {
             .unwrap_or_default()
     );
     // Wrapped at word boundaries to the terminal, like every wizard line.
-    eprintln!(
-        "{}",
-        crate::ui::wrap::wrap(&banner, crate::ui::wrap::width())
-    );
+    crate::ui::hangup::say(&crate::ui::wrap::wrap(&banner, crate::ui::wrap::width()));
     verify::run(
         ctx,
         VerifyArgs {

@@ -60,6 +60,26 @@ fn item_json(i: &Item) -> Value {
     serde_json::to_value(i).unwrap_or_default()
 }
 
+/// What an empty listing means: the whole outbox is empty, or nothing has the status asked
+/// for (named, with how many messages the outbox does hold).
+fn empty_words(db: &Db, status: Option<&str>) -> Result<String> {
+    let Some(status) = status else {
+        return Ok("The outbox is empty.".into());
+    };
+    let held = db.read().outbox_items(None)?.len();
+    let rest = match held {
+        0 => " The outbox is empty.".to_string(),
+        1 => " The outbox holds 1 other message: `cpni notify list` shows it.".to_string(),
+        n => format!(" The outbox holds {n} other messages: `cpni notify list` shows them."),
+    };
+    let none = match status {
+        "queued" => "No message is queued",
+        "sent" => "No message has been sent",
+        _ => "No message has failed",
+    };
+    Ok(format!("{none} (--status {status}).{rest}"))
+}
+
 fn list(ctx: &Ctx, db: &Db, status: Option<&str>) -> Result<u8> {
     let items = db.read().outbox_items(status)?;
     let docs: Vec<Value> = items.iter().map(item_json).collect();
@@ -80,7 +100,7 @@ fn list(ctx: &Ctx, db: &Db, status: Option<&str>) -> Result<u8> {
         })
         .collect();
     if text.is_empty() {
-        text.push("The outbox is empty.".into());
+        text.push(empty_words(db, status)?);
     }
     ctx.out.print_lines(&docs, &text.join("\n"));
     Ok(0)

@@ -2,7 +2,8 @@
 //! steps into access to call detail, for the subcommands and the wizard alike. Pure: every
 //! fact (times, the contact history, counts) comes in as an argument.
 //!
-//! - Nothing set on a call verifies that call ([`set_on_call`]).
+//! - Nothing set on a call verifies that call ([`set_on_call`]), and a code sent by letter
+//!   verifies a later call, never the one that asked for it ([`letter_code_on_issuing_call`]).
 //! - A callback goes only to a number on the account 30 days, or after a recent change to the
 //!   number of record before it ([`callback_number`]).
 //! - Change notices go to every contact of record (30 days or more) at any time in the last
@@ -22,6 +23,19 @@ pub const RECENT: Duration = Duration::days(ADDRESS_OF_RECORD_DAYS);
 /// that started at `session_started`: it must not raise that session's basis.
 pub fn set_on_call(set_at: Option<OffsetDateTime>, session_started: OffsetDateTime) -> bool {
     set_at.is_some_and(|t| t >= session_started)
+}
+
+/// True when a code sent by letter is presented on the call that issued it: on the session
+/// that issued it, or on one started before it was issued (`issued_at` at or after
+/// `session_started`: another session open on the same call). Such a code must not verify:
+/// the letter proves the postal address only once it has travelled there, and anyone who can
+/// read the outbox could read it back at once. An email code verifies the call it was sent on.
+pub fn letter_code_on_issuing_call(
+    issued_on_this_session: bool,
+    issued_at: Option<OffsetDateTime>,
+    session_started: OffsetDateTime,
+) -> bool {
+    issued_on_this_session || set_on_call(issued_at, session_started)
 }
 
 /// Which contact of record a value is.
@@ -312,6 +326,32 @@ mod tests {
     use time::macros::datetime;
 
     const NOW: OffsetDateTime = datetime!(2026-06-01 12:00 UTC);
+
+    #[test]
+    fn a_letter_code_verifies_only_a_call_started_after_it_was_issued() {
+        let started = NOW - Duration::minutes(5);
+        // Issued on this session: refused, whenever it was issued.
+        assert!(letter_code_on_issuing_call(
+            true,
+            Some(NOW - Duration::days(9)),
+            started
+        ));
+        assert!(letter_code_on_issuing_call(true, None, started));
+        // Issued on another session while this one was open (the same call): refused.
+        assert!(letter_code_on_issuing_call(false, Some(started), started));
+        assert!(letter_code_on_issuing_call(false, Some(NOW), started));
+        // Issued on an earlier call: it verifies this one.
+        assert!(!letter_code_on_issuing_call(
+            false,
+            Some(started - Duration::milliseconds(1)),
+            started
+        ));
+        assert!(!letter_code_on_issuing_call(
+            false,
+            Some(NOW - Duration::days(3)),
+            started
+        ));
+    }
 
     fn span(kind: ContactKind, v: &str, since_days: i64, until_days: Option<i64>) -> Span {
         Span {

@@ -5,6 +5,28 @@
 
 use time::Date;
 
+/// The expiry date printed on an ID, typed as `YYYY-MM-DD`; otherwise the words for why not: a
+/// text of another shape, or a date in that shape that does not exist (`2031-02-30`).
+pub fn expiry_date(text: &str) -> Result<Date, &'static str> {
+    let t = text.trim();
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(d) = Date::parse(t, &fmt) {
+        return Ok(d);
+    }
+    let b = t.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    Err(if shaped {
+        "That date does not exist (no such day in that month): check the expiry date on the ID."
+    } else {
+        "Type the expiry date as YYYY-MM-DD, e.g. 2030-04-30."
+    })
+}
+
 /// The session channel of a visit to a store (as stored in `session.channel`).
 pub const IN_STORE: &str = "in-store";
 
@@ -202,6 +224,30 @@ mod tests {
                 .any(|x| x.contains("callback") || x.contains("code"))
         );
         assert_eq!(routes_for_channel("inbound", r.clone()), r);
+    }
+
+    #[test]
+    fn an_expiry_date_that_does_not_exist_is_named_as_such() {
+        assert_eq!(expiry_date(" 2031-02-28 "), Ok(date!(2031 - 02 - 28)));
+        assert_eq!(expiry_date("2032-02-29"), Ok(date!(2032 - 02 - 29)));
+        for missing in [
+            "2031-02-30",
+            "2031-02-29",
+            "2031-04-31",
+            "2031-13-01",
+            "2031-00-10",
+        ] {
+            assert!(
+                expiry_date(missing).unwrap_err().contains("does not exist"),
+                "{missing}"
+            );
+        }
+        for shapeless in ["", "30/02/2031", "2031-2-3", "2031-02-3x", "tomorrow"] {
+            assert!(
+                expiry_date(shapeless).unwrap_err().contains("YYYY-MM-DD"),
+                "{shapeless}"
+            );
+        }
     }
 
     #[test]

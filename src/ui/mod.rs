@@ -1,6 +1,7 @@
 //! Everything that talks to a person at a terminal: safe printing of untrusted text, the prompt
-//! interface, and the guided verification wizard.
+//! interface, what a terminal that is gone means (a hang-up), and the guided verification wizard.
 
+pub mod hangup;
 pub mod keys;
 pub mod prompt;
 pub mod term;

@@ -10,7 +10,7 @@ use dialoguer::{Confirm, Input, Password, Select};
 
 use crate::error::{Error, Kind, Result};
 use crate::ui::keys::{Line, Menu, Outcome, Raw};
-use crate::ui::wrap;
+use crate::ui::{hangup, wrap};
 
 /// The questions the wizard and commands may ask.
 pub trait Prompter {
@@ -94,6 +94,9 @@ fn io(e: dialoguer::Error) -> Error {
     if e.kind() == std::io::ErrorKind::Interrupted {
         return Error::new(Kind::Interrupted, "interrupted", "interrupted");
     }
+    if hangup::is_gone(&e) {
+        return hangup::error();
+    }
     Error::usage("no-terminal", format!("cannot prompt: {e}"))
         .hint("run the `cpni session …` subcommands with --pin-stdin / --code-stdin instead")
 }
@@ -149,7 +152,7 @@ impl Prompter for Terminal {
             };
             match shape.check(&typed) {
                 Ok(v) => return Ok(Some(v)),
-                Err(why) => eprintln!("{}", wrap::wrap(&format!("  {why}"), wrap::width())),
+                Err(why) => hangup::say(&wrap::wrap(&format!("  {why}"), wrap::width())),
             }
         }
     }
@@ -160,18 +163,19 @@ fn interrupted() -> Error {
 }
 
 /// Reads keys in raw mode until `step` decides; `draw` redraws the prompt after each key.
+/// A terminal that is gone (a failed read or write, end of file) is a hang-up.
 fn drive<T, S>(
     state: &mut S,
     step: impl Fn(&mut S, &console::Key) -> Outcome<T>,
     draw: impl Fn(&console::Term, &S, bool) -> std::io::Result<()>,
 ) -> Result<Option<T>> {
     let term = console::Term::stderr();
-    let _raw = Raw::enter()?;
-    draw(&term, state, true)?;
+    let _raw = Raw::enter().map_err(hangup::from_io)?;
+    draw(&term, state, true).map_err(hangup::from_io)?;
     loop {
-        let k = term.read_key_raw()?;
+        let k = term.read_key_raw().map_err(hangup::from_io)?;
         match step(state, &k) {
-            Outcome::Pending => draw(&term, state, false)?,
+            Outcome::Pending => draw(&term, state, false).map_err(hangup::from_io)?,
             Outcome::Done(v) => return Ok(Some(v)),
             Outcome::Back => return Ok(None),
             Outcome::Interrupt => return Err(interrupted()),

@@ -17,6 +17,66 @@ fn by_email_code(env: &Env) -> String {
 }
 
 #[test]
+fn a_letter_code_read_back_on_the_call_that_sent_it_is_refused_and_counts_nothing() {
+    // The attack: ask for a letter, read its code from the outbox, and "read it back" at once,
+    // on the same session or on a second session opened on the same call.
+    let env = Env::initialised(true);
+    let s = start(&env, ADA);
+    let parallel = start(&env, ADA);
+    let c = crate::calls::mail_code(&env, &s);
+    for on in [&s, &parallel] {
+        let run = crate::calls::code(&env, on, &c);
+        run.code(3).never_prints("VERIFIED");
+        let err = run.json_err();
+        assert_eq!(
+            err["error"]["code"],
+            "letter-code-same-call",
+            "{}",
+            run.dump()
+        );
+        let message = err["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains("sent by letter on this call"), "{message}");
+        assert!(message.contains("later call"), "{message}");
+        assert_eq!(
+            env.sql(&format!(
+                "select json_extract(detail, '$.reason') from audit \
+                 where session = '{on}' and event = 'auth.code.refused';"
+            )),
+            "letter-code-same-call"
+        );
+        assert_eq!(count_events(&env, on, "auth.code.ok"), 0);
+        assert_eq!(count_events(&env, on, "auth.code.fail"), 0);
+        assert_eq!(
+            env.sql(&format!(
+                "select coalesce(basis, '-'), secret_failures from session where id = '{on}';"
+            )),
+            "-|0",
+            "not verified, no attempt spent"
+        );
+    }
+    assert_eq!(
+        env.sql("select failures from customer where account = 'DEMO-1001';"),
+        "0",
+        "a refused letter code is not a wrong answer"
+    );
+    assert_eq!(
+        env.sql("select count(*) from code where used_at is null;"),
+        "1"
+    );
+    // On a later call the same code verifies, as the letter says.
+    env.run(&["session", "end", &s]).ok();
+    env.run(&["session", "end", &parallel]).ok();
+    let later = start(&env, ADA);
+    let run = crate::calls::code(&env, &later, &c);
+    run.ok();
+    assert_eq!(run.json()["basis"], "mail-code", "{}", run.dump());
+    // An emailed code still verifies the call it was sent on: that is its purpose.
+    let s = start(&env, ADA);
+    let e = email_code(&env, &s);
+    crate::calls::code(&env, &s, &e).ok();
+}
+
+#[test]
 fn a_code_cannot_change_a_contact_of_record() {
     let env = Env::initialised(true);
     let s = by_email_code(&env);
@@ -400,8 +460,13 @@ fn weak_session(env: &Env, how: &str) -> String {
             crate::calls::code(env, &s, &c).ok();
         }
         "mail-code" => {
-            let c = crate::calls::mail_code(env, &s);
+            // The letter was sent on an earlier call (a letter never verifies its own call).
+            let earlier = start(env, ADA);
+            let c = crate::calls::mail_code(env, &earlier);
+            env.run(&["session", "end", &earlier]).ok();
+            let s = start(env, ADA);
             crate::calls::code(env, &s, &c).ok();
+            return s;
         }
         _ => {
             run_secret(

@@ -200,5 +200,21 @@ fn bad_photo_id_fields_are_usage_errors_and_change_nothing() {
     ])
     .code(2)
     .stderr_has("--expires");
+    env.run(&[
+        "session",
+        "photo-id",
+        &s,
+        "--type",
+        "passport",
+        "--issuer",
+        "x",
+        "--expires",
+        "2031-02-30",
+        "--number-last4",
+        "1234",
+        "--name-matches",
+    ])
+    .code(2)
+    .stderr_has("--expires \"2031-02-30\": That date does not exist");
     assert_eq!(env.count("audit"), before);
 }

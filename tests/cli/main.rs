@@ -53,4 +53,5 @@ mod util;
 mod validation;
 mod wizard;
 mod wizard_flows;
+mod wizard_hangup;
 mod wizard_keys;

@@ -197,3 +197,27 @@ fn json_usage_errors_are_json_too() {
     // --help and --version are not errors and stay plain text on stdout.
     env.run(&["--json", "--version"]).ok().stdout_has("cpni");
 }
+
+#[test]
+fn an_empty_filtered_outbox_listing_names_the_filter_not_an_empty_outbox() {
+    let env = Env::initialised(true);
+    env.run(&["notify", "list"])
+        .ok()
+        .stdout_has("The outbox is empty.");
+    env.run(&["notify", "list", "--status", "queued"])
+        .ok()
+        .stdout_has("No message is queued (--status queued). The outbox is empty.");
+    let s = crate::calls::start(&env, crate::calls::ADA);
+    crate::calls::email_code(&env, &s); // delivered at once: one sent message
+    assert_eq!(env.sql("select status from outbox;"), "sent");
+    env.run(&["notify", "list", "--status", "queued"])
+        .ok()
+        .never_prints("The outbox is empty")
+        .stdout_has("No message is queued (--status queued). The outbox holds 1 other message");
+    env.run(&["notify", "list", "--status", "failed"])
+        .ok()
+        .stdout_has("No message has failed (--status failed).");
+    env.run(&["notify", "list", "--status", "sent"])
+        .ok()
+        .stdout_has("email-code");
+}

@@ -1002,3 +1002,168 @@ fn a_closed_terminal_or_sigterm_records_the_call_as_abandoned() {
         );
     }
 }
+
+#[test]
+fn a_letter_code_read_back_on_the_call_that_mailed_it_does_not_verify_the_call() {
+    // In the wizard: mail a code, read it from the outbox, and offer it as "a code from an
+    // earlier letter" on the same call. Refused, nothing counted; the call stays unverified.
+    let env = Env::initialised(true);
+    let mut t = Pty::spawn(&env, &["verify", ADA]);
+    t.expect("What does the caller want to discuss?");
+    t.send("1"); // Account information
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let n = item(
+        &t,
+        "How will you verify",
+        "Mail a code to the postal address",
+    );
+    t.send(&n);
+    t.expect("Letter with a code queued");
+    t.expect("We're mailing a code");
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let letter = crate::calls::newest(
+        &crate::calls::outbox(&env).join("letters"),
+        "-mail-code.txt",
+    );
+    let code = crate::calls::digits_after(
+        &std::fs::read_to_string(&letter).expect("read the letter"),
+        "verification code is:",
+        8,
+    );
+    let n = item(&t, "How will you verify", "code from an earlier letter");
+    t.send(&n);
+    t.expect("? Code: ");
+    t.wait_echo_off();
+    t.type_uncounted(&code);
+    t.send(ENTER);
+    t.expect("sent by letter on this call");
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    assert!(!t.screen().contains("Verified by"), "{}", t.log.text());
+    t.send("0");
+    t.expect("Call summary");
+    assert_eq!(t.quit(), 1, "not verified\n{}", t.log.text());
+    assert_eq!(
+        session_events(&env),
+        [
+            "session.start",
+            "code.issued",
+            "delivery.sent",
+            "auth.code.refused",
+            "session.end"
+        ]
+    );
+    assert_eq!(
+        env.sql(
+            "select json_extract(detail, '$.reason') from audit where event = 'auth.code.refused';"
+        ),
+        "letter-code-same-call"
+    );
+    assert_eq!(
+        env.sql("select failures from customer where account = 'DEMO-1001';"),
+        "0"
+    );
+}
+
+/// Lost PIN by letter in the wizard on `account`; the outbox's (kind, channel) rows and what
+/// the wizard said after sending.
+fn lost_pin_by_letter(account: &str) -> (String, String) {
+    let env = Env::initialised(true);
+    let mut t = Pty::spawn(&env, &["verify", account]);
+    t.expect("What does the caller want to discuss?");
+    t.send("1"); // Account information
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let n = item(&t, "How will you verify", "Lost PIN");
+    t.send(&n);
+    t.expect("Lost PIN: send a temporary PIN");
+    t.expect("By letter to the postal address of record");
+    let n = item(&t, "Lost PIN: send", "By letter");
+    t.send(&n);
+    t.expect("Send it?");
+    t.send("1");
+    t.expect("Temporary PIN sent");
+    t.expect("Call us back with");
+    t.expect("How will you verify the caller?");
+    t.expect("End the call");
+    let screen = t.screen();
+    let said = screen[screen.rfind("Temporary PIN sent").unwrap_or(0)..].to_string();
+    t.send("0");
+    t.expect("Call summary");
+    t.quit();
+    let outbox = env.sql("select kind || ':' || channel from outbox order by id;");
+    // The wrapped lines as one, for matching words across line ends.
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    (outbox, said)
+}
+
+#[test]
+fn lost_pin_says_which_notices_were_queued_and_promises_none_that_were_not() {
+    // DEMO-1005: the email is too new and no sms_command is set, so the temporary-PIN letter
+    // is the only message; the wizard said "the other contacts of record get a notice".
+    let (outbox, said) = lost_pin_by_letter("DEMO-1005");
+    assert_eq!(outbox, "temporary-pin:letter");
+    assert!(!said.contains("get a notice"), "{said}");
+    assert!(
+        said.contains("No notice was queued: no other contact of record can receive one."),
+        "{said}"
+    );
+    // DEMO-1001: the email of record gets the notice, and the wizard says so.
+    let (outbox, said) = lost_pin_by_letter(ADA);
+    assert_eq!(outbox, "temporary-pin:letter\nnotice:email");
+    assert!(
+        said.contains(
+            "A notice of the reset was queued to the other contacts of record: an email."
+        ),
+        "{said}"
+    );
+}
+
+#[test]
+fn an_expiry_date_that_does_not_exist_is_named_as_such_and_asked_again() {
+    let env = Env::initialised(true);
+    let mut t = Pty::spawn(&env, &["verify", "--in-store", ADA]);
+    t.expect("What does the customer want to discuss?");
+    t.send("1");
+    t.expect("How will you verify the customer?");
+    t.expect("End the call");
+    let n = item(&t, "How will you verify", "photo ID");
+    t.send(&n);
+    t.expect("Type of photo ID");
+    t.expect("Passport");
+    t.send("2");
+    t.expect("Issuing authority");
+    t.type_uncounted("US Department of State");
+    t.send(ENTER);
+    t.expect("Expiry date (YYYY-MM-DD)");
+    t.type_uncounted("2031-02-30");
+    t.send(ENTER);
+    t.expect("✗ That date does not exist");
+    t.expect("Expiry date (YYYY-MM-DD)");
+    t.type_uncounted("31/01/2031");
+    t.send(ENTER);
+    t.expect("✗ Type the expiry date as YYYY-MM-DD");
+    t.expect("Expiry date (YYYY-MM-DD)");
+    t.type_uncounted("2031-02-28");
+    t.send(ENTER);
+    t.expect("Last four characters");
+    t.type_uncounted("4821");
+    t.send(ENTER);
+    t.expect("Does the name on the ID match the account holder?");
+    t.send("1");
+    t.expect("Verified by a government-issued photo ID");
+    t.expect("End the call");
+    let said = t.screen();
+    let first = &said[said.find("2031-02-30").unwrap_or(0)..said.find("31/01/2031").unwrap_or(0)];
+    assert!(!first.contains("YYYY-MM-DD, e.g."), "{first}");
+    end_unrecorded(&mut t);
+    assert_eq!(count(&env, "auth.photo-id.ok"), "1");
+    assert_eq!(
+        env.sql(
+            "select json_extract(detail, '$.expires') from audit where event = 'auth.photo-id.ok';"
+        ),
+        "2031-02-28"
+    );
+}

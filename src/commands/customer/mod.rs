@@ -12,7 +12,7 @@ mod unlock;
 use clap::{Args, Subcommand};
 
 pub use add::{ContactArgs, Since, created_event, new_customer};
-pub use reset::reset_pin_on_call;
+pub use reset::{notices_sentence, reset_pin_on_call};
 
 use crate::error::Result;
 

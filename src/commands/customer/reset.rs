@@ -4,8 +4,8 @@
 //! days); nothing of it is said on the phone. It is stored beside the working PIN, which stays
 //! valid until the temporary PIN is used to set a new one: on a later call the temporary PIN
 //! verifies only for choosing a new PIN at once (basis `temporary-pin`, not verified), and that
-//! change sends the usual notices. Every other contact of record gets a notice that a reset was
-//! requested. A reset is refused while one is outstanding or the account is locked, unless a
+//! change sends the usual notices. Every other contact of record that can receive one gets a
+//! notice that a reset was requested, and the output says which were queued. A reset is refused while one is outstanding or the account is locked, unless a
 //! supervisor overrides with `--override-reason` (`domain::escalation::check_reset`); the
 //! checks are made again inside the write.
 
@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, a: ResetPinArgs) -> Result<u8> {
         }
         None => None,
     };
-    let (id, path) = reset(
+    let sent = reset(
         ctx,
         &mut db,
         &acting.actor,
@@ -93,31 +93,63 @@ pub fn run(ctx: &Ctx, a: ResetPinArgs) -> Result<u8> {
         a.session.as_deref(),
         over.as_deref(),
     )?;
-    let place = path
+    let place = sent
+        .path
         .map(|p| format!(" ({})", p.display()))
         .unwrap_or_default();
     let text = format!(
         "A temporary PIN was sent to the {} address of record{place}. Tell the caller to call back \
-         with it; they will choose a new PIN at once. Say nothing of the PIN on this call.",
-        if a.via == "email" { "email" } else { "postal" }
+         with it; they will choose a new PIN at once. Say nothing of the PIN on this call. {}",
+        if a.via == "email" { "email" } else { "postal" },
+        notices_sentence(&sent.notices)
     );
     ctx.out.print(
-        &json!({"account": c.account, "reset": true, "via": a.via, "outbox_id": id}),
+        &json!({"account": c.account, "reset": true, "via": a.via, "outbox_id": sent.id,
+                "notices": sent.notices}),
         &text,
     );
     Ok(0)
 }
 
-/// The wizard's lost-PIN route.
+/// The wizard's lost-PIN route. Returns the channels of the notices queued for the other
+/// contacts of record (`email`, `letter`, `sms`; none when no other contact can get one).
 pub fn reset_pin_on_call(
     env: &Env<'_>,
     db: &mut Db,
     account: &str,
     via: &str,
     session: &str,
-) -> Result<()> {
+) -> Result<Vec<String>> {
     let c = load(&db.read(), account)?;
-    reset(env.ctx, db, &env.acting.actor, &c, via, Some(session), None).map(|_| ())
+    reset(env.ctx, db, &env.acting.actor, &c, via, Some(session), None).map(|r| r.notices)
+}
+
+/// What a reset queued: the temporary PIN's message, where it was delivered (if at once), and
+/// the channels of the notices to the other contacts of record.
+struct Sent {
+    id: i64,
+    path: Option<PathBuf>,
+    notices: Vec<String>,
+}
+
+/// The sentence saying which notices a reset queued, from their channels.
+pub fn notices_sentence(channels: &[String]) -> String {
+    if channels.is_empty() {
+        return "No notice was queued: no other contact of record can receive one.".into();
+    }
+    let words: Vec<&str> = channels
+        .iter()
+        .map(|c| match c.as_str() {
+            "email" => "an email",
+            "letter" => "a letter",
+            "sms" => "a text message",
+            _ => "a message",
+        })
+        .collect();
+    format!(
+        "A notice of the reset was queued to the other contacts of record: {}.",
+        words.join(", ")
+    )
 }
 
 /// The `pin.reset.refused` record of a refused reset.
@@ -164,7 +196,7 @@ fn reset(
     via: &str,
     session: Option<&str>,
     over: Option<&str>,
-) -> Result<(i64, Option<PathBuf>)> {
+) -> Result<Sent> {
     let now = clock::now();
     if let Err((code, msg)) = gate(c, over, now) {
         record_refusal(db, actor, c, via, session, code, msg)?;
@@ -255,14 +287,17 @@ fn reset(
         );
         let mut notice_ids = Vec::new();
         for n in &notices {
-            notice_ids.push(tx.insert_outbox_item(n)?);
+            notice_ids.push((tx.insert_outbox_item(n)?, n.channel.clone()));
         }
         let mut ev = Event::new("pin.reset")
             .account(&c.account)
             .session(session.unwrap_or(""))
             .with("via", via)
             .with("outbox_id", id)
-            .with("notices", notice_ids.clone());
+            .with(
+                "notices",
+                notice_ids.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            );
         if let Some(r) = over {
             ev = ev.with("override_reason", r);
         }
@@ -271,13 +306,19 @@ fn reset(
     })??;
     let (id, notice_ids) = ids;
     let path = deliver_now(ctx, db, actor, id, "")?;
-    for n in notice_ids {
+    let mut channels = Vec::new();
+    for (n, channel) in notice_ids {
         // A notice that cannot go now stays queued for `cpni notify send`.
         if let Err(e) = deliver_now(ctx, db, actor, n, "")
             && e.kind != crate::error::Kind::Delivery
         {
             return Err(e);
         }
+        channels.push(channel);
     }
-    Ok((id, path))
+    Ok(Sent {
+        id,
+        path,
+        notices: channels,
+    })
 }

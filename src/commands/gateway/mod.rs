@@ -6,6 +6,7 @@
 //! configuration. Stdin, stdout, the terminal, signals and the exit code are the session's.
 
 mod env;
+mod split;
 mod words;
 
 use clap::{Args, CommandFactory};

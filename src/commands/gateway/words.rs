@@ -1,5 +1,5 @@
 //! What an agent may ask the gateway to run: the command line in `SSH_ORIGINAL_COMMAND`, split
-//! into words as a POSIX shell would quote them (`shell-words`: quote removal only, never any
+//! into words as a POSIX shell would quote them (`split.rs`: quote removal only, never any
 //! expansion, so `;`, `$(…)` and backticks are plain characters), then parsed by the same clap
 //! definition as locally. Refused (exit 2): the commands that make no sense remotely, and any
 //! option or argument that names a file on the server (`--db`, `--config`, `--output`,
@@ -29,18 +29,18 @@ pub enum Request {
 
 /// Whether the client asked for JSON (so that even a refusal of the line is JSON).
 pub fn wants_json(line: &str) -> bool {
-    shell_words::split(line)
+    super::split::split(line)
         .is_ok_and(|w| w.iter().take_while(|a| *a != "--").any(|a| a == "--json"))
 }
 
 /// Splits and checks `line`.
 pub fn parse(line: &str) -> Result<Request> {
-    let words = shell_words::split(line).map_err(|e| {
+    let words = super::split::split(line).map_err(|e| {
         Error::usage(
             "gateway-quoting",
             format!("cannot split the command line: {e}"),
         )
-        .hint("balance the quotes in the command you pass to ssh")
+        .hint("balance the quotes in the command you pass to ssh, or quote each argument with the client function in the README (`printf '%q '`)")
     })?;
     let argv = std::iter::once("cpni".to_string()).chain(words);
     // One command for the parse and the check: the subcommands' arguments are deferred

@@ -2,12 +2,13 @@
 //! address of record. Both must have been on record for 30 days. The code is stored only as a
 //! keyed digest; the message carrying it drops its body once delivered. Issuance is limited per
 //! session and per account per hour (`[codes] per_session`, `per_account_hour`), checked inside
-//! the write that issues the code.
+//! the write that issues the code. A letter's code verifies a later call only
+//! ([`letter_on_this_call`], checked inside the write that records the attempt).
 
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
 
-use super::gate::{Env, Loaded, load_open, recheck, refuse, secret_gate};
+use super::gate::{Env, Loaded, OPEN_ROUTES, load_open, recheck, refuse, secret_gate};
 use super::state::state_json;
 use crate::audit::Event;
 use crate::commands::notify::deliver_now;
@@ -79,6 +80,44 @@ pub fn require_of_record(
         "use the PIN or a callback to the telephone number of record instead"
     });
     Err(refuse(env, db, l, event, err, now))
+}
+
+/// Inside the write that records a code attempt: the refusal when `code_id` is a code sent
+/// by letter on this call ([`escalation::letter_code_on_issuing_call`]); its issuance is the
+/// `code.issued` record that names it. The letter's code stays usable on a later call.
+pub fn letter_on_this_call(
+    tx: &crate::store::Read<'_>,
+    l: &Loaded,
+    code_id: i64,
+) -> Result<Option<Error>> {
+    let filter = crate::store::audit::Filter {
+        account: Some(l.customer.account.clone()),
+        event: Some("code.issued".into()),
+        ..Default::default()
+    };
+    let issued = tx.audit_list(&filter)?.into_iter().find(|r| {
+        serde_json::from_str::<serde_json::Value>(&r.detail)
+            .is_ok_and(|d| d["code_id"].as_i64() == Some(code_id))
+    });
+    let started = clock::parse(&l.session.started_at).unwrap_or_else(clock::now);
+    let on_call = issued.is_some_and(|r| {
+        escalation::letter_code_on_issuing_call(
+            r.session == l.session.id,
+            clock::parse(&r.at),
+            started,
+        )
+    });
+    Ok(on_call.then(|| {
+        Error::refused(
+            "letter-code-same-call",
+            "that code was sent by letter on this call: a letter's code verifies a later call, \
+             never the call that asked for it; nothing was counted",
+        )
+        .hint(format!(
+            "verify this call another way (the PIN, an email code, {OPEN_ROUTES}); the customer \
+             reads the letter's code back on a later call, once it has arrived"
+        ))
+    }))
 }
 
 /// Issues a code and queues its message in one transaction, then delivers it.

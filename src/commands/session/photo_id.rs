@@ -60,13 +60,10 @@ fn channel_error(r: &in_store::ChannelRefusal) -> Error {
 }
 
 fn parse(a: &PhotoIdArgs) -> Result<PhotoId> {
-    let expires = clock::parse_date(&a.expires).ok_or_else(|| {
+    let expires = in_store::expiry_date(&a.expires).map_err(|why| {
         Error::usage(
             "invalid-field",
-            format!(
-                "--expires {} is not a date like 2030-06-30",
-                excerpt(&a.expires)
-            ),
+            format!("--expires {}: {why}", excerpt(&a.expires)),
         )
     })?;
     let last4 = a.number_last4.trim();

@@ -293,6 +293,20 @@ fn record(
             Ok(f) => f,
             Err(e) => return Ok(Err(e)),
         };
+        // A code sent by letter on this call never verifies it (refused, nothing counted; the
+        // code stays usable on a later call).
+        if let (Some(id), Basis::MailCode) = (code_id, basis)
+            && let Some(err) = super::codes::letter_on_this_call(tx, &fresh, id)?
+        {
+            let ev = Event::new(refused)
+                .account(&fresh.customer.account)
+                .session(&fresh.session.id)
+                .with("reason", err.code)
+                .with("message", err.message.clone())
+                .with("code_id", id);
+            tx.append(&actor, now, ev)?;
+            return Ok(Err(err));
+        }
         let used = match code_id {
             Some(id) if ok => tx.mark_code_used(id, &at)?,
             _ => true,

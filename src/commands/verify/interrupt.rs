@@ -2,7 +2,8 @@
 //! remove the demo's folder (if any), and exit 130. The same happens on SIGTERM and SIGHUP
 //! (a closed terminal window, a dropped ssh connection): the session is not left open for the
 //! idle timeout. The session is recorded once, whether the interrupt arrives as a signal (the
-//! handler thread) or as an interrupted prompt (the main thread). Messages here ignore write
+//! handler thread) or as an interrupted prompt (the main thread: Ctrl-C, or a terminal that
+//! failed because it is gone, see `ui/hangup.rs`). Messages here ignore write
 //! errors: after a hang-up the terminal is gone, and the recording must still happen.
 
 use std::sync::Mutex;
@@ -12,6 +13,7 @@ use crate::clock;
 use crate::commands::session;
 use crate::error::Result;
 use crate::store::Db;
+use crate::ui::hangup::say;
 
 /// The open session, for the Ctrl-C handler: (database, session id, actor).
 static OPEN: Mutex<Option<(std::path::PathBuf, String, Actor)>> = Mutex::new(None);
@@ -36,12 +38,6 @@ pub fn abandon_open() {
             )),
         }
     }
-}
-
-/// Writes a line to stderr, ignoring failure (the terminal may have hung up).
-fn say(text: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{text}");
 }
 
 /// A folder to remove on every exit, Ctrl-C included (`cpni demo`'s throw-away database).

@@ -133,9 +133,11 @@ fn in_store() -> bool {
 }
 
 /// Prints wrapped to the terminal's width (in a store, "customer" rather than "caller").
+/// A failed write is ignored: the terminal may be gone, and the next prompt's read then ends
+/// the call as a hang-up.
 pub(super) fn say(text: &str) {
     let text = wizard::for_channel(text, in_store());
-    eprintln!("{}", wrap::wrap(&text, wrap::width()));
+    crate::ui::hangup::say(&wrap::wrap(&text, wrap::width()));
 }
 
 fn ask_want(p: &dyn Prompter) -> Result<Option<Want>> {

@@ -322,12 +322,7 @@ fn ask_photo_id(p: &dyn Prompter) -> Result<Option<PhotoId>> {
     else {
         return Ok(None);
     };
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    let Some(expires) = ask_until(p, "Expiry date (YYYY-MM-DD)", |v| {
-        time::Date::parse(v, &fmt)
-            .map_err(|_| "Type the expiry date as YYYY-MM-DD, e.g. 2030-04-30.")
-    })?
-    else {
+    let Some(expires) = ask_until(p, "Expiry date (YYYY-MM-DD)", in_store::expiry_date)? else {
         return Ok(None);
     };
     let Some(last4) = ask_until(p, "Last four characters of the ID number", |v| {
@@ -438,25 +433,26 @@ fn reset_pin(
     if p.menu("Send it?", &confirm)? != Some(0) {
         return Ok(());
     }
-    match crate::commands::customer::reset_pin_on_call(
+    let notices = match crate::commands::customer::reset_pin_on_call(
         env,
         db,
         &l.customer.account,
         via,
         &l.session.id,
     ) {
-        Ok(()) => {}
+        Ok(n) => n,
         Err(e) if matches!(e.code, "locked" | "reset-outstanding") => {
             say(&format!("✗ No temporary PIN sent: {}", e.message));
             return Ok(());
         }
         Err(e) => return Err(e),
-    }
+    };
     t.changes.push(format!("temporary PIN sent by {via}"));
     say(&format!(
-        "✓ Temporary PIN sent. The current PIN keeps working until the new one is set, and the other contacts of record get a notice. {}",
-        wizard::SAY_LOST_PIN
+        "✓ Temporary PIN sent. The current PIN keeps working until the new one is set. {}",
+        crate::commands::customer::notices_sentence(&notices)
     ));
+    say(wizard::SAY_LOST_PIN);
     Ok(())
 }
 
@@ -515,10 +511,13 @@ pub fn discuss(
     let fields = match discussion_fields(p, scope) {
         Ok(Some(f)) => f,
         Ok(None) => return Ok(None),
-        Err(e) if e.kind == Kind::Interrupted => match after_interrupt(p, scope)? {
-            Some(f) => f,
-            None => return Ok(None),
-        },
+        // Ctrl-C asks; a hang-up (nobody left to ask) abandons the call at once.
+        Err(e) if e.kind == Kind::Interrupted && !crate::ui::hangup::is_hangup(&e) => {
+            match after_interrupt(p, scope)? {
+                Some(f) => f,
+                None => return Ok(None),
+            }
+        }
         Err(e) => return Err(e),
     };
     let (purpose, reference, calls, note) = fields;

@@ -560,3 +560,59 @@ fn the_wizard_over_ssh_cannot_attach_a_server_file() {
     let sent = g.sql("select count(*) from audit where event = 'disclosure';");
     assert_eq!(sent, "0", "nothing was sent");
 }
+
+/// The README's client function (`cpni() { ssh -t cpni -- "$(printf '%q ' "$@")"; }`) with this
+/// test's ssh options for `key`, run by bash in `locale` with `args` as typed.
+fn client_function(
+    g: &Gateway,
+    key: &harness::Key,
+    locale: &str,
+    args: &[&str],
+) -> crate::util::Run {
+    let ssh = g.ssh_command(key, &["-T"]);
+    let mut words = vec![ssh.get_program().to_string_lossy().into_owned()];
+    words.extend(ssh.get_args().map(|a| a.to_string_lossy().into_owned()));
+    // `ssh_command` ends with `-- HOST`; the README's form is `ssh -t cpni -- LINE`.
+    let base = shell_words::join(&words);
+    let script = format!("cpni() {{ {base} \"$(printf '%q ' \"$@\")\"; }}\ncpni \"$@\"");
+    let mut cmd = Command::new("bash");
+    cmd.env("LC_ALL", locale)
+        .arg("-c")
+        .arg(script)
+        .arg("bash")
+        .args(args);
+    run_command(cmd, None)
+}
+
+#[test]
+fn multi_word_values_pass_through_the_readme_client_function() {
+    // Over plain `ssh cpni …` the arguments are joined into one line and re-split on the server:
+    // "agent dropped the call; continuing" became four arguments (exit 2). The README's client
+    // function quotes each argument; the gateway splits the quoting back, bash's `$'…'` (written
+    // for non-ASCII in the C locale, for tabs and newlines) included.
+    let g = Gateway::start();
+    let a7 = g.add_agent("agent7", "agent");
+    let sup = g.add_agent("sup1", "supervisor");
+    for (locale, reason) in [
+        ("C.UTF-8", "agent dropped the call; continuing"),
+        ("C", "José's call; continuing \"as before\" $(id) `id` *"),
+    ] {
+        let id = session_id(g.ssh(&a7, &format!("--json session start {ADA}")).ok());
+        client_function(
+            &g,
+            &sup,
+            locale,
+            &["--json", "session", "takeover", &id, "--reason", reason],
+        )
+        .ok();
+        assert_eq!(
+            g.sql(&format!(
+                "select actor || '|' || json_extract(detail, '$.reason') from audit \
+                 where session = '{id}' and event = 'session.takeover';"
+            )),
+            format!("sup1|{reason}"),
+            "{locale}"
+        );
+    }
+    g.svc(&["audit", "verify"]).ok();
+}
