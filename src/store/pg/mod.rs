@@ -46,8 +46,10 @@
 //! keeps the data; the cpni administrator keeps the keys; neither alone can rewrite the log
 //! without `audit verify` seeing it.
 
+pub mod approle;
 pub mod connect;
 pub mod error;
+pub mod hostkeys;
 pub mod migrate;
 pub mod target;
 
@@ -57,6 +59,7 @@ pub mod target;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_schema.sql"),
     include_str!("migrations/0002_roles.sql"),
+    include_str!("migrations/0003_host_keys.sql"),
 ];
 
 /// The administrator's one-time set-up of the two roles (run as a superuser, before the
