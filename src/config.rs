@@ -804,14 +804,26 @@ mod tests {
         let t = c.postgres.as_ref().expect("a PostgreSQL target");
         assert_eq!(t.password_file.as_deref(), Some(Path::new("/etc/cpni/app")));
         assert_eq!(t.owner_role, "own");
+        let name = c.db_path.file_name().unwrap().to_str().unwrap().to_string();
         assert!(
-            c.db_path.ends_with("cpni/cpni-pg"),
-            "{}",
-            c.db_path.display()
+            name.starts_with("cpni-pg-cpni-") && name.len() == 29,
+            "{name}"
         );
         assert_eq!(c.require_sqlite().unwrap_err().code, "pg-steps-not-yet");
-        // --db wins over the file, either way round.
-        let c = resolve(parse(text).unwrap(), Some(Path::new("/tmp/x.db")), None).unwrap();
+        // Another database, another key base.
+        let other = text.replace("/cpni\"", "/cpni2\"");
+        let c2 = resolve(parse(&other).unwrap(), None, None).unwrap();
+        assert_ne!(c.db_path, c2.db_path);
+        // --db wins over the file, either way round; with a SQLite --db the PostgreSQL-only
+        // settings are refused, naming the key.
+        let e = resolve(parse(text).unwrap(), Some(Path::new("/tmp/x.db")), None).unwrap_err();
+        assert!(
+            e.message
+                .contains("storage.password_file applies to a PostgreSQL db only"),
+            "{}",
+            e.message
+        );
+        let c = resolve(File::default(), Some(Path::new("/tmp/x.db")), None).unwrap();
         assert!(c.postgres.is_none() && c.require_sqlite().is_ok());
         let url = Path::new("postgres://cpni_app@h/cpni");
         assert!(

@@ -3,7 +3,10 @@
 //! the password files read safely. A password is never in the URL (refused, naming the field),
 //! on argv, in the environment, a log or any output: it comes only from `[storage]
 //! password_file` (the day-to-day role) or `owner_password_file` (the owner role, for `cpni
-//! init`), a file that must be a regular file, not a link, readable by its owner only.
+//! init`), a file that must be a regular file of this account, not a link, readable by it
+//! only, one line ([`read_password`]). `[storage] ca_file` is read as carefully (a regular
+//! file, capped, not writable by others: [`read_ca_file`]), and [`check_files`] checks them
+//! all before `cpni init` changes anything.
 
 use std::path::{Path, PathBuf};
 
