@@ -131,7 +131,10 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
                 ""
             }
         );
-        ctx.out.print(&json!({"db": path, "created": false}), &text);
+        ctx.out.print(
+            &json!({"db": path.to_string_lossy(), "created": false}),
+            &text,
+        );
         return Ok(0);
     }
     let login = os_login();
@@ -160,7 +163,7 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
         "\nNext: `cpni agent add LOGIN --role agent` for each agent, then `cpni verify`.",
     );
     ctx.out.print(
-        &json!({"db": path, "created": true, "admin": login, "demo_customers": demo_count}),
+        &json!({"db": path.to_string_lossy(), "created": true, "admin": login, "demo_customers": demo_count}),
         &text,
     );
     Ok(0)
@@ -208,7 +211,8 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
     ctx.out.print(
         &json!({"db": t.url(), "backend": "postgresql", "created": done.from != done.to,
                 "schema_from": done.from, "schema_version": done.to,
-                "keys_created": keys_created, "code_key": code_key, "signing_key": signing_key}),
+                "keys_created": keys_created, "code_key": code_key.to_string_lossy(),
+                "signing_key": signing_key.to_string_lossy()}),
         &text,
     );
     Ok(0)
