@@ -49,7 +49,7 @@ CREATE TABLE schema_version (
     id       integer PRIMARY KEY CHECK (id = 1),
     version  integer NOT NULL
 );
-INSERT INTO schema_version (id, version) VALUES (1, 2);
+INSERT INTO schema_version (id, version) VALUES (1, 3);
 
 -- One trigger function for every unconditional refusal: the message is the trigger's argument.
 CREATE FUNCTION cpni_refuse() RETURNS trigger
@@ -519,3 +519,13 @@ GRANT UPDATE (digest, seq) ON row_seal TO cpni_app;
 
 -- agent_keys.rs: `cpni agent key remove` deletes a key (its row digest records the removal).
 GRANT DELETE ON agent_key TO cpni_app;
+
+-- The fingerprint of the gateway hosts' key files (migration 3): recorded by the first host in
+-- the transaction that builds the schema, compared by every joining host's `cpni init`. The
+-- signing public key and an HMAC-SHA-256 of a fixed constant under the code key, never a key.
+CREATE TABLE host_key_fingerprint (
+    id              integer PRIMARY KEY CHECK (id = 1),
+    signing_public  bytea NOT NULL CHECK (length(signing_public) = 32),
+    code_key_mac    bytea NOT NULL CHECK (length(code_key_mac) = 32)
+);
+GRANT SELECT ON host_key_fingerprint TO cpni_app;

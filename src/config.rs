@@ -511,7 +511,12 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
 
 /// `db` (the flag over the file over the default): a file path, or a PostgreSQL URL, which is
 /// parsed before anything could treat it as a path (it is never created as a folder named
-/// `postgresql:`). For a URL the path is the host's key base ([`Config::db_path`]).
+/// `postgresql:`). Anything that looks like a URL once trimmed (it holds `://` or starts with
+/// `postgres`, any case) is a URL: refused when invalid, or when it holds a space or control
+/// character. A `db` that is not UTF-8 is refused (exit 2), and so are the PostgreSQL-only
+/// `[storage]` keys with a SQLite db. For a URL the path is the host's key base
+/// ([`Config::db_path`]): `<data>/cpni-pg-<database>-<hash of host, port and database>`, one
+/// pair of key files per database.
 fn database(
     db_flag: Option<&Path>,
     file_db: Option<&Path>,
@@ -519,30 +524,94 @@ fn database(
     storage: &StorageSection,
 ) -> Result<(PathBuf, Option<crate::store::pg::target::Target>)> {
     use crate::store::pg::target;
+    let refuse = |from_flag: bool, m: String| {
+        if from_flag {
+            Error::usage("config", format!("--db (or CPNI_DB): {m}"))
+                .hint("see the README section \"PostgreSQL (in progress)\" for the form of the URL")
+        } else {
+            config_error(origin, m)
+        }
+    };
     let (db, from_flag) = match (db_flag, file_db) {
         (Some(p), _) => (p, true),
         (None, Some(p)) => (p, false),
-        (None, None) => return Ok((default_db_path()?, None)),
+        (None, None) => return sqlite_only(default_db_path()?, origin, storage),
     };
-    let Some(text) = db.to_str().filter(|t| target::looks_like_url(t)) else {
-        return Ok((db.to_path_buf(), None));
+    let Some(raw) = db.to_str() else {
+        return Err(refuse(
+            from_flag,
+            format!(
+                "db {:?} is not valid UTF-8; cpni takes only UTF-8 paths and URLs",
+                db.to_string_lossy()
+            ),
+        ));
     };
+    let text = raw.trim();
+    if !target::looks_like_url(text) {
+        return sqlite_only(db.to_path_buf(), origin, storage);
+    }
+    if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(refuse(
+            from_flag,
+            "db looks like a URL but holds a space, tab or other control character; write it \
+             without any, e.g. postgresql://cpni_app@HOST/DATABASE"
+                .into(),
+        ));
+    }
     let files = target::StorageFiles {
         password_file: storage.password_file.clone(),
         owner_password_file: storage.owner_password_file.clone(),
         owner_role: storage.owner_role.clone(),
         ca_file: storage.ca_file.clone(),
     };
-    let t = target::parse(text, files).map_err(|m| {
-        if from_flag {
-            Error::usage("config", format!("--db (or CPNI_DB): {m}"))
-                .hint("see the README section \"PostgreSQL\" for the form of the URL")
-        } else {
-            config_error(origin, m)
-        }
-    })?;
-    let keys = default_db_path()?.with_file_name("cpni-pg");
+    let t = target::parse(text, files).map_err(|m| refuse(from_flag, m))?;
+    let keys = default_db_path()?.with_file_name(key_base_name(&t));
     Ok((keys, Some(t)))
+}
+
+/// The file name of the key base of a PostgreSQL database: its name (letters, digits, `_` and
+/// `-` kept, at most 32) and 16 hex digits of SHA-256 over host, port and database, so two
+/// databases never share keys on one host.
+fn key_base_name(t: &crate::store::pg::target::Target) -> String {
+    use sha2::{Digest, Sha256};
+    let host = match &t.host {
+        crate::store::pg::target::Host::Tcp(h) => h.to_ascii_lowercase(),
+        crate::store::pg::target::Host::Socket(p) => p.to_string_lossy().into_owned(),
+    };
+    let digest = Sha256::digest(format!("{host}\n{}\n{}", t.port, t.dbname).as_bytes());
+    let name: String = t
+        .dbname
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "_-".contains(*c))
+        .take(32)
+        .collect();
+    format!("cpni-pg-{name}-{}", hex::encode(&digest[..8]))
+}
+
+/// A SQLite `db`: refused when a PostgreSQL-only `[storage]` key is set.
+fn sqlite_only(
+    path: PathBuf,
+    origin: Option<&Path>,
+    storage: &StorageSection,
+) -> Result<(PathBuf, Option<crate::store::pg::target::Target>)> {
+    for (key, set) in [
+        ("password_file", storage.password_file.is_some()),
+        ("owner_password_file", storage.owner_password_file.is_some()),
+        ("owner_role", storage.owner_role.is_some()),
+        ("ca_file", storage.ca_file.is_some()),
+    ] {
+        if set {
+            return Err(config_error(
+                origin,
+                format!(
+                    "storage.{key} applies to a PostgreSQL db only, and db is a SQLite file \
+                     ({}); remove storage.{key}, or set db to a postgresql:// URL",
+                    path.display()
+                ),
+            ));
+        }
+    }
+    Ok((path, None))
 }
 
 impl Config {
@@ -735,14 +804,26 @@ mod tests {
         let t = c.postgres.as_ref().expect("a PostgreSQL target");
         assert_eq!(t.password_file.as_deref(), Some(Path::new("/etc/cpni/app")));
         assert_eq!(t.owner_role, "own");
+        let name = c.db_path.file_name().unwrap().to_str().unwrap().to_string();
         assert!(
-            c.db_path.ends_with("cpni/cpni-pg"),
-            "{}",
-            c.db_path.display()
+            name.starts_with("cpni-pg-cpni-") && name.len() == 29,
+            "{name}"
         );
         assert_eq!(c.require_sqlite().unwrap_err().code, "pg-steps-not-yet");
-        // --db wins over the file, either way round.
-        let c = resolve(parse(text).unwrap(), Some(Path::new("/tmp/x.db")), None).unwrap();
+        // Another database, another key base.
+        let other = text.replace("/cpni\"", "/cpni2\"");
+        let c2 = resolve(parse(&other).unwrap(), None, None).unwrap();
+        assert_ne!(c.db_path, c2.db_path);
+        // --db wins over the file, either way round; with a SQLite --db the PostgreSQL-only
+        // settings are refused, naming the key.
+        let e = resolve(parse(text).unwrap(), Some(Path::new("/tmp/x.db")), None).unwrap_err();
+        assert!(
+            e.message
+                .contains("storage.password_file applies to a PostgreSQL db only"),
+            "{}",
+            e.message
+        );
+        let c = resolve(File::default(), Some(Path::new("/tmp/x.db")), None).unwrap();
         assert!(c.postgres.is_none() && c.require_sqlite().is_ok());
         let url = Path::new("postgres://cpni_app@h/cpni");
         assert!(

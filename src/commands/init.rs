@@ -3,9 +3,14 @@
 //! database it changes nothing and says so.
 //!
 //! With a PostgreSQL `db` ([`run_postgres`]): the migrations as the owner role, under the init
-//! lock; on the first host (an empty database) the key files are created in the data folder
-//! (`cpni-pg.code-key`, `cpni-pg.signing-key`); a host joining a database another host set up
-//! never creates keys and is told to copy them from a running host. It does not yet register
+//! lock, after checking every configured file; on the first host (an empty database) new keys
+//! are made, their fingerprint recorded in the transaction that builds the schema, and the key
+//! files written in the data folder only once it has committed (`cpni-pg-<db>-<hash>.code-key`,
+//! `.signing-key`, one pair per database); a host joining a database another host set up never
+//! creates keys: its key files (checked as SQLite's are) must match the recorded fingerprint,
+//! and it is told to copy them from a running host ([`pg::hostkeys`]). Then the day-to-day role
+//! must log in, see the current schema, and be neither a superuser nor an owner of cpni's
+//! tables nor able to update or delete audit records ([`pg::approle`]). It does not yet register
 //! the admin or write the `init` audit record (steps run on SQLite only in this release).
 
 use clap::Args;
@@ -18,6 +23,7 @@ use crate::config::default_config_path;
 use crate::error::{Error, Result};
 use crate::store::agents::Agent;
 use crate::store::pg::connect::As;
+use crate::store::pg::hostkeys::HostKeys;
 use crate::store::pg::target::Target;
 use crate::store::{self, Db, pg};
 use crate::ui::term::safe;
@@ -125,7 +131,10 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
                 ""
             }
         );
-        ctx.out.print(&json!({"db": path, "created": false}), &text);
+        ctx.out.print(
+            &json!({"db": path.to_string_lossy(), "created": false}),
+            &text,
+        );
         return Ok(0);
     }
     let login = os_login();
@@ -154,7 +163,7 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
         "\nNext: `cpni agent add LOGIN --role agent` for each agent, then `cpni verify`.",
     );
     ctx.out.print(
-        &json!({"db": path, "created": true, "admin": login, "demo_customers": demo_count}),
+        &json!({"db": path.to_string_lossy(), "created": true, "admin": login, "demo_customers": demo_count}),
         &text,
     );
     Ok(0)
@@ -170,32 +179,40 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
         )
         .hint("run `cpni init` without --demo, or try `cpni demo` with a SQLite db"));
     }
-    let keys = ctx.cfg.db_path.clone();
+    // Every configured file is checked before anything is connected to or changed.
+    pg::target::check_files(t)?;
+    let keys = HostKeys::load_or_new(&ctx.cfg.db_path)?;
     let mut client = pg::connect::connect(t, As::Owner)?;
+    let mut staged = (!keys.on_disk).then(|| keys.stage()).transpose()?;
     let mut keys_created = false;
-    let done = pg::migrate::migrate(&mut client, t, |from| {
-        keys_created = host_keys(t, &keys, from)?;
+    let done = pg::migrate::migrate(&mut client, t, &keys, |done| {
+        if let Some(staged) = staged.take().filter(|_| done.recorded) {
+            staged.install()?;
+            keys_created = true;
+        }
         Ok(())
     })?;
     drop(client);
-    // The day-to-day role must be able to log in and read, or no step could run here.
+    // The day-to-day role must be able to log in and read the current schema, or no step
+    // could run here; and it must not be able to rewrite the log.
     let mut app = pg::connect::connect(t, As::App).map_err(|mut e| {
         e.message = format!("the schema is in place, but {}", e.message);
         e
     })?;
-    pg::migrate::version(&mut app, t, &t.user)?;
+    pg::approle::check_app(&mut app, t)?;
     let config_written = write_config_template()?;
-    let (code_key, signing_key) = secrets::key_paths(&keys);
+    let (code_key, signing_key) = (&keys.code_path, &keys.signing_path);
     let text = postgres_summary(
         t,
         &done,
-        keys_created.then_some((&code_key, &signing_key)),
+        keys_created.then_some((code_key, signing_key)),
         config_written.as_deref(),
     );
     ctx.out.print(
         &json!({"db": t.url(), "backend": "postgresql", "created": done.from != done.to,
                 "schema_from": done.from, "schema_version": done.to,
-                "keys_created": keys_created, "code_key": code_key, "signing_key": signing_key}),
+                "keys_created": keys_created, "code_key": code_key.to_string_lossy(),
+                "signing_key": signing_key.to_string_lossy()}),
         &text,
     );
     Ok(0)
@@ -243,42 +260,6 @@ fn postgres_summary(
          release runs steps on SQLite only.",
     );
     text
-}
-
-/// The host's key files for a PostgreSQL database found at schema version `from`: created on
-/// the first host (an empty database), required on a host joining one another host set up.
-/// Returns whether any was created.
-fn host_keys(t: &Target, keys: &std::path::Path, from: usize) -> Result<bool> {
-    let (code, signing) = secrets::key_paths(keys);
-    if from == 0 {
-        if let Some(dir) = keys.parent() {
-            store::create_private_dir(dir)?;
-        }
-        return secrets::create_keys(keys);
-    }
-    let missing: Vec<String> = [&code, &signing]
-        .into_iter()
-        .filter(|p| !p.exists())
-        .map(|p| p.display().to_string())
-        .collect();
-    if missing.is_empty() {
-        return Ok(false);
-    }
-    Err(Error::usage(
-        "pg-keys-missing",
-        format!(
-            "the PostgreSQL database {} was set up by another host, and this host lacks its key \
-             files ({}); cpni never makes new keys for an existing database",
-            t.place(),
-            missing.join(", ")
-        ),
-    )
-    .hint(format!(
-        "copy {} and {} from a running gateway host of this database (e.g. scp, then chmod 600), \
-         then run `cpni init` again; nothing was changed",
-        code.display(),
-        signing.display()
-    )))
 }
 
 pub fn register_admin(db: &mut Db, login: &str) -> Result<()> {

@@ -39,6 +39,7 @@ mod lock;
 mod lockout;
 mod mail_faults;
 mod output;
+mod pg_attacks;
 mod pg_connect;
 mod pg_schema;
 mod policy;

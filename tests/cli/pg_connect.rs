@@ -15,18 +15,18 @@ use std::sync::Once;
 use super::pg_schema::{Db, catalog, diff, psql, psql_ok, schema_file, server};
 use super::util::{Env, Run, TEST_CONFIG, run_command};
 
-const OWNER_PW: &str = "owner-pw-Tq7vX2";
-const APP_PW: &str = "app-pw-Lm3kR9";
+pub(super) const OWNER_PW: &str = "owner-pw-Tq7vX2";
+pub(super) const APP_PW: &str = "app-pw-Lm3kR9";
 
 /// The test server's CA certificate (PEM), from `scripts/pg-server.sh start`.
-fn ca() -> String {
+pub(super) fn ca() -> String {
     std::env::var("CPNI_TEST_PG_CA").unwrap_or_else(|_| {
         panic!("CPNI_TEST_PG_CA is not set: run these tests through `bash scripts/test.sh`")
     })
 }
 
 /// The roles exist and log in over TCP with the test passwords (set once per test process).
-fn roles() {
+pub(super) fn roles() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         psql_ok("postgres", "postgres", cpni::store::pg::ROLES);
@@ -38,13 +38,13 @@ fn roles() {
 }
 
 /// An empty database owned by cpni_owner, the roles' passwords set.
-fn empty_db() -> Db {
+pub(super) fn empty_db() -> Db {
     roles();
     Db::new()
 }
 
 /// `postgresql://cpni_app@127.0.0.1:PORT/DB?sslmode=verify-full`, or with `query` instead.
-fn url(db: &Db, query: &str) -> String {
+pub(super) fn url(db: &Db, query: &str) -> String {
     format!(
         "postgresql://cpni_app@127.0.0.1:{}/{}{query}",
         server().1,
@@ -53,12 +53,12 @@ fn url(db: &Db, query: &str) -> String {
 }
 
 /// The place cpni names in its messages.
-fn place(db: &Db) -> String {
+pub(super) fn place(db: &Db) -> String {
     format!("127.0.0.1:{}/{}", server().1, db.name)
 }
 
 /// A file holding `text`, mode 0600.
-fn secret_file(env: &Env, name: &str, text: &str) -> PathBuf {
+pub(super) fn secret_file(env: &Env, name: &str, text: &str) -> PathBuf {
     let p = env.file(name, &format!("{text}\n"));
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
     p
@@ -66,7 +66,7 @@ fn secret_file(env: &Env, name: &str, text: &str) -> PathBuf {
 
 /// A gateway host: a home of its own whose config names `db` (a URL), the password files
 /// (0600) and `storage_extra` lines (e.g. the CA file).
-fn host(db: &str, storage_extra: &str) -> Env {
+pub(super) fn host(db: &str, storage_extra: &str) -> Env {
     let env = Env::new();
     let app = secret_file(&env, "app-password", APP_PW);
     let owner = secret_file(&env, "owner-password", OWNER_PW);
@@ -79,7 +79,7 @@ fn host(db: &str, storage_extra: &str) -> Env {
 }
 
 /// A host of `db` over verify-full TLS trusting the test CA.
-fn tls_host(db: &Db) -> Env {
+pub(super) fn tls_host(db: &Db) -> Env {
     host(
         &url(db, "?sslmode=verify-full"),
         &format!("ca_file = \"{}\"\n", ca()),
@@ -87,7 +87,7 @@ fn tls_host(db: &Db) -> Env {
 }
 
 /// The objects in the database's public schema (0: nothing was created).
-fn objects(db: &Db) -> i64 {
+pub(super) fn objects(db: &Db) -> i64 {
     psql_ok(
         "postgres",
         &db.name,
@@ -99,21 +99,49 @@ fn objects(db: &Db) -> i64 {
     .unwrap()
 }
 
-fn key_files(env: &Env) -> (PathBuf, PathBuf) {
+/// The host's key files (`<data>/cpni-pg-<db>-<hash>.code-key` and `.signing-key`); when it
+/// has none, paths that do not exist.
+pub(super) fn key_files(env: &Env) -> (PathBuf, PathBuf) {
     let d = env.root().join("data").join("cpni");
-    (d.join("cpni-pg.code-key"), d.join("cpni-pg.signing-key"))
+    let base = std::fs::read_dir(&d)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find_map(|n| {
+            n.strip_suffix(".code-key")
+                .filter(|b| b.starts_with("cpni-pg-"))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "cpni-pg-none".into());
+    (
+        d.join(format!("{base}.code-key")),
+        d.join(format!("{base}.signing-key")),
+    )
+}
+
+/// Copies `from`'s key files to `to` (mode 0600), as an administrator gives a joining host.
+pub(super) fn copy_keys(from: &Env, to: &Env) -> (PathBuf, PathBuf) {
+    let (fc, fs) = key_files(from);
+    let d = to.root().join("data").join("cpni");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::set_permissions(&d, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let tc = d.join(fc.file_name().unwrap());
+    let ts = d.join(fs.file_name().unwrap());
+    std::fs::copy(&fc, &tc).unwrap();
+    std::fs::copy(&fs, &ts).unwrap();
+    (tc, ts)
 }
 
 /// Neither key file exists and the working folder holds no `postgresql:`-like folder.
 #[track_caller]
-fn nothing_on_the_host(env: &Env) {
+pub(super) fn nothing_on_the_host(env: &Env) {
     let (c, s) = key_files(env);
     assert!(!c.exists() && !s.exists(), "key files were created");
     no_url_folder(env.root());
 }
 
 #[track_caller]
-fn no_url_folder(dir: &Path) {
+pub(super) fn no_url_folder(dir: &Path) {
     for e in std::fs::read_dir(dir).unwrap() {
         let name = e.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
@@ -126,7 +154,7 @@ fn no_url_folder(dir: &Path) {
 
 /// The schema `cpni init` made is the one of schema.postgres.sql.
 #[track_caller]
-fn schema_is_the_readable_one(db: &Db) {
+pub(super) fn schema_is_the_readable_one(db: &Db) {
     let want = catalog(&Db::from_schema(&schema_file()));
     let got = catalog(db);
     assert!(
@@ -142,7 +170,7 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     let env = tls_host(&db);
     let r = env.run(&["init"]);
     r.ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 2")
+        .stdout_has("Applied PostgreSQL migrations 1 to 3")
         .stdout_has(&place(&db))
         .stdout_has("Not yet on PostgreSQL")
         .never_prints(OWNER_PW)
@@ -169,7 +197,7 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     again.ok();
     let j = again.json();
     assert_eq!(j["created"], false, "{j}");
-    assert_eq!(j["schema_version"], 2);
+    assert_eq!(j["schema_version"], 3);
     assert_eq!(j["backend"], "postgresql");
     assert_eq!(before, catalog(&db), "a second init changed the schema");
     assert_eq!(
@@ -238,7 +266,7 @@ fn pg_two_hosts_running_init_at_once_end_with_one_schema() {
         &db.name,
         "SELECT count(*), max(version) FROM schema_version",
     );
-    assert_eq!(v.trim(), "1|2");
+    assert_eq!(v.trim(), "1|3");
 }
 
 /// A host joining a database another host set up: refused until the administrator copies the
@@ -255,11 +283,8 @@ fn pg_a_joining_host_must_be_given_the_keys() {
         .stderr_has("copy")
         .stderr_has("from a running gateway host");
     nothing_on_the_host(&b);
-    let (ac, asg) = key_files(&a);
-    let (bc, bsg) = key_files(&b);
-    std::fs::create_dir_all(bc.parent().unwrap()).unwrap();
-    std::fs::copy(&ac, &bc).unwrap();
-    std::fs::copy(&asg, &bsg).unwrap();
+    let (ac, _) = key_files(&a);
+    let (bc, _) = copy_keys(&a, &b);
     b.run(&["init"]).ok().stdout_has("nothing changed");
     assert_eq!(std::fs::read(&ac).unwrap(), std::fs::read(&bc).unwrap());
 }
@@ -654,10 +679,10 @@ fn pg_stopped_server_is_exit_5_then_init_works_once_it_is_back() {
     assert_eq!(n.trim(), "0", "the failed init created something");
     env.run(&["init"])
         .ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 2");
+        .stdout_has("Applied PostgreSQL migrations 1 to 3");
     assert_eq!(
         s.psql("cpni", "SELECT version FROM schema_version").trim(),
-        "2"
+        "3"
     );
     assert!(key_files(&env).0.exists());
 }

@@ -259,7 +259,8 @@ fn pg_schema_matches_sqlite_schema() {
         "cpni_app",
         &db.name,
         "SELECT table_name || '.' || column_name FROM information_schema.columns \
-         WHERE table_schema = 'public' AND table_name <> 'schema_version' \
+         WHERE table_schema = 'public' \
+           AND table_name NOT IN ('schema_version', 'host_key_fingerprint') \
          ORDER BY table_name COLLATE \"C\", ordinal_position;",
     );
     assert_eq!(sqlite_cols, pg_cols);

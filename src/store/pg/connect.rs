@@ -3,12 +3,18 @@
 //! TLS through rustls with the ring provider (as for mail), trusting the system roots plus
 //! `[storage] ca_file`, and `sslmode` honoured: `disable` (a socket or loopback only),
 //! `require` (encrypted, the certificate not checked), `verify-full` (the chain and the host
-//! name checked; the default). Every failure is a [`PgError`] naming the server.
+//! name checked; the default). Over TLS a password is only ever used in SCRAM-SHA-256-PLUS
+//! (channel binding required): a server asking for a cleartext or MD5 password, or not
+//! offering channel binding, is refused before the password leaves, so even with `require`
+//! an impostor learns nothing it can replay. With `sslmode=disable` (a Unix socket or
+//! loopback only) channel binding cannot exist and the client library has no switch to refuse
+//! cleartext or MD5, so there cpni trusts the local host: use `scram-sha-256` in pg_hba.conf.
+//! Every failure is a [`PgError`] naming the server.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use postgres::config::SslMode as PgSsl;
+use postgres::config::{ChannelBinding, SslMode as PgSsl};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::pem::PemObject;
@@ -53,6 +59,12 @@ pub fn connect(t: &Target, who: As) -> Result<postgres::Client> {
         .connect_timeout(CONNECT_TIMEOUT);
     if let Some(path) = file {
         c.password(read_password(field, path)?);
+        if t.ssl != SslMode::Disable {
+            // SCRAM-SHA-256-PLUS only: the proof is bound to this TLS channel, so a server
+            // that asks for a cleartext or MD5 password, or an impostor relaying the login
+            // (possible with sslmode=require), is refused before any password is sent.
+            c.channel_binding(ChannelBinding::Require);
+        }
     }
     let client = match t.ssl {
         SslMode::Disable => c.ssl_mode(PgSsl::Disable).connect(postgres::NoTls),
@@ -102,8 +114,8 @@ fn roots(t: &Target) -> Result<RootCertStore> {
                 "ca_file is the PEM file of the CA that signed the PostgreSQL server's certificate",
             )
         };
-        let certs = CertificateDer::pem_file_iter(path)
-            .map_err(|e| bad(format!("cannot be read: {e}")))?
+        let pem = super::target::read_ca_file(path)?;
+        let certs = CertificateDer::pem_slice_iter(&pem)
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| bad(format!("is not valid PEM: {e}")))?;
         if certs.is_empty() {

@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Kind};
 
-use super::target::Target;
+use super::target::{SslMode, Target};
 
 /// What kind of PostgreSQL failure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,17 +36,28 @@ pub struct PgError {
     pub role: String,
     /// Whether `role` is the owner role (its password file is `owner_password_file`).
     pub owner: bool,
+    /// Whether the role's password file is set (the `pg-auth` hint names it only then).
+    pub has_password_file: bool,
+    pub ssl: SslMode,
     pub detail: String,
 }
 
 impl PgError {
     /// Classifies `e`, from a connection to `t` as `role`.
     pub fn new(e: &postgres::Error, t: &Target, role: &str) -> PgError {
+        let owner = role == t.owner_role;
+        let file = if owner {
+            &t.owner_password_file
+        } else {
+            &t.password_file
+        };
         PgError {
             failure: classify(e),
             place: t.place(),
             role: role.to_string(),
-            owner: role == t.owner_role,
+            owner,
+            has_password_file: file.is_some(),
+            ssl: t.ssl,
             detail: detail(e),
         }
     }
@@ -115,8 +126,15 @@ impl From<PgError> for Error {
             place,
             role,
             owner,
+            has_password_file,
+            ssl,
             detail,
         } = e;
+        let setting = if owner {
+            "owner_password_file"
+        } else {
+            "password_file"
+        };
         let (code, msg, hint) = match failure {
             PgFailure::Unreachable => (
                 "pg-unreachable",
@@ -136,28 +154,53 @@ impl From<PgError> for Error {
                  run the command again once the server is back"
                     .to_string(),
             ),
+            PgFailure::Auth if detail.contains("channel binding") => (
+                "pg-auth",
+                format!(
+                    "the PostgreSQL server at {place} did not offer SCRAM-SHA-256-PLUS (SCRAM \
+                     with channel binding) for role {role}, so cpni sent no password: {detail}"
+                ),
+                "cpni logs in over TLS only with SCRAM-SHA-256-PLUS, so that neither a server \
+                 asking for a cleartext or MD5 password nor an impostor can learn the password; \
+                 set password_encryption = scram-sha-256, the role's password again, and \
+                 scram-sha-256 for cpni's roles in pg_hba.conf; if the server is not yours, \
+                 check the host in db"
+                    .to_string(),
+            ),
             PgFailure::Auth => (
                 "pg-auth",
                 format!(
                     "the PostgreSQL server at {place} refused the login of role {role}: {detail}"
                 ),
-                format!(
-                    "check that the file named by [storage] {} holds {role}'s password (one line) \
-                     and that the server's pg_hba.conf lets {role} connect from this host",
-                    if owner {
-                        "owner_password_file"
-                    } else {
-                        "password_file"
-                    }
-                ),
+                if has_password_file {
+                    format!(
+                        "check that the file named by [storage] {setting} holds {role}'s \
+                         password (one line) and that the server's pg_hba.conf lets {role} \
+                         connect from this host"
+                    )
+                } else {
+                    format!(
+                        "[storage] {setting} is not set, so cpni logged in as {role} without a \
+                         password: set it to a file (mode 0600) holding {role}'s password, or \
+                         let {role} connect from this host without one in pg_hba.conf"
+                    )
+                },
             ),
             PgFailure::Tls => (
                 "pg-tls",
                 format!("TLS with the PostgreSQL server at {place} failed: {detail}"),
-                "with sslmode=verify-full the server's certificate must chain to a system root \
-                 or to [storage] ca_file and name the host of db; check ca_file, the \
-                 certificate's names, and that the server has ssl = on"
-                    .to_string(),
+                if ssl == SslMode::VerifyFull {
+                    "with sslmode=verify-full the server's certificate must chain to a system \
+                     root or to [storage] ca_file and name the host of db; check ca_file, the \
+                     certificate's names, and that the server has ssl = on"
+                        .to_string()
+                } else {
+                    format!(
+                        "with sslmode={} the certificate is not checked, so the handshake itself \
+                         failed: check that the server has ssl = on and listens on that port",
+                        ssl.as_str()
+                    )
+                },
             ),
             PgFailure::Busy => (
                 "busy",
@@ -170,7 +213,7 @@ impl From<PgError> for Error {
                 "pg-no-database",
                 format!("the PostgreSQL server at {place} has no such database: {detail}"),
                 "create it first (createdb --owner=cpni_owner DATABASE, see the README section \
-                 \"PostgreSQL\"), or correct the database name in db"
+                 \"PostgreSQL (in progress)\"), or correct the database name in db"
                     .to_string(),
             ),
             PgFailure::Sql(_) => (

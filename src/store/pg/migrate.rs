@@ -1,15 +1,22 @@
 //! Applying the PostgreSQL migrations ([`super::MIGRATIONS`]) as the owner role, for `cpni
 //! init`. The whole run holds a session advisory lock ([`INIT_LOCK`]), so two hosts running
-//! `cpni init` at once apply each step once: the second waits, then finds the steps done. Each
-//! step runs in its own transaction with its `schema_version` bump (the step's own last
-//! statement) and the writers' lock ([`super::WRITER_LOCK`]), so no step of a running cpni
-//! sees half a migration. A database with other tables and no `schema_version` is not a cpni
-//! database and is refused; one at a newer version than this binary knows is refused.
+//! `cpni init` at once apply each step once: the second waits, then finds the steps done. The
+//! pending steps, their `schema_version` bumps and the host keys' fingerprint
+//! ([`super::hostkeys`]) commit in one transaction that holds the writers' lock
+//! ([`super::WRITER_LOCK`]): a failed init leaves the database as it was, no step of a running
+//! cpni sees half a migration, and the first host's fingerprint is recorded with the schema or
+//! not at all. The session's `search_path` is `public, pg_catalog`, so a schema named after
+//! the owner role cannot capture the tables. A database without cpni's `schema_version` that
+//! holds any object of its own (a table, view, sequence, function, type or extension in any
+//! schema but `pg_catalog`, `information_schema` and the toast and temporary ones; an empty
+//! schema is no object) is not cpni's and is refused untouched; so is a `schema_version` of
+//! another shape, a version outside 1..=[`current_version`], or one without cpni's tables.
 
-use postgres::Client;
+use postgres::GenericClient;
 
 use super::MIGRATIONS;
 use super::error::PgError;
+use super::hostkeys::{self, Fingerprint, HostKeys};
 use super::target::Target;
 use crate::error::{Error, Kind, Result};
 
@@ -27,6 +34,8 @@ pub struct Migrated {
     pub from: usize,
     /// The schema version left.
     pub to: usize,
+    /// This run recorded the host's key fingerprint (the first host of the database).
+    pub recorded: bool,
 }
 
 /// The newest PostgreSQL schema version this binary knows.
@@ -34,87 +43,188 @@ pub fn current_version() -> usize {
     MIGRATIONS.len()
 }
 
-/// Brings the database of `client` (connected as the owner) up to [`current_version`]. `decide`
-/// is called with the version found, under the lock and before any step, and may refuse (the
-/// keys of a host joining an existing database).
+/// Brings the database of `client` (connected as the owner) up to [`current_version`], and
+/// records `keys`' fingerprint when the database has none, or refuses `keys` when they differ
+/// from it (or are not on this host). `after` runs once the transaction has committed, still
+/// under the init lock (the first host writes its key files there, so another `cpni init` of
+/// the same host finds them).
 pub fn migrate(
-    client: &mut Client,
+    client: &mut postgres::Client,
     t: &Target,
-    decide: impl FnOnce(usize) -> Result<()>,
+    keys: &HostKeys,
+    after: impl FnOnce(&Migrated) -> Result<()>,
 ) -> Result<Migrated> {
     let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, &t.owner_role));
     client
-        .batch_execute(&format!("SET lock_timeout = '{INIT_LOCK_WAIT}'"))
+        .batch_execute(&format!(
+            "SET lock_timeout = '{INIT_LOCK_WAIT}'; SET search_path = public, pg_catalog"
+        ))
         .map_err(pg)?;
     client
         .execute("SELECT pg_advisory_lock($1)", &[&INIT_LOCK])
         .map_err(pg)?;
-    let from = version(client, t, &t.owner_role)?;
+    let mut tx = client.transaction().map_err(pg)?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&super::WRITER_LOCK])
+        .map_err(pg)?;
+    let from = version(&mut tx, t, &t.owner_role)?;
     if from > current_version() {
-        return Err(Error::new(
-            Kind::Storage,
-            "schema-too-new",
-            format!(
-                "the PostgreSQL database at {} has schema version {from}, newer than this cpni \
-                 understands (version {})",
-                t.place(),
-                current_version()
-            ),
-        )
-        .hint("upgrade cpni to the version that created this database; nothing was changed"));
+        return Err(too_new(t, from));
     }
-    decide(from)?;
     for (i, step) in MIGRATIONS.iter().enumerate().skip(from) {
-        let mut tx = client.transaction().map_err(pg)?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&super::WRITER_LOCK])
-            .map_err(pg)?;
         tx.batch_execute(step).map_err(|e| {
             let mut err = pg(e);
             err.message = format!("migration {} failed: {}", i + 1, err.message);
             err
         })?;
-        tx.commit().map_err(pg)?;
     }
+    let recorded = fingerprint(&mut tx, t, keys)?;
+    tx.commit().map_err(pg)?;
+    let done = Migrated {
+        from,
+        to: current_version(),
+        recorded,
+    };
+    after(&done)?;
     client
         .execute("SELECT pg_advisory_unlock($1)", &[&INIT_LOCK])
         .map_err(pg)?;
-    Ok(Migrated {
-        from,
-        to: current_version(),
-    })
+    Ok(done)
 }
 
-/// The schema version of the database: 0 when it is empty; refused when it has tables but no
-/// `schema_version` (not a cpni database). `role` is the role `client` logged in as.
-pub fn version(client: &mut Client, t: &Target, role: &str) -> Result<usize> {
-    let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, role));
-    let row = client
-        .query_one(
-            "SELECT to_regclass('public.schema_version') IS NOT NULL, \
-                    (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
-                     WHERE n.nspname = 'public')",
+fn too_new(t: &Target, from: usize) -> Error {
+    Error::new(
+        Kind::Storage,
+        "schema-too-new",
+        format!(
+            "the PostgreSQL database at {} has schema version {from}, newer than this cpni \
+             understands (version {})",
+            t.place(),
+            current_version()
+        ),
+    )
+    .hint("upgrade cpni to the version that created this database; nothing was changed")
+}
+
+/// Records `keys`' fingerprint if the database has none (returns true), else compares them.
+fn fingerprint(tx: &mut impl GenericClient, t: &Target, keys: &HostKeys) -> Result<bool> {
+    let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, &t.owner_role));
+    let fp = keys.fingerprint();
+    let row = tx
+        .query_opt(
+            "SELECT signing_public, code_key_mac FROM public.host_key_fingerprint WHERE id = 1",
             &[],
         )
         .map_err(pg)?;
-    let (has_version, objects): (bool, i64) = (row.get(0), row.get(1));
-    if !has_version {
+    let Some(row) = row else {
+        tx.execute(
+            "INSERT INTO public.host_key_fingerprint (id, signing_public, code_key_mac) \
+             VALUES (1, $1, $2)",
+            &[&fp.signing_public, &fp.code_key_mac],
+        )
+        .map_err(pg)?;
+        return Ok(true);
+    };
+    let stored = Fingerprint {
+        signing_public: row.get(0),
+        code_key_mac: row.get(1),
+    };
+    let reloaded = keys.reload()?;
+    let keys = reloaded.as_ref().unwrap_or(keys);
+    if !keys.on_disk {
+        return Err(hostkeys::missing(&t.place(), keys));
+    }
+    let fp = keys.fingerprint();
+    if stored != fp {
+        return Err(hostkeys::mismatch(&t.place(), keys, &fp, &stored));
+    }
+    Ok(false)
+}
+
+/// The schema version of the database: 0 when it holds no object of its own; refused as not
+/// cpni's when it holds some but no `public.schema_version`, or one of another shape or with a
+/// version outside 1..=[`current_version`] (a newer one is left to the caller). `role` is the
+/// role `client` logged in as.
+pub fn version(client: &mut impl GenericClient, t: &Target, role: &str) -> Result<usize> {
+    let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, role));
+    let row = client
+        .query_one(
+            &format!(
+                "SELECT \
+               (SELECT string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' \
+                                  ORDER BY a.attnum) \
+                  FROM pg_attribute a WHERE a.attrelid = to_regclass('public.schema_version') \
+                   AND a.attnum > 0 AND NOT a.attisdropped), \
+               (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+                  WHERE {USER_NS}) \
+               + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace \
+                  WHERE {USER_NS}) \
+               + (SELECT count(*) FROM pg_type y JOIN pg_namespace n ON n.oid = y.typnamespace \
+                  WHERE {USER_NS} AND y.typrelid = 0 AND y.typelem = 0) \
+               + (SELECT count(*) FROM pg_extension x WHERE x.extname <> 'plpgsql'), \
+               to_regclass('public.audit') IS NOT NULL AND to_regclass('public.audit_head') IS NOT NULL"
+            ),
+            &[],
+        )
+        .map_err(pg)?;
+    let (shape, objects, tables): (Option<String>, i64, bool) =
+        (row.get(0), row.get(1), row.get(2));
+    let Some(shape) = shape else {
         if objects > 0 {
-            return Err(Error::new(
-                Kind::Storage,
-                "pg-not-cpni",
+            return Err(not_cpni(
+                t,
                 format!(
-                    "the PostgreSQL database at {} is not empty and is not a cpni database (it \
-                     has {objects} tables or other objects and no schema_version)",
-                    t.place()
+                    "it holds {objects} tables, functions or other objects and no cpni schema_version"
                 ),
-            )
-            .hint("give cpni an empty database of its own: createdb --owner=cpni_owner cpni; nothing was changed"));
+            ));
         }
         return Ok(0);
+    };
+    if shape != "id:integer,version:integer" {
+        return Err(not_cpni(
+            t,
+            format!(
+                "its public.schema_version has the columns ({shape}), not cpni's (id integer, version integer)"
+            ),
+        ));
     }
-    let v: i32 = client
-        .query_one("SELECT version FROM schema_version WHERE id = 1", &[])
+    let v: Option<i32> = client
+        .query_opt(
+            "SELECT version FROM public.schema_version WHERE id = 1",
+            &[],
+        )
         .map_err(pg)?
-        .get(0);
-    Ok(usize::try_from(v).unwrap_or(0))
+        .map(|r| r.get(0));
+    match v.map(usize::try_from) {
+        Some(Ok(v)) if v >= 1 && !tables => Err(not_cpni(
+            t,
+            format!(
+                "its public.schema_version says version {v}, but cpni's audit tables are not there"
+            ),
+        )),
+        Some(Ok(v)) if v >= 1 => Ok(v),
+        _ => Err(not_cpni(
+            t,
+            format!(
+                "its public.schema_version holds {}, not a cpni schema version (1 to {})",
+                v.map_or("no row with id 1".to_string(), |v| format!("version {v}")),
+                current_version()
+            ),
+        )),
+    }
+}
+
+/// The namespaces that hold a user's objects: all but the system's (`n` is `pg_namespace`).
+const USER_NS: &str = "n.nspname NOT IN ('pg_catalog', 'information_schema') \
+     AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
+
+fn not_cpni(t: &Target, why: String) -> Error {
+    Error::new(
+        Kind::Storage,
+        "pg-not-cpni",
+        format!(
+            "the PostgreSQL database at {} is not a cpni database: {why}",
+            t.place()
+        ),
+    )
+    .hint("give cpni an empty database of its own: createdb --owner=cpni_owner cpni; nothing was changed")
 }

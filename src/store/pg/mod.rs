@@ -4,9 +4,10 @@
 //! the numbered PostgreSQL migrations ([`MIGRATIONS`]; `schema.postgres.sql` is the readable
 //! whole, `roles.sql` the administrator's one-time role set-up), the `db` URL and password
 //! files ([`target`]), the connection with its TLS ([`connect`]), the mapping of PostgreSQL's
-//! failures to exit 5 ([`error`]) and applying the migrations for `cpni init` under an
-//! advisory session lock ([`migrate`]). The backend that runs cpni's steps on the schema comes
-//! with the typed storage seam. Its design, fixed here so the schema fits it:
+//! failures to exit 5 ([`error`]), applying the migrations for `cpni init` under an
+//! advisory session lock ([`migrate`]), the host's key files and their fingerprint in the
+//! database ([`hostkeys`]) and the checks of the day-to-day role ([`approle`]). The backend
+//! that runs cpni's steps on the schema comes with the typed storage seam. Its design, fixed here so the schema fits it:
 //!
 //! **One writer at a time, under an advisory transaction lock.** Every write transaction
 //! starts (`READ COMMITTED`) with `SELECT pg_advisory_xact_lock(`[`WRITER_LOCK`]`)` before
@@ -38,16 +39,23 @@
 //! signing key (checkpoints, the signed head, manifests, purge statements) are never rows:
 //! whoever administers the database, or restores a backup of it, could otherwise sign a false
 //! checkpoint over a rewritten log or mint code digests. A host joining an existing database
-//! is given both files by the cpni administrator over a channel of their own (copied 0600
-//! into the service account's data folder, e.g. with `scp` from a running host), never
-//! through the database: `cpni init` creates them (`cpni-pg.code-key`, `cpni-pg.signing-key`
-//! in the data folder) only when it finds the database empty, and on a host joining a
-//! database another host set up it refuses until they are there. The database administrator
-//! keeps the data; the cpni administrator keeps the keys; neither alone can rewrite the log
-//! without `audit verify` seeing it.
+//! is given both files by the cpni administrator over a channel of their own (copied 0600,
+//! owned by the service account, into its data folder, e.g. with `scp` from a running host),
+//! never through the database. Each database has its own pair (`cpni-pg-<db>-<hash>.code-key`,
+//! `.signing-key`, the hash over host, port and database). `cpni init` makes new keys only when
+//! the database has no fingerprint of them yet: it records the fingerprint (the signing public
+//! key and an HMAC of a constant under the code key, [`hostkeys`]; never a key) in the
+//! transaction that builds the schema, and writes the files only once that has committed. A
+//! joining host runs `cpni init` once (it refuses and names the two paths), is given the files,
+//! and runs it again: the files are checked (plain, this account's, 0600, valid) and must match
+//! the fingerprint, else init refuses. The database administrator keeps the data; the cpni
+//! administrator keeps the keys; neither alone can rewrite the log without `audit verify`
+//! seeing it.
 
+pub mod approle;
 pub mod connect;
 pub mod error;
+pub mod hostkeys;
 pub mod migrate;
 pub mod target;
 
@@ -57,6 +65,7 @@ pub mod target;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_schema.sql"),
     include_str!("migrations/0002_roles.sql"),
+    include_str!("migrations/0003_host_keys.sql"),
 ];
 
 /// The administrator's one-time set-up of the two roles (run as a superuser, before the

@@ -3,7 +3,10 @@
 //! the password files read safely. A password is never in the URL (refused, naming the field),
 //! on argv, in the environment, a log or any output: it comes only from `[storage]
 //! password_file` (the day-to-day role) or `owner_password_file` (the owner role, for `cpni
-//! init`), a file that must be a regular file, not a link, readable by its owner only.
+//! init`), a file that must be a regular file of this account, not a link, readable by it
+//! only, one line ([`read_password`]). `[storage] ca_file` is read as carefully (a regular
+//! file, capped, not writable by others: [`read_ca_file`]), and [`check_files`] checks them
+//! all before `cpni init` changes anything.
 
 use std::path::{Path, PathBuf};
 
@@ -93,21 +96,15 @@ impl Target {
     }
 }
 
-/// Whether `db` is meant as a URL (`scheme://…`, or a `postgres:`/`postgresql:` prefix) rather
-/// than a file path: such a value is never created as a folder.
+/// Whether `db` is meant as a URL rather than a file path: once trimmed, it holds `://` or
+/// starts with `postgres` (any case). Such a value is never created as a folder: it is parsed
+/// as a URL, or refused.
 pub fn looks_like_url(db: &str) -> bool {
-    let lower = db.to_ascii_lowercase();
-    if lower.starts_with("postgres:") || lower.starts_with("postgresql:") {
-        return true;
-    }
-    match db.split_once("://") {
-        Some((scheme, _)) => {
-            let mut c = scheme.chars();
-            c.next().is_some_and(|f| f.is_ascii_alphabetic())
-                && c.all(|ch| ch.is_ascii_alphanumeric() || "+-.".contains(ch))
-        }
-        None => false,
-    }
+    let db = db.trim();
+    db.contains("://")
+        || db
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("postgres"))
 }
 
 /// Parses a `postgresql://` URL and the `[storage]` files into a [`Target`]. The error is the
@@ -235,12 +232,17 @@ fn decode(s: &str) -> Result<String, String> {
         .map_err(|_| "db: the URL is not valid UTF-8 once decoded".into())
 }
 
+/// The most a password file may hold.
+pub const PASSWORD_CAP: u64 = 64 * 1024;
+/// The most `[storage] ca_file` may hold.
+pub const CA_CAP: u64 = 1024 * 1024;
+
 /// Reads the password in `path` (the setting `field`, e.g. `storage.password_file`): refused
-/// when it is a symbolic link, not a regular file, readable or writable by group or others, or
-/// empty. The error names the field and the file, never the content.
+/// when it is a symbolic link, not a regular file, not owned by this account (as ssh refuses a
+/// key), readable or writable by group or others, over [`PASSWORD_CAP`], holding more than one
+/// line or a NUL, or empty (one trailing line break is fine). The error names the field and
+/// the file, never the content.
 pub fn read_password(field: &str, path: &Path) -> crate::error::Result<String> {
-    use std::io::Read;
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     let err = |msg: String, hint: String| {
         crate::error::Error::usage(
             "password-file",
@@ -248,15 +250,80 @@ pub fn read_password(field: &str, path: &Path) -> crate::error::Result<String> {
         )
         .hint(hint)
     };
-    let fix = format!(
-        "the file must be a regular file of the service account, mode 0600: `chmod 600 {}`",
-        path.display()
-    );
+    let bytes = read_checked(field, path, PASSWORD_CAP, 0o077, "password-file")?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(err(
+            "is not UTF-8 text".into(),
+            "put the role's password in it, on one line".into(),
+        ));
+    };
+    let pw = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix('\n'))
+        .unwrap_or(&text);
+    if pw.contains(['\n', '\r']) {
+        return Err(err(
+            "holds more than one line; a password file holds the password on one line".into(),
+            "keep only the password, on one line".into(),
+        ));
+    }
+    if pw.contains('\0') {
+        return Err(err(
+            "holds a NUL byte, which no PostgreSQL password can hold".into(),
+            "put the role's password in it, on one line".into(),
+        ));
+    }
+    if pw.is_empty() {
+        return Err(err(
+            "is empty".into(),
+            "put the role's password in it (one line)".into(),
+        ));
+    }
+    Ok(pw.to_string())
+}
+
+/// Reads `[storage] ca_file`: a regular file (not a link, FIFO or device), at most
+/// [`CA_CAP`], not writable by group or others.
+pub fn read_ca_file(path: &Path) -> crate::error::Result<Vec<u8>> {
+    read_checked("storage.ca_file", path, CA_CAP, 0o022, "ca-file")
+}
+
+/// Opens `path` without blocking (a FIFO never hangs) and checks what it is through the open
+/// descriptor: not a symbolic link, a regular file, owned by this account when `forbidden`
+/// covers reading (a secret), without the mode bits `forbidden`, at most `cap` bytes.
+fn read_checked(
+    field: &str,
+    path: &Path,
+    cap: u64,
+    forbidden: u32,
+    code: &'static str,
+) -> crate::error::Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+    let secret = forbidden & 0o044 != 0;
+    let err = |msg: String, hint: String| {
+        crate::error::Error::usage(code, format!("{field} {}: {msg}", path.display())).hint(hint)
+    };
+    let fix = if secret {
+        format!(
+            "the file must be a regular file of the service account, mode 0600: `chmod 600 {}`",
+            path.display()
+        )
+    } else {
+        format!(
+            "the file must be a regular file that only its owner can write: `chmod go-w {}`",
+            path.display()
+        )
+    };
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
             return Err(err(
-                "is a symbolic link; cpni reads passwords only from a real file".into(),
-                fix,
+                "is a symbolic link; cpni reads this setting only from a real file".into(),
+                format!(
+                    "replace the link by a copy of the file it points to{}: {}",
+                    if secret { " (mode 0600)" } else { "" },
+                    path.display()
+                ),
             ));
         }
         Ok(_) => {}
@@ -267,36 +334,77 @@ pub fn read_password(field: &str, path: &Path) -> crate::error::Result<String> {
             ));
         }
     }
+    let flags = libc::O_CLOEXEC | libc::O_NONBLOCK | libc::O_NOFOLLOW;
     let f = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC | libc::O_NONBLOCK)
+        .custom_flags(flags)
         .open(path)
-        .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
+        .map_err(|e| {
+            err(
+                format!("cannot be read: {e}"),
+                "check the path in the config file".into(),
+            )
+        })?;
     let m = f
         .metadata()
         .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
-    let mode = m.permissions().mode() & 0o7777;
     if !m.is_file() {
         return Err(err("is not a regular file".into(), fix));
     }
-    if mode & 0o077 != 0 {
+    // SAFETY: geteuid cannot fail.
+    let euid = unsafe { libc::geteuid() };
+    if secret && m.uid() != euid {
         return Err(err(
-            format!("can be read or written by group or others (mode {mode:04o}); cpni refuses it"),
+            format!(
+                "belongs to uid {}, not to this account (uid {euid}); cpni refuses it",
+                m.uid()
+            ),
+            format!(
+                "run `chown $(id -un) {}` as root, or copy it as the service account",
+                path.display()
+            ),
+        ));
+    }
+    let mode = m.permissions().mode() & 0o7777;
+    if mode & forbidden != 0 {
+        let what = if secret { "read or written" } else { "written" };
+        return Err(err(
+            format!("can be {what} by group or others (mode {mode:04o}); cpni refuses it"),
             fix,
         ));
     }
-    let mut text = String::new();
-    f.take(64 * 1024)
-        .read_to_string(&mut text)
-        .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
-    let pw = text.trim_end_matches(['\r', '\n']);
-    if pw.is_empty() {
+    if m.len() > cap {
         return Err(err(
-            "is empty".into(),
-            "put the role's password in it (one line)".into(),
+            format!("is {} bytes, more than the {cap} cpni reads", m.len()),
+            "check that the setting names the right file".into(),
         ));
     }
-    Ok(pw.to_string())
+    let mut bytes = Vec::new();
+    f.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(format!("cannot be read: {e}"), fix.clone()))?;
+    if bytes.len() as u64 > cap {
+        return Err(err(
+            format!("is more than the {cap} bytes cpni reads"),
+            "check that the setting names the right file".into(),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Checks every file the `[storage]` settings name (the password files and `ca_file`), before
+/// `cpni init` connects or changes anything.
+pub fn check_files(t: &Target) -> crate::error::Result<()> {
+    if let Some(p) = &t.password_file {
+        read_password("storage.password_file", p)?;
+    }
+    if let Some(p) = &t.owner_password_file {
+        read_password("storage.owner_password_file", p)?;
+    }
+    if let Some(p) = &t.ca_file {
+        read_ca_file(p)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -368,10 +476,20 @@ mod tests {
             "postgresql:x",
             "POSTGRES:",
             "mysql://h/d",
+            " postgresql://x",
+            "postgresql://x\t",
+            "\tPostgres:x",
+            "./a://b",
         ] {
             assert!(looks_like_url(u), "{u}");
         }
-        for f in ["/var/lib/cpni/cpni.db", "cpni.db", "./a://b", "c:/x"] {
+        for f in [
+            "/var/lib/cpni/cpni.db",
+            "cpni.db",
+            "c:/x",
+            "postgre",
+            "./postgres",
+        ] {
             assert!(!looks_like_url(f), "{f}");
         }
     }
