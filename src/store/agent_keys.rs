@@ -33,7 +33,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgentKey> {
 impl Read<'_> {
     pub fn agent_key(&self, fingerprint: &str) -> Result<Option<AgentKey>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row(
                 &format!("SELECT {COLUMNS} FROM agent_key WHERE fingerprint = ?1"),
                 [fingerprint],
@@ -44,7 +44,7 @@ impl Read<'_> {
 
     /// Keys of `login`, or of every agent when `None`, oldest first.
     pub fn agent_keys(&self, login: Option<&str>) -> Result<Vec<AgentKey>> {
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.lite()?.prepare(&format!(
             "SELECT {COLUMNS} FROM agent_key WHERE ?1 IS NULL OR login = ?1 ORDER BY added_at, fingerprint"
         ))?;
         let rows = stmt.query_map([login], row)?;
@@ -53,7 +53,7 @@ impl Read<'_> {
 
     /// Keys of active agents: what `authorized_keys` must let in.
     pub fn active_agent_keys(&self) -> Result<Vec<AgentKey>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT k.fingerprint, k.login, k.key_type, k.key_data, k.comment, k.added_at \
              FROM agent_key k JOIN agent a ON a.login = k.login WHERE a.active = 1 \
              ORDER BY k.login, k.added_at, k.fingerprint",
@@ -65,7 +65,7 @@ impl Read<'_> {
 
 impl Write<'_> {
     pub fn insert_agent_key(&self, k: &AgentKey) -> Result<()> {
-        self.conn.execute(
+        self.lite()?.execute(
             &format!("INSERT INTO agent_key ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
             params![
                 k.fingerprint,
@@ -82,7 +82,7 @@ impl Write<'_> {
     /// Deletes a key; the next audit record carries the row's removal (row digests: the
     /// pre-update hook notes it).
     pub fn delete_agent_key(&self, fingerprint: &str) -> Result<()> {
-        self.conn.execute(
+        self.lite()?.execute(
             "DELETE FROM agent_key WHERE fingerprint = ?1",
             [fingerprint],
         )?;

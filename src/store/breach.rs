@@ -89,7 +89,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
 impl Read<'_> {
     pub fn breach(&self, id: i64) -> Result<Option<Breach>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row(
                 &format!("SELECT {COLUMNS} FROM breach WHERE id = ?1"),
                 [id],
@@ -100,7 +100,7 @@ impl Read<'_> {
 
     /// Breaches determined in `[since, until)` (stored-format bounds; all when `None`), by id.
     pub fn breaches(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<Breach>> {
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.lite()?.prepare(&format!(
             "SELECT {COLUMNS} FROM breach WHERE (?1 IS NULL OR determined_at >= ?1) \
              AND (?2 IS NULL OR determined_at < ?2) ORDER BY id"
         ))?;
@@ -110,14 +110,14 @@ impl Read<'_> {
 
     pub fn breach_accounts(&self, id: i64) -> Result<Vec<String>> {
         let mut stmt = self
-            .conn
+            .lite()?
             .prepare("SELECT account FROM breach_account WHERE breach = ?1 ORDER BY account")?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn breach_holds(&self, id: i64) -> Result<Vec<Hold>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT until_on, reference, agent, recorded_at FROM breach_hold WHERE breach = ?1 \
              ORDER BY id",
         )?;
@@ -134,7 +134,7 @@ impl Read<'_> {
 
     /// Notices in time order.
     pub fn breach_notices(&self, id: i64) -> Result<Vec<Notice>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT party, at, on_date, reference, urgent_ref, agent, recorded_at FROM breach_notice \
              WHERE breach = ?1 ORDER BY at, id",
         )?;
@@ -154,7 +154,7 @@ impl Read<'_> {
 
     /// Linked sessions with their account and the number of disclosures recorded in them.
     pub fn breach_links(&self, id: i64) -> Result<Vec<Link>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT l.session, s.account, \
              (SELECT count(*) FROM audit a WHERE a.session = l.session AND a.event = 'disclosure'), \
              l.agent, l.recorded_at \
@@ -175,7 +175,7 @@ impl Read<'_> {
 
     /// Breaches that name `account` (directly or through a linked session).
     pub fn breaches_of_account(&self, account: &str) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT breach FROM breach_account WHERE account = ?1 UNION \
              SELECT l.breach FROM breach_link l JOIN session s ON s.id = l.session \
              WHERE s.account = ?1 ORDER BY 1",
@@ -188,7 +188,7 @@ impl Read<'_> {
 impl Write<'_> {
     /// Inserts a breach and its accounts; returns its id.
     pub fn insert_breach(&self, b: &Breach, accounts: &[String]) -> Result<i64> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO breach (rule, description, discovered_at, determined_at, determined_on, \
              method, began_on, ended_on, affected, estimated_loss, data_types, contact, harm_likely, \
              opened_by, opened_at) \
@@ -211,7 +211,7 @@ impl Write<'_> {
                 b.opened_at,
             ],
         )?;
-        let id = self.conn.last_insert_rowid();
+        let id = self.lite()?.last_insert_rowid();
         for a in accounts {
             self.add_breach_account(id, a)?;
         }
@@ -220,7 +220,7 @@ impl Write<'_> {
 
     /// Names an affected account (once).
     pub fn add_breach_account(&self, id: i64, account: &str) -> Result<()> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT OR IGNORE INTO breach_account (breach, account) VALUES (?1, ?2)",
             params![id, account],
         )?;
@@ -229,7 +229,7 @@ impl Write<'_> {
 
     /// Closes an open breach; false when it was closed already (checked in the same statement).
     pub fn close_breach(&self, id: i64, at: &str, by: &str, reason: &str) -> Result<bool> {
-        let n = self.conn.execute(
+        let n = self.lite()?.execute(
             "UPDATE breach SET closed_at = ?2, closed_by = ?3, close_reason = ?4 \
              WHERE id = ?1 AND closed_at IS NULL",
             params![id, at, by, reason],
@@ -238,7 +238,7 @@ impl Write<'_> {
     }
 
     pub fn add_breach_hold(&self, id: i64, h: &Hold) -> Result<()> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO breach_hold (breach, until_on, reference, agent, recorded_at) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, h.until_on, h.reference, h.agent, h.recorded_at],
@@ -247,7 +247,7 @@ impl Write<'_> {
     }
 
     pub fn add_breach_notice(&self, id: i64, n: &Notice) -> Result<()> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO breach_notice (breach, party, at, on_date, reference, urgent_ref, agent, \
              recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
@@ -266,7 +266,7 @@ impl Write<'_> {
 
     /// Links a session; false when it was linked already.
     pub fn add_breach_link(&self, id: i64, session: &str, agent: &str, at: &str) -> Result<bool> {
-        let n = self.conn.execute(
+        let n = self.lite()?.execute(
             "INSERT OR IGNORE INTO breach_link (breach, session, agent, recorded_at) \
              VALUES (?1, ?2, ?3, ?4)",
             params![id, session, agent, at],

@@ -16,7 +16,7 @@ pub struct Code {
 impl Read<'_> {
     /// Unused, current codes of an account (expired ones included; the caller decides).
     pub fn open_codes(&self, account: &str) -> Result<Vec<Code>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.lite()?.prepare_cached(
             "SELECT id, channel, digest, expires_at FROM code \
              WHERE account = ?1 AND used_at IS NULL AND superseded = 0 ORDER BY id DESC",
         )?;
@@ -38,12 +38,12 @@ impl Read<'_> {
         session: &str,
         since: &str,
     ) -> Result<(i64, i64)> {
-        let on_session = self.conn.query_row(
+        let on_session = self.lite()?.query_row(
             "SELECT count(*) FROM code WHERE session = ?1",
             [session],
             |r| r.get(0),
         )?;
-        let on_account = self.conn.query_row(
+        let on_account = self.lite()?.query_row(
             "SELECT count(*) FROM code WHERE account = ?1 AND issued_at >= ?2",
             params![account, since],
             |r| r.get(0),
@@ -63,21 +63,21 @@ impl Write<'_> {
         issued_at: &str,
         expires_at: &str,
     ) -> Result<i64> {
-        self.conn.execute(
+        self.lite()?.execute(
             "UPDATE code SET superseded = 1 WHERE account = ?1 AND channel = ?2 AND used_at IS NULL",
             params![account, channel],
         )?;
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO code (account, session, channel, digest, issued_at, expires_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![account, session, channel, digest, issued_at, expires_at],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(self.lite()?.last_insert_rowid())
     }
 
     /// Marks a code used (single use).
     pub fn mark_code_used(&self, id: i64, at: &str) -> Result<bool> {
-        let n = self.conn.execute(
+        let n = self.lite()?.execute(
             "UPDATE code SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL",
             params![id, at],
         )?;

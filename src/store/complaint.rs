@@ -20,7 +20,7 @@ pub struct Complaint {
 impl Read<'_> {
     /// Complaints matching `f`, oldest first.
     pub fn complaints(&self, f: &Filter) -> Result<Vec<Complaint>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT id, account, category, description, session, agent, received_at FROM complaint \
              WHERE (?1 IS NULL OR account = ?1) AND (?2 IS NULL OR category = ?2) \
              AND (?3 IS NULL OR received_at >= ?3) AND (?4 IS NULL OR received_at < ?4) ORDER BY id",
@@ -42,7 +42,7 @@ impl Read<'_> {
 
 impl Write<'_> {
     pub fn insert_complaint(&self, c: &Complaint) -> Result<i64> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO complaint (account, category, description, session, agent, received_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -54,7 +54,7 @@ impl Write<'_> {
                 c.received_at
             ],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(self.lite()?.last_insert_rowid())
     }
 }
 

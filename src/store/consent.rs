@@ -28,7 +28,7 @@ pub struct Row {
 impl Read<'_> {
     /// The account's history in recorded order.
     pub fn consent_history(&self, account: &str) -> Result<Vec<Row>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT c.id, c.account, c.kind, c.via, c.method, c.evidence, \
              COALESCE(c.sent_on, substr(o.sent_at, 1, 10)), c.outbox_id, o.status, c.notice_missing, \
              c.session, c.agent, c.recorded_at \
@@ -59,7 +59,7 @@ impl Read<'_> {
 impl Write<'_> {
     /// Appends a row; returns its id. `sent_on` and `outbox_status` of `r` are as given.
     pub fn insert_consent(&self, r: &Row) -> Result<i64> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO consent (account, kind, via, method, evidence, sent_on, outbox_id, \
              notice_missing, session, agent, recorded_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -77,6 +77,6 @@ impl Write<'_> {
                 r.recorded_at
             ],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        Ok(self.lite()?.last_insert_rowid())
     }
 }

@@ -18,7 +18,7 @@ pub struct Retired {
 impl Read<'_> {
     /// The account's replaced contacts replaced at or after `after`, newest first.
     pub fn contacts_retired_since(&self, account: &str, after: &str) -> Result<Vec<Retired>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.lite()?.prepare_cached(
             "SELECT kind, value, since, until FROM contact_history \
              WHERE account = ?1 AND until >= ?2 ORDER BY until DESC, id DESC",
         )?;
@@ -44,7 +44,7 @@ impl Write<'_> {
         since: &str,
         until: &str,
     ) -> Result<()> {
-        self.conn.prepare_cached(
+        self.lite()?.prepare_cached(
             "INSERT INTO contact_history (account, kind, value, since, until) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(params![account, kind, value, since, until])?;

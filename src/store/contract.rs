@@ -61,6 +61,88 @@ impl Backend for Sqlite {
     }
 }
 
+/// PostgreSQL: a fresh database on the test server (`scripts/pg-server.sh`, started by
+/// `scripts/test.sh`, which exports where it listens), created by the superuser over the
+/// server's Unix socket, owned by `cpni_owner` and migrated as it (as `cpni init` does), then
+/// used as `cpni_app`; dropped at the end of the test. Without the server every test fails.
+pub(super) struct Pg {
+    target: super::pg::target::Target,
+    keys: tempfile::TempDir,
+}
+
+impl Pg {
+    fn superuser() -> postgres::Client {
+        let get = |k: &str| {
+            std::env::var(k).unwrap_or_else(|_| {
+                panic!(
+                    "{k} is not set: the PostgreSQL contract tests need the throw-away server; \
+                     run them through `bash scripts/test.sh`"
+                )
+            })
+        };
+        let (host, port) = (get("CPNI_TEST_PG_HOST"), get("CPNI_TEST_PG_PORT"));
+        postgres::Config::new()
+            .host_path(&host)
+            .port(port.parse().unwrap())
+            .user("postgres")
+            .dbname("postgres")
+            .connect(postgres::NoTls)
+            .unwrap()
+    }
+}
+
+impl Backend for Pg {
+    fn fresh() -> Pg {
+        use super::pg::target::{Host, SslMode, Target};
+        static ROLES: std::sync::Once = std::sync::Once::new();
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let mut su = Pg::superuser();
+        ROLES.call_once(|| su.batch_execute(super::pg::ROLES).unwrap());
+        let name = format!(
+            "cpni_c_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        su.batch_execute(&format!("CREATE DATABASE {name} OWNER cpni_owner"))
+            .unwrap();
+        let target = Target {
+            host: Host::Socket(std::env::var("CPNI_TEST_PG_HOST").unwrap().into()),
+            port: std::env::var("CPNI_TEST_PG_PORT").unwrap().parse().unwrap(),
+            user: "cpni_app".into(),
+            dbname: name,
+            ssl: SslMode::Disable,
+            ca_file: None,
+            password_file: None,
+            owner_role: "cpni_owner".into(),
+            owner_password_file: None,
+        };
+        let mut owner =
+            super::pg::connect::connect(&target, super::pg::connect::As::Owner).unwrap();
+        super::pg::migrate::migrate(&mut owner, &target, |_| Ok(())).unwrap();
+        Pg {
+            target,
+            keys: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn open_with(&self, lock_timeout: Duration) -> Db {
+        Db::open_pg(
+            &self.target,
+            &self.keys.path().join("cpni-pg"),
+            lock_timeout,
+        )
+        .unwrap()
+    }
+}
+
+impl Drop for Pg {
+    fn drop(&mut self) {
+        let _ = Pg::superuser().batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.target.dbname
+        ));
+    }
+}
+
 fn customer(account: &str) -> Customer {
     let at = clock::format(clock::now());
     Customer {
@@ -440,3 +522,4 @@ macro_rules! contract {
 }
 
 contract!(sqlite, super::Sqlite);
+contract!(pg, super::Pg);

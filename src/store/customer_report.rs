@@ -22,7 +22,7 @@ pub struct SessionRow {
 impl Read<'_> {
     /// The customer's sessions, oldest first.
     pub fn report_sessions(&self, account: &str) -> Result<Vec<SessionRow>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT id, channel, started_at, basis, verified_at, ended_at, end_reason FROM session \
              WHERE account = ?1 ORDER BY started_at, id",
         )?;
@@ -42,7 +42,7 @@ impl Read<'_> {
 
     /// Disclosures recorded for the account (audit events `disclosure`), oldest first.
     pub fn report_disclosures(&self, account: &str) -> Result<Vec<DisclosureRow>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT at, session, json_extract(detail, '$.scope'), json_extract(detail, '$.channel'), \
              json_extract(detail, '$.purpose'), json_extract(detail, '$.reference'), \
              json_extract(detail, '$.calls') FROM audit \
@@ -64,7 +64,7 @@ impl Read<'_> {
 
     /// Messages to the customer (notices, codes, disclosures sent), without their bodies.
     pub fn report_messages(&self, account: &str) -> Result<Vec<MessageRow>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT created_at, kind, channel, recipient, subject, status, sent_at FROM outbox \
              WHERE account = ?1 ORDER BY id",
         )?;
@@ -84,7 +84,7 @@ impl Read<'_> {
 
     /// Account changes recorded (which field, when); never the values.
     pub fn report_changes(&self, account: &str) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT at, COALESCE(json_extract(detail, '$.change'), event) FROM audit \
              WHERE account = ?1 AND event IN ('customer.add', 'customer.import', 'customer.change', \
              'pin.reset', 'lock.start', 'lock.unlock') ORDER BY seq",
@@ -96,7 +96,7 @@ impl Read<'_> {
     /// Authentication attempts (`auth.*`) and every refusal (`*.refused`) on the account, oldest
     /// first: who, when, method, outcome and reason; never the secret tried.
     pub fn report_attempts(&self, account: &str) -> Result<Vec<AttemptRow>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT at, actor, session, event, CAST(json_extract(detail, '$.reason') AS TEXT), \
              CAST(json_extract(detail, '$.outcome') AS TEXT) FROM audit \
              WHERE account = ?1 AND (event LIKE 'auth.%' OR event LIKE '%.refused') ORDER BY seq",
@@ -119,7 +119,7 @@ impl Read<'_> {
 
     /// One-time codes issued to the account (never the code or its digest), oldest first.
     pub fn report_codes(&self, account: &str) -> Result<Vec<CodeRow>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT at, actor, session, COALESCE(json_extract(detail, '$.channel'), ''), \
              json_extract(detail, '$.expires_at') FROM audit \
              WHERE account = ?1 AND event = 'code.issued' ORDER BY seq",

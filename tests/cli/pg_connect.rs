@@ -142,7 +142,7 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     let env = tls_host(&db);
     let r = env.run(&["init"]);
     r.ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 2")
+        .stdout_has("Applied PostgreSQL migrations 1 to 3")
         .stdout_has(&place(&db))
         .stdout_has("Not yet on PostgreSQL")
         .never_prints(OWNER_PW)
@@ -169,7 +169,7 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     again.ok();
     let j = again.json();
     assert_eq!(j["created"], false, "{j}");
-    assert_eq!(j["schema_version"], 2);
+    assert_eq!(j["schema_version"], 3);
     assert_eq!(j["backend"], "postgresql");
     assert_eq!(before, catalog(&db), "a second init changed the schema");
     assert_eq!(
@@ -238,7 +238,7 @@ fn pg_two_hosts_running_init_at_once_end_with_one_schema() {
         &db.name,
         "SELECT count(*), max(version) FROM schema_version",
     );
-    assert_eq!(v.trim(), "1|2");
+    assert_eq!(v.trim(), "1|3");
 }
 
 /// A host joining a database another host set up: refused until the administrator copies the
@@ -654,10 +654,10 @@ fn pg_stopped_server_is_exit_5_then_init_works_once_it_is_back() {
     assert_eq!(n.trim(), "0", "the failed init created something");
     env.run(&["init"])
         .ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 2");
+        .stdout_has("Applied PostgreSQL migrations 1 to 3");
     assert_eq!(
         s.psql("cpni", "SELECT version FROM schema_version").trim(),
-        "2"
+        "3"
     );
     assert!(key_files(&env).0.exists());
 }

@@ -46,6 +46,7 @@
 //! keeps the data; the cpni administrator keeps the keys; neither alone can rewrite the log
 //! without `audit verify` seeing it.
 
+pub mod capture;
 pub mod connect;
 pub mod error;
 pub mod migrate;
@@ -57,6 +58,7 @@ pub mod target;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_schema.sql"),
     include_str!("migrations/0002_roles.sql"),
+    include_str!("migrations/0003_capture.sql"),
 ];
 
 /// The administrator's one-time set-up of the two roles (run as a superuser, before the
