@@ -2,13 +2,19 @@
 //! [`Db::begin`] and [`super::Write::commit`], [`Db::read`], [`Db::snapshot`], the writer lock
 //! and the outbox claim): what any backend must do, whatever it is. Each test is written once,
 //! as a function over a [`Backend`] (how to make an empty store and open handles on it), and
-//! [`contract!`] instantiates the whole set for one backend: `sqlite` here; a second backend
-//! adds its `Backend` and one `contract!` line. Covered: a round trip, a failed or dropped step
-//! leaving nothing, an explicit commit, a step refused for a decision row changed after its
-//! last record, the chain under concurrent writers, snapshot isolation, the writer lock's
-//! timeout (busy, exit 5), the exclusive outbox claim, and a session write saying whether the
-//! session was still open. One more test checks the seam itself in the source tree: nothing
-//! outside `store/` names rusqlite, and `audit/` never names the store.
+//! [`contract!`] instantiates the whole set for one backend: `sqlite` (a file in a temporary
+//! folder) and `pg` (a fresh database on the test server of `scripts/pg-server.sh`, created
+//! over its Unix socket by the superuser, migrated as `cpni_owner` as `cpni init` does, used
+//! as `cpni_app`, dropped afterwards; run through `bash scripts/test.sh`, which exports where
+//! the server is: without it every `pg` test fails). Covered: a round trip, a failed or
+//! dropped step leaving nothing, an explicit commit, a step refused for a decision row changed
+//! after its last record, a decision row edited outside cpni refused at the next step (exit
+//! 6), a quiet update needing no record, the chain under concurrent writers, snapshot
+//! isolation, the writer lock's timeout (busy, exit 5), the exclusive outbox claim, and a
+//! session write saying whether the session was still open. Two more tests: the same rows give
+//! byte-identical row digests on both backends (one verifier checks both), and the seam itself
+//! in the source tree: nothing outside `store/` names rusqlite, and `audit/` never names the
+//! store.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -37,6 +43,8 @@ pub(super) trait Backend: Sized + Send + Sync + 'static {
     fn fresh() -> Self;
     /// A handle with a writer-lock timeout of `lock_timeout`.
     fn open_with(&self, lock_timeout: Duration) -> Db;
+    /// Runs `sql` as someone outside cpni would (the sqlite3 CLI, psql as the superuser).
+    fn outside(&self, sql: &str);
     /// A handle with the default timeout.
     fn open(&self) -> Db {
         self.open_with(super::DEFAULT_LOCK_TIMEOUT)
@@ -59,6 +67,12 @@ impl Backend for Sqlite {
     fn open_with(&self, lock_timeout: Duration) -> Db {
         Db::open_with(&self.path, lock_timeout).unwrap()
     }
+    fn outside(&self, sql: &str) {
+        rusqlite::Connection::open(&self.path)
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+    }
 }
 
 /// PostgreSQL: a fresh database on the test server (`scripts/pg-server.sh`, started by
@@ -72,6 +86,10 @@ pub(super) struct Pg {
 
 impl Pg {
     fn superuser() -> postgres::Client {
+        Pg::superuser_on("postgres")
+    }
+
+    fn superuser_on(db: &str) -> postgres::Client {
         let get = |k: &str| {
             std::env::var(k).unwrap_or_else(|_| {
                 panic!(
@@ -85,7 +103,7 @@ impl Pg {
             .host_path(&host)
             .port(port.parse().unwrap())
             .user("postgres")
-            .dbname("postgres")
+            .dbname(db)
             .connect(postgres::NoTls)
             .unwrap()
     }
@@ -131,6 +149,10 @@ impl Backend for Pg {
             lock_timeout,
         )
         .unwrap()
+    }
+    fn outside(&self, sql: &str) {
+        let mut c = Pg::superuser_on(&self.target.dbname);
+        c.batch_execute(sql).unwrap();
     }
 }
 
@@ -453,6 +475,134 @@ fn claims_on_two_items_do_not_wait_for_each_other<B: Backend>() {
     t.join().unwrap();
 }
 
+/// The rows of one fixed scenario, written through `B`: an agent, a customer and a session
+/// added, the session touched (a quiet update) and ended, then the customer's email changed.
+/// Returns each record's detail (its row digests and digests before), which depend only on
+/// the rows.
+fn digest_details<B: Backend>() -> Vec<String> {
+    let store = B::fresh();
+    let mut db = store.open();
+    let at = "2026-01-02T03:04:05Z".to_string();
+    let mut c = customer("A9001");
+    c.phone_since = at.clone();
+    c.email_since = at.clone();
+    c.postal_since = at.clone();
+    c.created_at = at.clone();
+    let s = super::sessions::Session {
+        id: "S9".into(),
+        account: c.account.clone(),
+        agent: "ann".into(),
+        channel: "inbound".into(),
+        started_at: at.clone(),
+        last_active_at: at.clone(),
+        ..Default::default()
+    };
+    db.step(|w| {
+        w.insert_agent(&super::agents::Agent {
+            login: "ann".into(),
+            name: "Ann".into(),
+            role: "agent".into(),
+            active: true,
+            created_at: at.clone(),
+        })?;
+        w.insert_customer(&c)?;
+        w.insert_session(&s)?;
+        w.append(&actor(), clock::now(), Event::new("session.start"))
+    })
+    .unwrap();
+    db.step(|w| {
+        w.touch_session("S9", "2026-01-02T03:05:00Z")?;
+        w.end_session("S9", &at, "done")?;
+        w.append(&actor(), clock::now(), Event::new("session.end"))
+    })
+    .unwrap();
+    db.step(|w| {
+        w.set_customer_email("A9001", "ada@example.net", &at)?;
+        w.append(&actor(), clock::now(), Event::new("customer.change"))
+    })
+    .unwrap();
+    let records = db.read().audit_list(&Filter::default()).unwrap();
+    records.into_iter().map(|r| r.detail).collect()
+}
+
+/// One verifier checks both backends: the same rows give byte-identical row digests (and
+/// digests before a change) on SQLite and on PostgreSQL.
+#[test]
+fn the_row_digests_are_the_same_on_sqlite_and_postgresql() {
+    let lite = digest_details::<Sqlite>();
+    let pg = digest_details::<Pg>();
+    assert_eq!(lite.len(), 3, "{lite:#?}");
+    assert!(
+        lite[0].contains("\"customer A9001\"")
+            && lite[0].contains("\"agent ann\"")
+            && lite[1].contains("\"prior\"")
+            && lite[2].contains("\"customer A9001\""),
+        "{lite:#?}"
+    );
+    assert_eq!(lite, pg);
+}
+
+fn a_decision_row_edited_outside_cpni_is_refused_at_the_next_step_that_changes_it<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    add(&mut db, "A9101").unwrap();
+    store.outside("UPDATE customer SET name = 'Mallory' WHERE account = 'A9101'");
+    let before = db.read().audit_head().unwrap();
+    let err = db
+        .step(|w| {
+            w.set_customer_email("A9101", "m@example.org", "2026-01-01T00:00:00Z")?;
+            w.append(&actor(), clock::now(), Event::new("customer.change"))
+        })
+        .unwrap_err();
+    assert_eq!(err.exit_code(), 6, "{}", err.message);
+    assert!(
+        err.message.contains("changed outside cpni"),
+        "{}",
+        err.message
+    );
+    assert_eq!(db.read().audit_head().unwrap(), before);
+    assert_eq!(
+        db.read().customer("A9101").unwrap().unwrap().email,
+        "ada@example.org",
+        "nothing of the refused step remains"
+    );
+}
+
+fn a_quiet_update_needs_no_record_and_an_unrecorded_change_is_refused<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    add(&mut db, "A9201").unwrap();
+    let at = clock::format(clock::now());
+    db.step(|w| {
+        w.insert_session(&super::sessions::Session {
+            id: "S92".into(),
+            account: "A9201".into(),
+            agent: "root".into(),
+            channel: "inbound".into(),
+            started_at: at.clone(),
+            last_active_at: at.clone(),
+            ..Default::default()
+        })?;
+        w.append(&actor(), clock::now(), Event::new("session.start"))
+    })
+    .unwrap();
+    let head = db.read().audit_head().unwrap();
+    // Only a column outside the digest lists changes: the step commits without a record.
+    assert!(db.step(|w| w.touch_session("S92", &at)).unwrap());
+    assert_eq!(db.read().audit_head().unwrap(), head);
+    // A listed column changed without a record is refused.
+    let err = db.step(|w| w.end_session("S92", &at, "done")).unwrap_err();
+    assert_eq!(err.exit_code(), 5, "{}", err.message);
+    assert!(
+        db.read()
+            .session("S92")
+            .unwrap()
+            .unwrap()
+            .ended_at
+            .is_none()
+    );
+}
+
 /// The seam itself: no file outside `src/store/` names rusqlite (so no connection, transaction
 /// or SQLite type leaks out), and `src/audit/` never names `store/` (it is pure: the store
 /// hands it rows).
@@ -508,6 +658,8 @@ macro_rules! contract {
                 an_outbox_item_is_claimed_by_one_process_at_a_time,
                 claims_on_two_items_do_not_wait_for_each_other,
                 a_session_step_reports_whether_the_session_was_still_open,
+                a_decision_row_edited_outside_cpni_is_refused_at_the_next_step_that_changes_it,
+                a_quiet_update_needs_no_record_and_an_unrecorded_change_is_refused,
             );
         }
     };

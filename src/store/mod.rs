@@ -29,11 +29,23 @@
 //! hands them to its functions (`audit::rowdigest`, `audit::crosscheck`), and writes what they
 //! return. The writer lock and the outbox claim are store operations behind a per-backend
 //! boundary ([`backend::Locking`]; SQLite's are the files beside the database,
-//! [`backend::Files`]), called by [`Db::begin`] and [`Db::claim_outbox_item`]. A second backend
-//! (PostgreSQL, part 2) therefore implements these methods and its `Locking`, and nothing
-//! outside `store/` changes. The store's contract (what any backend must do) is tested in
-//! `contract.rs` through this API alone, each test written once over a backend and run for
-//! each.
+//! [`backend::Files`]), called by [`Db::begin`] and [`Db::claim_outbox_item`]. The store's
+//! contract (what any backend must do) is tested in `contract.rs` through this API alone, each
+//! test written once over a backend and run for each.
+//!
+//! **Two backends (issue 16, part 2).** A [`Db`] is open on SQLite ([`Db::open`]) or on
+//! PostgreSQL ([`Db::open_pg`]); [`Read`] and [`Write`] hold the backend-neutral executor of
+//! [`sql`] instead of a rusqlite connection, so a query is written once (`?N` placeholders,
+//! plain values, typed rows) and the few that differ by dialect pick their text. On PostgreSQL
+//! the writer lock and the claims are [`backend::Advisory`], the row changes for the digests
+//! come from triggers ([`pg::capture`]) instead of the pre-update hook, and the chain append
+//! and the signed head are the same code as SQLite's. Converted so far: sessions, outbox,
+//! customers, agents, the chain (head, base, insert, append, list, count), the signed head
+//! and the row digests and seals; every other family still reaches SQLite alone through
+//! `Read::lite`, which is an error on PostgreSQL, so commands keep refusing a PostgreSQL `db`
+//! (`Config::require_sqlite`) until every family and `audit verify` run there. SQLite's own
+//! upkeep (migrations, WAL bounding, the verify scan's raw reads, file permissions, lock
+//! files) stays SQLite's.
 
 pub mod agent_keys;
 pub mod agents;
