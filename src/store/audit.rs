@@ -77,7 +77,7 @@ impl Read<'_> {
         // parameter it first meets in `IS NULL`.
         let (limit, sql) = match self.sql.dialect() {
             Dialect::Sqlite => (Some(f.limit.unwrap_or(-1)), sql.to_string()),
-            Dialect::Postgres => (f.limit, sql.replace(" IS NULL", "::text IS NULL")),
+            Dialect::Postgres => (f.limit, self.sql.text_nulls(sql).into_owned()),
         };
         let mut out = self.sql.rows(
             &sql,

@@ -603,6 +603,100 @@ fn a_quiet_update_needs_no_record_and_an_unrecorded_change_is_refused<B: Backend
     );
 }
 
+fn the_other_families_round_trip<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    let at = clock::format(clock::now());
+    add(&mut db, "A9301").unwrap();
+    let key = super::agent_keys::AgentKey {
+        fingerprint: "SHA256:abc".into(),
+        login: "root".into(),
+        key_type: "ssh-ed25519".into(),
+        key_data: "AAAAC3".into(),
+        comment: "laptop".into(),
+        added_at: at.clone(),
+    };
+    let (complaint, consent, code) = db
+        .step(|w| {
+            w.insert_agent(&super::agents::Agent {
+                login: "root".into(),
+                name: "Root".into(),
+                role: "admin".into(),
+                active: true,
+                created_at: at.clone(),
+            })?;
+            w.insert_session(&super::sessions::Session {
+                id: "S93".into(),
+                account: "A9301".into(),
+                agent: "root".into(),
+                channel: "inbound".into(),
+                started_at: at.clone(),
+                last_active_at: at.clone(),
+                ..Default::default()
+            })?;
+            w.insert_agent_key(&key)?;
+            w.retire_contact("A9301", "email", "old@example.org", &at, &at)?;
+            let complaint = w.insert_complaint(&super::complaint::Complaint {
+                account: "A9301".into(),
+                category: "other".into(),
+                description: "a complaint".into(),
+                agent: "root".into(),
+                received_at: at.clone(),
+                ..Default::default()
+            })?;
+            let consent = w.insert_consent(&super::consent::Row {
+                account: "A9301".into(),
+                kind: "opt-in".into(),
+                method: Some("oral".into()),
+                agent: "root".into(),
+                recorded_at: at.clone(),
+                ..Default::default()
+            })?;
+            let code = w.issue_code("A9301", "S93", "email", &[1, 2, 255], &at, "9999")?;
+            w.append(&actor(), clock::now(), Event::new("test.families"))?;
+            Ok((complaint, consent, code))
+        })
+        .unwrap();
+    let r = db.read();
+    assert_eq!(r.agent_key("SHA256:abc").unwrap(), Some(key.clone()));
+    assert_eq!(r.agent_keys(None).unwrap(), vec![key.clone()]);
+    assert_eq!(r.agent_keys(Some("root")).unwrap(), vec![key.clone()]);
+    assert_eq!(r.active_agent_keys().unwrap(), vec![key]);
+    let retired = r.contacts_retired_since("A9301", &at).unwrap();
+    assert_eq!(retired.len(), 1);
+    assert_eq!(retired[0].value, "old@example.org");
+    let all = r.complaints(&super::complaint::Filter::default()).unwrap();
+    assert_eq!((all.len(), all[0].id), (1, complaint));
+    let history = r.consent_history("A9301").unwrap();
+    assert_eq!((history.len(), history[0].id), (1, consent));
+    assert_eq!(history[0].method.as_deref(), Some("oral"));
+    let codes = r.open_codes("A9301").unwrap();
+    assert_eq!((codes.len(), codes[0].id), (1, code));
+    assert_eq!(codes[0].digest, vec![1, 2, 255]);
+    assert_eq!(r.issued_code_counts("A9301", "S93", &at).unwrap(), (1, 1));
+    let last = r.audit_list(&Filter::default()).unwrap().pop().unwrap();
+    for name in [
+        "\"agent key SHA256:abc\"",
+        &format!("\"complaint {complaint}\""),
+        &format!("\"consent row {consent}\""),
+        &format!("\"code {code}\""),
+    ] {
+        assert!(last.detail.contains(name), "{name} in {}", last.detail);
+    }
+    drop(r);
+    assert!(
+        db.step(|w| {
+            let used = w.mark_code_used(code, &at)?;
+            w.delete_agent_key("SHA256:abc")?;
+            w.append(&actor(), clock::now(), Event::new("test.families"))?;
+            Ok(used)
+        })
+        .unwrap()
+    );
+    assert!(db.read().open_codes("A9301").unwrap().is_empty());
+    assert!(db.read().agent_key("SHA256:abc").unwrap().is_none());
+}
+
 /// The seam itself: no file outside `src/store/` names rusqlite (so no connection, transaction
 /// or SQLite type leaks out), and `src/audit/` never names `store/` (it is pure: the store
 /// hands it rows).
@@ -660,6 +754,7 @@ macro_rules! contract {
                 a_session_step_reports_whether_the_session_was_still_open,
                 a_decision_row_edited_outside_cpni_is_refused_at_the_next_step_that_changes_it,
                 a_quiet_update_needs_no_record_and_an_unrecorded_change_is_refused,
+                the_other_families_round_trip,
             );
         }
     };

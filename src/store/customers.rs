@@ -114,11 +114,11 @@ impl Read<'_> {
             format!("%{escaped}%")
         });
         self.sql.rows(
-            &format!(
+            &self.sql.text_nulls(&format!(
                 "SELECT {COLUMNS} FROM customer WHERE ?1 IS NULL OR account LIKE ?1 ESCAPE '\\' \
              OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\' \
              ORDER BY account LIMIT ?2"
-            ),
+            )),
             vals![pattern, limit],
             row,
         )

@@ -67,12 +67,10 @@ impl Read<'_> {
 
     /// Items by status (all when `None`), oldest first.
     pub fn outbox_items(&self, status: Option<&str>) -> Result<Vec<Item>> {
-        let null = match self.sql.dialect() {
-            crate::store::sql::Dialect::Sqlite => "?1 IS NULL",
-            crate::store::sql::Dialect::Postgres => "?1::text IS NULL",
-        };
         self.sql.rows(
-            &format!("SELECT {COLUMNS} FROM outbox WHERE {null} OR status = ?1 ORDER BY id"),
+            &self.sql.text_nulls(&format!(
+                "SELECT {COLUMNS} FROM outbox WHERE ?1 IS NULL OR status = ?1 ORDER BY id"
+            )),
             vals![status],
             row,
         )

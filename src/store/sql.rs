@@ -364,12 +364,40 @@ pub fn dollar_placeholders(sql: &str) -> String {
     out
 }
 
+/// `sql` with each `?N IS NULL` as `?N::text IS NULL` (see [`Conn::text_nulls`]).
+fn pg_text_nulls(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut rest = sql;
+    while let Some(i) = rest.find(" IS NULL") {
+        let head = &rest[..i];
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        out.push_str(head);
+        if digits > 0 && head[..head.len() - digits].ends_with('?') {
+            out.push_str("::text");
+        }
+        out.push_str(" IS NULL");
+        rest = &rest[i + " IS NULL".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 impl<'a> Conn<'a> {
     /// The SQL this connection speaks.
     pub fn dialect(&self) -> Dialect {
         match self {
             Conn::Sqlite(_) => Dialect::Sqlite,
             Conn::Pg(_) => Dialect::Postgres,
+        }
+    }
+
+    /// `sql` with each `?N IS NULL` typed as text for PostgreSQL (`?N::text IS NULL`), which
+    /// cannot infer a parameter it first meets there; SQLite's text unchanged. Only for text
+    /// parameters (the optional filters).
+    pub fn text_nulls<'s>(&self, sql: &'s str) -> std::borrow::Cow<'s, str> {
+        match self.dialect() {
+            Dialect::Sqlite => std::borrow::Cow::Borrowed(sql),
+            Dialect::Postgres => std::borrow::Cow::Owned(pg_text_nulls(sql)),
         }
     }
 
@@ -464,6 +492,17 @@ impl<'a> Conn<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_parameter_tested_for_null_is_typed_as_text_and_only_on_postgresql() {
+        let sql = "SELECT 1 WHERE (?1 IS NULL OR a = ?1) AND b IS NULL AND (?12 IS NULL)";
+        let lite = rusqlite::Connection::open_in_memory().unwrap();
+        assert_eq!(Conn::Sqlite(&lite).text_nulls(sql), sql);
+        assert_eq!(
+            pg_text_nulls(sql),
+            "SELECT 1 WHERE (?1::text IS NULL OR a = ?1) AND b IS NULL AND (?12::text IS NULL)"
+        );
+    }
 
     #[test]
     fn question_placeholders_become_dollar_ones_outside_quotes() {
