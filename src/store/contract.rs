@@ -683,7 +683,6 @@ fn the_other_families_round_trip<B: Backend>() {
     ] {
         assert!(last.detail.contains(name), "{name} in {}", last.detail);
     }
-    drop(r);
     assert!(
         db.step(|w| {
             let used = w.mark_code_used(code, &at)?;
