@@ -696,6 +696,89 @@ fn the_other_families_round_trip<B: Backend>() {
     assert!(db.read().agent_key("SHA256:abc").unwrap().is_none());
 }
 
+fn a_breach_round_trips_and_its_links_and_accounts_are_named_once<B: Backend>() {
+    use super::breach::{Breach, Hold, Notice};
+    let store = B::fresh();
+    let mut db = store.open();
+    let at = clock::format(clock::now());
+    add(&mut db, "A9401").unwrap();
+    let b = Breach {
+        rule: "2007".into(),
+        description: "a laptop was stolen".into(),
+        discovered_at: at.clone(),
+        determined_at: at.clone(),
+        determined_on: "2026-01-02".into(),
+        affected: Some(1),
+        harm_likely: Some(true),
+        opened_by: "root".into(),
+        opened_at: at.clone(),
+        ..Breach::default()
+    };
+    let (id, linked, relinked) = db
+        .step(|w| {
+            w.insert_session(&super::sessions::Session {
+                id: "S94".into(),
+                account: "A9401".into(),
+                agent: "root".into(),
+                channel: "inbound".into(),
+                started_at: at.clone(),
+                last_active_at: at.clone(),
+                ..Default::default()
+            })?;
+            let id = w.insert_breach(&b, &["A9401".to_string()])?;
+            w.add_breach_account(id, "A9401")?;
+            w.add_breach_hold(
+                id,
+                &Hold {
+                    until_on: "2026-02-01".into(),
+                    agent: "root".into(),
+                    recorded_at: at.clone(),
+                    ..Hold::default()
+                },
+            )?;
+            w.add_breach_notice(
+                id,
+                &Notice {
+                    party: "fcc".into(),
+                    at: at.clone(),
+                    on_date: "2026-01-03".into(),
+                    agent: "root".into(),
+                    recorded_at: at.clone(),
+                    ..Notice::default()
+                },
+            )?;
+            let linked = w.add_breach_link(id, "S94", "root", &at)?;
+            let relinked = w.add_breach_link(id, "S94", "root", &at)?;
+            w.append(&actor(), clock::now(), Event::new("breach.open"))?;
+            Ok((id, linked, relinked))
+        })
+        .unwrap();
+    assert!(linked && !relinked, "a session is linked once");
+    let r = db.read();
+    let back = r.breach(id).unwrap().unwrap();
+    assert_eq!(
+        (back.harm_likely, back.affected, back.closed_at),
+        (Some(true), Some(1), None)
+    );
+    assert_eq!(r.breaches(None, None).unwrap().len(), 1);
+    assert_eq!(r.breaches(Some(&at), None).unwrap().len(), 1);
+    assert_eq!(r.breach_accounts(id).unwrap(), vec!["A9401".to_string()]);
+    assert_eq!(r.breach_holds(id).unwrap().len(), 1);
+    assert_eq!(r.breach_notices(id).unwrap()[0].party, "fcc");
+    assert_eq!(r.breach_links(id).unwrap()[0].account, "A9401");
+    assert_eq!(r.breaches_of_account("A9401").unwrap(), vec![id]);
+    let closed = |db: &mut Db| {
+        db.step(|w| {
+            let closed = w.close_breach(id, &at, "root", "done")?;
+            w.append(&actor(), clock::now(), Event::new("breach.close"))?;
+            Ok(closed)
+        })
+        .unwrap()
+    };
+    assert!(closed(&mut db), "the first close closes it");
+    assert!(!closed(&mut db), "a closed breach is not closed again");
+}
+
 /// The seam itself: no file outside `src/store/` names rusqlite (so no connection, transaction
 /// or SQLite type leaks out), and `src/audit/` never names `store/` (it is pure: the store
 /// hands it rows).
@@ -754,6 +837,7 @@ macro_rules! contract {
                 a_decision_row_edited_outside_cpni_is_refused_at_the_next_step_that_changes_it,
                 a_quiet_update_needs_no_record_and_an_unrecorded_change_is_refused,
                 the_other_families_round_trip,
+                a_breach_round_trips_and_its_links_and_accounts_are_named_once,
             );
         }
     };
