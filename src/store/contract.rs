@@ -779,6 +779,82 @@ fn a_breach_round_trips_and_its_links_and_accounts_are_named_once<B: Backend>() 
     assert!(!closed(&mut db), "a closed breach is not closed again");
 }
 
+fn the_customer_report_reads_the_records_fields<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    add(&mut db, "A9501").unwrap();
+    db.step(|w| {
+        let ev = |e: &'static str| Event::new(e).account("A9501").session("S95");
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("disclosure")
+                .with("scope", "billing")
+                .with("channel", "phone")
+                .with("purpose", "designated-third-party")
+                .with("reference", "R-1")
+                .with("calls", "two calls"),
+        )?;
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("customer.change").with("change", "email"),
+        )?;
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("auth.pin.fail").with("reason", "wrong"),
+        )?;
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("code.issued")
+                .with("channel", "email")
+                .with("expires_at", "2030-01-01"),
+        )
+        .map(|_| ())
+    })
+    .unwrap();
+    let r = db.read();
+    let d = r.report_disclosures("A9501").unwrap();
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        (
+            d[0].scope.as_deref(),
+            d[0].purpose.as_deref(),
+            d[0].calls.as_deref()
+        ),
+        (
+            Some("billing"),
+            Some("designated-third-party"),
+            Some("two calls")
+        )
+    );
+    let changes: Vec<String> = r
+        .report_changes("A9501")
+        .unwrap()
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
+    assert_eq!(
+        changes,
+        vec!["customer.add".to_string(), "email".to_string()]
+    );
+    let a = r.report_attempts("A9501").unwrap();
+    assert_eq!(
+        (a.len(), a[0].method.as_str(), a[0].outcome.as_str()),
+        (1, "pin", "fail")
+    );
+    assert_eq!(a[0].reason.as_deref(), Some("wrong"));
+    let c = r.report_codes("A9501").unwrap();
+    assert_eq!(
+        (c[0].channel.as_str(), c[0].expires_at.as_deref()),
+        ("email", Some("2030-01-01"))
+    );
+    assert!(r.report_sessions("A9501").unwrap().is_empty());
+    assert!(r.report_messages("A9501").unwrap().is_empty());
+}
+
 /// The seam itself: no file outside `src/store/` names rusqlite (so no connection, transaction
 /// or SQLite type leaks out), and `src/audit/` never names `store/` (it is pure: the store
 /// hands it rows).
@@ -838,6 +914,7 @@ macro_rules! contract {
                 a_quiet_update_needs_no_record_and_an_unrecorded_change_is_refused,
                 the_other_families_round_trip,
                 a_breach_round_trips_and_its_links_and_accounts_are_named_once,
+                the_customer_report_reads_the_records_fields,
             );
         }
     };

@@ -41,8 +41,8 @@
 //! come from triggers ([`pg::capture`]) instead of the pre-update hook, and the chain append
 //! and the signed head are the same code as SQLite's. Converted so far: sessions, outbox,
 //! customers, agents, agent keys, codes, complaints, consent, contact history, breaches, the
-//! chain (head, base, insert, append, list, count), the signed head and the row digests and
-//! seals; every other family (certification, the customer report, proofs, cross-check,
+//! customer report, the chain (head, base, insert, append, list, count), the signed head and
+//! the row digests and seals; every other family (certification, proofs, cross-check,
 //! report, purge, the scans) still reaches SQLite alone through
 //! `Read::lite`, which is an error on PostgreSQL, so commands keep refusing a PostgreSQL `db`
 //! (`Config::require_sqlite`) until every family and `audit verify` run there. SQLite's own

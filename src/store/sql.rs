@@ -364,6 +364,29 @@ pub fn dollar_placeholders(sql: &str) -> String {
     out
 }
 
+/// `sql` with SQLite's `json_extract(detail, '$.F')` (and its `CAST(… AS TEXT)`) as
+/// PostgreSQL's `(detail::jsonb ->> 'F')`, for fields that hold text (see [`Conn::json_text`]).
+fn pg_json_text(sql: &str) -> String {
+    let mut out = sql.to_string();
+    for (open, close) in [
+        ("CAST(json_extract(detail, '$.", "') AS TEXT)"),
+        ("json_extract(detail, '$.", "')"),
+    ] {
+        while let Some(i) = out.find(open) {
+            let from = i + open.len();
+            let Some(len) = out[from..].find(close) else {
+                break;
+            };
+            let field = out[from..from + len].to_string();
+            out.replace_range(
+                i..from + len + close.len(),
+                &format!("(detail::jsonb ->> '{field}')"),
+            );
+        }
+    }
+    out
+}
+
 /// `sql` with each `?N IS NULL` as `?N::text IS NULL` (see [`Conn::text_nulls`]).
 fn pg_text_nulls(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 16);
@@ -398,6 +421,15 @@ impl<'a> Conn<'a> {
         match self.dialect() {
             Dialect::Sqlite => std::borrow::Cow::Borrowed(sql),
             Dialect::Postgres => std::borrow::Cow::Owned(pg_text_nulls(sql)),
+        }
+    }
+
+    /// `sql` with `json_extract(detail, '$.F')` (a text field of a record's detail) written
+    /// for PostgreSQL as `(detail::jsonb ->> 'F')`; SQLite's text unchanged.
+    pub fn json_text<'s>(&self, sql: &'s str) -> std::borrow::Cow<'s, str> {
+        match self.dialect() {
+            Dialect::Sqlite => std::borrow::Cow::Borrowed(sql),
+            Dialect::Postgres => std::borrow::Cow::Owned(pg_json_text(sql)),
         }
     }
 
@@ -501,6 +533,18 @@ mod tests {
         assert_eq!(
             pg_text_nulls(sql),
             "SELECT 1 WHERE (?1::text IS NULL OR a = ?1) AND b IS NULL AND (?12::text IS NULL)"
+        );
+    }
+
+    #[test]
+    fn a_text_field_of_the_detail_is_read_with_the_jsonb_operator_on_postgresql() {
+        assert_eq!(
+            pg_json_text(
+                "SELECT COALESCE(json_extract(detail, '$.change'), event), \
+                 CAST(json_extract(detail, '$.reason') AS TEXT) FROM audit"
+            ),
+            "SELECT COALESCE((detail::jsonb ->> 'change'), event), \
+             (detail::jsonb ->> 'reason') FROM audit"
         );
     }
 
