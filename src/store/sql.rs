@@ -5,8 +5,11 @@
 //! cache). Parameters are plain values ([`Val`]: null, integer, text, blob; a bool as the
 //! schemas store it, an integer 0 or 1), converted to whatever type the server inferred for the
 //! placeholder; a row is read with a typed [`Row::get`] ([`Get`]). Where the dialects truly
-//! differ (`INSERT OR IGNORE`, `last_insert_rowid()`, `json_extract`, `GLOB`), the family's
-//! method asks [`Conn::dialect`] and picks its text. Failures become the store's errors
+//! differ, the family's method asks [`Conn::dialect`] and picks its text (`INSERT OR IGNORE`
+//! / `ON CONFLICT DO NOTHING`, `INSERT OR REPLACE` / an upsert, `instr` / `strpos`), or uses
+//! the helpers: [`Conn::insert_id`] (`last_insert_rowid()` / `RETURNING id`),
+//! [`Conn::text_nulls`] (PostgreSQL cannot type a parameter it first meets in `IS NULL`),
+//! [`Conn::json_text`] (`json_extract` / `->>`). (`GLOB` is used only by SQLite-only code.) Failures become the store's errors
 //! (`StoreError` for SQLite, `PgError` naming the server for PostgreSQL).
 
 use std::collections::HashMap;
