@@ -14,7 +14,8 @@
 # but test databases. The tests connect as its superuser `postgres` to create databases, and
 # as the non-superuser roles cpni_owner and cpni_app (a superuser bypasses every grant).
 # Exported: CPNI_TEST_PG_HOST (the socket folder), CPNI_TEST_PG_PORT (the socket's and the TCP
-# port), CPNI_TEST_PG_DIR, CPNI_TEST_PG_CA (the CA certificate, PEM).
+# port), CPNI_TEST_PG_DIR, CPNI_TEST_PG_CA (the CA certificate, PEM). It runs with fsync off
+# unless CPNI_TEST_PG_FSYNC=on (for benchmarks: `cargo bench --bench pg_append`).
 # Works unattended (no stdin) as root or with passwordless sudo; all output but the exports
 # goes to stderr.
 set -euo pipefail
@@ -101,7 +102,8 @@ start() {
   # The socket trusts every role (the tests' psql); TCP asks each role for its password.
   printf 'local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n' |
     as_root runuser -u postgres -- tee "$dir/data/pg_hba.conf" >/dev/null
-  echo "-p $port -k $dir/sock -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on" \
+  # fsync off for the tests' speed; CPNI_TEST_PG_FSYNC=on for a benchmark of durable commits.
+  echo "-p $port -k $dir/sock -c listen_addresses=127.0.0.1 -c fsync=${CPNI_TEST_PG_FSYNC:-off} -c ssl=on" \
     "-c ssl_cert_file=server.crt -c ssl_key_file=server.key -c max_connections=200" >"$dir/opts"
   # The log stays in the data folder (owned by postgres); `stop` prints its tail on failure.
   pg_start "$dir"

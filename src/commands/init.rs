@@ -10,8 +10,10 @@
 //! creates keys: its key files (checked as SQLite's are) must match the recorded fingerprint,
 //! and it is told to copy them from a running host ([`pg::hostkeys`]). Then the day-to-day role
 //! must log in, see the current schema, and be neither a superuser nor an owner of cpni's
-//! tables nor able to update or delete audit records ([`pg::approle`]). It does not yet register
-//! the admin or write the `init` audit record (steps run on SQLite only in this release).
+//! tables nor able to update or delete audit records ([`pg::approle`]). The first init on the
+//! database then registers the invoking user as admin through the PostgreSQL store, with the
+//! chain's `init` and `agent.add` records and the signed head, decided inside that step so
+//! that of several hosts' inits exactly one does ([`register_admin_once`]).
 
 use clap::Args;
 use serde_json::json;
@@ -200,19 +202,25 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
         e
     })?;
     pg::approle::check_app(&mut app, t)?;
+    drop(app);
+    // The first init on this database registers its admin, through the store as any step.
+    let mut db = Db::open_pg(t, &ctx.cfg.db_path, ctx.cfg.lock_timeout)?;
+    let login = os_login();
+    let admin = register_admin_once(&mut db, &login)?.then_some(login);
     let config_written = write_config_template()?;
     let (code_key, signing_key) = (&keys.code_path, &keys.signing_path);
     let text = postgres_summary(
         t,
         &done,
         keys_created.then_some((code_key, signing_key)),
+        admin.as_deref(),
         config_written.as_deref(),
     );
     ctx.out.print(
         &json!({"db": t.url(), "backend": "postgresql", "created": done.from != done.to,
                 "schema_from": done.from, "schema_version": done.to,
                 "keys_created": keys_created, "code_key": code_key.to_string_lossy(),
-                "signing_key": signing_key.to_string_lossy()}),
+                "signing_key": signing_key.to_string_lossy(), "admin": admin}),
         &text,
     );
     Ok(0)
@@ -224,6 +232,7 @@ fn postgres_summary(
     t: &Target,
     done: &pg::migrate::Migrated,
     keys: Option<(&std::path::PathBuf, &std::path::PathBuf)>,
+    admin: Option<&str>,
     config_written: Option<&std::path::Path>,
 ) -> String {
     let place = t.place();
@@ -249,6 +258,12 @@ fn postgres_summary(
             safe(&signing.display().to_string())
         ));
     }
+    if let Some(login) = admin {
+        text.push_str(&format!(
+            "\n{} is registered as admin (the log's first records: init, agent.add).",
+            safe(login)
+        ));
+    }
     if let Some(p) = config_written {
         text.push_str(&format!(
             "\nWrote a commented config file: {}",
@@ -256,8 +271,8 @@ fn postgres_summary(
         ));
     }
     text.push_str(
-        "\nNot yet on PostgreSQL: the admin registration and the init audit record; this \
-         release runs steps on SQLite only.",
+        "\nNot yet on PostgreSQL: every command but init; this release runs them on SQLite \
+         only.",
     );
     text
 }
@@ -283,6 +298,40 @@ pub fn register_admin(db: &mut Db, login: &str) -> Result<()> {
             .with("login", login)
             .with("role", "admin");
         tx.append(&actor, now, add).map(|_| ())
+    })
+}
+
+/// On PostgreSQL, where several hosts may run `cpni init` at once: registers `login` as admin
+/// ([`register_admin`]'s records, the `init` record naming the PostgreSQL schema version)
+/// only if the log is still empty, decided inside the step that writes them (under the writer
+/// lock, so exactly one init does). Returns whether this call did.
+fn register_admin_once(db: &mut Db, login: &str) -> Result<bool> {
+    let now = clock::now();
+    let actor = Actor {
+        login: login.to_string(),
+        on_behalf_of: None,
+    };
+    let agent = Agent {
+        login: login.to_string(),
+        name: String::new(),
+        role: "admin".into(),
+        active: true,
+        created_at: clock::format(now),
+    };
+    db.step(|tx| {
+        if tx.audit_head()?.is_some() {
+            return Ok(false);
+        }
+        let init = Event::new("init")
+            .with("schema", pg::migrate::current_version())
+            .with("backend", "postgresql");
+        tx.append(&actor, now, init)?;
+        tx.insert_agent(&agent)?;
+        let add = Event::new("agent.add")
+            .with("login", login)
+            .with("role", "admin");
+        tx.append(&actor, now, add)?;
+        Ok(true)
     })
 }
 

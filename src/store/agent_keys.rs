@@ -1,6 +1,6 @@
 //! SQL for agents' SSH keys (`agent_key`), from which the gateway's `authorized_keys` is written.
 
-use rusqlite::{OptionalExtension, params};
+use crate::store::sql::{Row as SqlRow, vals};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -19,7 +19,7 @@ pub struct AgentKey {
 
 const COLUMNS: &str = "fingerprint, login, key_type, key_data, comment, added_at";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgentKey> {
+fn row(r: &SqlRow<'_>) -> Result<AgentKey> {
     Ok(AgentKey {
         fingerprint: r.get(0)?,
         login: r.get(1)?,
@@ -32,42 +32,37 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AgentKey> {
 
 impl Read<'_> {
     pub fn agent_key(&self, fingerprint: &str) -> Result<Option<AgentKey>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM agent_key WHERE fingerprint = ?1"),
-                [fingerprint],
-                row,
-            )
-            .optional()?)
+        self.sql.row(
+            &format!("SELECT {COLUMNS} FROM agent_key WHERE fingerprint = ?1"),
+            vals![fingerprint],
+            row,
+        )
     }
 
     /// Keys of `login`, or of every agent when `None`, oldest first.
     pub fn agent_keys(&self, login: Option<&str>) -> Result<Vec<AgentKey>> {
-        let mut stmt = self.conn.prepare(&format!(
+        self.sql.rows(&self.sql.text_nulls(&format!(
             "SELECT {COLUMNS} FROM agent_key WHERE ?1 IS NULL OR login = ?1 ORDER BY added_at, fingerprint"
-        ))?;
-        let rows = stmt.query_map([login], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        )), vals![login], row)
     }
 
     /// Keys of active agents: what `authorized_keys` must let in.
     pub fn active_agent_keys(&self) -> Result<Vec<AgentKey>> {
-        let mut stmt = self.conn.prepare(
+        self.sql.rows(
             "SELECT k.fingerprint, k.login, k.key_type, k.key_data, k.comment, k.added_at \
              FROM agent_key k JOIN agent a ON a.login = k.login WHERE a.active = 1 \
              ORDER BY k.login, k.added_at, k.fingerprint",
-        )?;
-        let rows = stmt.query_map([], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            &[],
+            row,
+        )
     }
 }
 
 impl Write<'_> {
     pub fn insert_agent_key(&self, k: &AgentKey) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             &format!("INSERT INTO agent_key ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-            params![
+            vals![
                 k.fingerprint,
                 k.login,
                 k.key_type,
@@ -82,9 +77,9 @@ impl Write<'_> {
     /// Deletes a key; the next audit record carries the row's removal (row digests: the
     /// pre-update hook notes it).
     pub fn delete_agent_key(&self, fingerprint: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "DELETE FROM agent_key WHERE fingerprint = ?1",
-            [fingerprint],
+            vals![fingerprint],
         )?;
         Ok(())
     }

@@ -19,36 +19,35 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::audit::Record;
 use crate::audit::verify::RowRef;
 use crate::error::Result;
+use crate::store::sql::{Conn, Dialect, Val, vals};
 use crate::store::{Read, Write};
 
 /// The last record's sequence number and hash, if any.
-fn head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>> {
-    Ok(conn
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
+fn head(conn: Conn<'_>) -> Result<Option<(i64, Vec<u8>)>> {
+    conn.row(
+        "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
-fn insert(conn: &Connection, r: &Record) -> Result<()> {
-    conn.prepare_cached(
+fn insert(conn: Conn<'_>, r: &Record) -> Result<()> {
+    conn.execute(
         "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
          prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        r.seq,
-        r.at,
-        r.actor,
-        r.on_behalf_of,
-        r.account,
-        r.session,
-        r.event,
-        r.detail,
-        r.prev_hash,
-        r.hash
-    ])?;
+        vals![
+            r.seq,
+            r.at,
+            r.actor,
+            r.on_behalf_of,
+            r.account,
+            r.session,
+            r.event,
+            r.detail,
+            r.prev_hash,
+            r.hash
+        ],
+    )?;
     Ok(())
 }
 
@@ -74,16 +73,16 @@ impl Read<'_> {
              AND (?3 IS NULL OR session = ?3) AND (?4 IS NULL OR event = ?4) \
              AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at < ?6) \
              ORDER BY seq DESC LIMIT ?7";
-        let mut stmt = self.conn.prepare(sql)?;
-        let rows = stmt.query_map(
-            params![
-                f.account,
-                f.actor,
-                f.session,
-                f.event,
-                f.since,
-                f.until,
-                f.limit.unwrap_or(-1)
+        // SQLite's "no limit" is -1, PostgreSQL's NULL; PostgreSQL needs the type of a
+        // parameter it first meets in `IS NULL`.
+        let (limit, sql) = match self.sql.dialect() {
+            Dialect::Sqlite => (Some(f.limit.unwrap_or(-1)), sql.to_string()),
+            Dialect::Postgres => (f.limit, self.sql.text_nulls(sql).into_owned()),
+        };
+        let mut out = self.sql.rows(
+            &sql,
+            vals![
+                f.account, f.actor, f.session, f.event, f.since, f.until, limit
             ],
             |r| {
                 Ok(Record {
@@ -100,7 +99,6 @@ impl Read<'_> {
                 })
             },
         )?;
-        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         out.reverse();
         Ok(out)
     }
@@ -117,7 +115,7 @@ impl Read<'_> {
     ) -> Result<Option<(i64, String, Option<i64>)>> {
         let sql = "WITH hot AS (SELECT id FROM breach WHERE closed_at IS NULL OR closed_at >= ?3),          accts AS (SELECT account, min(breach) AS breach FROM breach_account                    WHERE breach IN (SELECT id FROM hot) GROUP BY account),          sess AS (SELECT session, min(breach) AS breach FROM breach_link                   WHERE breach IN (SELECT id FROM hot) GROUP BY session)          SELECT a.seq, a.at, coalesce(ac.breach, se.breach, hb.id) FROM audit a          LEFT JOIN accts ac ON a.account <> '' AND ac.account = a.account          LEFT JOIN sess se ON a.session <> '' AND se.session = a.session          LEFT JOIN hot hb ON a.event LIKE 'breach.%' AND hb.id = json_extract(a.detail, '$.breach')          WHERE a.seq > ?1 AND (a.at >= ?2 OR ac.breach IS NOT NULL OR se.breach IS NOT NULL              OR hb.id IS NOT NULL)          ORDER BY a.seq LIMIT 1";
         Ok(self
-            .conn
+            .lite()?
             .query_row(sql, params![after, before, breach_floor], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
@@ -127,7 +125,7 @@ impl Read<'_> {
     /// The hash of record `seq`, if present.
     pub fn audit_hash_of(&self, seq: i64) -> Result<Option<Vec<u8>>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
             .optional()?)
     }
@@ -136,7 +134,7 @@ impl Read<'_> {
     /// whitespace) what the migrations create: a trigger re-created with a `WHEN 0`, on another
     /// table or with another body is "altered".
     pub fn missing_triggers(&self) -> Result<Vec<String>> {
-        let have = triggers(self.conn)?;
+        let have = triggers(self.lite()?)?;
         let want = expected_triggers()?;
         let mut out = Vec::new();
         for (name, sql_wanted) in &want {
@@ -157,7 +155,7 @@ impl Read<'_> {
     /// The sequence number of the record whose hash is `hash` (a slow scan; for diagnostics).
     pub fn audit_seq_of_hash(&self, hash: &[u8]) -> Result<Option<i64>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row(
                 "SELECT seq FROM audit WHERE hash = ?1 LIMIT 1",
                 [hash],
@@ -169,11 +167,13 @@ impl Read<'_> {
     /// The number of records matching `f`.
     pub fn audit_count(&self, f: &Filter) -> Result<u64> {
         let (w, p) = where_clause(f);
-        let n: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM audit{w}"),
-            rusqlite::params_from_iter(p.iter()),
-            |r| r.get(0),
-        )?;
+        let params: Vec<Val<'_>> = p.iter().map(Val::from).collect();
+        let n: i64 = self
+            .sql
+            .row(&format!("SELECT count(*) FROM audit{w}"), &params, |r| {
+                r.get(0)
+            })?
+            .unwrap_or(0);
         Ok(n.max(0) as u64)
     }
 
@@ -185,7 +185,7 @@ impl Read<'_> {
         each: impl FnMut(&RowRef<'_>) -> Result<bool>,
     ) -> Result<()> {
         let (w, p) = where_clause(f);
-        walk(self.conn, &w, rusqlite::params_from_iter(p.iter()), each)
+        walk(self.lite()?, &w, rusqlite::params_from_iter(p.iter()), each)
     }
 
     /// [`Read::scan_audit`] over the records with `after < seq <= through` (`None`: unbounded on that side),
@@ -210,9 +210,9 @@ impl Read<'_> {
             format!(" WHERE {}", terms.join(" AND "))
         };
         // Through the memory map as in [`walk`], with the column reads of [`rawscan`].
-        self.conn
+        self.lite()?
             .pragma_update(None, "mmap_size", SCAN_MMAP_BYTES)?;
-        rawscan::walk(self.conn, &select_all(&w), each)
+        rawscan::walk(self.lite()?, &select_all(&w), each)
     }
 }
 
@@ -220,21 +220,19 @@ impl Write<'_> {
     /// Deletes the records up to `seq` (the triggers allow it only up to the latest base).
     pub fn delete_audit_through(&self, seq: i64) -> Result<usize> {
         Ok(self
-            .conn
+            .lite()?
             .execute("DELETE FROM audit WHERE seq <= ?1", [seq])?)
     }
 }
 
 /// The record the log starts after: the last record removed by the latest purge (its seq and
 /// hash, from `audit_base`), or (0, 32 zero bytes) when nothing was ever purged.
-fn base(conn: &Connection) -> Result<(i64, Vec<u8>)> {
-    let row = conn
-        .query_row(
-            "SELECT seq, hash FROM audit_base ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+fn base(conn: Conn<'_>) -> Result<(i64, Vec<u8>)> {
+    let row = conn.row(
+        "SELECT seq, hash FROM audit_base ORDER BY seq DESC LIMIT 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     Ok(row.unwrap_or((0, crate::audit::chain::GENESIS.to_vec())))
 }
 
@@ -344,7 +342,10 @@ pub fn second_reader(path: &std::path::Path, ends: &Ends) -> Option<super::Reade
     conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
     // Held until the connection closes: every later statement reads the same snapshot.
     conn.execute_batch("BEGIN").ok()?;
-    let mine = (base(&conn).ok()?, head(&conn).ok()?);
+    let mine = (
+        base(Conn::Sqlite(&conn)).ok()?,
+        head(Conn::Sqlite(&conn)).ok()?,
+    );
     (&mine == ends).then_some(super::Reader { conn })
 }
 
@@ -396,7 +397,7 @@ fn bytes(v: ValueRef<'_>) -> &[u8] {
 /// Appends `event` exactly as given (no row digests: [`rowdigest::append`] adds them) as the
 /// record after the newest one, or after the purge base of an empty log.
 pub fn append_exact(
-    conn: &Connection,
+    conn: Conn<'_>,
     actor: &crate::audit::Actor,
     at: time::OffsetDateTime,
     event: crate::audit::Event,
@@ -419,7 +420,7 @@ impl Write<'_> {
         at: time::OffsetDateTime,
         event: crate::audit::Event,
     ) -> Result<Record> {
-        append_exact(self.conn, actor, at, event)
+        append_exact(self.sql, actor, at, event)
     }
 }
 
@@ -428,12 +429,12 @@ impl Write<'_> {
 impl Read<'_> {
     /// The newest record's (seq, hash), if any ([`head`]).
     pub fn audit_head(&self) -> Result<Option<(i64, Vec<u8>)>> {
-        head(self.conn)
+        head(self.sql)
     }
 
     /// The purge base (seq, hash) ([`base`]).
     pub fn audit_base(&self) -> Result<(i64, Vec<u8>)> {
-        base(self.conn)
+        base(self.sql)
     }
 
     /// The records' cross-check against the tables they describe ([`crosscheck::check`]).
@@ -442,16 +443,16 @@ impl Read<'_> {
         collected: crate::audit::crosscheck::Collector,
         cut: Option<&str>,
     ) -> Result<Vec<crate::audit::crosscheck::Mismatch>> {
-        crosscheck::check(self.conn, collected, cut)
+        crosscheck::check(self.lite()?, collected, cut)
     }
 
     /// The signed head row ([`head::get`]).
     pub fn signed_head(&self) -> Result<Option<crate::audit::head::Head>> {
-        head::get(self.conn)
+        head::get(self.sql)
     }
 
     /// The newest record's (seq, hash, at) ([`head::newest`]).
     pub fn newest_record(&self) -> Result<head::Newest> {
-        head::newest(self.conn)
+        head::newest(self.sql)
     }
 }

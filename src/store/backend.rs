@@ -7,15 +7,24 @@
 //! first-come, first-served file lock on `<db>.lock` and `<db>.lock-queue` ([`super::lock`]),
 //! waited for at most the configured time ("the database is busy", exit 5); an outbox claim is
 //! an open-file-description lock on byte `id` of `<db>.outbox.lock`, which the kernel drops when
-//! the process exits or is killed. A PostgreSQL implementation would take its writer lock as
-//! an advisory transaction lock inside the step's transaction and claim an item with
-//! `SELECT … FOR UPDATE SKIP LOCKED`, and nothing outside `store/` would change.
+//! the process exits or is killed. The PostgreSQL implementation is [`Advisory`]: the writer
+//! lock is `pg_advisory_xact_lock(WRITER_LOCK)`, the first statement of the step's
+//! transaction, its wait bounded by `SET LOCAL lock_timeout` (SQLSTATE 55P03, "the database is
+//! busy", exit 5) and released by the commit or rollback; a claim is an advisory session lock
+//! on the item's key, released when the claim is dropped or the connection ends. We chose the
+//! advisory lock over `SELECT … FOR UPDATE SKIP LOCKED` for the claim: the contract is that a
+//! second claimant *waits* and then re-reads the item (finding it sent), and holds across the
+//! steps that record the delivery, which a row lock (released by the first step's commit)
+//! cannot do; a host that lists the queue skips nothing and waits only on the item another
+//! host is sending. Nothing outside `store/` sees which is used.
 
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
+use super::sql::PgConn;
 use super::{lock, perms};
 use crate::error::{Error, Result};
 
@@ -109,4 +118,87 @@ fn open_side_file(db: &Path, suffix: &str) -> Result<File> {
             Error::storage(format!("cannot open the writer lock file: {e}"))
                 .hint("check that the database folder exists and is writable")
         })
+}
+
+/// PostgreSQL's locks (see the module doc): the writer lock is an advisory transaction lock
+/// taken as the first statement of the step's transaction, the claim an advisory session lock
+/// on the item.
+pub struct Advisory {
+    pg: Arc<PgConn>,
+}
+
+impl Advisory {
+    /// The locks taken on the connection `pg`.
+    pub fn new(pg: Arc<PgConn>) -> Advisory {
+        Advisory { pg }
+    }
+}
+
+/// The writer lock on PostgreSQL: held by the open transaction itself, released by its commit
+/// or rollback (or by the connection's end), so there is nothing to drop.
+pub struct InTransaction;
+
+/// A claim on one outbox item on PostgreSQL: an advisory session lock on the item's key,
+/// released when this is dropped or the connection ends (the process exits or is killed).
+pub struct PgClaim {
+    pg: Arc<PgConn>,
+    id: i64,
+}
+
+impl std::fmt::Debug for PgClaim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PgClaim({})", self.id)
+    }
+}
+
+/// The two-key advisory lock of outbox item `id`: the class is "cpnc" (as an i32) mixed with
+/// the id's upper half, the object its lower half. The two-key space is apart from the one-key
+/// space of [`super::pg::WRITER_LOCK`], so the two never collide.
+fn claim_key(id: i64) -> (i32, i32) {
+    let class = i32::from_be_bytes(*b"cpnc") ^ ((id >> 32) as i32);
+    (class, id as i32)
+}
+
+impl Drop for PgClaim {
+    fn drop(&mut self) {
+        let (class, obj) = claim_key(self.id);
+        let _ = self
+            .pg
+            .batch(&format!("SELECT pg_advisory_unlock({class}, {obj})"));
+    }
+}
+
+impl Locking for Advisory {
+    type Writer = InTransaction;
+    type Claim = PgClaim;
+
+    /// Opens the step's transaction (`READ COMMITTED`) and, first in it, waits for
+    /// `pg_advisory_xact_lock(WRITER_LOCK)` for at most `timeout` (`SET LOCAL lock_timeout`:
+    /// SQLSTATE 55P03 is "the database is busy", exit 5). PostgreSQL grants it in the order
+    /// it was asked for. The row triggers note the step's changes from then on
+    /// (`cpni.capture`, see [`super::pg`]).
+    fn writer(&self, timeout: Duration) -> Result<InTransaction> {
+        let ms = timeout.as_millis().clamp(1, i32::MAX as u128);
+        let sql = format!(
+            "BEGIN; SELECT set_config('lock_timeout', '{ms}ms', true), \
+             set_config('cpni.capture', 'on', true); \
+             SELECT pg_advisory_xact_lock({})",
+            super::pg::WRITER_LOCK
+        );
+        if let Err(e) = self.pg.batch(&sql) {
+            let _ = self.pg.batch("ROLLBACK");
+            return Err(e);
+        }
+        Ok(InTransaction)
+    }
+
+    fn claim(&self, id: i64) -> Result<PgClaim> {
+        let (class, obj) = claim_key(id);
+        self.pg
+            .batch(&format!("SELECT pg_advisory_lock({class}, {obj})"))?;
+        Ok(PgClaim {
+            pg: self.pg.clone(),
+            id,
+        })
+    }
 }

@@ -1,6 +1,6 @@
 //! SQL for breaches, their accounts, holds, notices and linked sessions.
 
-use rusqlite::{OptionalExtension, params};
+use crate::store::sql::{Dialect, Row as SqlRow, vals};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -62,7 +62,7 @@ const COLUMNS: &str = "id, rule, description, discovered_at, determined_at, dete
     method, began_on, ended_on, affected, estimated_loss, data_types, contact, harm_likely, \
     opened_by, opened_at, closed_at, closed_by, close_reason";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
+fn row(r: &SqlRow<'_>) -> Result<Breach> {
     Ok(Breach {
         id: r.get(0)?,
         rule: r.get(1)?,
@@ -77,7 +77,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
         estimated_loss: r.get(10)?,
         data_types: r.get(11)?,
         contact: r.get(12)?,
-        harm_likely: r.get::<_, Option<i64>>(13)?.map(|v| v == 1),
+        harm_likely: r.get::<Option<i64>>(13)?.map(|v| v == 1),
         opened_by: r.get(14)?,
         opened_at: r.get(15)?,
         closed_at: r.get(16)?,
@@ -88,57 +88,53 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Breach> {
 
 impl Read<'_> {
     pub fn breach(&self, id: i64) -> Result<Option<Breach>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM breach WHERE id = ?1"),
-                [id],
-                row,
-            )
-            .optional()?)
+        self.sql.row(
+            &format!("SELECT {COLUMNS} FROM breach WHERE id = ?1"),
+            vals![id],
+            row,
+        )
     }
 
     /// Breaches determined in `[since, until)` (stored-format bounds; all when `None`), by id.
     pub fn breaches(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<Breach>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM breach WHERE (?1 IS NULL OR determined_at >= ?1) \
+        self.sql.rows(
+            &self.sql.text_nulls(&format!(
+                "SELECT {COLUMNS} FROM breach WHERE (?1 IS NULL OR determined_at >= ?1) \
              AND (?2 IS NULL OR determined_at < ?2) ORDER BY id"
-        ))?;
-        let rows = stmt.query_map(params![since, until], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            )),
+            vals![since, until],
+            row,
+        )
     }
 
     pub fn breach_accounts(&self, id: i64) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT account FROM breach_account WHERE breach = ?1 ORDER BY account")?;
-        let rows = stmt.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql.rows(
+            "SELECT account FROM breach_account WHERE breach = ?1 ORDER BY account",
+            vals![id],
+            |r| r.get(0),
+        )
     }
 
     pub fn breach_holds(&self, id: i64) -> Result<Vec<Hold>> {
-        let mut stmt = self.conn.prepare(
+        self.sql.rows(
             "SELECT until_on, reference, agent, recorded_at FROM breach_hold WHERE breach = ?1 \
              ORDER BY id",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok(Hold {
-                until_on: r.get(0)?,
-                reference: r.get(1)?,
-                agent: r.get(2)?,
-                recorded_at: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            vals![id],
+            |r| {
+                Ok(Hold {
+                    until_on: r.get(0)?,
+                    reference: r.get(1)?,
+                    agent: r.get(2)?,
+                    recorded_at: r.get(3)?,
+                })
+            },
+        )
     }
 
     /// Notices in time order.
     pub fn breach_notices(&self, id: i64) -> Result<Vec<Notice>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT party, at, on_date, reference, urgent_ref, agent, recorded_at FROM breach_notice \
-             WHERE breach = ?1 ORDER BY at, id",
-        )?;
-        let rows = stmt.query_map([id], |r| {
+        self.sql.rows("SELECT party, at, on_date, reference, urgent_ref, agent, recorded_at FROM breach_notice \
+             WHERE breach = ?1 ORDER BY at, id", vals![id], |r| {
             Ok(Notice {
                 party: r.get(0)?,
                 at: r.get(1)?,
@@ -148,20 +144,16 @@ impl Read<'_> {
                 agent: r.get(5)?,
                 recorded_at: r.get(6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// Linked sessions with their account and the number of disclosures recorded in them.
     pub fn breach_links(&self, id: i64) -> Result<Vec<Link>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT l.session, s.account, \
+        self.sql.rows("SELECT l.session, s.account, \
              (SELECT count(*) FROM audit a WHERE a.session = l.session AND a.event = 'disclosure'), \
              l.agent, l.recorded_at \
              FROM breach_link l JOIN session s ON s.id = l.session WHERE l.breach = ?1 \
-             ORDER BY l.recorded_at",
-        )?;
-        let rows = stmt.query_map([id], |r| {
+             ORDER BY l.recorded_at", vals![id], |r| {
             Ok(Link {
                 session: r.get(0)?,
                 account: r.get(1)?,
@@ -169,31 +161,28 @@ impl Read<'_> {
                 agent: r.get(3)?,
                 recorded_at: r.get(4)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// Breaches that name `account` (directly or through a linked session).
     pub fn breaches_of_account(&self, account: &str) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare(
+        self.sql.rows(
             "SELECT breach FROM breach_account WHERE account = ?1 UNION \
              SELECT l.breach FROM breach_link l JOIN session s ON s.id = l.session \
              WHERE s.account = ?1 ORDER BY 1",
-        )?;
-        let rows = stmt.query_map([account], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            vals![account],
+            |r| r.get(0),
+        )
     }
 }
 
 impl Write<'_> {
     /// Inserts a breach and its accounts; returns its id.
     pub fn insert_breach(&self, b: &Breach, accounts: &[String]) -> Result<i64> {
-        self.conn.execute(
-            "INSERT INTO breach (rule, description, discovered_at, determined_at, determined_on, \
+        let id = self.sql.insert_id("INSERT INTO breach (rule, description, discovered_at, determined_at, determined_on, \
              method, began_on, ended_on, affected, estimated_loss, data_types, contact, harm_likely, \
              opened_by, opened_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", vals![
                 b.rule,
                 b.description,
                 b.discovered_at,
@@ -209,9 +198,7 @@ impl Write<'_> {
                 b.harm_likely.map(|h| h as i64),
                 b.opened_by,
                 b.opened_at,
-            ],
-        )?;
-        let id = self.conn.last_insert_rowid();
+            ])?;
         for a in accounts {
             self.add_breach_account(id, a)?;
         }
@@ -220,37 +207,43 @@ impl Write<'_> {
 
     /// Names an affected account (once).
     pub fn add_breach_account(&self, id: i64, account: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT OR IGNORE INTO breach_account (breach, account) VALUES (?1, ?2)",
-            params![id, account],
-        )?;
+        let sql = match self.sql.dialect() {
+            Dialect::Sqlite => {
+                "INSERT OR IGNORE INTO breach_account (breach, account) VALUES (?1, ?2)"
+            }
+            Dialect::Postgres => {
+                "INSERT INTO breach_account (breach, account) VALUES (?1, ?2) \
+                                  ON CONFLICT DO NOTHING"
+            }
+        };
+        self.sql.execute(sql, vals![id, account])?;
         Ok(())
     }
 
     /// Closes an open breach; false when it was closed already (checked in the same statement).
     pub fn close_breach(&self, id: i64, at: &str, by: &str, reason: &str) -> Result<bool> {
-        let n = self.conn.execute(
+        let n = self.sql.execute(
             "UPDATE breach SET closed_at = ?2, closed_by = ?3, close_reason = ?4 \
              WHERE id = ?1 AND closed_at IS NULL",
-            params![id, at, by, reason],
+            vals![id, at, by, reason],
         )?;
         Ok(n == 1)
     }
 
     pub fn add_breach_hold(&self, id: i64, h: &Hold) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "INSERT INTO breach_hold (breach, until_on, reference, agent, recorded_at) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, h.until_on, h.reference, h.agent, h.recorded_at],
+            vals![id, h.until_on, h.reference, h.agent, h.recorded_at],
         )?;
         Ok(())
     }
 
     pub fn add_breach_notice(&self, id: i64, n: &Notice) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "INSERT INTO breach_notice (breach, party, at, on_date, reference, urgent_ref, agent, \
              recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
+            vals![
                 id,
                 n.party,
                 n.at,
@@ -266,11 +259,17 @@ impl Write<'_> {
 
     /// Links a session; false when it was linked already.
     pub fn add_breach_link(&self, id: i64, session: &str, agent: &str, at: &str) -> Result<bool> {
-        let n = self.conn.execute(
-            "INSERT OR IGNORE INTO breach_link (breach, session, agent, recorded_at) \
-             VALUES (?1, ?2, ?3, ?4)",
-            params![id, session, agent, at],
-        )?;
+        let sql = match self.sql.dialect() {
+            Dialect::Sqlite => {
+                "INSERT OR IGNORE INTO breach_link (breach, session, agent, recorded_at) \
+                                VALUES (?1, ?2, ?3, ?4)"
+            }
+            Dialect::Postgres => {
+                "INSERT INTO breach_link (breach, session, agent, recorded_at) \
+                                  VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"
+            }
+        };
+        let n = self.sql.execute(sql, vals![id, session, agent, at])?;
         Ok(n == 1)
     }
 }

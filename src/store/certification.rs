@@ -14,7 +14,7 @@ impl Read<'_> {
         until: &str,
         pattern: &str,
     ) -> Result<Vec<(String, i64)>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT event, count(*) FROM audit WHERE at >= ?1 AND at < ?2 AND event LIKE ?3 \
              GROUP BY event ORDER BY event",
         )?;
@@ -32,7 +32,7 @@ impl Read<'_> {
         event: &str,
         key: &str,
     ) -> Result<Vec<(String, i64)>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT COALESCE(CAST(json_extract(detail, '$.' || ?4) AS TEXT), ''), count(*) FROM audit \
              WHERE at >= ?1 AND at < ?2 AND event = ?3 GROUP BY 1 ORDER BY 1",
         )?;
@@ -48,7 +48,7 @@ impl Read<'_> {
         since: &str,
         until: &str,
     ) -> Result<Vec<(String, String, String, i64)>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT COALESCE(json_extract(detail, '$.scope'), ''), \
              COALESCE(json_extract(detail, '$.channel'), ''), \
              COALESCE(json_extract(detail, '$.purpose'), ''), count(*) FROM audit \
@@ -62,7 +62,7 @@ impl Read<'_> {
 
     /// Disclosures with purpose `designated-third-party`, in time order.
     pub fn cert_third_party(&self, since: &str, until: &str) -> Result<Vec<ThirdParty>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT at, account, session, COALESCE(json_extract(detail, '$.scope'), ''), \
              COALESCE(json_extract(detail, '$.channel'), ''), json_extract(detail, '$.reference') \
              FROM audit WHERE at >= ?1 AND at < ?2 AND event = 'disclosure' \
@@ -83,7 +83,7 @@ impl Read<'_> {
 
     /// Distinct accounts with at least one event `event` in the period.
     pub fn cert_distinct_accounts(&self, since: &str, until: &str, event: &str) -> Result<i64> {
-        Ok(self.conn.query_row(
+        Ok(self.lite()?.query_row(
             "SELECT count(DISTINCT account) FROM audit WHERE at >= ?1 AND at < ?2 AND event = ?3",
             params![since, until, event],
             |r| r.get(0),
@@ -94,7 +94,7 @@ impl Read<'_> {
     /// by the day they were sent (`sent_on` in `[since, until)`, dates `YYYY-MM-DD`), whenever they
     /// were recorded.
     pub fn cert_external_consent_notices(&self, since: &str, until: &str) -> Result<i64> {
-        Ok(self.conn.query_row(
+        Ok(self.lite()?.query_row(
             "SELECT count(*) FROM audit WHERE event = 'consent.notice' \
              AND json_extract(detail, '$.external') = 1 \
              AND json_extract(detail, '$.sent_on') >= ?1 AND json_extract(detail, '$.sent_on') < ?2",
@@ -105,7 +105,7 @@ impl Read<'_> {
 
     /// Complaints received in the period, `(category, count)`.
     pub fn cert_complaints(&self, since: &str, until: &str) -> Result<Vec<(String, i64)>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT category, count(*) FROM complaint WHERE received_at >= ?1 AND received_at < ?2 \
              GROUP BY category ORDER BY category",
         )?;

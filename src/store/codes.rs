@@ -1,6 +1,6 @@
 //! SQL for one-time codes: only their keyed digests are stored.
 
-use rusqlite::params;
+use crate::store::sql::vals;
 
 use crate::error::Result;
 use crate::store::{Read, Write};
@@ -16,19 +16,19 @@ pub struct Code {
 impl Read<'_> {
     /// Unused, current codes of an account (expired ones included; the caller decides).
     pub fn open_codes(&self, account: &str) -> Result<Vec<Code>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.sql.rows(
             "SELECT id, channel, digest, expires_at FROM code \
              WHERE account = ?1 AND used_at IS NULL AND superseded = 0 ORDER BY id DESC",
-        )?;
-        let rows = stmt.query_map([account], |r| {
-            Ok(Code {
-                id: r.get(0)?,
-                channel: r.get(1)?,
-                digest: r.get(2)?,
-                expires_at: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            vals![account],
+            |r| {
+                Ok(Code {
+                    id: r.get(0)?,
+                    channel: r.get(1)?,
+                    digest: r.get(2)?,
+                    expires_at: r.get(3)?,
+                })
+            },
+        )
     }
 
     /// Codes issued on a session, and on the account since `since`.
@@ -38,16 +38,22 @@ impl Read<'_> {
         session: &str,
         since: &str,
     ) -> Result<(i64, i64)> {
-        let on_session = self.conn.query_row(
-            "SELECT count(*) FROM code WHERE session = ?1",
-            [session],
-            |r| r.get(0),
-        )?;
-        let on_account = self.conn.query_row(
-            "SELECT count(*) FROM code WHERE account = ?1 AND issued_at >= ?2",
-            params![account, since],
-            |r| r.get(0),
-        )?;
+        let on_session = self
+            .sql
+            .row(
+                "SELECT count(*) FROM code WHERE session = ?1",
+                vals![session],
+                |r| r.get(0),
+            )?
+            .unwrap_or(0);
+        let on_account = self
+            .sql
+            .row(
+                "SELECT count(*) FROM code WHERE account = ?1 AND issued_at >= ?2",
+                vals![account, since],
+                |r| r.get(0),
+            )?
+            .unwrap_or(0);
         Ok((on_session, on_account))
     }
 }
@@ -63,23 +69,19 @@ impl Write<'_> {
         issued_at: &str,
         expires_at: &str,
     ) -> Result<i64> {
-        self.conn.execute(
-            "UPDATE code SET superseded = 1 WHERE account = ?1 AND channel = ?2 AND used_at IS NULL",
-            params![account, channel],
-        )?;
-        self.conn.execute(
+        self.sql.execute("UPDATE code SET superseded = 1 WHERE account = ?1 AND channel = ?2 AND used_at IS NULL", vals![account, channel])?;
+        self.sql.insert_id(
             "INSERT INTO code (account, session, channel, digest, issued_at, expires_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![account, session, channel, digest, issued_at, expires_at],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+            vals![account, session, channel, digest, issued_at, expires_at],
+        )
     }
 
     /// Marks a code used (single use).
     pub fn mark_code_used(&self, id: i64, at: &str) -> Result<bool> {
-        let n = self.conn.execute(
+        let n = self.sql.execute(
             "UPDATE code SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL",
-            params![id, at],
+            vals![id, at],
         )?;
         Ok(n == 1)
     }

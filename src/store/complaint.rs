@@ -1,6 +1,6 @@
 //! SQL for customer complaints about CPNI.
 
-use rusqlite::params;
+use crate::store::sql::vals;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -20,12 +20,9 @@ pub struct Complaint {
 impl Read<'_> {
     /// Complaints matching `f`, oldest first.
     pub fn complaints(&self, f: &Filter) -> Result<Vec<Complaint>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, account, category, description, session, agent, received_at FROM complaint \
+        self.sql.rows(&self.sql.text_nulls("SELECT id, account, category, description, session, agent, received_at FROM complaint \
              WHERE (?1 IS NULL OR account = ?1) AND (?2 IS NULL OR category = ?2) \
-             AND (?3 IS NULL OR received_at >= ?3) AND (?4 IS NULL OR received_at < ?4) ORDER BY id",
-        )?;
-        let rows = stmt.query_map(params![f.account, f.category, f.since, f.until], |r| {
+             AND (?3 IS NULL OR received_at >= ?3) AND (?4 IS NULL OR received_at < ?4) ORDER BY id"), vals![f.account, f.category, f.since, f.until], |r| {
             Ok(Complaint {
                 id: r.get(0)?,
                 account: r.get(1)?,
@@ -35,17 +32,16 @@ impl Read<'_> {
                 agent: r.get(5)?,
                 received_at: r.get(6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 }
 
 impl Write<'_> {
     pub fn insert_complaint(&self, c: &Complaint) -> Result<i64> {
-        self.conn.execute(
+        self.sql.insert_id(
             "INSERT INTO complaint (account, category, description, session, agent, received_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
+            vals![
                 c.account,
                 c.category,
                 c.description,
@@ -53,8 +49,7 @@ impl Write<'_> {
                 c.agent,
                 c.received_at
             ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )
     }
 }
 

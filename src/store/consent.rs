@@ -1,6 +1,6 @@
 //! SQL for the CPNI approval history: inserts only (the table refuses updates).
 
-use rusqlite::params;
+use crate::store::sql::vals;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -28,14 +28,11 @@ pub struct Row {
 impl Read<'_> {
     /// The account's history in recorded order.
     pub fn consent_history(&self, account: &str) -> Result<Vec<Row>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT c.id, c.account, c.kind, c.via, c.method, c.evidence, \
+        self.sql.rows("SELECT c.id, c.account, c.kind, c.via, c.method, c.evidence, \
              COALESCE(c.sent_on, substr(o.sent_at, 1, 10)), c.outbox_id, o.status, c.notice_missing, \
              c.session, c.agent, c.recorded_at \
              FROM consent c LEFT JOIN outbox o ON o.id = c.outbox_id \
-             WHERE c.account = ?1 ORDER BY c.id",
-        )?;
-        let rows = stmt.query_map([account], |r| {
+             WHERE c.account = ?1 ORDER BY c.id", vals![account], |r| {
             Ok(Row {
                 id: r.get(0)?,
                 account: r.get(1)?,
@@ -46,24 +43,23 @@ impl Read<'_> {
                 sent_on: r.get(6)?,
                 outbox_id: r.get(7)?,
                 outbox_status: r.get(8)?,
-                notice_missing: r.get::<_, i64>(9)? == 1,
+                notice_missing: r.get::<i64>(9)? == 1,
                 session: r.get(10)?,
                 agent: r.get(11)?,
                 recorded_at: r.get(12)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 }
 
 impl Write<'_> {
     /// Appends a row; returns its id. `sent_on` and `outbox_status` of `r` are as given.
     pub fn insert_consent(&self, r: &Row) -> Result<i64> {
-        self.conn.execute(
+        self.sql.insert_id(
             "INSERT INTO consent (account, kind, via, method, evidence, sent_on, outbox_id, \
              notice_missing, session, agent, recorded_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
+            vals![
                 r.account,
                 r.kind,
                 r.via,
@@ -76,7 +72,6 @@ impl Write<'_> {
                 r.agent,
                 r.recorded_at
             ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )
     }
 }

@@ -1,7 +1,7 @@
 //! SQL for the contact history: contacts of record that were replaced (inserts only; the
 //! table refuses updates and deletes).
 
-use rusqlite::params;
+use crate::store::sql::vals;
 
 use crate::error::Result;
 use crate::store::{Read, Write};
@@ -18,19 +18,19 @@ pub struct Retired {
 impl Read<'_> {
     /// The account's replaced contacts replaced at or after `after`, newest first.
     pub fn contacts_retired_since(&self, account: &str, after: &str) -> Result<Vec<Retired>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.sql.rows(
             "SELECT kind, value, since, until FROM contact_history \
              WHERE account = ?1 AND until >= ?2 ORDER BY until DESC, id DESC",
-        )?;
-        let rows = stmt.query_map(params![account, after], |r| {
-            Ok(Retired {
-                kind: r.get(0)?,
-                value: r.get(1)?,
-                since: r.get(2)?,
-                until: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            vals![account, after],
+            |r| {
+                Ok(Retired {
+                    kind: r.get(0)?,
+                    value: r.get(1)?,
+                    since: r.get(2)?,
+                    until: r.get(3)?,
+                })
+            },
+        )
     }
 }
 
@@ -44,10 +44,7 @@ impl Write<'_> {
         since: &str,
         until: &str,
     ) -> Result<()> {
-        self.conn.prepare_cached(
-            "INSERT INTO contact_history (account, kind, value, since, until) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![account, kind, value, since, until])?;
+        self.sql.execute("INSERT INTO contact_history (account, kind, value, since, until) VALUES (?1, ?2, ?3, ?4, ?5)", vals![account, kind, value, since, until])?;
         Ok(())
     }
 }

@@ -2,13 +2,19 @@
 //! [`Db::begin`] and [`super::Write::commit`], [`Db::read`], [`Db::snapshot`], the writer lock
 //! and the outbox claim): what any backend must do, whatever it is. Each test is written once,
 //! as a function over a [`Backend`] (how to make an empty store and open handles on it), and
-//! [`contract!`] instantiates the whole set for one backend: `sqlite` here; a second backend
-//! adds its `Backend` and one `contract!` line. Covered: a round trip, a failed or dropped step
-//! leaving nothing, an explicit commit, a step refused for a decision row changed after its
-//! last record, the chain under concurrent writers, snapshot isolation, the writer lock's
-//! timeout (busy, exit 5), the exclusive outbox claim, and a session write saying whether the
-//! session was still open. One more test checks the seam itself in the source tree: nothing
-//! outside `store/` names rusqlite, and `audit/` never names the store.
+//! [`contract!`] instantiates the whole set for one backend: `sqlite` (a file in a temporary
+//! folder) and `pg` (a fresh database on the test server of `scripts/pg-server.sh`, created
+//! over its Unix socket by the superuser, migrated as `cpni_owner` as `cpni init` does, used
+//! as `cpni_app`, dropped afterwards; run through `bash scripts/test.sh`, which exports where
+//! the server is: without it every `pg` test fails). Covered: a round trip, a failed or
+//! dropped step leaving nothing, an explicit commit, a step refused for a decision row changed
+//! after its last record, a decision row edited outside cpni refused at the next step (exit
+//! 6), a quiet update needing no record, the chain under concurrent writers, snapshot
+//! isolation, the writer lock's timeout (busy, exit 5), the exclusive outbox claim, and a
+//! session write saying whether the session was still open. Two more tests: the same rows give
+//! byte-identical row digests on both backends (one verifier checks both), and the seam itself
+//! in the source tree: nothing outside `store/` names rusqlite, and `audit/` never names the
+//! store.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -37,6 +43,8 @@ pub(super) trait Backend: Sized + Send + Sync + 'static {
     fn fresh() -> Self;
     /// A handle with a writer-lock timeout of `lock_timeout`.
     fn open_with(&self, lock_timeout: Duration) -> Db;
+    /// Runs `sql` as someone outside cpni would (the sqlite3 CLI, psql as the superuser).
+    fn outside(&self, sql: &str);
     /// A handle with the default timeout.
     fn open(&self) -> Db {
         self.open_with(super::DEFAULT_LOCK_TIMEOUT)
@@ -58,6 +66,111 @@ impl Backend for Sqlite {
     }
     fn open_with(&self, lock_timeout: Duration) -> Db {
         Db::open_with(&self.path, lock_timeout).unwrap()
+    }
+    fn outside(&self, sql: &str) {
+        rusqlite::Connection::open(&self.path)
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+    }
+}
+
+/// PostgreSQL: a fresh database on the test server (`scripts/pg-server.sh`, started by
+/// `scripts/test.sh`, which exports where it listens), created by the superuser over the
+/// server's Unix socket, owned by `cpni_owner` and migrated as it (as `cpni init` does), then
+/// used as `cpni_app`; dropped at the end of the test. Without the server every test fails.
+pub(super) struct Pg {
+    target: super::pg::target::Target,
+    keys: tempfile::TempDir,
+}
+
+impl Pg {
+    fn superuser() -> postgres::Client {
+        Pg::superuser_on("postgres")
+    }
+
+    fn superuser_on(db: &str) -> postgres::Client {
+        let get = |k: &str| {
+            std::env::var(k).unwrap_or_else(|_| {
+                panic!(
+                    "{k} is not set: the PostgreSQL contract tests need the throw-away server; \
+                     run them through `bash scripts/test.sh`"
+                )
+            })
+        };
+        let (host, port) = (get("CPNI_TEST_PG_HOST"), get("CPNI_TEST_PG_PORT"));
+        postgres::Config::new()
+            .host_path(&host)
+            .port(port.parse().unwrap())
+            .user("postgres")
+            .dbname(db)
+            .connect(postgres::NoTls)
+            .unwrap()
+    }
+}
+
+impl Backend for Pg {
+    fn fresh() -> Pg {
+        use super::pg::target::{Host, SslMode, Target};
+        static ROLES: std::sync::Once = std::sync::Once::new();
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let mut su = Pg::superuser();
+        ROLES.call_once(|| su.batch_execute(super::pg::ROLES).unwrap());
+        let name = format!(
+            "cpni_c_{}_{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        );
+        su.batch_execute(&format!("CREATE DATABASE {name} OWNER cpni_owner"))
+            .unwrap();
+        let target = Target {
+            host: Host::Socket(std::env::var("CPNI_TEST_PG_HOST").unwrap().into()),
+            port: std::env::var("CPNI_TEST_PG_PORT").unwrap().parse().unwrap(),
+            user: "cpni_app".into(),
+            dbname: name,
+            ssl: SslMode::Disable,
+            ca_file: None,
+            password_file: None,
+            owner_role: "cpni_owner".into(),
+            owner_password_file: None,
+        };
+        let mut owner =
+            super::pg::connect::connect(&target, super::pg::connect::As::Owner).unwrap();
+        // As `cpni init` on the first host: new keys, their fingerprint recorded with the
+        // schema, the files written once that has committed.
+        let keys = tempfile::tempdir().unwrap();
+        let host =
+            super::pg::hostkeys::HostKeys::load_or_new(&keys.path().join("cpni-pg")).unwrap();
+        let mut staged = Some(host.stage().unwrap());
+        super::pg::migrate::migrate(&mut owner, &target, &host, |done| {
+            if let Some(staged) = staged.take().filter(|_| done.recorded) {
+                staged.install()?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        Pg { target, keys }
+    }
+    fn open_with(&self, lock_timeout: Duration) -> Db {
+        Db::open_pg(
+            &self.target,
+            &self.keys.path().join("cpni-pg"),
+            lock_timeout,
+        )
+        .unwrap()
+    }
+    fn outside(&self, sql: &str) {
+        let mut c = Pg::superuser_on(&self.target.dbname);
+        c.batch_execute(sql).unwrap();
+    }
+}
+
+impl Drop for Pg {
+    fn drop(&mut self) {
+        let _ = Pg::superuser().batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            self.target.dbname
+        ));
     }
 }
 
@@ -371,6 +484,386 @@ fn claims_on_two_items_do_not_wait_for_each_other<B: Backend>() {
     t.join().unwrap();
 }
 
+/// The rows of one fixed scenario, written through `B`: an agent, a customer and a session
+/// added, the session touched (a quiet update) and ended, then the customer's email changed.
+/// Returns each record's detail (its row digests and digests before), which depend only on
+/// the rows.
+fn digest_details<B: Backend>() -> Vec<String> {
+    let store = B::fresh();
+    let mut db = store.open();
+    let at = "2026-01-02T03:04:05Z".to_string();
+    let mut c = customer("A9001");
+    c.phone_since = at.clone();
+    c.email_since = at.clone();
+    c.postal_since = at.clone();
+    c.created_at = at.clone();
+    let s = super::sessions::Session {
+        id: "S9".into(),
+        account: c.account.clone(),
+        agent: "ann".into(),
+        channel: "inbound".into(),
+        started_at: at.clone(),
+        last_active_at: at.clone(),
+        ..Default::default()
+    };
+    db.step(|w| {
+        w.insert_agent(&super::agents::Agent {
+            login: "ann".into(),
+            name: "Ann".into(),
+            role: "agent".into(),
+            active: true,
+            created_at: at.clone(),
+        })?;
+        w.insert_customer(&c)?;
+        w.insert_session(&s)?;
+        w.append(&actor(), clock::now(), Event::new("session.start"))
+    })
+    .unwrap();
+    db.step(|w| {
+        w.touch_session("S9", "2026-01-02T03:05:00Z")?;
+        w.end_session("S9", &at, "done")?;
+        w.append(&actor(), clock::now(), Event::new("session.end"))
+    })
+    .unwrap();
+    db.step(|w| {
+        w.set_customer_email("A9001", "ada@example.net", &at)?;
+        w.append(&actor(), clock::now(), Event::new("customer.change"))
+    })
+    .unwrap();
+    let records = db.read().audit_list(&Filter::default()).unwrap();
+    records.into_iter().map(|r| r.detail).collect()
+}
+
+/// One verifier checks both backends: the same rows give byte-identical row digests (and
+/// digests before a change) on SQLite and on PostgreSQL.
+#[test]
+fn the_row_digests_are_the_same_on_sqlite_and_postgresql() {
+    let lite = digest_details::<Sqlite>();
+    let pg = digest_details::<Pg>();
+    assert_eq!(lite.len(), 3, "{lite:#?}");
+    assert!(
+        lite[0].contains("\"customer A9001\"")
+            && lite[0].contains("\"agent ann\"")
+            && lite[1].contains("\"prior\"")
+            && lite[2].contains("\"customer A9001\""),
+        "{lite:#?}"
+    );
+    assert_eq!(lite, pg);
+}
+
+fn a_decision_row_edited_outside_cpni_is_refused_at_the_next_step_that_changes_it<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    add(&mut db, "A9101").unwrap();
+    store.outside("UPDATE customer SET name = 'Mallory' WHERE account = 'A9101'");
+    let before = db.read().audit_head().unwrap();
+    let err = db
+        .step(|w| {
+            w.set_customer_email("A9101", "m@example.org", "2026-01-01T00:00:00Z")?;
+            w.append(&actor(), clock::now(), Event::new("customer.change"))
+        })
+        .unwrap_err();
+    assert_eq!(err.exit_code(), 6, "{}", err.message);
+    assert!(
+        err.message.contains("changed outside cpni"),
+        "{}",
+        err.message
+    );
+    assert_eq!(db.read().audit_head().unwrap(), before);
+    assert_eq!(
+        db.read().customer("A9101").unwrap().unwrap().email,
+        "ada@example.org",
+        "nothing of the refused step remains"
+    );
+}
+
+fn a_quiet_update_needs_no_record_and_an_unrecorded_change_is_refused<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    add(&mut db, "A9201").unwrap();
+    let at = clock::format(clock::now());
+    db.step(|w| {
+        w.insert_session(&super::sessions::Session {
+            id: "S92".into(),
+            account: "A9201".into(),
+            agent: "root".into(),
+            channel: "inbound".into(),
+            started_at: at.clone(),
+            last_active_at: at.clone(),
+            ..Default::default()
+        })?;
+        w.append(&actor(), clock::now(), Event::new("session.start"))
+    })
+    .unwrap();
+    let head = db.read().audit_head().unwrap();
+    // Only a column outside the digest lists changes: the step commits without a record.
+    assert!(db.step(|w| w.touch_session("S92", &at)).unwrap());
+    assert_eq!(db.read().audit_head().unwrap(), head);
+    // A listed column changed without a record is refused.
+    let err = db.step(|w| w.end_session("S92", &at, "done")).unwrap_err();
+    assert_eq!(err.exit_code(), 5, "{}", err.message);
+    assert!(
+        db.read()
+            .session("S92")
+            .unwrap()
+            .unwrap()
+            .ended_at
+            .is_none()
+    );
+}
+
+fn the_other_families_round_trip<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    let at = clock::format(clock::now());
+    add(&mut db, "A9301").unwrap();
+    let key = super::agent_keys::AgentKey {
+        fingerprint: "SHA256:abc".into(),
+        login: "root".into(),
+        key_type: "ssh-ed25519".into(),
+        key_data: "AAAAC3".into(),
+        comment: "laptop".into(),
+        added_at: at.clone(),
+    };
+    let (complaint, consent, code) = db
+        .step(|w| {
+            w.insert_agent(&super::agents::Agent {
+                login: "root".into(),
+                name: "Root".into(),
+                role: "admin".into(),
+                active: true,
+                created_at: at.clone(),
+            })?;
+            w.insert_session(&super::sessions::Session {
+                id: "S93".into(),
+                account: "A9301".into(),
+                agent: "root".into(),
+                channel: "inbound".into(),
+                started_at: at.clone(),
+                last_active_at: at.clone(),
+                ..Default::default()
+            })?;
+            w.insert_agent_key(&key)?;
+            w.retire_contact("A9301", "email", "old@example.org", &at, &at)?;
+            let complaint = w.insert_complaint(&super::complaint::Complaint {
+                account: "A9301".into(),
+                category: "other".into(),
+                description: "a complaint".into(),
+                agent: "root".into(),
+                received_at: at.clone(),
+                ..Default::default()
+            })?;
+            let consent = w.insert_consent(&super::consent::Row {
+                account: "A9301".into(),
+                kind: "opt-in".into(),
+                method: Some("oral".into()),
+                agent: "root".into(),
+                recorded_at: at.clone(),
+                ..Default::default()
+            })?;
+            let code = w.issue_code("A9301", "S93", "email", &[1, 2, 255], &at, "9999")?;
+            w.append(&actor(), clock::now(), Event::new("test.families"))?;
+            Ok((complaint, consent, code))
+        })
+        .unwrap();
+    let r = db.read();
+    assert_eq!(r.agent_key("SHA256:abc").unwrap(), Some(key.clone()));
+    assert_eq!(r.agent_keys(None).unwrap(), vec![key.clone()]);
+    assert_eq!(r.agent_keys(Some("root")).unwrap(), vec![key.clone()]);
+    assert_eq!(r.active_agent_keys().unwrap(), vec![key]);
+    let retired = r.contacts_retired_since("A9301", &at).unwrap();
+    assert_eq!(retired.len(), 1);
+    assert_eq!(retired[0].value, "old@example.org");
+    let all = r.complaints(&super::complaint::Filter::default()).unwrap();
+    assert_eq!((all.len(), all[0].id), (1, complaint));
+    let history = r.consent_history("A9301").unwrap();
+    assert_eq!((history.len(), history[0].id), (1, consent));
+    assert_eq!(history[0].method.as_deref(), Some("oral"));
+    let codes = r.open_codes("A9301").unwrap();
+    assert_eq!((codes.len(), codes[0].id), (1, code));
+    assert_eq!(codes[0].digest, vec![1, 2, 255]);
+    assert_eq!(r.issued_code_counts("A9301", "S93", &at).unwrap(), (1, 1));
+    let last = r.audit_list(&Filter::default()).unwrap().pop().unwrap();
+    for name in [
+        "\"agent key SHA256:abc\"",
+        &format!("\"complaint {complaint}\""),
+        &format!("\"consent row {consent}\""),
+        &format!("\"code {code}\""),
+    ] {
+        assert!(last.detail.contains(name), "{name} in {}", last.detail);
+    }
+    assert!(
+        db.step(|w| {
+            let used = w.mark_code_used(code, &at)?;
+            w.delete_agent_key("SHA256:abc")?;
+            w.append(&actor(), clock::now(), Event::new("test.families"))?;
+            Ok(used)
+        })
+        .unwrap()
+    );
+    assert!(db.read().open_codes("A9301").unwrap().is_empty());
+    assert!(db.read().agent_key("SHA256:abc").unwrap().is_none());
+}
+
+fn a_breach_round_trips_and_its_links_and_accounts_are_named_once<B: Backend>() {
+    use super::breach::{Breach, Hold, Notice};
+    let store = B::fresh();
+    let mut db = store.open();
+    let at = clock::format(clock::now());
+    add(&mut db, "A9401").unwrap();
+    let b = Breach {
+        rule: "2007".into(),
+        description: "a laptop was stolen".into(),
+        discovered_at: at.clone(),
+        determined_at: at.clone(),
+        determined_on: "2026-01-02".into(),
+        affected: Some(1),
+        harm_likely: Some(true),
+        opened_by: "root".into(),
+        opened_at: at.clone(),
+        ..Breach::default()
+    };
+    let (id, linked, relinked) = db
+        .step(|w| {
+            w.insert_session(&super::sessions::Session {
+                id: "S94".into(),
+                account: "A9401".into(),
+                agent: "root".into(),
+                channel: "inbound".into(),
+                started_at: at.clone(),
+                last_active_at: at.clone(),
+                ..Default::default()
+            })?;
+            let id = w.insert_breach(&b, &["A9401".to_string()])?;
+            w.add_breach_account(id, "A9401")?;
+            w.add_breach_hold(
+                id,
+                &Hold {
+                    until_on: "2026-02-01".into(),
+                    agent: "root".into(),
+                    recorded_at: at.clone(),
+                    ..Hold::default()
+                },
+            )?;
+            w.add_breach_notice(
+                id,
+                &Notice {
+                    party: "fcc".into(),
+                    at: at.clone(),
+                    on_date: "2026-01-03".into(),
+                    agent: "root".into(),
+                    recorded_at: at.clone(),
+                    ..Notice::default()
+                },
+            )?;
+            let linked = w.add_breach_link(id, "S94", "root", &at)?;
+            let relinked = w.add_breach_link(id, "S94", "root", &at)?;
+            w.append(&actor(), clock::now(), Event::new("breach.open"))?;
+            Ok((id, linked, relinked))
+        })
+        .unwrap();
+    assert!(linked && !relinked, "a session is linked once");
+    let r = db.read();
+    let back = r.breach(id).unwrap().unwrap();
+    assert_eq!(
+        (back.harm_likely, back.affected, back.closed_at),
+        (Some(true), Some(1), None)
+    );
+    assert_eq!(r.breaches(None, None).unwrap().len(), 1);
+    assert_eq!(r.breaches(Some(&at), None).unwrap().len(), 1);
+    assert_eq!(r.breach_accounts(id).unwrap(), vec!["A9401".to_string()]);
+    assert_eq!(r.breach_holds(id).unwrap().len(), 1);
+    assert_eq!(r.breach_notices(id).unwrap()[0].party, "fcc");
+    assert_eq!(r.breach_links(id).unwrap()[0].account, "A9401");
+    assert_eq!(r.breaches_of_account("A9401").unwrap(), vec![id]);
+    let closed = |db: &mut Db| {
+        db.step(|w| {
+            let closed = w.close_breach(id, &at, "root", "done")?;
+            w.append(&actor(), clock::now(), Event::new("breach.close"))?;
+            Ok(closed)
+        })
+        .unwrap()
+    };
+    assert!(closed(&mut db), "the first close closes it");
+    assert!(!closed(&mut db), "a closed breach is not closed again");
+}
+
+fn the_customer_report_reads_the_records_fields<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    add(&mut db, "A9501").unwrap();
+    db.step(|w| {
+        let ev = |e: &'static str| Event::new(e).account("A9501").session("S95");
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("disclosure")
+                .with("scope", "billing")
+                .with("channel", "phone")
+                .with("purpose", "designated-third-party")
+                .with("reference", "R-1")
+                .with("calls", "two calls"),
+        )?;
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("customer.change").with("change", "email"),
+        )?;
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("auth.pin.fail").with("reason", "wrong"),
+        )?;
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("code.issued")
+                .with("channel", "email")
+                .with("expires_at", "2030-01-01"),
+        )
+        .map(|_| ())
+    })
+    .unwrap();
+    let r = db.read();
+    let d = r.report_disclosures("A9501").unwrap();
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        (
+            d[0].scope.as_deref(),
+            d[0].purpose.as_deref(),
+            d[0].calls.as_deref()
+        ),
+        (
+            Some("billing"),
+            Some("designated-third-party"),
+            Some("two calls")
+        )
+    );
+    let changes: Vec<String> = r
+        .report_changes("A9501")
+        .unwrap()
+        .into_iter()
+        .map(|c| c.1)
+        .collect();
+    assert_eq!(
+        changes,
+        vec!["customer.add".to_string(), "email".to_string()]
+    );
+    let a = r.report_attempts("A9501").unwrap();
+    assert_eq!(
+        (a.len(), a[0].method.as_str(), a[0].outcome.as_str()),
+        (1, "pin", "fail")
+    );
+    assert_eq!(a[0].reason.as_deref(), Some("wrong"));
+    let c = r.report_codes("A9501").unwrap();
+    assert_eq!(
+        (c[0].channel.as_str(), c[0].expires_at.as_deref()),
+        ("email", Some("2030-01-01"))
+    );
+    assert!(r.report_sessions("A9501").unwrap().is_empty());
+    assert!(r.report_messages("A9501").unwrap().is_empty());
+}
+
 /// The seam itself: no file outside `src/store/` names rusqlite (so no connection, transaction
 /// or SQLite type leaks out), and `src/audit/` never names `store/` (it is pure: the store
 /// hands it rows).
@@ -426,6 +919,11 @@ macro_rules! contract {
                 an_outbox_item_is_claimed_by_one_process_at_a_time,
                 claims_on_two_items_do_not_wait_for_each_other,
                 a_session_step_reports_whether_the_session_was_still_open,
+                a_decision_row_edited_outside_cpni_is_refused_at_the_next_step_that_changes_it,
+                a_quiet_update_needs_no_record_and_an_unrecorded_change_is_refused,
+                the_other_families_round_trip,
+                a_breach_round_trips_and_its_links_and_accounts_are_named_once,
+                the_customer_report_reads_the_records_fields,
             );
         }
     };
@@ -440,3 +938,4 @@ macro_rules! contract {
 }
 
 contract!(sqlite, super::Sqlite);
+contract!(pg, super::Pg);

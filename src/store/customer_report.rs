@@ -2,7 +2,7 @@
 //! Read-only; never selects a secret, a hash or a message body: authentication attempts and
 //! codes issued are read field by field from their audit records, never the whole detail.
 
-use rusqlite::params;
+use crate::store::sql::vals;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -22,33 +22,30 @@ pub struct SessionRow {
 impl Read<'_> {
     /// The customer's sessions, oldest first.
     pub fn report_sessions(&self, account: &str) -> Result<Vec<SessionRow>> {
-        let mut stmt = self.conn.prepare(
+        self.sql.rows(
             "SELECT id, channel, started_at, basis, verified_at, ended_at, end_reason FROM session \
              WHERE account = ?1 ORDER BY started_at, id",
-        )?;
-        let rows = stmt.query_map([account], |r| {
-            Ok(SessionRow {
-                id: r.get(0)?,
-                channel: r.get(1)?,
-                started_at: r.get(2)?,
-                basis: r.get(3)?,
-                verified_at: r.get(4)?,
-                ended_at: r.get(5)?,
-                end_reason: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            vals![account],
+            |r| {
+                Ok(SessionRow {
+                    id: r.get(0)?,
+                    channel: r.get(1)?,
+                    started_at: r.get(2)?,
+                    basis: r.get(3)?,
+                    verified_at: r.get(4)?,
+                    ended_at: r.get(5)?,
+                    end_reason: r.get(6)?,
+                })
+            },
+        )
     }
 
     /// Disclosures recorded for the account (audit events `disclosure`), oldest first.
     pub fn report_disclosures(&self, account: &str) -> Result<Vec<DisclosureRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, session, json_extract(detail, '$.scope'), json_extract(detail, '$.channel'), \
+        self.sql.rows(&self.sql.json_text("SELECT at, session, json_extract(detail, '$.scope'), json_extract(detail, '$.channel'), \
              json_extract(detail, '$.purpose'), json_extract(detail, '$.reference'), \
              json_extract(detail, '$.calls') FROM audit \
-             WHERE account = ?1 AND event = 'disclosure' ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([account], |r| {
+             WHERE account = ?1 AND event = 'disclosure' ORDER BY seq"), vals![account], |r| {
             Ok(DisclosureRow {
                 at: r.get(0)?,
                 session: r.get(1)?,
@@ -58,82 +55,81 @@ impl Read<'_> {
                 reference: r.get(5)?,
                 calls: r.get(6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     /// Messages to the customer (notices, codes, disclosures sent), without their bodies.
     pub fn report_messages(&self, account: &str) -> Result<Vec<MessageRow>> {
-        let mut stmt = self.conn.prepare(
+        self.sql.rows(
             "SELECT created_at, kind, channel, recipient, subject, status, sent_at FROM outbox \
              WHERE account = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map(params![account], |r| {
-            Ok(MessageRow {
-                created_at: r.get(0)?,
-                kind: r.get(1)?,
-                channel: r.get(2)?,
-                recipient: r.get(3)?,
-                subject: r.get(4)?,
-                status: r.get(5)?,
-                sent_at: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            vals![account],
+            |r| {
+                Ok(MessageRow {
+                    created_at: r.get(0)?,
+                    kind: r.get(1)?,
+                    channel: r.get(2)?,
+                    recipient: r.get(3)?,
+                    subject: r.get(4)?,
+                    status: r.get(5)?,
+                    sent_at: r.get(6)?,
+                })
+            },
+        )
     }
 
     /// Account changes recorded (which field, when); never the values.
     pub fn report_changes(&self, account: &str) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, COALESCE(json_extract(detail, '$.change'), event) FROM audit \
+        self.sql.rows(&self.sql.json_text("SELECT at, COALESCE(json_extract(detail, '$.change'), event) FROM audit \
              WHERE account = ?1 AND event IN ('customer.add', 'customer.import', 'customer.change', \
-             'pin.reset', 'lock.start', 'lock.unlock') ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([account], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+             'pin.reset', 'lock.start', 'lock.unlock') ORDER BY seq"), vals![account], |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     /// Authentication attempts (`auth.*`) and every refusal (`*.refused`) on the account, oldest
     /// first: who, when, method, outcome and reason; never the secret tried.
     pub fn report_attempts(&self, account: &str) -> Result<Vec<AttemptRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, actor, session, event, CAST(json_extract(detail, '$.reason') AS TEXT), \
+        self.sql.rows(
+            &self.sql.json_text(
+                "SELECT at, actor, session, event, CAST(json_extract(detail, '$.reason') AS TEXT), \
              CAST(json_extract(detail, '$.outcome') AS TEXT) FROM audit \
              WHERE account = ?1 AND (event LIKE 'auth.%' OR event LIKE '%.refused') ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([account], |r| {
-            let event: String = r.get(3)?;
-            let outcome_detail: Option<String> = r.get(5)?;
-            let (method, outcome) = split_event(&event);
-            Ok(AttemptRow {
-                at: r.get(0)?,
-                agent: r.get(1)?,
-                session: r.get(2)?,
-                method,
-                outcome,
-                reason: r.get::<_, Option<String>>(4)?.or(outcome_detail),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            ),
+            vals![account],
+            |r| {
+                let event: String = r.get(3)?;
+                let outcome_detail: Option<String> = r.get(5)?;
+                let (method, outcome) = split_event(&event);
+                Ok(AttemptRow {
+                    at: r.get(0)?,
+                    agent: r.get(1)?,
+                    session: r.get(2)?,
+                    method,
+                    outcome,
+                    reason: r.get::<Option<String>>(4)?.or(outcome_detail),
+                })
+            },
+        )
     }
 
     /// One-time codes issued to the account (never the code or its digest), oldest first.
     pub fn report_codes(&self, account: &str) -> Result<Vec<CodeRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT at, actor, session, COALESCE(json_extract(detail, '$.channel'), ''), \
+        self.sql.rows(
+            &self.sql.json_text(
+                "SELECT at, actor, session, COALESCE(json_extract(detail, '$.channel'), ''), \
              json_extract(detail, '$.expires_at') FROM audit \
              WHERE account = ?1 AND event = 'code.issued' ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([account], |r| {
-            Ok(CodeRow {
-                issued_at: r.get(0)?,
-                agent: r.get(1)?,
-                session: r.get(2)?,
-                channel: r.get(3)?,
-                expires_at: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            ),
+            vals![account],
+            |r| {
+                Ok(CodeRow {
+                    issued_at: r.get(0)?,
+                    agent: r.get(1)?,
+                    session: r.get(2)?,
+                    channel: r.get(3)?,
+                    expires_at: r.get(4)?,
+                })
+            },
+        )
     }
 }
 

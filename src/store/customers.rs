@@ -1,6 +1,6 @@
 //! SQL for customers, their contacts of record, secrets (as hashes) and lock state.
 
-use rusqlite::{OptionalExtension, params};
+use crate::store::sql::{Row, vals};
 
 use crate::error::Result;
 use crate::store::{Read, Write};
@@ -49,7 +49,7 @@ const COLUMNS: &str = "account, name, phone, phone_since, email, email_since, st
     temp_pin_hash, temp_pin_set_at, contract_method, contract_secret_hash, contract_callback, \
     contract_callback_since, contract_set_at";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
+fn row(r: &Row<'_>) -> Result<Customer> {
     Ok(Customer {
         account: r.get(0)?,
         name: r.get(1)?,
@@ -67,7 +67,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
         cpni_contract: r.get(13)?,
         pin_hash: r.get(14)?,
         pin_set_at: r.get(15)?,
-        pin_must_change: r.get::<_, i64>(16)? == 1,
+        pin_must_change: r.get::<i64>(16)? == 1,
         backup_hash: r.get(17)?,
         backup_set_at: r.get(18)?,
         failures: r.get(19)?,
@@ -86,20 +86,22 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Customer> {
 
 impl Read<'_> {
     pub fn customer(&self, account: &str) -> Result<Option<Customer>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {COLUMNS} FROM customer WHERE account = ?1"
-            ))?
-            .query_row([account], row)
-            .optional()?)
+        self.sql.row(
+            &format!("SELECT {COLUMNS} FROM customer WHERE account = ?1"),
+            vals![account],
+            row,
+        )
     }
 
     pub fn customer_exists(&self, account: &str) -> Result<bool> {
         Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM customer WHERE account = ?1")?
-            .exists([account])?)
+            .sql
+            .row(
+                "SELECT 1 FROM customer WHERE account = ?1",
+                vals![account],
+                |_| Ok(()),
+            )?
+            .is_some())
     }
 
     /// Customers whose account, name, email or phone contains `query` (case-insensitive).
@@ -111,24 +113,25 @@ impl Read<'_> {
                 .replace('_', "\\_");
             format!("%{escaped}%")
         });
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM customer WHERE ?1 IS NULL OR account LIKE ?1 ESCAPE '\\' \
+        self.sql.rows(
+            &self.sql.text_nulls(&format!(
+                "SELECT {COLUMNS} FROM customer WHERE ?1 IS NULL OR account LIKE ?1 ESCAPE '\\' \
              OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' OR phone LIKE ?1 ESCAPE '\\' \
              ORDER BY account LIMIT ?2"
-        ))?;
-        let rows = stmt.query_map(params![pattern, limit], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            )),
+            vals![pattern, limit],
+            row,
+        )
     }
 }
 
 impl Write<'_> {
     pub fn insert_customer(&self, c: &Customer) -> Result<()> {
-        self.conn.prepare_cached(&format!(
+        self.sql.execute(&format!(
             "INSERT INTO customer ({COLUMNS}, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
              ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, \
              ?27, ?28, ?29, ?30, ?23)"
-        ))?
-        .execute(params![
+        ), vals![
             c.account,
             c.name,
             c.phone,
@@ -172,41 +175,39 @@ impl Write<'_> {
         locked_until: Option<&str>,
         at: &str,
     ) -> Result<()> {
-        self.conn.prepare_cached(
+        self.sql.execute(
             "UPDATE customer SET failures = ?2, lock_level = ?3, locked_until = ?4, updated_at = ?5 \
-             WHERE account = ?1",
-        )?
-        .execute(params![account, failures, lock_level, locked_until, at])?;
+             WHERE account = ?1", vals![account, failures, lock_level, locked_until, at])?;
         Ok(())
     }
 
     /// Replaces the working PIN and retires any outstanding temporary PIN.
     pub fn set_pin_hash(&self, account: &str, phc: &str, at: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "UPDATE customer SET pin_hash = ?2, pin_must_change = 0, pin_set_at = ?3, \
              temp_pin_hash = NULL, temp_pin_set_at = NULL, updated_at = ?3 WHERE account = ?1",
-            params![account, phc, at],
+            vals![account, phc, at],
         )?;
         Ok(())
     }
 
     /// Stores a temporary PIN beside the working one (which stays valid until it is replaced).
     pub fn set_temp_pin(&self, account: &str, phc: &str, at: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "UPDATE customer SET temp_pin_hash = ?2, temp_pin_set_at = ?3, pin_must_change = 1, \
              updated_at = ?3 WHERE account = ?1",
-            params![account, phc, at],
+            vals![account, phc, at],
         )?;
         Ok(())
     }
 
     /// Records the business contract's authentication method.
     pub fn set_contract_method(&self, c: &Customer, at: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "UPDATE customer SET contract_method = ?2, contract_secret_hash = ?3, \
              contract_callback = ?4, contract_callback_since = ?5, contract_set_at = ?6, updated_at = ?6 \
              WHERE account = ?1",
-            params![
+            vals![
                 c.account,
                 c.contract_method,
                 c.contract_secret_hash,
@@ -220,46 +221,46 @@ impl Write<'_> {
 
     /// Replaces the stored hash without touching dates (an upgrade of the hash parameters).
     pub fn rehash_pin(&self, account: &str, phc: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "UPDATE customer SET pin_hash = ?2 WHERE account = ?1",
-            params![account, phc],
+            vals![account, phc],
         )?;
         Ok(())
     }
 
     /// Replaces the backup secret's hash.
     pub fn set_backup_hash(&self, account: &str, phc: &str, at: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "UPDATE customer SET backup_hash = ?2, backup_set_at = ?3, updated_at = ?3 WHERE account = ?1",
-            params![account, phc, at],
+            vals![account, phc, at],
         )?;
         Ok(())
     }
 
     /// Replaces the email of record; it is on record from `at`.
     pub fn set_customer_email(&self, account: &str, email: &str, at: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "UPDATE customer SET email = ?2, email_since = ?3, updated_at = ?3 WHERE account = ?1",
-            params![account, email, at],
+            vals![account, email, at],
         )?;
         Ok(())
     }
 
     /// Replaces the telephone number of record; it is on record from `at`.
     pub fn set_customer_phone(&self, account: &str, phone: &str, at: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "UPDATE customer SET phone = ?2, phone_since = ?3, updated_at = ?3 WHERE account = ?1",
-            params![account, phone, at],
+            vals![account, phone, at],
         )?;
         Ok(())
     }
 
     /// Replaces the postal address of record; it is on record from `at`.
     pub fn set_customer_address(&self, c: &Customer, at: &str) -> Result<()> {
-        self.conn.execute(
+        self.sql.execute(
             "UPDATE customer SET street = ?2, city = ?3, region = ?4, postal_code = ?5, country = ?6, \
              postal_since = ?7, updated_at = ?7 WHERE account = ?1",
-            params![
+            vals![
                 c.account,
                 c.street,
                 c.city,

@@ -29,11 +29,25 @@
 //! hands them to its functions (`audit::rowdigest`, `audit::crosscheck`), and writes what they
 //! return. The writer lock and the outbox claim are store operations behind a per-backend
 //! boundary ([`backend::Locking`]; SQLite's are the files beside the database,
-//! [`backend::Files`]), called by [`Db::begin`] and [`Db::claim_outbox_item`]. A second backend
-//! (PostgreSQL, part 2) therefore implements these methods and its `Locking`, and nothing
-//! outside `store/` changes. The store's contract (what any backend must do) is tested in
-//! `contract.rs` through this API alone, each test written once over a backend and run for
-//! each.
+//! [`backend::Files`]), called by [`Db::begin`] and [`Db::claim_outbox_item`]. The store's
+//! contract (what any backend must do) is tested in `contract.rs` through this API alone, each
+//! test written once over a backend and run for each.
+//!
+//! **Two backends (issue 16, part 2).** A [`Db`] is open on SQLite ([`Db::open`]) or on
+//! PostgreSQL ([`Db::open_pg`]); [`Read`] and [`Write`] hold the backend-neutral executor of
+//! [`sql`] instead of a rusqlite connection, so a query is written once (`?N` placeholders,
+//! plain values, typed rows) and the few that differ by dialect pick their text. On PostgreSQL
+//! the writer lock and the claims are [`backend::Advisory`], the row changes for the digests
+//! come from triggers ([`pg::capture`]) instead of the pre-update hook, and the chain append
+//! and the signed head are the same code as SQLite's. Converted so far: sessions, outbox,
+//! customers, agents, agent keys, codes, complaints, consent, contact history, breaches, the
+//! customer report, the chain (head, base, insert, append, list, count), the signed head and
+//! the row digests and seals; every other family (certification, proofs, cross-check,
+//! report, purge, the scans) still reaches SQLite alone through
+//! `Read::lite`, which is an error on PostgreSQL, so commands keep refusing a PostgreSQL `db`
+//! (`Config::require_sqlite`) until every family and `audit verify` run there. SQLite's own
+//! upkeep (migrations, WAL bounding, the verify scan's raw reads, file permissions, lock
+//! files) stays SQLite's.
 
 pub mod agent_keys;
 pub mod agents;
@@ -57,15 +71,19 @@ pub mod outbox;
 pub mod perms;
 pub mod pg;
 pub mod sessions;
+pub mod sql;
 
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use self::backend::Locking;
+use self::sql::{Conn, PgConn};
 use crate::error::{Error, Kind, Result};
 
 /// How long a write waits for the writer lock unless `[storage] lock_timeout_secs` says
@@ -86,12 +104,22 @@ pub const WAL_TRUNCATE_BYTES: u64 = 4 << 20;
 /// `--debug-timings` report).
 pub static LOCK_WAIT_MAX_US: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
+/// Which database a [`Db`] is open on.
+enum Backend {
+    Sqlite {
+        conn: Connection,
+        /// The writer lock and the outbox claims ([`backend::Files`] beside the database).
+        locks: backend::Files,
+    },
+    Pg(Arc<PgConn>),
+}
+
 /// An open database.
 pub struct Db {
-    conn: Connection,
+    /// The SQLite connection, or the PostgreSQL one.
+    backend: Backend,
+    /// SQLite: the database file. PostgreSQL: the base the key files are named from.
     path: PathBuf,
-    /// The writer lock and the outbox claims ([`backend::Files`] beside the database).
-    locks: backend::Files,
     lock_timeout: Duration,
     /// The agents every step of this process decides as (the acting agent and the agent a
     /// service acts for): their rows must be as the chain shows them ([`Db::decide_as`]).
@@ -123,21 +151,57 @@ impl Db {
         )?;
         crate::timing::mark("sqlite_open");
         let mut db = Db {
-            conn,
+            backend: Backend::Sqlite {
+                conn,
+                locks: backend::Files::new(path),
+            },
             path: path.to_path_buf(),
-            locks: backend::Files::new(path),
             lock_timeout,
             acting: Vec::new(),
         };
         db.configure()?;
         crate::timing::mark("pragmas");
-        migrate::check_version(&db.conn)?;
-        if migrate::needs_migration(&db.conn)? {
+        migrate::check_version(db.conn())?;
+        if migrate::needs_migration(db.conn())? {
             db.upgrade()?;
         }
         db.refuse_foreign_triggers()?;
         crate::timing::mark("schema");
         Ok(db)
+    }
+
+    /// Opens the PostgreSQL database of `target` as its day-to-day role (`cpni_app`), whose
+    /// schema `cpni init` brought up to date; `key_base` names the key files on this host
+    /// (`secrets::key_paths`). Steps run on it as on SQLite ([`backend::Advisory`] for the
+    /// writer lock and the claims, [`pg::capture`] for the row digests).
+    pub fn open_pg(
+        target: &pg::target::Target,
+        key_base: &Path,
+        lock_timeout: Duration,
+    ) -> Result<Db> {
+        let mut client = pg::connect::connect(target, pg::connect::As::App)?;
+        let version = pg::migrate::version(&mut client, target, &target.user)?;
+        if version != pg::migrate::current_version() {
+            return Err(Error::new(
+                Kind::Storage,
+                "pg-schema-version",
+                format!(
+                    "the PostgreSQL database at {} has schema version {version}, and this cpni \
+                     needs version {}",
+                    target.place(),
+                    pg::migrate::current_version()
+                ),
+            )
+            .hint("run `cpni init` (it applies the missing migrations as the owner role); nothing was changed"));
+        }
+        let pg = PgConn::new(client, target.clone(), target.user.clone());
+        pg.batch(pg::capture::TEMP_TABLE)?;
+        Ok(Db {
+            backend: Backend::Pg(Arc::new(pg)),
+            path: key_base.to_path_buf(),
+            lock_timeout,
+            acting: Vec::new(),
+        })
     }
 
     /// Creates a new database file (0600) in a folder (0700), or opens the existing one.
@@ -161,17 +225,19 @@ impl Db {
         }
         let conn = Connection::open(path)?;
         let mut db = Db {
-            conn,
+            backend: Backend::Sqlite {
+                conn,
+                locks: backend::Files::new(path),
+            },
             path: path.to_path_buf(),
-            locks: backend::Files::new(path),
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             acting: Vec::new(),
         };
         if !existed {
-            db.conn.pragma_update(None, "journal_mode", "WAL")?;
+            db.conn().pragma_update(None, "journal_mode", "WAL")?;
         }
         db.configure()?;
-        migrate::check_version(&db.conn)?;
+        migrate::check_version(db.conn())?;
         db.upgrade()?;
         // SQLite is built without its own folder fsync (.cargo/config.toml): make the new
         // database's and WAL's directory entries durable here, once.
@@ -208,7 +274,7 @@ impl Db {
                 )
                 .hint("treat the log as evidence: copy the database before anything else, then investigate who changed it"));
             }
-            let before = audit::head::start(conn)?;
+            let before = audit::head::start(Conn::Sqlite(conn))?;
             migrate::migrate(conn)?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             // Before this upgrade's own record: a log that was already kept with signed heads
@@ -222,9 +288,9 @@ impl Db {
             let ev = crate::audit::Event::new("audit.upgrade")
                 .with("from", from)
                 .with("to", migrate::current_version());
-            audit::rowdigest::append(&tx, &actor, crate::clock::now(), ev)?;
+            audit::rowdigest::append(Conn::Sqlite(&tx), &actor, crate::clock::now(), ev)?;
             if from >= migrate::SIGNED_HEAD_VERSION {
-                audit::head::seal(&tx, &path, &before)?;
+                audit::head::seal(Conn::Sqlite(&tx), &path, &before)?;
             } else if !rewound {
                 audit::head::seal_upgrade(&tx, &path)?;
             }
@@ -235,7 +301,7 @@ impl Db {
 
     /// Refuses a database with a trigger cpni did not create ([`audit::unknown_triggers`]).
     fn refuse_foreign_triggers(&self) -> Result<()> {
-        let unknown = audit::unknown_triggers(&self.conn)?;
+        let unknown = audit::unknown_triggers(self.conn())?;
         if unknown.is_empty() {
             return Ok(());
         }
@@ -251,17 +317,43 @@ impl Db {
         .hint("treat the log as evidence: copy the database before anything else, then investigate who added it"))
     }
 
+    /// The SQLite connection (only SQLite's own upkeep calls this: opening, migrating,
+    /// bounding the WAL).
+    fn conn(&self) -> &Connection {
+        match &self.backend {
+            Backend::Sqlite { conn, .. } => conn,
+            Backend::Pg(_) => unreachable!("SQLite upkeep is never run on a PostgreSQL store"),
+        }
+    }
+
+    fn conn_mut(&mut self) -> &mut Connection {
+        match &mut self.backend {
+            Backend::Sqlite { conn, .. } => conn,
+            Backend::Pg(_) => unreachable!("SQLite upkeep is never run on a PostgreSQL store"),
+        }
+    }
+
+    /// The executor queries run on.
+    fn sql(&self) -> Conn<'_> {
+        match &self.backend {
+            Backend::Sqlite { conn, .. } => Conn::Sqlite(conn),
+            Backend::Pg(pg) => Conn::Pg(pg),
+        }
+    }
+
     fn configure(&mut self) -> Result<()> {
-        self.conn.busy_timeout(self.lock_timeout)?;
+        let timeout = self.lock_timeout;
+        let conn = self.conn_mut();
+        conn.busy_timeout(timeout)?;
         // A step prepares more cached statements than rusqlite's default 16 (its own queries,
         // the record, the row digests and seals, the head): with fewer, a bulk step such as an
         // import prepared them all again for every row.
-        self.conn.set_prepared_statement_cache_capacity(64);
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         // Checkpoint in the writer (auto-checkpoint, under the writer lock) rather than on
         // close, where it would block the next writer outside the fair lock (perf-limits §2).
-        self.conn.set_db_config(
+        conn.set_db_config(
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
             true,
         )?;
@@ -284,7 +376,12 @@ impl Db {
     /// Waits for the writer lock ([`Locking::writer`]) and bounds the WAL under it.
     fn hold_writer(&self) -> Result<Writing> {
         let asked = std::time::Instant::now();
-        let held = self.locks.writer(self.lock_timeout);
+        let held = match &self.backend {
+            Backend::Sqlite { locks, .. } => locks.writer(self.lock_timeout).map(Held::Files),
+            Backend::Pg(pg) => backend::Advisory::new(pg.clone())
+                .writer(self.lock_timeout)
+                .map(Held::Pg),
+        };
         let waited = asked.elapsed().as_micros() as u64;
         LOCK_WAIT_MAX_US.fetch_max(waited, std::sync::atomic::Ordering::Relaxed);
         let held = held?;
@@ -309,7 +406,7 @@ impl Db {
 
     fn with_lock<T>(&mut self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         let writing = self.hold_writer()?;
-        let result = f(&mut self.conn);
+        let result = f(self.conn_mut());
         self.release_writer(writing, result.is_ok());
         result
     }
@@ -321,13 +418,14 @@ impl Db {
     /// writers a checkpoint done under the lock was the longest hold (hundreds of ms), and
     /// every waiter behind it paid for it.
     fn backfill_wal(&self) {
+        let Backend::Sqlite { conn, .. } = &self.backend else {
+            return;
+        };
         let used = wal_frames(&self.path).map(|(frames, page)| frames * (page + 24));
         if used.is_some_and(|u| u >= WAL_CHECKPOINT_BYTES) {
-            let _ = self.conn.busy_timeout(Duration::ZERO);
-            let _ = self
-                .conn
-                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
-            let _ = self.conn.busy_timeout(self.lock_timeout);
+            let _ = conn.busy_timeout(Duration::ZERO);
+            let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            let _ = conn.busy_timeout(self.lock_timeout);
         }
     }
 
@@ -340,6 +438,9 @@ impl Db {
     /// database as it was; the step goes on.
     /// Returns whether the WAL file existed (from the same `stat`).
     fn bound_wal(&self) -> bool {
+        let Backend::Sqlite { conn, .. } = &self.backend else {
+            return true;
+        };
         let wal = perms::beside(&self.path, "-wal");
         let meta = std::fs::metadata(&wal).ok();
         let existed = meta.is_some();
@@ -356,9 +457,9 @@ impl Db {
         } else {
             "PRAGMA wal_checkpoint(RESTART)"
         };
-        let _ = self.conn.busy_timeout(Duration::ZERO);
-        let _ = self.conn.query_row(sql, [], |_| Ok(()));
-        let _ = self.conn.busy_timeout(self.lock_timeout);
+        let _ = conn.busy_timeout(Duration::ZERO);
+        let _ = conn.query_row(sql, [], |_| Ok(()));
+        let _ = conn.busy_timeout(self.lock_timeout);
         existed
     }
 }
@@ -427,15 +528,28 @@ fn sync_folder(db: &Path) -> Result<()> {
 
 /// The writer lock held for one write, and whether the WAL file existed when it was taken.
 struct Writing {
-    held: <backend::Files as Locking>::Writer,
+    held: Held,
     wal_existed: bool,
+}
+
+/// The writer lock of either backend.
+enum Held {
+    Files(#[allow(dead_code)] <backend::Files as Locking>::Writer),
+    Pg(#[allow(dead_code)] <backend::Advisory as Locking>::Writer),
+}
+
+/// A claim of either backend.
+#[derive(Debug)]
+enum Claimed {
+    Files(#[allow(dead_code)] <backend::Files as Locking>::Claim),
+    Pg(#[allow(dead_code)] <backend::Advisory as Locking>::Claim),
 }
 
 /// An exclusive claim on one outbox item while this process delivers it (see
 /// [`Db::claim_outbox_item`]). Dropping it, or the process dying, releases it.
 #[derive(Debug)]
 pub struct Claim {
-    _held: <backend::Files as Locking>::Claim,
+    _held: Claimed,
 }
 
 impl Db {
@@ -445,9 +559,11 @@ impl Db {
     /// finds it sent. The writer lock is never held while waiting for a claim, so the two
     /// locks cannot deadlock.
     pub fn claim_outbox_item(&self, id: i64) -> Result<Claim> {
-        Ok(Claim {
-            _held: self.locks.claim(id)?,
-        })
+        let held = match &self.backend {
+            Backend::Sqlite { locks, .. } => Claimed::Files(locks.claim(id)?),
+            Backend::Pg(pg) => Claimed::Pg(backend::Advisory::new(pg.clone()).claim(id)?),
+        };
+        Ok(Claim { _held: held })
     }
 }
 
@@ -472,7 +588,7 @@ pub fn optional<T>(r: rusqlite::Result<T>) -> Result<Option<T>> {
 /// each in the module of its family.
 #[derive(Clone, Copy)]
 pub struct Read<'a> {
-    conn: &'a Connection,
+    sql: Conn<'a>,
 }
 
 /// The open write transaction of one step ([`Db::begin`], or the closure of [`Db::step`]):
@@ -483,7 +599,7 @@ pub struct Write<'a> {
     read: Read<'a>,
     db: &'a Db,
     /// `Some` until committed.
-    tx: Option<Transaction<'a>>,
+    tx: Option<Tx<'a>>,
     /// The head the transaction started from (for the signed head at commit).
     started: audit::head::Newest,
     /// `Some` until dropped.
@@ -498,19 +614,42 @@ impl<'a> std::ops::Deref for Write<'a> {
     }
 }
 
-impl Read<'_> {
+/// A write transaction of either backend.
+enum Tx<'a> {
+    Sqlite(Transaction<'a>),
+    /// PostgreSQL's is opened by the writer lock ([`backend::Advisory`]); dropping it
+    /// uncommitted rolls back.
+    Pg(&'a PgConn),
+}
+
+impl Tx<'_> {
+    fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(tx) => Ok(tx.commit()?),
+            Tx::Pg(pg) => pg.batch("COMMIT"),
+        }
+    }
+}
+
+impl<'a> Read<'a> {
+    /// The SQLite connection, for the queries that run only there so far (an error on
+    /// PostgreSQL, see [`Conn::sqlite`]).
+    fn lite(&self) -> Result<&'a Connection> {
+        self.sql.sqlite()
+    }
+
     /// Exit 6 when the decision row of `table` whose `key` column is `value` is not as the
     /// latest record naming it shows it (row seals): for what a read presents as a fact, such
     /// as a session's verification.
     pub fn require_sealed(&self, table: &str, key: &'static str, value: &str) -> Result<()> {
-        audit::rowdigest::require_sealed(self.conn, table, key, value)
+        audit::rowdigest::require_sealed(self.sql, table, key, value)
     }
 }
 
 impl Db {
     /// Read access for queries outside a write.
     pub fn read(&self) -> Read<'_> {
-        Read { conn: &self.conn }
+        Read { sql: self.sql() }
     }
 
     /// Starts a step: waits for the writer lock, then opens its write transaction
@@ -528,14 +667,24 @@ impl Db {
             writing: Some(writing),
             committed: false,
         };
-        // Row digests (crate::audit::rowdigest): note the decision rows this step changes.
-        audit::rowdigest::track(&db.conn)?;
-        w.tx = Some(Transaction::new_unchecked(
-            &db.conn,
-            TransactionBehavior::Immediate,
-        )?);
+        match &db.backend {
+            Backend::Sqlite { conn, .. } => {
+                // Row digests (crate::audit::rowdigest): note the decision rows this step
+                // changes.
+                audit::rowdigest::track(conn)?;
+                w.tx = Some(Tx::Sqlite(Transaction::new_unchecked(
+                    conn,
+                    TransactionBehavior::Immediate,
+                )?));
+            }
+            // The writer lock opened the transaction, with the row triggers on (pg::capture).
+            Backend::Pg(pg) => {
+                audit::rowdigest::clear();
+                w.tx = Some(Tx::Pg(pg));
+            }
+        }
         crate::timing::mark("begin");
-        w.started = audit::head::start(&db.conn)?;
+        w.started = audit::head::start(db.sql())?;
         for login in &db.acting {
             w.require_sealed("agent", "login", login)?;
         }
@@ -558,19 +707,18 @@ impl Write<'_> {
     /// writer lock.
     pub fn commit(mut self) -> Result<()> {
         crate::timing::mark("work");
-        if audit::rowdigest::pending() {
+        if audit::rowdigest::pending(self.read.sql)? {
             return Err(Error::storage(
                 "the step changed a decision row after its last audit record; nothing was recorded",
             ));
         }
-        audit::head::seal(self.read.conn, &self.db.path, &self.started)?;
+        audit::head::seal(self.read.sql, &self.db.path, &self.started)?;
         crate::timing::mark("seal");
         let tx = self
             .tx
             .take()
             .expect("a write's transaction is open until it commits");
-        tx.commit().map_err(|e| {
-            let mut err = Error::from(e);
+        tx.commit().map_err(|mut err| {
             err.message = format!("the step was not recorded: {}", err.message);
             err
         })?;
@@ -587,13 +735,13 @@ impl Write<'_> {
         at: time::OffsetDateTime,
         event: crate::audit::Event,
     ) -> Result<crate::audit::Record> {
-        audit::rowdigest::append(self.read.conn, actor, at, event)
+        audit::rowdigest::append(self.read.sql, actor, at, event)
     }
 
     /// Exit 6 when the decision row of `table` whose `key` column is `value` is not as the
     /// latest record naming it shows it (row seals, [`audit::rowdigest::require_sealed`]).
     pub fn require_sealed(&self, table: &str, key: &'static str, value: &str) -> Result<()> {
-        audit::rowdigest::require_sealed(self.read.conn, table, key, value)
+        audit::rowdigest::require_sealed(self.read.sql, table, key, value)
     }
 
     /// Exit 6 when a row named `prefix…` that the chain shows for `account` is not among
@@ -604,15 +752,19 @@ impl Write<'_> {
         prefix: &str,
         present: &[String],
     ) -> Result<()> {
-        audit::rowdigest::require_none_missing(self.read.conn, account, prefix, present)
+        audit::rowdigest::require_none_missing(self.read.sql, account, prefix, present)
     }
 }
 
 impl Drop for Write<'_> {
     /// Rolls back what was not committed, stops noting row changes, releases the writer lock.
     fn drop(&mut self) {
-        drop(self.tx.take());
-        let _ = audit::rowdigest::untrack(&self.db.conn);
+        if let Some(Tx::Pg(pg)) = self.tx.take() {
+            let _ = pg.batch("ROLLBACK");
+        }
+        if let Backend::Sqlite { conn, .. } = &self.db.backend {
+            let _ = audit::rowdigest::untrack(conn);
+        }
         if let Some(writing) = self.writing.take() {
             self.db.release_writer(writing, self.committed);
         }
@@ -622,22 +774,47 @@ impl Drop for Write<'_> {
 /// A read transaction: every query through [`Snapshot::read`] sees the database as it was at
 /// the first one, whatever writers commit meanwhile. Dropping it ends it.
 pub struct Snapshot<'a> {
-    tx: Transaction<'a>,
+    tx: Snap<'a>,
+}
+
+enum Snap<'a> {
+    Sqlite(Transaction<'a>),
+    /// A `REPEATABLE READ` transaction, rolled back when dropped.
+    Pg(&'a PgConn),
+}
+
+impl Drop for Snap<'_> {
+    fn drop(&mut self) {
+        if let Snap::Pg(pg) = self {
+            let _ = pg.batch("ROLLBACK");
+        }
+    }
 }
 
 impl Snapshot<'_> {
     /// Read access inside the snapshot.
     pub fn read(&self) -> Read<'_> {
-        Read { conn: &self.tx }
+        match &self.tx {
+            Snap::Sqlite(tx) => Read {
+                sql: Conn::Sqlite(tx),
+            },
+            Snap::Pg(pg) => Read { sql: Conn::Pg(pg) },
+        }
     }
 }
 
 impl Db {
     /// Starts a read snapshot ([`Snapshot`]).
     pub fn snapshot(&self) -> Result<Snapshot<'_>> {
-        Ok(Snapshot {
-            tx: self.conn.unchecked_transaction()?,
-        })
+        let tx = match &self.backend {
+            Backend::Sqlite { conn, .. } => Snap::Sqlite(conn.unchecked_transaction()?),
+            Backend::Pg(pg) => {
+                // The snapshot is taken by the first query, so take it now.
+                pg.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT 1")?;
+                Snap::Pg(pg)
+            }
+        };
+        Ok(Snapshot { tx })
     }
 }
 
@@ -650,6 +827,8 @@ pub struct Reader {
 impl Reader {
     /// Read access inside this reader's snapshot.
     pub fn read(&self) -> Read<'_> {
-        Read { conn: &self.conn }
+        Read {
+            sql: Conn::Sqlite(&self.conn),
+        }
     }
 }

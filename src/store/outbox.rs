@@ -1,6 +1,6 @@
 //! SQL for the outbox: messages queued, sent or failed for good.
 
-use rusqlite::{OptionalExtension, params};
+use crate::store::sql::{Row, vals};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -33,7 +33,7 @@ pub struct Item {
 const COLUMNS: &str = "id, created_at, account, session, kind, channel, recipient, subject, body, \
     attachment_name, attachment, status, attempts, last_error, next_try_at, message_id, path, sent_at";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
+fn row(r: &Row<'_>) -> Result<Item> {
     Ok(Item {
         id: r.get(0)?,
         created_at: r.get(1)?,
@@ -58,44 +58,45 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
 
 impl Read<'_> {
     pub fn outbox_item(&self, id: i64) -> Result<Option<Item>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1"),
-                [id],
-                row,
-            )
-            .optional()?)
+        self.sql.row(
+            &format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1"),
+            vals![id],
+            row,
+        )
     }
 
     /// Items by status (all when `None`), oldest first.
     pub fn outbox_items(&self, status: Option<&str>) -> Result<Vec<Item>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM outbox WHERE ?1 IS NULL OR status = ?1 ORDER BY id"
-        ))?;
-        let rows = stmt.query_map([status], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql.rows(
+            &self.sql.text_nulls(&format!(
+                "SELECT {COLUMNS} FROM outbox WHERE ?1 IS NULL OR status = ?1 ORDER BY id"
+            )),
+            vals![status],
+            row,
+        )
     }
 
     /// Queued items due for an attempt at `now`.
     pub fn due_outbox_items(&self, now: &str) -> Result<Vec<Item>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM outbox WHERE status = 'queued' \
-             AND (next_try_at IS NULL OR next_try_at <= ?1) ORDER BY id"
-        ))?;
-        let rows = stmt.query_map([now], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.sql.rows(
+            &format!(
+                "SELECT {COLUMNS} FROM outbox WHERE status = 'queued' \
+                 AND (next_try_at IS NULL OR next_try_at <= ?1) ORDER BY id"
+            ),
+            vals![now],
+            row,
+        )
     }
 }
 
 impl Write<'_> {
     /// Queues a message; returns its id.
     pub fn insert_outbox_item(&self, i: &Item) -> Result<i64> {
-        self.conn.execute(
+        self.sql.insert_id(
             "INSERT INTO outbox (created_at, account, session, kind, channel, recipient, subject, body, \
              attachment_name, attachment, status, message_id) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', ?11)",
-            params![
+            vals![
                 i.created_at,
                 i.account,
                 i.session,
@@ -108,8 +109,7 @@ impl Write<'_> {
                 i.attachment,
                 i.message_id
             ],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )
     }
 
     /// Records a delivery. A message that carried a one-time code drops its body now.
@@ -120,11 +120,11 @@ impl Write<'_> {
         path: Option<&str>,
         keep_body: bool,
     ) -> Result<bool> {
-        let n = self.conn.execute(
+        let n = self.sql.execute(
             "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?2, path = ?3, \
              last_error = NULL, next_try_at = NULL, \
              body = CASE WHEN ?4 THEN body ELSE NULL END WHERE id = ?1 AND status = 'queued'",
-            params![id, at, path, keep_body],
+            vals![id, at, path, keep_body],
         )?;
         Ok(n == 1)
     }
@@ -143,12 +143,12 @@ impl Write<'_> {
         } else {
             "failed"
         };
-        let n = self.conn.execute(
+        let n = self.sql.execute(
             "UPDATE outbox SET status = ?2, attempts = attempts + 1, last_error = ?3, next_try_at = ?4, \
              body = CASE WHEN ?2 = 'failed' THEN NULL ELSE body END, \
              attachment = CASE WHEN ?2 = 'failed' THEN NULL ELSE attachment END \
              WHERE id = ?1 AND status = 'queued'",
-            params![id, status, error, next_try_at],
+            vals![id, status, error, next_try_at],
         )?;
         Ok(n == 1)
     }

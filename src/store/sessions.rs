@@ -1,6 +1,6 @@
 //! SQL for verification sessions (one call each).
 
-use rusqlite::{OptionalExtension, params};
+use crate::store::sql::{Row, vals};
 
 use crate::error::Result;
 use crate::store::{Read, Write};
@@ -43,7 +43,7 @@ const COLUMNS: &str = "id, account, agent, on_behalf_of, channel, started_at, la
     basis, verified_at, secret_failures, ended_at, end_reason, owner, callback_started_at, \
     callback_number, callback_route";
 
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
+fn row(r: &Row<'_>) -> Result<Session> {
     Ok(Session {
         id: r.get(0)?,
         account: r.get(1)?,
@@ -66,20 +66,19 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
 
 impl Read<'_> {
     pub fn session(&self, id: &str) -> Result<Option<Session>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM session WHERE id = ?1"))?
-            .query_row([id], row)
-            .optional()?)
+        self.sql.row(
+            &format!("SELECT {COLUMNS} FROM session WHERE id = ?1"),
+            vals![id],
+            row,
+        )
     }
 }
 
 impl Write<'_> {
     pub fn insert_session(&self, s: &Session) -> Result<()> {
-        self.conn.prepare_cached(&format!(
+        self.sql.execute(&format!(
             "INSERT INTO session ({BASE}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-        ))?
-        .execute(params![
+        ), vals![
             s.id,
             s.account,
             s.agent,
@@ -98,59 +97,51 @@ impl Write<'_> {
 
     /// Counts one wrong secret on an open session. Returns whether the session was open.
     pub fn add_session_failure(&self, id: &str, at: &str) -> Result<bool> {
-        let n = self
-            .conn
-            .prepare_cached(
-                "UPDATE session SET secret_failures = secret_failures + 1, last_active_at = ?2 \
+        let n = self.sql.execute(
+            "UPDATE session SET secret_failures = secret_failures + 1, last_active_at = ?2 \
                  WHERE id = ?1 AND ended_at IS NULL",
-            )?
-            .execute(params![id, at])?;
+            vals![id, at],
+        )?;
         Ok(n == 1)
     }
 
     /// Sets the basis of an open session (`verified_at` only the first time).
     pub fn set_session_basis(&self, id: &str, basis: &str, at: &str) -> Result<bool> {
-        let n = self
-            .conn
-            .prepare_cached(
-                "UPDATE session SET basis = ?2, verified_at = coalesce(verified_at, ?3), \
+        let n = self.sql.execute(
+            "UPDATE session SET basis = ?2, verified_at = coalesce(verified_at, ?3), \
                  last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
-            )?
-            .execute(params![id, basis, at])?;
+            vals![id, basis, at],
+        )?;
         Ok(n == 1)
     }
 
     /// Marks activity on an open session (`last_active_at` is outside the session's row digest,
     /// so the update is not noted for the next audit record).
     pub fn touch_session(&self, id: &str, at: &str) -> Result<bool> {
-        let n = super::audit::rowdigest::quiet(|| {
-            Ok(self
-                .conn
-                .prepare_cached(
-                    "UPDATE session SET last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
-                )?
-                .execute(params![id, at])?)
+        let n = super::audit::rowdigest::quiet(self.sql, || {
+            self.sql.execute(
+                "UPDATE session SET last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+                vals![id, at],
+            )
         })?;
         Ok(n == 1)
     }
 
     /// Ends a session unless it already ended. Returns whether this call ended it.
     pub fn end_session(&self, id: &str, at: &str, reason: &str) -> Result<bool> {
-        let n = self.conn
-            .prepare_cached(
-                "UPDATE session SET ended_at = ?2, end_reason = ?3 WHERE id = ?1 AND ended_at IS NULL",
-            )?
-            .execute(params![id, at, reason])?;
+        let n = self.sql.execute(
+            "UPDATE session SET ended_at = ?2, end_reason = ?3 WHERE id = ?1 AND ended_at IS NULL",
+            vals![id, at, reason],
+        )?;
         Ok(n == 1)
     }
 
     /// Hands an open session to `owner` (a supervisor's takeover).
     pub fn set_session_owner(&self, id: &str, owner: &str, at: &str) -> Result<bool> {
-        let n = self.conn
-            .prepare_cached(
-                "UPDATE session SET owner = ?2, last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
-            )?
-            .execute(params![id, owner, at])?;
+        let n = self.sql.execute(
+            "UPDATE session SET owner = ?2, last_active_at = ?3 WHERE id = ?1 AND ended_at IS NULL",
+            vals![id, owner, at],
+        )?;
         Ok(n == 1)
     }
 
@@ -162,24 +153,20 @@ impl Write<'_> {
         route: &str,
         at: &str,
     ) -> Result<bool> {
-        let n = self
-            .conn
-            .prepare_cached(
-                "UPDATE session SET callback_started_at = ?2, callback_number = ?3, \
+        let n = self.sql.execute(
+            "UPDATE session SET callback_started_at = ?2, callback_number = ?3, \
                  callback_route = ?4, last_active_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
-            )?
-            .execute(params![id, at, number, route])?;
+            vals![id, at, number, route],
+        )?;
         Ok(n == 1)
     }
 
     /// Closes a started callback once its outcome is recorded: the next outcome needs a new start.
     pub fn clear_callback_start(&self, id: &str) -> Result<bool> {
-        let n = self
-            .conn
-            .prepare_cached(
-                "UPDATE session SET callback_started_at = NULL WHERE id = ?1 AND ended_at IS NULL",
-            )?
-            .execute(params![id])?;
+        let n = self.sql.execute(
+            "UPDATE session SET callback_started_at = NULL WHERE id = ?1 AND ended_at IS NULL",
+            vals![id],
+        )?;
         Ok(n == 1)
     }
 }

@@ -170,8 +170,9 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     let env = tls_host(&db);
     let r = env.run(&["init"]);
     r.ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 3")
+        .stdout_has("Applied PostgreSQL migrations 1 to 4")
         .stdout_has(&place(&db))
+        .stdout_has("is registered as admin")
         .stdout_has("Not yet on PostgreSQL")
         .never_prints(OWNER_PW)
         .never_prints(APP_PW);
@@ -188,17 +189,57 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     no_url_folder(env.root());
     // The keys are files on the host, never rows: no table holds them.
     let key_hex = String::from_utf8(keys.1.clone()).unwrap();
-    let dump = psql_ok("postgres", &db.name, "SELECT count(*) FROM audit_head");
-    assert_eq!(dump.trim(), "0");
     assert!(!catalog(&db).contains(key_hex.trim()));
+    // The first init registered its admin through the store: the chain's first two records,
+    // the admin's row, and the head signed with the host's key (its public half only).
+    let log = psql_ok(
+        "postgres",
+        &db.name,
+        "SELECT seq || ' ' || event FROM audit ORDER BY seq",
+    );
+    assert_eq!(log.trim(), "1 init\n2 agent.add", "{log}");
+    let agent = psql_ok("postgres", &db.name, "SELECT role, active FROM agent");
+    assert_eq!(agent.trim(), "admin|1");
+    let head = psql_ok(
+        "postgres",
+        &db.name,
+        "SELECT seq || ' ' || public_key || ' ' || signature FROM audit_head",
+    );
+    assert!(head.starts_with("2 "), "{head}");
+    assert!(
+        !head.contains(key_hex.trim()),
+        "the signing seed is never a row"
+    );
+    let rows = psql_ok(
+        "postgres",
+        &db.name,
+        "SELECT string_agg(t::text, ' ') FROM (SELECT * FROM audit) t",
+    );
+    assert!(
+        !rows.contains(key_hex.trim()),
+        "the signing seed is never a row"
+    );
+    let digests = psql_ok(
+        "postgres",
+        &db.name,
+        "SELECT detail FROM audit WHERE seq = 2",
+    );
+    assert!(digests.contains("\"digests\":"), "{digests}");
 
     let before = catalog(&db);
     let again = env.run(&["init", "--json"]);
     again.ok();
     let j = again.json();
     assert_eq!(j["created"], false, "{j}");
-    assert_eq!(j["schema_version"], 3);
+    assert_eq!(j["schema_version"], 4);
     assert_eq!(j["backend"], "postgresql");
+    assert_eq!(
+        j["admin"],
+        serde_json::Value::Null,
+        "a second init registers no one"
+    );
+    let log = psql_ok("postgres", &db.name, "SELECT count(*) FROM audit");
+    assert_eq!(log.trim(), "2", "a second init appends nothing");
     assert_eq!(before, catalog(&db), "a second init changed the schema");
     assert_eq!(
         keys,
@@ -261,6 +302,16 @@ fn pg_two_hosts_running_init_at_once_end_with_one_schema() {
     assert!(key_files(&hosts[first]).0.exists());
     nothing_on_the_host(&hosts[1 - first]);
     schema_is_the_readable_one(&db);
+    let log = psql_ok(
+        "postgres",
+        &db.name,
+        "SELECT string_agg(event, ',' ORDER BY seq) FROM audit",
+    );
+    assert_eq!(
+        log.trim(),
+        "init,agent.add",
+        "exactly one init registers the admin"
+    );
     let v = psql_ok(
         "postgres",
         &db.name,
@@ -679,10 +730,10 @@ fn pg_stopped_server_is_exit_5_then_init_works_once_it_is_back() {
     assert_eq!(n.trim(), "0", "the failed init created something");
     env.run(&["init"])
         .ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 3");
+        .stdout_has("Applied PostgreSQL migrations 1 to 4");
     assert_eq!(
         s.psql("cpni", "SELECT version FROM schema_version").trim(),
-        "3"
+        "4"
     );
     assert!(key_files(&env).0.exists());
 }

@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::store::sql::{Conn, Dialect, vals};
 
 use crate::audit::head::Head;
 use crate::error::Result;
@@ -15,20 +17,20 @@ use crate::error::Result;
 pub type Newest = Option<(i64, Vec<u8>, String)>;
 
 /// The newest record of the chain.
-pub fn newest(conn: &Connection) -> Result<Newest> {
-    Ok(conn
-        .prepare_cached("SELECT seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?)
+pub fn newest(conn: Conn<'_>) -> Result<Newest> {
+    conn.row(
+        "SELECT seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1",
+        &[],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }
 
 /// The signed head row, if one was ever written.
-pub fn get(conn: &Connection) -> Result<Option<Head>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT seq, hash, base_seq, at, public_key, signature FROM audit_head WHERE id = 1",
-        )?
-        .query_row([], |r| {
+pub fn get(conn: Conn<'_>) -> Result<Option<Head>> {
+    conn.row(
+        "SELECT seq, hash, base_seq, at, public_key, signature FROM audit_head WHERE id = 1",
+        &[],
+        |r| {
             Ok(Head {
                 seq: r.get(0)?,
                 hash: r.get(1)?,
@@ -37,29 +39,33 @@ pub fn get(conn: &Connection) -> Result<Option<Head>> {
                 public_key: r.get(4)?,
                 signature: r.get(5)?,
             })
-        })
-        .optional()?)
+        },
+    )
 }
 
 /// Replaces the signed head row.
-pub fn put(conn: &Connection, h: &Head) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO audit_head (id, seq, hash, base_seq, at, public_key, signature) \
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        h.seq,
-        h.hash,
-        h.base_seq,
-        h.at,
-        h.public_key,
-        h.signature
-    ])?;
+pub fn put(conn: Conn<'_>, h: &Head) -> Result<()> {
+    let sql = match conn.dialect() {
+        Dialect::Sqlite => {
+            "INSERT OR REPLACE INTO audit_head (id, seq, hash, base_seq, at, public_key, signature) \
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)"
+        }
+        Dialect::Postgres => {
+            "INSERT INTO audit_head (id, seq, hash, base_seq, at, public_key, signature) \
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, \
+             hash = excluded.hash, base_seq = excluded.base_seq, at = excluded.at, \
+             public_key = excluded.public_key, signature = excluded.signature"
+        }
+    };
+    conn.execute(
+        sql,
+        vals![h.seq, h.hash, h.base_seq, h.at, h.public_key, h.signature],
+    )?;
     Ok(())
 }
 
 /// The head a transaction starts from: taken by [`crate::store::Db::begin`] before the work.
-pub fn start(conn: &Connection) -> Result<Newest> {
+pub fn start(conn: Conn<'_>) -> Result<Newest> {
     newest(conn)
 }
 
@@ -71,7 +77,7 @@ pub fn start(conn: &Connection) -> Result<Newest> {
 /// by [`seal_upgrade`].)
 /// Without a signing key (never created, or unreadable) nothing is signed and `audit verify`
 /// reports it.
-pub fn seal(conn: &Connection, db: &Path, started: &Newest) -> Result<()> {
+pub fn seal(conn: Conn<'_>, db: &Path, started: &Newest) -> Result<()> {
     let Some((seq, hash, at)) = newest(conn)? else {
         return Ok(());
     };
@@ -98,6 +104,7 @@ pub fn seal(conn: &Connection, db: &Path, started: &Newest) -> Result<()> {
 /// Right after a migration past [`crate::store::migrate::SIGNED_HEAD_VERSION`]: signs the head
 /// of a log that has records but no head row yet (one made before signed heads).
 pub fn seal_upgrade(conn: &Connection, db: &Path) -> Result<()> {
+    let conn = Conn::Sqlite(conn);
     if get(conn)?.is_some() {
         return Ok(());
     }

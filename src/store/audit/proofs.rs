@@ -22,7 +22,7 @@ pub struct BaseRow {
 impl Read<'_> {
     /// Every purge base, oldest first.
     pub fn purge_bases(&self) -> Result<Vec<BaseRow>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT seq, hash, purged_at, records, signature, statement FROM audit_base ORDER BY seq",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -41,7 +41,7 @@ impl Read<'_> {
     /// Record `seq` as (event, at, detail), if present.
     pub fn audit_record_of(&self, seq: i64) -> Result<Option<(String, String, String)>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row(
                 "SELECT event, at, detail FROM audit WHERE seq = ?1",
                 [seq],
@@ -53,7 +53,7 @@ impl Read<'_> {
     /// The `audit.purge` records (seq, at, detail), oldest first (a full scan: used only for
     /// purge bases signed before format 2, which do not name their record).
     pub fn purge_records(&self) -> Result<Vec<(i64, String, String)>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT seq, at, detail FROM audit WHERE event = 'audit.purge' ORDER BY seq",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -63,7 +63,7 @@ impl Read<'_> {
     /// Every stored checkpoint: (seq, JSON), oldest first.
     pub fn checkpoints(&self) -> Result<Vec<(i64, String)>> {
         let mut stmt = self
-            .conn
+            .lite()?
             .prepare("SELECT seq, body FROM audit_checkpoint ORDER BY seq")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -72,7 +72,7 @@ impl Read<'_> {
     /// The newest stored checkpoint (seq, JSON).
     pub fn newest_checkpoint(&self) -> Result<Option<(i64, String)>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row(
                 "SELECT seq, body FROM audit_checkpoint ORDER BY seq DESC LIMIT 1",
                 [],
@@ -84,7 +84,7 @@ impl Read<'_> {
     /// The signed manifest of export record `seq`.
     pub fn manifest(&self, seq: i64) -> Result<Option<String>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row(
                 "SELECT body FROM audit_manifest WHERE seq = ?1",
                 [seq],
@@ -96,7 +96,7 @@ impl Read<'_> {
     /// Every stored manifest: (seq, JSON).
     pub fn manifests(&self) -> Result<Vec<(i64, String)>> {
         let mut stmt = self
-            .conn
+            .lite()?
             .prepare("SELECT seq, body FROM audit_manifest ORDER BY seq")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -105,7 +105,7 @@ impl Read<'_> {
     /// The event of record `seq`, if present.
     pub fn audit_event_of(&self, seq: i64) -> Result<Option<String>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row("SELECT event FROM audit WHERE seq = ?1", [seq], |r| {
                 r.get(0)
             })
@@ -115,7 +115,7 @@ impl Read<'_> {
     /// The time of record `seq`, if present.
     pub fn audit_at_of(&self, seq: i64) -> Result<Option<String>> {
         Ok(self
-            .conn
+            .lite()?
             .query_row("SELECT at FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
             .optional()?)
     }
@@ -124,7 +124,7 @@ impl Read<'_> {
 impl Write<'_> {
     /// Records a signed purge base with its exact signed statement.
     pub fn insert_base(&self, b: &BaseRow) -> Result<()> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO audit_base (seq, hash, purged_at, records, signature, statement) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -141,7 +141,7 @@ impl Write<'_> {
 
     /// Stores a signed checkpoint (its JSON) under its sequence number.
     pub fn insert_checkpoint(&self, seq: i64, body: &str) -> Result<()> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO audit_checkpoint (seq, body) VALUES (?1, ?2)",
             params![seq, body],
         )?;
@@ -150,7 +150,7 @@ impl Write<'_> {
 
     /// Stores the signed manifest of the export recorded as audit record `seq`.
     pub fn insert_manifest(&self, seq: i64, body: &str) -> Result<()> {
-        self.conn.execute(
+        self.lite()?.execute(
             "INSERT INTO audit_manifest (seq, body) VALUES (?1, ?2)",
             params![seq, body],
         )?;

@@ -127,7 +127,10 @@ mod tests {
         f: &Filter,
         each: impl FnMut(&RowRef<'_>) -> Result<bool>,
     ) -> Result<()> {
-        Read { conn }.scan_audit(f, each)
+        Read {
+            sql: crate::store::sql::Conn::Sqlite(conn),
+        }
+        .scan_audit(f, each)
     }
 
     fn scan_range(
@@ -136,7 +139,10 @@ mod tests {
         through: Option<i64>,
         each: impl FnMut(&RowRef<'_>) -> Result<bool>,
     ) -> Result<()> {
-        Read { conn }.scan_audit_range(after, through, each)
+        Read {
+            sql: crate::store::sql::Conn::Sqlite(conn),
+        }
+        .scan_audit_range(after, through, each)
     }
 
     type Owned = (i64, Vec<Vec<u8>>);

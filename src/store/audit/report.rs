@@ -8,7 +8,7 @@ use crate::store::Read;
 impl Read<'_> {
     /// Events the reports use, with `at >= since` and `at < until` when given.
     pub fn report_events(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<Ev>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.lite()?.prepare(
             "SELECT seq, at, CASE WHEN on_behalf_of <> '' THEN on_behalf_of ELSE actor END, \
              account, session, event, detail FROM audit \
              WHERE (event GLOB 'auth.*.fail' OR event GLOB 'auth.*.refused' \

@@ -24,14 +24,15 @@
 
 use std::cell::RefCell;
 
+use rusqlite::Connection;
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value as Json};
 
 use super::prehook::{self, Change};
 use crate::audit::rowdigest::{self as pure, DIGESTS, REMOVED_MARK, RowSpec, Value};
 use crate::audit::{Actor, Event, Record};
 use crate::error::Result;
+use crate::store::sql::{Conn, Dialect, Row, vals};
 
 /// A column as a digest's [`Value`] (as rusqlite's own `Value` reads it: text that is not
 /// UTF-8 is an error).
@@ -96,7 +97,10 @@ pub struct Prior {
 
 /// Runs `f` (one statement that changes only columns outside the digest lists, such as a
 /// session's `last_active_at`) without noting the rows it updates; rows noted before stay noted.
-pub fn quiet<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+pub fn quiet<T>(conn: Conn<'_>, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    if let Conn::Pg(pg) = conn {
+        return crate::store::pg::capture::quiet(pg, f);
+    }
     let before = DIRTY.with(|d| d.borrow().len());
     let out = f();
     DIRTY.with(|d| d.borrow_mut().truncate(before));
@@ -169,7 +173,8 @@ fn note_prior(spec: usize, rowid: i64, values: Vec<Value>, deleted: bool) {
     });
 }
 
-fn clear() {
+/// Forgets every change and read noted so far (the start of a step).
+pub fn clear() {
     DIRTY.with(|d| d.borrow_mut().clear());
     PRIOR.with(|p| p.borrow_mut().clear());
     FRESH.with(|f| f.borrow_mut().clear());
@@ -195,9 +200,15 @@ pub fn take_prior() -> Vec<Prior> {
 }
 
 /// Whether a row was changed or deleted since the last record (what must not be left
-/// unrecorded when a step commits).
-pub fn pending() -> bool {
-    DIRTY.with(|d| !d.borrow().is_empty()) || PRIOR.with(|p| p.borrow().iter().any(|x| x.deleted))
+/// unrecorded when a step commits). On PostgreSQL, from the changes the row triggers noted
+/// ([`crate::store::pg::capture`]).
+pub fn pending(conn: Conn<'_>) -> Result<bool> {
+    if let Conn::Pg(pg) = conn {
+        let c = crate::store::pg::capture::drain(pg)?;
+        return Ok(!c.dirty.is_empty() || c.prior.iter().any(|p| p.deleted));
+    }
+    Ok(DIRTY.with(|d| !d.borrow().is_empty())
+        || PRIOR.with(|p| p.borrow().iter().any(|x| x.deleted)))
 }
 
 /// The rows inserted or updated since the last call: (index into DIGESTS, rowid).
@@ -223,12 +234,8 @@ fn columns(spec: &RowSpec) -> String {
 /// The name and listed columns (in list order) of a row of `spec`'s table whose every column,
 /// in table order, is `values` (a row as it was before a change): the same SQL expressions as
 /// [`row`], evaluated over the given values.
-pub fn prior_row(
-    conn: &Connection,
-    spec: &RowSpec,
-    values: &[Value],
-) -> Result<(String, Vec<Value>)> {
-    let names = table_columns(conn, spec.table)?;
+pub fn prior_row(conn: Conn<'_>, spec: &RowSpec, values: &[Value]) -> Result<(String, Vec<Value>)> {
+    let names = table_columns(conn.sqlite()?, spec.table)?;
     if names.len() != values.len() {
         return Err(crate::error::Error::internal(format!(
             "table {} has {} columns but the pre-update hook saw {}",
@@ -248,11 +255,49 @@ pub fn prior_row(
         columns(spec),
         select.join(", ")
     );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(values), |r| {
-            values_of(r, width(spec))
-        })?)
+    let params: Vec<crate::store::sql::Val<'_>> = values.iter().map(Into::into).collect();
+    conn.row(&sql, &params, |r| values_of(r, width(spec)))?
+        .ok_or_else(|| crate::error::Error::internal("a select of values returned no row"))
+}
+
+/// [`prior_row`] on PostgreSQL: the row as the trigger saw it (`to_jsonb(OLD)`, as text) read
+/// back as the table's row type, so each column has its own type again.
+pub fn prior_row_json(conn: Conn<'_>, spec: &RowSpec, json: &str) -> Result<(String, Vec<Value>)> {
+    let sql = format!(
+        "SELECT {}, {} FROM jsonb_populate_record(NULL::{}, CAST(?1 AS text)::jsonb)",
+        name_sql(spec),
+        columns(spec),
+        spec.table
+    );
+    conn.row(&sql, vals![json], |r| values_of(r, width(spec)))?
+        .ok_or_else(|| crate::error::Error::internal("a row of values returned nothing"))
+}
+
+/// [`row`] on PostgreSQL: the row now whose key columns are those of `json` (a row as the
+/// trigger saw it), if it is still there.
+pub fn row_by_json_key(
+    conn: Conn<'_>,
+    spec: &RowSpec,
+    json: &str,
+) -> Result<Option<(String, Vec<Value>)>> {
+    let on: Vec<String> = spec.key.iter().map(|k| format!("t.{k} = k.{k}")).collect();
+    let listed: Vec<String> = spec
+        .groups
+        .iter()
+        .flat_map(|g| g.iter())
+        .map(|c| format!("t.{c}"))
+        .collect();
+    let name: Vec<String> = spec.key.iter().map(|k| format!("t.{k}")).collect();
+    let sql = format!(
+        "SELECT '{}' || {}, {} FROM {} t, jsonb_populate_record(NULL::{}, CAST(?1 AS text)::jsonb) k WHERE {}",
+        spec.label,
+        name.join(" || '/' || "),
+        listed.join(", "),
+        spec.table,
+        spec.table,
+        on.join(" AND ")
+    );
+    conn.row(&sql, vals![json], |r| values_of(r, width(spec)))
 }
 
 fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
@@ -262,37 +307,37 @@ fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
 }
 
 /// The digest and seq of the latest record carrying `name`'s digest, if the seals know it.
-pub fn sealed(conn: &Connection, name: &str) -> Result<Option<(String, i64)>> {
-    Ok(conn
-        .prepare_cached("SELECT digest, seq FROM row_seal WHERE name = ?1")?
-        .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+pub fn sealed(conn: Conn<'_>, name: &str) -> Result<Option<(String, i64)>> {
+    conn.row(
+        "SELECT digest, seq FROM row_seal WHERE name = ?1",
+        vals![name],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// Records that record `seq` carries `digest` for `name` (the latest one for that row).
-pub fn seal(conn: &Connection, name: &str, digest: &str, seq: i64) -> Result<()> {
-    conn.prepare_cached(
+pub fn seal(conn: Conn<'_>, name: &str, digest: &str, seq: i64) -> Result<()> {
+    conn.execute(
         "INSERT INTO row_seal (name, digest, seq) VALUES (?1, ?2, ?3)
          ON CONFLICT (name) DO UPDATE SET digest = excluded.digest, seq = excluded.seq",
-    )?
-    .execute(rusqlite::params![name, digest, seq])?;
+        vals![name, digest, seq],
+    )?;
     Ok(())
 }
 
 /// The records about `account` whose detail names a row starting with `prefix` (such as
 /// `consent row `), in chain order: (seq, detail).
-pub fn details_naming(
-    conn: &Connection,
-    account: &str,
-    prefix: &str,
-) -> Result<Vec<(i64, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT seq, detail FROM audit WHERE account = ?1 AND instr(detail, ?2) > 0 ORDER BY seq",
-    )?;
-    let rows = stmt.query_map(rusqlite::params![account, format!("\"{prefix}")], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub fn details_naming(conn: Conn<'_>, account: &str, prefix: &str) -> Result<Vec<(i64, String)>> {
+    let sql = match conn.dialect() {
+        Dialect::Sqlite => {
+            "SELECT seq, detail FROM audit WHERE account = ?1 AND instr(detail, ?2) > 0 ORDER BY seq"
+        }
+        Dialect::Postgres => {
+            "SELECT seq, detail FROM audit WHERE account = ?1 AND strpos(detail, ?2) > 0 ORDER BY seq"
+        }
+    };
+    let needle = format!("\"{prefix}");
+    conn.rows(sql, vals![account, needle], |r| Ok((r.get(0)?, r.get(1)?)))
 }
 
 /// Every record carrying row digests, in chain order: (seq, detail). For building the seals of
@@ -309,9 +354,9 @@ pub fn digest_records(conn: &Connection, mut f: impl FnMut(i64, &str) -> Result<
     Ok(())
 }
 
-fn values_of(r: &rusqlite::Row<'_>, n: usize) -> rusqlite::Result<(String, Vec<Value>)> {
+fn values_of(r: &Row<'_>, n: usize) -> Result<(String, Vec<Value>)> {
     let name: String = r.get(0)?;
-    let vals = (1..=n).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+    let vals = (1..=n).map(|i| r.get(i)).collect::<Result<_>>()?;
     Ok((name, vals))
 }
 
@@ -320,23 +365,20 @@ fn width(spec: &RowSpec) -> usize {
 }
 
 /// One row of `spec`'s table by rowid: its name and its columns in list order.
-pub fn row(conn: &Connection, spec: &RowSpec, rowid: i64) -> Result<Option<(String, Vec<Value>)>> {
+pub fn row(conn: Conn<'_>, spec: &RowSpec, rowid: i64) -> Result<Option<(String, Vec<Value>)>> {
     let sql = format!(
         "SELECT {}, {} FROM {} WHERE rowid = ?1",
         name_sql(spec),
         columns(spec),
         spec.table
     );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([rowid], |r| values_of(r, width(spec)))
-        .optional()?)
+    conn.row(&sql, vals![rowid], |r| values_of(r, width(spec)))
 }
 
 /// The row of `spec`'s table whose column `key` (one of cpni's own names, never input) is
 /// `value`: its name and its columns in list order.
 pub fn row_by_key(
-    conn: &Connection,
+    conn: Conn<'_>,
     spec: &RowSpec,
     key: &'static str,
     value: &str,
@@ -347,10 +389,7 @@ pub fn row_by_key(
         columns(spec),
         spec.table
     );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([value], |r| values_of(r, width(spec)))
-        .optional()?)
+    conn.row(&sql, vals![value], |r| values_of(r, width(spec)))
 }
 
 /// Every row of `spec`'s table: its name and its columns in list order (one query).
@@ -361,9 +400,7 @@ pub fn all(conn: &Connection, spec: &RowSpec) -> Result<Vec<(String, Vec<Value>)
         columns(spec),
         spec.table
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], |r| values_of(r, width(spec)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Conn::Sqlite(conn).rows(&sql, &[], |r| values_of(r, width(spec)))
 }
 
 /// Every row of every table in DIGESTS (only those named in `only`, unless it is empty), for a
@@ -392,7 +429,10 @@ pub fn every_row(conn: &Connection, only: &[&str]) -> Result<Vec<(usize, i64)>> 
 /// state before differs from the latest digest recorded for it ([`sealed`]), or that no record
 /// shows at all, was edited or written outside cpni: the step is refused (exit 6) rather than
 /// recorded over it. Returns the digests to seal once the record has its seq ([`seal_all`]).
-pub fn attach(conn: &Connection, detail: &mut Map<String, Json>) -> Result<Vec<(String, String)>> {
+pub fn attach(conn: Conn<'_>, detail: &mut Map<String, Json>) -> Result<Vec<(String, String)>> {
+    if let Conn::Pg(pg) = conn {
+        return attach_pg(conn, crate::store::pg::capture::drain(pg)?, detail);
+    }
     let dirty = take();
     let prior = take_prior();
     let mut digests = Map::new();
@@ -422,8 +462,47 @@ pub fn attach(conn: &Connection, detail: &mut Map<String, Json>) -> Result<Vec<(
     Ok(pure::put(detail, digests, before))
 }
 
+/// [`attach`] on PostgreSQL, over the changes the row triggers noted since the last record
+/// ([`crate::store::pg::capture::drain`]): the same digests, checks and seals as SQLite's.
+fn attach_pg(
+    conn: Conn<'_>,
+    changes: crate::store::pg::capture::Changes,
+    detail: &mut Map<String, Json>,
+) -> Result<Vec<(String, String)>> {
+    let mut digests = Map::new();
+    let mut before = Map::new();
+    for p in &changes.prior {
+        if !p.deleted
+            && !changes
+                .dirty
+                .iter()
+                .any(|d| d.0 == p.spec && d.1 == p.ident)
+        {
+            continue;
+        }
+        let spec = &DIGESTS[p.spec];
+        let (name, values) = prior_row_json(conn, spec, &p.old)?;
+        let was = pure::digest(spec, &values);
+        pure::unchanged(spec, &name, sealed(conn, &name)?, &was)?;
+        if p.deleted {
+            digests.insert(name.clone(), Json::String(REMOVED_MARK.to_string()));
+        }
+        before.insert(name, Json::String(was));
+    }
+    for (i, _, new) in &changes.dirty {
+        let spec = &DIGESTS[*i];
+        if let Some((name, values)) = row_by_json_key(conn, spec, new)? {
+            digests.insert(name, Json::String(pure::digest(spec, &values)));
+        }
+    }
+    for (name, was) in take_read() {
+        before.entry(name).or_insert(Json::String(was));
+    }
+    Ok(pure::put(detail, digests, before))
+}
+
 /// Records that record `seq` carries the latest digest of each row in `seals`.
-pub fn seal_all(conn: &Connection, seq: i64, seals: &[(String, String)]) -> Result<()> {
+pub fn seal_all(conn: Conn<'_>, seq: i64, seals: &[(String, String)]) -> Result<()> {
     for (name, dg) in seals {
         seal(conn, name, dg, seq)?;
     }
@@ -433,7 +512,7 @@ pub fn seal_all(conn: &Connection, seq: i64, seals: &[(String, String)]) -> Resu
 /// Appends `event` as the next record of the chain with the digests of the decision rows
 /// changed since the previous record ([`attach`]), and seals them.
 pub fn append(
-    conn: &Connection,
+    conn: Conn<'_>,
     actor: &Actor,
     at: time::OffsetDateTime,
     mut event: Event,
@@ -450,12 +529,7 @@ pub fn append(
 /// must not act on an edit made outside cpni, even when it changes nothing in the row. The
 /// row's digest as read goes into the next record's `"prior"` ([`note_read`]), so an edit that
 /// also rewrote the row's seal, and was undone after the step, still shows in verify.
-pub fn require_sealed(
-    conn: &Connection,
-    table: &str,
-    key: &'static str,
-    value: &str,
-) -> Result<()> {
+pub fn require_sealed(conn: Conn<'_>, table: &str, key: &'static str, value: &str) -> Result<()> {
     let Some(spec) = DIGESTS.iter().find(|s| s.table == table) else {
         return Ok(());
     };
@@ -470,7 +544,7 @@ pub fn require_sealed(
 /// Exit 6 when a row named `prefix…` that the chain shows for `account` is not among
 /// `present` ([`pure::none_missing`] over [`details_naming`]).
 pub fn require_none_missing(
-    conn: &Connection,
+    conn: Conn<'_>,
     account: &str,
     prefix: &str,
     present: &[String],
@@ -487,7 +561,7 @@ pub fn rebuild_seals(conn: &Connection) -> Result<usize> {
         Ok(())
     })?;
     for (name, (dg, seq)) in &latest {
-        seal(conn, name, dg, *seq)?;
+        seal(Conn::Sqlite(conn), name, dg, *seq)?;
     }
     Ok(latest.len())
 }
@@ -509,11 +583,16 @@ pub fn baseline(
         let mut digests = Map::new();
         for &(i, rowid) in chunk {
             let spec = &DIGESTS[i];
-            if let Some((name, values)) = row(conn, spec, rowid)? {
+            if let Some((name, values)) = row(Conn::Sqlite(conn), spec, rowid)? {
                 digests.insert(name, Json::String(pure::digest(spec, &values)));
             }
         }
-        super::super::audit::append_exact(conn, actor, at, pure::baseline_event(why, digests))?;
+        super::super::audit::append_exact(
+            Conn::Sqlite(conn),
+            actor,
+            at,
+            pure::baseline_event(why, digests),
+        )?;
     }
     Ok(n)
 }

@@ -1,13 +1,17 @@
 //! PostgreSQL, for centres whose several gateway hosts write one log (issue 16, in progress:
-//! cpni connects and `cpni init` builds the schema, but no step runs on PostgreSQL yet; every
-//! other command refuses a PostgreSQL `db`, see `Config::require_sqlite`). This module owns
-//! the numbered PostgreSQL migrations ([`MIGRATIONS`]; `schema.postgres.sql` is the readable
-//! whole, `roles.sql` the administrator's one-time role set-up), the `db` URL and password
-//! files ([`target`]), the connection with its TLS ([`connect`]), the mapping of PostgreSQL's
-//! failures to exit 5 ([`error`]), applying the migrations for `cpni init` under an
-//! advisory session lock ([`migrate`]), the host's key files and their fingerprint in the
-//! database ([`hostkeys`]) and the checks of the day-to-day role ([`approle`]). The backend
-//! that runs cpni's steps on the schema comes with the typed storage seam. Its design, fixed here so the schema fits it:
+//! cpni connects, `cpni init` builds the schema and registers the admin, and the store's
+//! contract (steps, the chain, the signed head, the row digests and seals, the locks and
+//! claims) passes on a real server through `crate::store::Db::open_pg`; but not every family's
+//! queries run there yet, so every command but `init` refuses a PostgreSQL `db`, see
+//! `Config::require_sqlite`). This module owns the numbered PostgreSQL migrations
+//! ([`MIGRATIONS`]; `schema.postgres.sql` is the readable whole, `roles.sql` the
+//! administrator's one-time role set-up), the `db` URL and password files ([`target`]), the
+//! connection with its TLS ([`connect`]), the mapping of PostgreSQL's failures to exit 5
+//! ([`error`]), applying the migrations for `cpni init` under an advisory session lock
+//! ([`migrate`]), the host's key files and their fingerprint in the database ([`hostkeys`]),
+//! the checks of the day-to-day role ([`approle`]) and the row-change capture for the digests
+//! ([`capture`]). The executor the queries run on is `crate::store::sql`, the locks
+//! `crate::store::backend::Advisory`. Its design:
 //!
 //! **One writer at a time, under an advisory transaction lock.** Every write transaction
 //! starts (`READ COMMITTED`) with `SELECT pg_advisory_xact_lock(`[`WRITER_LOCK`]`)` before
@@ -23,8 +27,27 @@
 //! `lock_timeout` (exit 5, "the database is busy"). It is cooperative, so the server does
 //! not depend on it for integrity: `audit.seq` is the primary key (a second record with a
 //! seq is refused, never a fork), and migration 2 lets only cpni's roles connect, so no other
-//! client can hold the lock. Outbox delivery is outside it: items are claimed with
-//! `FOR UPDATE SKIP LOCKED`, so two hosts never send one item.
+//! client can hold the lock. Outbox delivery is outside it: an item is claimed with an
+//! advisory session lock on its id (`crate::store::backend::Advisory`), waited for as SQLite's
+//! file lock is, so two hosts never send one item (the second finds it sent); we chose it over
+//! `FOR UPDATE SKIP LOCKED` because the claim must outlast the steps that record the delivery
+//! and make a second claimant wait, not skip.
+//!
+//! **Row changes noted by triggers, not by the client** (migration 3, [`capture`]). SQLite's
+//! digests come from its pre-update hook, which sees every row a statement changes, with the
+//! row before. PostgreSQL has no such hook for a client, so migration 3 puts an `AFTER INSERT
+//! OR UPDATE OR DELETE` row trigger on every digested table; while the step's transaction has
+//! `cpni.capture = on` (set with `SET LOCAL` semantics by the writer lock, so it ends with the
+//! transaction), it writes the table, the operation and `to_jsonb(OLD)`/`to_jsonb(NEW)` into
+//! the connection's TEMP table `cpni_change`. Before each record (and at commit, to refuse a
+//! change left unrecorded) the step drains it and replays it as the hook's callback would, then
+//! reads each row back with its own column types (`jsonb_populate_record`), so the digests are
+//! byte-identical to SQLite's for the same row (contract test). We chose triggers over explicit
+//! capture in each store method: like the hook they see every statement, including one a
+//! future method forgets to report, and cost one insert into an unlogged temporary table per
+//! changed row. Other sessions (psql, the owner's migrations) leave the setting off and the
+//! trigger only returns: an edit made there is caught as SQLite's are, by the seals at the
+//! next step that touches the row and by `audit verify`.
 //!
 //! **Two roles, enforced by the server** (`roles.sql`, migration 2). `cpni_owner` owns every
 //! object; only `cpni init` (migrations) and `cpni audit purge` connect as it, with a
@@ -53,6 +76,7 @@
 //! seeing it.
 
 pub mod approle;
+pub mod capture;
 pub mod connect;
 pub mod error;
 pub mod hostkeys;
@@ -66,6 +90,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_schema.sql"),
     include_str!("migrations/0002_roles.sql"),
     include_str!("migrations/0003_host_keys.sql"),
+    include_str!("migrations/0004_capture.sql"),
 ];
 
 /// The administrator's one-time set-up of the two roles (run as a superuser, before the
