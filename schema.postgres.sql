@@ -49,7 +49,7 @@ CREATE TABLE schema_version (
     id       integer PRIMARY KEY CHECK (id = 1),
     version  integer NOT NULL
 );
-INSERT INTO schema_version (id, version) VALUES (1, 3);
+INSERT INTO schema_version (id, version) VALUES (1, 4);
 
 -- One trigger function for every unconditional refusal: the message is the trigger's argument.
 CREATE FUNCTION cpni_refuse() RETURNS trigger

@@ -151,9 +151,12 @@ fn address_phone_pin_and_backup_changes_each_notify_once_per_channel() {
             )),
             "{audit}"
         );
+        // Row digests are random-looking hex, which can hold "0199" by chance: look at
+        // every detail without them.
+        let details = env.sql("select json_remove(detail, '$.digests', '$.prior') from audit;");
         assert!(
-            !env.sql("select detail from audit;").contains(new_value),
-            "the audit log has the new value"
+            !details.contains(new_value),
+            "the audit log has the new value: {details}"
         );
     }
 }

@@ -1,5 +1,5 @@
 //! Row-change capture on PostgreSQL, in place of SQLite's pre-update hook
-//! (`store::audit::prehook`): migration 3 puts an `AFTER INSERT OR UPDATE OR DELETE` row
+//! (`store::audit::prehook`): migration 4 puts an `AFTER INSERT OR UPDATE OR DELETE` row
 //! trigger (`cpni_capture()`) on every table of `crate::audit::rowdigest::DIGESTS`, which,
 //! while the transaction's `cpni.capture` setting is `on` (set by the writer lock,
 //! [`crate::store::backend::Advisory`]), writes the table, the operation and the row before and

@@ -33,9 +33,9 @@
 //! `FOR UPDATE SKIP LOCKED` because the claim must outlast the steps that record the delivery
 //! and make a second claimant wait, not skip.
 //!
-//! **Row changes noted by triggers, not by the client** (migration 3, [`capture`]). SQLite's
+//! **Row changes noted by triggers, not by the client** (migration 4, [`capture`]). SQLite's
 //! digests come from its pre-update hook, which sees every row a statement changes, with the
-//! row before. PostgreSQL has no such hook for a client, so migration 3 puts an `AFTER INSERT
+//! row before. PostgreSQL has no such hook for a client, so migration 4 puts an `AFTER INSERT
 //! OR UPDATE OR DELETE` row trigger on every digested table; while the step's transaction has
 //! `cpni.capture = on` (set with `SET LOCAL` semantics by the writer lock, so it ends with the
 //! transaction), it writes the table, the operation and `to_jsonb(OLD)`/`to_jsonb(NEW)` into
