@@ -317,7 +317,7 @@ fn pg_two_hosts_running_init_at_once_end_with_one_schema() {
         &db.name,
         "SELECT count(*), max(version) FROM schema_version",
     );
-    assert_eq!(v.trim(), "1|3");
+    assert_eq!(v.trim(), "1|4");
 }
 
 /// A host joining a database another host set up: refused until the administrator copies the
