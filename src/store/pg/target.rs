@@ -122,7 +122,17 @@ pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
     if url.password().is_some() {
         return Err(password_in_url());
     }
+    if url.fragment().is_some() {
+        return Err(
+            "db: the URL ends in a #fragment, which PostgreSQL URLs do not have; remove it".into(),
+        );
+    }
     let user = decode(url.username())?;
+    if user.contains(':') {
+        // `cpni_app%3As3cret@…` decodes to a role named `cpni_app:s3cret`: a password
+        // written where the role goes. Never repeat it.
+        return Err(password_in_url());
+    }
     if user.is_empty() {
         return Err("db: the URL names no role; write postgresql://cpni_app@HOST/DATABASE".into());
     }
@@ -142,16 +152,26 @@ pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
                 );
             }
             "sslrootcert" => ca_file = Some(PathBuf::from(&*v)),
-            "password" => return Err(password_in_url()),
+            "password" | "sslpassword" => return Err(password_in_url()),
             "host" => {
                 return Err("db: host= is not supported; put a Unix socket folder in the host \
                             position, percent-encoded: postgresql://cpni_app@%2Frun%2Fpostgresql/cpni"
                     .into());
             }
-            other => {
+            other if LIBPQ_KEYWORDS.contains(&other) => {
                 return Err(format!(
                     "db: the URL parameter {other:?} is not supported (use sslmode or sslrootcert)"
                 ));
+            }
+            // Not a connection keyword at all: perhaps a secret pasted into the URL, so it is
+            // not repeated.
+            _ => {
+                return Err(
+                    "db: the URL has a parameter that is not a PostgreSQL connection \
+                            keyword (not repeated here, in case it holds a secret); keep only \
+                            sslmode and sslrootcert"
+                        .into(),
+                );
             }
         }
     }
@@ -206,6 +226,41 @@ pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
         owner_password_file: files.owner_password_file,
     })
 }
+
+/// libpq's connection keywords other than those [`parse`] handles itself: named in the
+/// refusal, since none of them holds a secret.
+const LIBPQ_KEYWORDS: &[&str] = &[
+    "application_name",
+    "channel_binding",
+    "client_encoding",
+    "connect_timeout",
+    "dbname",
+    "fallback_application_name",
+    "gssencmode",
+    "hostaddr",
+    "keepalives",
+    "keepalives_count",
+    "keepalives_idle",
+    "keepalives_interval",
+    "load_balance_hosts",
+    "options",
+    "passfile",
+    "port",
+    "replication",
+    "requirepeer",
+    "service",
+    "sslcert",
+    "sslcompression",
+    "sslcrl",
+    "sslcrldir",
+    "sslkey",
+    "sslsni",
+    "ssl_max_protocol_version",
+    "ssl_min_protocol_version",
+    "target_session_attrs",
+    "tcp_user_timeout",
+    "user",
+];
 
 fn password_in_url() -> String {
     "db: the URL holds a password; cpni never takes a password from the URL (it would show in \
@@ -449,7 +504,15 @@ mod tests {
                 "postgresql://cpni_app@pg.example/cpni?sslmode=disable",
                 "in clear",
             ),
-            ("postgresql://cpni_app@h/cpni?foo=1", "\"foo\""),
+            ("postgresql://cpni_app@h/cpni?options=-c", "\"options\""),
+            ("postgresql://cpni_app@h/cpni?s3cret", "not repeated"),
+            ("postgresql://cpni_app@h/cpni?s3cret=1", "not repeated"),
+            (
+                "postgresql://cpni_app@h/cpni?sslpassword=s3cret",
+                "password_file",
+            ),
+            ("postgresql://cpni_app%3As3cret@h/cpni", "password_file"),
+            ("postgresql://cpni_app@h/cpni#s3cret", "fragment"),
             (
                 "postgresql://cpni_app@%2Fs/cpni?sslmode=require",
                 "Unix socket",
