@@ -939,3 +939,27 @@ macro_rules! contract {
 
 contract!(sqlite, super::Sqlite);
 contract!(pg, super::Pg);
+
+/// PostgreSQL only: the store opens only with the host keys whose fingerprint the database's
+/// first host recorded, so no step signs a head or digests a code with another database's keys.
+#[test]
+fn pg_the_store_opens_only_with_the_databases_own_keys() {
+    let pg = Pg::fresh();
+    pg.open();
+    let other = tempfile::tempdir().unwrap();
+    let base = other.path().join("cpni-pg");
+    let missing = Db::open_pg(&pg.target, &base, super::DEFAULT_LOCK_TIMEOUT)
+        .err()
+        .unwrap();
+    assert_eq!(missing.code, "pg-keys-missing", "{}", missing.message);
+    super::pg::hostkeys::HostKeys::load_or_new(&base)
+        .unwrap()
+        .stage()
+        .unwrap()
+        .install()
+        .unwrap();
+    let wrong = Db::open_pg(&pg.target, &base, super::DEFAULT_LOCK_TIMEOUT)
+        .err()
+        .unwrap();
+    assert_eq!(wrong.code, "pg-keys-mismatch", "{}", wrong.message);
+}

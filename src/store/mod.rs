@@ -172,7 +172,9 @@ impl Db {
 
     /// Opens the PostgreSQL database of `target` as its day-to-day role (`cpni_app`), whose
     /// schema `cpni init` brought up to date; `key_base` names the key files on this host
-    /// (`secrets::key_paths`). Steps run on it as on SQLite ([`backend::Advisory`] for the
+    /// (`secrets::key_paths`), which must be the keys whose fingerprint the database's first
+    /// host recorded (exit 2 `pg-keys-mismatch` / `pg-keys-missing` otherwise, nothing
+    /// changed). Steps run on it as on SQLite ([`backend::Advisory`] for the
     /// writer lock and the claims, [`pg::capture`] for the row digests).
     pub fn open_pg(
         target: &pg::target::Target,
@@ -194,6 +196,8 @@ impl Db {
             )
             .hint("run `cpni init` (it applies the missing migrations as the owner role); nothing was changed"));
         }
+        let keys = pg::hostkeys::HostKeys::load_or_new(key_base)?;
+        pg::migrate::require_keys(&mut client, target, &keys)?;
         let pg = PgConn::new(client, target.clone(), target.user.clone());
         pg.batch(pg::capture::TEMP_TABLE)?;
         Ok(Db {

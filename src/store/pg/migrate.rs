@@ -140,6 +140,45 @@ fn fingerprint(tx: &mut impl GenericClient, t: &Target, keys: &HostKeys) -> Resu
     Ok(false)
 }
 
+/// Requires the host's key files at `keys` to be those whose fingerprint the database's first
+/// host recorded (every open of the PostgreSQL store, so no step signs a head or digests a code
+/// with another database's keys). `client` is the day-to-day role's connection.
+pub fn require_keys(client: &mut impl GenericClient, t: &Target, keys: &HostKeys) -> Result<()> {
+    let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, &t.user));
+    let row = client
+        .query_opt(
+            "SELECT signing_public, code_key_mac FROM public.host_key_fingerprint WHERE id = 1",
+            &[],
+        )
+        .map_err(pg)?;
+    if !keys.on_disk {
+        return Err(hostkeys::missing(&t.place(), keys));
+    }
+    let fp = keys.fingerprint();
+    match row {
+        Some(row) => {
+            let stored = Fingerprint {
+                signing_public: row.get(0),
+                code_key_mac: row.get(1),
+            };
+            if stored != fp {
+                return Err(hostkeys::mismatch(&t.place(), keys, &fp, &stored));
+            }
+            Ok(())
+        }
+        None => Err(Error::usage(
+            "pg-keys-missing",
+            format!(
+                "the PostgreSQL database {} records no fingerprint of its host keys",
+                t.place()
+            ),
+        )
+        .hint(
+            "run `cpni init` (as on the first host) before any other command; nothing was changed",
+        )),
+    }
+}
+
 /// The schema version of the database: 0 when it holds no object of its own; refused as not
 /// cpni's when it holds some but no `public.schema_version`, or one of another shape or with a
 /// version outside 1..=[`current_version`] (a newer one is left to the caller). `role` is the
