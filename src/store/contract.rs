@@ -208,6 +208,36 @@ fn add(db: &mut Db, account: &str) -> Result<()> {
     })
 }
 
+/// Agent `ann`'s open session `id` on `account`, started at `at`.
+fn ann_session(id: &str, account: &str, at: &str) -> super::sessions::Session {
+    super::sessions::Session {
+        id: id.into(),
+        account: account.into(),
+        agent: "ann".into(),
+        channel: "inbound".into(),
+        started_at: at.into(),
+        last_active_at: at.into(),
+        ..Default::default()
+    }
+}
+
+/// One step that adds agent `ann`, customer `c` and `ann`'s session `s`, with its record.
+fn start_call(db: &mut Db, c: &Customer, s: &super::sessions::Session) {
+    db.step(|w| {
+        w.insert_agent(&super::agents::Agent {
+            login: "ann".into(),
+            name: "Ann".into(),
+            role: "agent".into(),
+            active: true,
+            created_at: s.started_at.clone(),
+        })?;
+        w.insert_customer(c)?;
+        w.insert_session(s)?;
+        w.append(&actor(), clock::now(), Event::new("session.start"))
+    })
+    .unwrap();
+}
+
 fn appends(mut db: Db, n: usize, tag: &str) {
     for i in 0..n {
         db.step(|w| {
@@ -354,28 +384,8 @@ fn a_session_step_reports_whether_the_session_was_still_open<B: Backend>() {
     let mut db = store.open();
     let at = clock::format(clock::now());
     let c = customer("A4001");
-    let s = super::sessions::Session {
-        id: "S1".into(),
-        account: c.account.clone(),
-        agent: "ann".into(),
-        channel: "inbound".into(),
-        started_at: at.clone(),
-        last_active_at: at.clone(),
-        ..Default::default()
-    };
-    db.step(|w| {
-        w.insert_agent(&super::agents::Agent {
-            login: "ann".into(),
-            name: "Ann".into(),
-            role: "agent".into(),
-            active: true,
-            created_at: at.clone(),
-        })?;
-        w.insert_customer(&c)?;
-        w.insert_session(&s)?;
-        w.append(&actor(), clock::now(), Event::new("session.start"))
-    })
-    .unwrap();
+    let s = ann_session("S1", &c.account, &at);
+    start_call(&mut db, &c, &s);
     assert_eq!(db.read().session("S1").unwrap().unwrap(), s);
     let ended = |db: &mut Db| {
         db.step(|w| {
@@ -497,28 +507,8 @@ fn digest_details<B: Backend>() -> Vec<String> {
     c.email_since = at.clone();
     c.postal_since = at.clone();
     c.created_at = at.clone();
-    let s = super::sessions::Session {
-        id: "S9".into(),
-        account: c.account.clone(),
-        agent: "ann".into(),
-        channel: "inbound".into(),
-        started_at: at.clone(),
-        last_active_at: at.clone(),
-        ..Default::default()
-    };
-    db.step(|w| {
-        w.insert_agent(&super::agents::Agent {
-            login: "ann".into(),
-            name: "Ann".into(),
-            role: "agent".into(),
-            active: true,
-            created_at: at.clone(),
-        })?;
-        w.insert_customer(&c)?;
-        w.insert_session(&s)?;
-        w.append(&actor(), clock::now(), Event::new("session.start"))
-    })
-    .unwrap();
+    let s = ann_session("S9", &c.account, &at);
+    start_call(&mut db, &c, &s);
     db.step(|w| {
         w.touch_session("S9", "2026-01-02T03:05:00Z")?;
         w.end_session("S9", &at, "done")?;
