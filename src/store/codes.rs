@@ -56,6 +56,15 @@ impl Read<'_> {
             .unwrap_or(0);
         Ok((on_session, on_account))
     }
+
+    /// The session that issued code `id` and when: `(session, issued_at)`.
+    pub fn code_issue(&self, id: i64) -> Result<Option<(String, String)>> {
+        self.sql.row(
+            "SELECT session, issued_at FROM code WHERE id = ?1",
+            vals![id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    }
 }
 
 impl Write<'_> {

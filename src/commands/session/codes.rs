@@ -83,29 +83,17 @@ pub fn require_of_record(
 }
 
 /// Inside the write that records a code attempt: the refusal when `code_id` is a code sent
-/// by letter on this call ([`escalation::letter_code_on_issuing_call`]); its issuance is the
-/// `code.issued` record that names it. The letter's code stays usable on a later call.
+/// by letter on this call ([`escalation::letter_code_on_issuing_call`]), from the code's own
+/// row (the session that issued it, and when). The letter's code stays usable on a later call.
 pub fn letter_on_this_call(
     tx: &crate::store::Read<'_>,
     l: &Loaded,
     code_id: i64,
 ) -> Result<Option<Error>> {
-    let filter = crate::store::audit::Filter {
-        account: Some(l.customer.account.clone()),
-        event: Some("code.issued".into()),
-        ..Default::default()
-    };
-    let issued = tx.audit_list(&filter)?.into_iter().find(|r| {
-        serde_json::from_str::<serde_json::Value>(&r.detail)
-            .is_ok_and(|d| d["code_id"].as_i64() == Some(code_id))
-    });
+    let issued = tx.code_issue(code_id)?;
     let started = clock::parse(&l.session.started_at).unwrap_or_else(clock::now);
-    let on_call = issued.is_some_and(|r| {
-        escalation::letter_code_on_issuing_call(
-            r.session == l.session.id,
-            clock::parse(&r.at),
-            started,
-        )
+    let on_call = issued.is_some_and(|(session, at)| {
+        escalation::letter_code_on_issuing_call(session == l.session.id, clock::parse(&at), started)
     });
     Ok(on_call.then(|| {
         Error::refused(
