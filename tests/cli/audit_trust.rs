@@ -469,3 +469,32 @@ fn a_schema_rewound_by_hand_is_refused_before_any_upgrade() {
         "no upgrade ran"
     );
 }
+
+/// From the attack after this stop's merge: with no key, delete the newest records and roll
+/// the signed head row back to the record now last (its signature still covers the later
+/// head). The next ordinary step used to sign on from it, and `audit verify` passed with the
+/// records gone; now a head row this key did not sign for that record is never signed on.
+#[test]
+fn a_head_rolled_back_over_deleted_records_is_not_signed_on_by_the_next_step() {
+    let env = Env::initialised(true);
+    let s = env
+        .run(&["session", "start", "DEMO-1001"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    env.run_stdin(&["session", "pin", &s, "--pin-stdin"], "804713\n")
+        .ok();
+    let kept = env.sql("select max(seq) from audit;");
+    crate::calls::disclose(&env, &s, "call-detail", &[]).ok();
+    env.edit_behind(
+        &["audit_no_delete"],
+        &format!(
+            "DELETE FROM audit WHERE seq > {kept}; UPDATE audit_head SET seq = {kept}, \
+             hash = (SELECT hash FROM audit WHERE seq = {kept});"
+        ),
+    );
+    crate::calls::disclose(&env, &s, "account", &[]).ok();
+    let run = env.run(&["audit", "verify"]);
+    run.code(6);
+}

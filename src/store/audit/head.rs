@@ -84,19 +84,26 @@ pub fn seal(conn: Conn<'_>, db: &Path, started: &Newest) -> Result<()> {
     if started.as_ref().is_some_and(|s| s.0 == seq && s.1 == hash) {
         return Ok(());
     }
+    let Some(seed) = signing_seed(db) else {
+        return Ok(());
+    };
     let signed = get(conn)?;
+    // The head row must be one this key signed, not only name the start: a row rolled back by
+    // hand to an earlier record (after deleting the records past it) keeps a signature over
+    // the later head, and signing on from it would bless the deletion.
+    let ours = |h: &Head| {
+        h.check(Some(&crate::audit::checkpoint::public_key(&seed)))
+            .is_ok()
+    };
     let from_signed = match (&signed, started) {
         (None, None) => true,
         (None, Some(_)) => false,
-        (Some(h), Some(s)) => h.seq == s.0 && h.hash == s.1,
-        (Some(h), None) => h.seq == super::base(conn)?.0 && h.seq == h.base_seq,
+        (Some(h), Some(s)) => h.seq == s.0 && h.hash == s.1 && ours(h),
+        (Some(h), None) => h.seq == super::base(conn)?.0 && h.seq == h.base_seq && ours(h),
     };
     if !from_signed {
         return Ok(());
     }
-    let Some(seed) = signing_seed(db) else {
-        return Ok(());
-    };
     let base_seq = super::base(conn)?.0;
     put(conn, &Head::sign(&seed, seq, &hash, base_seq, &at))
 }
