@@ -13,6 +13,13 @@
 # Works unattended (no stdin) as root or with passwordless sudo. Extra arguments go to
 # `cargo test`, e.g. `bash scripts/test.sh -- --test-threads=4` or `bash scripts/test.sh import`
 # (a filter; `bash scripts/test.sh pg_` runs the PostgreSQL tests), and skip the benchmarks.
+#
+# The CLI suite (tests/cli) runs twice: on SQLite (with the lib, bins and other tests), then on
+# PostgreSQL (CPNI_TEST_BACKEND=pg: every home's db is a database of its own on the test
+# server; the pg_* modules, which pick their own databases, ran in the first run and are not
+# repeated). The second run ends with the list and count of the tests marked SQLite-only
+# (`sqlite_only(reason)` in tests/cli/backend.rs). CPNI_TEST_BACKENDS=sqlite or =pg runs one of
+# the two only (default: both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,4 +79,29 @@ trap 'bash scripts/pg-server.sh stop "$CPNI_TEST_PG_DIR"' EXIT
 if [ "$#" -eq 0 ]; then
   cargo test --benches </dev/null
 fi
-cargo test --lib --bins --tests "$@" </dev/null
+backends=${CPNI_TEST_BACKENDS:-both}
+case "$backends" in both | sqlite | pg) ;; *)
+  echo "test.sh: CPNI_TEST_BACKENDS=$backends: use both, sqlite or pg" >&2
+  exit 2
+  ;;
+esac
+if [ "$backends" != pg ]; then
+  start=$SECONDS
+  cargo test --lib --bins --tests "$@" </dev/null
+  echo "test.sh: SQLite run (lib, bins, every test binary) took $((SECONDS - start)) s" >&2
+fi
+if [ "$backends" != sqlite ]; then
+  # The same CLI suite on PostgreSQL; `--skip pg_` after the caller's own harness arguments.
+  harness=(--)
+  for a in "$@"; do [ "$a" = -- ] && harness=(); done
+  only_log=$(mktemp /tmp/cpni-sqlite-only.XXXXXX)
+  start=$SECONDS
+  status=0
+  CPNI_TEST_BACKEND=pg CPNI_TEST_SQLITE_ONLY_LOG=$only_log \
+    cargo test --test cli "$@" "${harness[@]}" --skip pg_ </dev/null || status=$?
+  echo "test.sh: PostgreSQL run of the CLI suite took $((SECONDS - start)) s" >&2
+  echo "test.sh: SQLite-only tests (not run on PostgreSQL): $(sort -u "$only_log" | wc -l)" >&2
+  sort -u "$only_log" | sed 's/^SQLITE-ONLY /  /' >&2
+  rm -f "$only_log"
+  exit "$status"
+fi

@@ -31,7 +31,7 @@ fn public_key(env: &Env) -> String {
 
 /// What the attacker reads from the file beside the database.
 pub(crate) fn stolen_seed(env: &Env) -> [u8; 32] {
-    let path = format!("{}.signing-key", env.db().display());
+    let path = env.key_file("signing-key");
     let text = std::fs::read_to_string(&path).expect("read the signing key file");
     hex::decode(text.trim()).unwrap().try_into().unwrap()
 }
@@ -315,7 +315,7 @@ fn every_audited_step_signs_the_head() {
 #[test]
 fn without_a_signing_key_verify_warns_that_the_head_is_unchecked() {
     let env = log_with_checkpoint();
-    std::fs::remove_file(format!("{}.signing-key", env.db().display())).unwrap();
+    std::fs::remove_file(env.key_file("signing-key")).unwrap();
     env.run(&["audit", "verify"])
         .ok()
         .stderr_has("no signing key");

@@ -180,11 +180,11 @@ fn checkpoint_files_are_private_and_never_overwritten() {
 /// SQL that changes record `from`'s account and recomputes every hash after it, as an attacker
 /// who knows the format (docs/audit-format.md) would.
 fn rewrite_from(env: &Env, from: i64, account: &str) -> String {
-    let rows = crate::util::sqlite3_json(
-        &env.db(),
+    let rows = env.sql_json(&format!(
         "select seq, at, actor, on_behalf_of, account, session, event, detail, \
-         lower(hex(prev_hash)) as prev from audit order by seq",
-    );
+         {} as prev from audit order by seq",
+        env.hex("prev_hash")
+    ));
     let mut prev = hex::decode(rows[(from - 1) as usize]["prev"].as_str().unwrap()).unwrap();
     let mut sql = String::new();
     for r in &rows[(from - 1) as usize..] {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::util::{Env, sqlite3_json};
+use crate::util::Env;
 
 fn start(env: &Env, account: &str) -> String {
     env.run(&["session", "start", account])
@@ -140,7 +140,7 @@ fn year(env: &Env) -> String {
 
 /// `key|count` rows of a query as a map.
 fn counts(env: &Env, sql: &str) -> BTreeMap<String, i64> {
-    sqlite3_json(&env.db(), sql)
+    env.sql_json(sql)
         .into_iter()
         .map(|r| {
             (

@@ -17,8 +17,7 @@ fn verified(env: &Env, account: &str, pin: &str) -> String {
 }
 
 fn notices(env: &Env) -> Vec<serde_json::Value> {
-    crate::util::sqlite3_json(
-        &env.db(),
+    env.sql_json(
         "select channel, recipient, body, status from outbox where kind = 'notice' order by id",
     )
 }

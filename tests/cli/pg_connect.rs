@@ -67,7 +67,7 @@ pub(super) fn secret_file(env: &Env, name: &str, text: &str) -> PathBuf {
 /// A gateway host: a home of its own whose config names `db` (a URL), the password files
 /// (0600) and `storage_extra` lines (e.g. the CA file).
 pub(super) fn host(db: &str, storage_extra: &str) -> Env {
-    let env = Env::new();
+    let env = Env::plain();
     let app = secret_file(&env, "app-password", APP_PW);
     let owner = secret_file(&env, "owner-password", OWNER_PW);
     env.write_config(&format!(

@@ -11,13 +11,13 @@ use crate::calls::{ADA, code, code_in_email, start};
 use crate::util::{Env, TEST_CONFIG};
 
 /// An aiosmtpd process delivering into `maildir`; killed when dropped.
-struct Smtpd {
+pub(crate) struct Smtpd {
     child: Child,
     maildir: PathBuf,
 }
 
 impl Smtpd {
-    fn start(dir: &Path, port: u16) -> Smtpd {
+    pub(crate) fn start(dir: &Path, port: u16) -> Smtpd {
         let maildir = dir.join("Maildir");
         let log = std::fs::File::create(dir.join("smtpd.log")).expect("smtpd log");
         let child = Command::new("python3")
@@ -52,7 +52,7 @@ impl Smtpd {
     }
 
     /// The messages delivered so far (files in Maildir/new), oldest name first.
-    fn messages(&self) -> Vec<String> {
+    pub(crate) fn messages(&self) -> Vec<String> {
         let new = self.maildir.join("new");
         let Ok(dir) = std::fs::read_dir(&new) else {
             return Vec::new();
@@ -88,7 +88,7 @@ pub fn smtp_config(env: &Env, port: u16) {
 }
 
 /// The value of header `name` (unfolded) in an RFC 5322 message.
-fn header(msg: &str, name: &str) -> Option<String> {
+pub(crate) fn header(msg: &str, name: &str) -> Option<String> {
     let head = msg.split("\n\n").next().unwrap_or("").replace("\r\n", "\n");
     let mut lines = head.lines().peekable();
     while let Some(line) = lines.next() {

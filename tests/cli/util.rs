@@ -1,8 +1,29 @@
 //! The test fixture: a private temporary home for each test, the real `cpni` binary run inside
-//! it, and the real `sqlite3` CLI to look at what it wrote.
+//! it, and the real database client of the backend in use to look at what it wrote: the
+//! `sqlite3` CLI on SQLite, `psql` (and a direct connection for typed reads) on PostgreSQL.
 //!
-//! Nothing here skips: a missing `sqlite3` fails the test with a message saying what to install
-//! (`scripts/test.sh` installs it).
+//! **One suite, two backends, chosen per run.** `CPNI_TEST_BACKEND=pg` (scripts/test.sh sets it
+//! for a second run of `cargo test --test cli`) makes every home's `db` a PostgreSQL database of
+//! its own on the test server (`scripts/pg-server.sh`): [`Env::new`] makes an empty one,
+//! [`Env::initialised`] a copy of a template database that `cpni init` built once per run (a
+//! `CREATE DATABASE … TEMPLATE` copy takes a fifth of what init takes) with the template home's
+//! key files copied in under the copy's key base (the database holds their fingerprint, which
+//! the copy inherits, so the keys match), and the home's Drop drops it. The config written by
+//! [`Env::write_config`] gets `db` (TCP, verify-full TLS, as a real host) and the `[storage]`
+//! password files merged in, unless the test names its own `db`. We chose an environment
+//! variable and one database per home over a generic test body per backend (a macro or a trait
+//! over 392 tests) because the tests then stay as they are: the same `env.run(…)` lines drive
+//! either backend, and only the helpers that read tables ([`Env::sql`], [`Env::sql_json`],
+//! [`Env::row_digests`], [`Env::reseal`], [`Env::edit_behind`]) know the backend, reading as its
+//! administrator would (the superuser on PostgreSQL; SQL kept to what both dialects accept).
+//! A test about SQLite itself (the file, WAL, sqlite_master, the pre-update hook, file locks)
+//! starts with `if sqlite_only("reason") { return; }`, the one helper, which prints the test
+//! and the reason on the PostgreSQL run and logs it for scripts/test.sh's count: nothing skips
+//! silently. The `pg_*` modules choose their own databases and run once, in the SQLite run.
+//! [`Env::bare`] (no config at all, the real defaults) is SQLite on both runs.
+//!
+//! Nothing here skips: a missing `sqlite3`, `psql` or server fails the test with a message saying
+//! what to install (`scripts/test.sh` installs them).
 
 use std::ffi::OsStr;
 use std::io::Write;
@@ -11,6 +32,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use tempfile::TempDir;
+
+pub use super::backend::{Backend, backend, sqlite_only};
+use super::backend::{PgDb, merge_config};
 
 /// The config every test uses unless it checks the real defaults: fast PIN hashing.
 pub const TEST_CONFIG: &str = "[secrets]\nargon2 = \"insecure-test\"\n";
@@ -22,6 +46,8 @@ pub const OTHER_LOGIN: &str = "uid-42001";
 /// A temporary home with `HOME`, `XDG_DATA_HOME` and `XDG_CONFIG_HOME` inside it.
 pub struct Env {
     dir: TempDir,
+    /// The home's own PostgreSQL database on the PostgreSQL run (dropped with the home).
+    pg: Option<PgDb>,
 }
 
 /// What one run of the binary gave back.
@@ -34,27 +60,66 @@ pub struct Run {
 
 impl Env {
     /// A home whose config selects the fast test hash preset.
+    /// On the PostgreSQL run, `db` is a fresh empty database of this home's own.
     pub fn new() -> Env {
-        let env = Env::bare();
+        let mut env = Env::bare();
+        if backend() == Backend::Pg {
+            env.pg = Some(PgDb::empty());
+        }
         env.write_config(TEST_CONFIG);
         env
     }
 
-    /// A home with no config file at all (the real defaults).
+    /// A home with no config file at all (the real defaults; SQLite on both runs).
     pub fn bare() -> Env {
         let dir = tempfile::Builder::new()
             .prefix("cpni-test-")
             .tempdir()
             .expect("create a temporary directory");
-        Env { dir }
+        Env { dir, pg: None }
     }
 
-    /// [`Env::new`] followed by a successful `cpni init` (with `--demo` if asked).
+    /// A home with [`TEST_CONFIG`] and no database of the backend's: for tests that name their
+    /// own `db` (the `pg_*` modules).
+    pub fn plain() -> Env {
+        let env = Env::bare();
+        env.write(&env.config_path(), TEST_CONFIG);
+        env
+    }
+
+    /// [`Env::new`] followed by a successful `cpni init` (with `--demo` if asked); on the
+    /// PostgreSQL run, a copy of the template database and its key files (the module doc).
     pub fn initialised(demo: bool) -> Env {
+        if backend() == Backend::Pg && std::env::var_os("CPNI_TEST_PG_NO_TEMPLATE").is_none() {
+            let mut env = Env::bare();
+            let (db, template) = PgDb::from_template(demo);
+            template.install(&env.root().join("data").join("cpni"), &db.key_base());
+            env.pg = Some(db);
+            env.write_config(TEST_CONFIG);
+            return env;
+        }
         let env = Env::new();
         let args: &[&str] = if demo { &["init", "--demo"] } else { &["init"] };
         env.run(args).ok();
         env
+    }
+
+    /// The home's PostgreSQL database, on the PostgreSQL run.
+    pub fn pg(&self) -> Option<&PgDb> {
+        self.pg.as_ref()
+    }
+
+    /// The host's key file with `suffix` (`signing-key`, `code-key`): beside the SQLite file,
+    /// or `<data>/cpni/<key base>.<suffix>` for the PostgreSQL database.
+    pub fn key_file(&self, suffix: &str) -> PathBuf {
+        match &self.pg {
+            None => PathBuf::from(format!("{}.{suffix}", self.db().display())),
+            Some(pg) => self
+                .root()
+                .join("data")
+                .join("cpni")
+                .join(format!("{}.{suffix}", pg.key_base())),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -71,8 +136,16 @@ impl Env {
         self.root().join("config").join("cpni").join("config.toml")
     }
 
+    /// Writes the config; on the PostgreSQL run with the home's `db` and `[storage]` keys
+    /// merged in (unless `text` names its own `db`).
     pub fn write_config(&self, text: &str) {
-        self.write(&self.config_path(), text);
+        match &self.pg {
+            None => self.write(&self.config_path(), text),
+            Some(pg) => self.write(
+                &self.config_path(),
+                &merge_config(text, &pg.name, self.root()),
+            ),
+        };
     }
 
     /// Writes `text` to `path` (creating folders); returns the path.
@@ -137,9 +210,34 @@ impl Env {
         run_command(cmd, None)
     }
 
-    /// Runs the real `sqlite3` CLI on the test database; returns its stdout, trimmed.
+    /// Runs `query` with the backend's own client on the test database (the `sqlite3` CLI, or
+    /// `psql` as the superuser; columns separated by `|`, no header); returns its stdout,
+    /// trimmed.
     pub fn sql(&self, query: &str) -> String {
-        sqlite3(&self.db(), query)
+        match &self.pg {
+            None => sqlite3(&self.db(), query),
+            Some(pg) => pg.sql(query),
+        }
+    }
+
+    /// The rows of one SELECT as JSON objects (`sqlite3 -json`, or psql's `json_agg`).
+    pub fn sql_json(&self, query: &str) -> Vec<serde_json::Value> {
+        let Some(pg) = &self.pg else {
+            return sqlite3_json(&self.db(), query);
+        };
+        let q = query.trim().trim_end_matches(';');
+        let text = pg.sql(&format!(
+            "SELECT coalesce(json_agg(t), '[]'::json) FROM ({q}) t"
+        ));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("psql json output: {e}\n{text}"))
+    }
+
+    /// The SQL expression for blob `col` as lower-case hex in the backend's dialect.
+    pub fn hex(&self, col: &str) -> String {
+        match self.pg {
+            None => format!("lower(hex({col}))"),
+            Some(_) => format!("encode({col}, 'hex')"),
+        }
     }
 
     /// A trigger's exact CREATE statement, to put it back after an edit.
@@ -151,7 +249,13 @@ impl Env {
 
     /// What a holder of the database file does: drops `triggers`, runs `sql`, re-creates the
     /// triggers exactly as they were (asserted).
+    /// On PostgreSQL the administrator's way: `session_replication_role = replica` for the
+    /// edit's session (no trigger fires, none is dropped).
     pub fn edit_behind(&self, triggers: &[&str], sql: &str) {
+        if let Some(pg) = &self.pg {
+            pg.sql(&format!("SET session_replication_role = replica; {sql}"));
+            return;
+        }
         let saved: Vec<String> = triggers.iter().map(|t| self.trigger_sql(t)).collect();
         let drops: String = triggers
             .iter()
@@ -166,6 +270,9 @@ impl Env {
 
     /// [`Env::edit_behind`] every trigger on `table` (read from sqlite_master).
     pub fn edit_behind_triggers(&self, table: &str, sql: &str) {
+        if self.pg.is_some() {
+            return self.edit_behind(&[], sql);
+        }
         let names = self.sql(&format!(
             "select name from sqlite_master where type = 'trigger' and tbl_name = '{table}';"
         ));
@@ -194,12 +301,25 @@ impl Env {
             .find(|s| s.table == table)
             .expect("a digested table");
         let cols: Vec<&str> = spec.groups.iter().flat_map(|g| g.iter()).copied().collect();
-        let conn = rusqlite::Connection::open(self.db()).expect("open the test database");
         let name = format!("'{}' || {}", spec.label, spec.key.join(" || '/' || "));
         let sql = format!(
             "SELECT {name}, {} FROM {table} WHERE {cond}",
             cols.join(", ")
         );
+        if let Some(pg) = &self.pg {
+            return pg
+                .client()
+                .query(sql.as_str(), &[])
+                .unwrap_or_else(|e| panic!("{sql}: {e}"))
+                .iter()
+                .map(|r| {
+                    let vals: Vec<_> = (1..=cols.len()).map(|i| pg_value(r, i)).collect();
+                    let name: String = r.get(0);
+                    (name, cpni::audit::rowdigest::digest(spec, &vals))
+                })
+                .collect();
+        }
+        let conn = rusqlite::Connection::open(self.db()).expect("open the test database");
         let mut stmt = conn.prepare(&sql).unwrap();
         let rows = stmt
             .query_map([], |r| {
@@ -218,6 +338,18 @@ impl Env {
 
     /// Writes each (name, digest) as that row's seal (as of record `seq`).
     pub fn seal_rows(&self, rows: &[(String, String)], seq: i64) {
+        if let Some(pg) = &self.pg {
+            let mut c = pg.client();
+            for (name, digest) in rows {
+                c.execute(
+                    "INSERT INTO row_seal (name, digest, seq) VALUES ($1, $2, $3) \
+                     ON CONFLICT (name) DO UPDATE SET digest = excluded.digest, seq = excluded.seq",
+                    &[name, digest, &seq],
+                )
+                .unwrap();
+            }
+            return;
+        }
         let conn = rusqlite::Connection::open(self.db()).expect("open the test database");
         for (name, digest) in rows {
             conn.execute(
@@ -243,6 +375,21 @@ impl Env {
             self.count("agent"),
         )
     }
+}
+
+/// Column `i` of a PostgreSQL row as a digest value, by its type (as cpni's store reads it).
+fn pg_value(r: &postgres::Row, i: usize) -> cpni::audit::rowdigest::Value {
+    use cpni::audit::rowdigest::Value;
+    use postgres::types::Type;
+    let v = match r.columns()[i].type_().clone() {
+        Type::INT8 => r.get::<_, Option<i64>>(i).map(Value::Integer),
+        Type::INT4 => r.get::<_, Option<i32>>(i).map(|v| Value::Integer(v.into())),
+        Type::INT2 => r.get::<_, Option<i16>>(i).map(|v| Value::Integer(v.into())),
+        Type::FLOAT8 => r.get::<_, Option<f64>>(i).map(Value::Real),
+        Type::BYTEA => r.get::<_, Option<Vec<u8>>>(i).map(Value::Blob),
+        _ => r.get::<_, Option<String>>(i).map(Value::Text),
+    };
+    v.unwrap_or(Value::Null)
 }
 
 /// Starts `cmd`, retrying while the binary is "busy": the copy [`other_bin`] makes can be held
