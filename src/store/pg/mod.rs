@@ -82,6 +82,7 @@ pub mod error;
 pub mod hostkeys;
 pub mod migrate;
 pub mod target;
+pub mod triggers;
 
 /// The PostgreSQL migrations, in order: step N is `MIGRATIONS[N - 1]` and leaves
 /// `schema_version.version = N`. Never edit a shipped step; add a new one (and keep
