@@ -614,28 +614,6 @@ fn sqlite_only(
     Ok((path, None))
 }
 
-impl Config {
-    /// Refuses a PostgreSQL `db` for every command but `cpni init` (this release runs steps on
-    /// SQLite only; issue 16): the one check, made by the dispatcher before any command runs.
-    pub fn require_sqlite(&self) -> Result<()> {
-        let Some(t) = &self.postgres else {
-            return Ok(());
-        };
-        Err(Error::usage(
-            "pg-steps-not-yet",
-            format!(
-                "db is a PostgreSQL database ({}): this release runs steps on SQLite only; on \
-                 PostgreSQL it supports `cpni init` so far",
-                t.place()
-            ),
-        )
-        .hint(
-            "set db to a SQLite file (or pass --db PATH) to run steps; see the README section \
-             \"PostgreSQL (in progress)\"; nothing was changed",
-        ))
-    }
-}
-
 fn breach_settings(origin: Option<&Path>, b: &BreachSection) -> Result<(Rule, Calendar)> {
     let rule = match b.rule.as_deref() {
         None => Rule::R2007,
@@ -809,7 +787,6 @@ mod tests {
             name.starts_with("cpni-pg-cpni-") && name.len() == 29,
             "{name}"
         );
-        assert_eq!(c.require_sqlite().unwrap_err().code, "pg-steps-not-yet");
         // Another database, another key base.
         let other = text.replace("/cpni\"", "/cpni2\"");
         let c2 = resolve(parse(&other).unwrap(), None, None).unwrap();
@@ -824,7 +801,7 @@ mod tests {
             e.message
         );
         let c = resolve(File::default(), Some(Path::new("/tmp/x.db")), None).unwrap();
-        assert!(c.postgres.is_none() && c.require_sqlite().is_ok());
+        assert!(c.postgres.is_none());
         let url = Path::new("postgres://cpni_app@h/cpni");
         assert!(
             resolve(File::default(), Some(url), None)

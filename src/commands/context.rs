@@ -13,6 +13,15 @@ use crate::error::{Error, Result};
 use crate::output::Out;
 use crate::store::Db;
 
+/// Opens the database `cfg` names: its SQLite file, or its PostgreSQL `db` URL as the
+/// day-to-day role, with the host's key files named from `db_path` (as `cpni init` made them).
+pub fn open_db(cfg: &Config) -> Result<Db> {
+    match &cfg.postgres {
+        Some(t) => Db::open_pg(t, &cfg.db_path, cfg.lock_timeout),
+        None => Db::open_with(&cfg.db_path, cfg.lock_timeout),
+    }
+}
+
 /// Roles, from least to most privileged for people; `service` is for integrations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -85,7 +94,16 @@ impl Ctx {
     }
 
     pub fn open(&self) -> Result<Db> {
-        Db::open_with(&self.cfg.db_path, self.cfg.lock_timeout)
+        open_db(&self.cfg)
+    }
+
+    /// [`Ctx::open`] as the owner role on PostgreSQL (`cpni audit purge`: the day-to-day role
+    /// may not delete audit records); on SQLite the same as [`Ctx::open`].
+    pub fn open_owner(&self) -> Result<Db> {
+        match &self.cfg.postgres {
+            Some(t) => Db::open_pg_owner(t, &self.cfg.db_path, self.cfg.lock_timeout),
+            None => self.open(),
+        }
     }
 
     /// Resolves the acting agent and checks that its role may run `command`. A refusal of a

@@ -17,6 +17,8 @@ pub fn demo(ctx: &Ctx, _a: DemoArgs) -> Result<u8> {
     let dir = std::env::temp_dir().join(format!("cpni-demo-{}", std::process::id()));
     let mut cfg = ctx.cfg.clone();
     cfg.db_path = dir.join("cpni.db");
+    // The demo is always a SQLite file of its own, whatever the configured db.
+    cfg.postgres = None;
     cfg.mail.outbox = None;
     cfg.wizard.statements_dir = Some(dir.join("statements"));
     verify::set_cleanup(Some(dir.clone()));

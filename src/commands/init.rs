@@ -13,7 +13,8 @@
 //! tables nor able to update or delete audit records ([`pg::approle`]). The first init on the
 //! database then registers the invoking user as admin through the PostgreSQL store, with the
 //! chain's `init` and `agent.add` records and the signed head, decided inside that step so
-//! that of several hosts' inits exactly one does ([`register_admin_once`]).
+//! that of several hosts' inits exactly one does ([`register_admin_once`]); with `--demo`, that
+//! init also loads the demo customers.
 
 use clap::Args;
 use serde_json::json;
@@ -22,7 +23,7 @@ use crate::audit::{Actor, Event};
 use crate::commands::context::{Ctx, os_login};
 use crate::commands::demo_data;
 use crate::config::default_config_path;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::store::agents::Agent;
 use crate::store::pg::connect::As;
 use crate::store::pg::hostkeys::HostKeys;
@@ -40,7 +41,7 @@ pub struct InitArgs {
 
 const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an unknown key is an error.
 # db = "/var/lib/cpni/cpni.db"
-# db = "postgresql://cpni_app@pg.example:5432/cpni?sslmode=verify-full"  # PostgreSQL: init only so far
+# db = "postgresql://cpni_app@pg.example:5432/cpni?sslmode=verify-full"  # PostgreSQL (README)
 
 [pin]
 # min_length = 6            # 4 to 15
@@ -173,14 +174,6 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
 
 /// `cpni init` on PostgreSQL: see the module doc.
 fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
-    if args.demo {
-        return Err(Error::usage(
-            "pg-steps-not-yet",
-            "cpni init --demo on PostgreSQL: loading the demo customers is a step, and this \
-             release runs steps on SQLite only",
-        )
-        .hint("run `cpni init` without --demo, or try `cpni demo` with a SQLite db"));
-    }
     // Every configured file is checked before anything is connected to or changed.
     pg::target::check_files(t)?;
     let keys = HostKeys::load_or_new(&ctx.cfg.db_path)?;
@@ -207,6 +200,11 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
     let mut db = Db::open_pg(t, &ctx.cfg.db_path, ctx.cfg.lock_timeout)?;
     let login = os_login();
     let admin = register_admin_once(&mut db, &login)?.then_some(login);
+    // The demo customers, as on SQLite: only by the init that set the database up.
+    let demo_count = match &admin {
+        Some(login) if args.demo => demo_data::load(&mut db, &ctx.cfg, login)?,
+        _ => 0,
+    };
     let config_written = write_config_template()?;
     let (code_key, signing_key) = (&keys.code_path, &keys.signing_path);
     let text = postgres_summary(
@@ -216,18 +214,24 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
         admin.as_deref(),
         config_written.as_deref(),
     );
+    let text = if demo_count > 0 {
+        format!("{text}\nLoaded {demo_count} demo customers (see the README for their PINs).")
+    } else {
+        text
+    };
     ctx.out.print(
         &json!({"db": t.url(), "backend": "postgresql", "created": done.from != done.to,
                 "schema_from": done.from, "schema_version": done.to,
                 "keys_created": keys_created, "code_key": code_key.to_string_lossy(),
-                "signing_key": signing_key.to_string_lossy(), "admin": admin}),
+                "signing_key": signing_key.to_string_lossy(), "admin": admin,
+                "demo_customers": demo_count}),
         &text,
     );
     Ok(0)
 }
 
 /// What `cpni init` on PostgreSQL did, for people: the steps applied (or none), the key files
-/// it created (`keys`), the config file it wrote, and what it does not do yet.
+/// it created (`keys`), the config file it wrote, and what to do next.
 fn postgres_summary(
     t: &Target,
     done: &pg::migrate::Migrated,
@@ -271,8 +275,7 @@ fn postgres_summary(
         ));
     }
     text.push_str(
-        "\nNot yet on PostgreSQL: every command but init; this release runs them on SQLite \
-         only.",
+        "\nNext: `cpni agent add LOGIN --role agent` for each agent, then `cpni verify`.",
     );
     text
 }

@@ -47,10 +47,6 @@ pub fn dispatch_as(cli: Cli, agent: Option<String>) -> Result<u8> {
     }
     let mut ctx = Ctx::new(&cli)?;
     ctx.agent = agent;
-    // PostgreSQL runs `cpni init` only in this release (issue 16): the one check.
-    if !matches!(cli.command, Command::Init(_)) {
-        ctx.cfg.require_sqlite()?;
-    }
     crate::timing::mark("config");
     let result = route(&ctx, cli);
     crate::timing::mark("command");

@@ -13,8 +13,8 @@ mod rawscan;
 pub mod report;
 pub mod rowdigest;
 
+use rusqlite::Connection;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::audit::Record;
 use crate::audit::verify::RowRef;
@@ -114,28 +114,37 @@ impl Read<'_> {
         breach_floor: &str,
     ) -> Result<Option<(i64, String, Option<i64>)>> {
         let sql = "WITH hot AS (SELECT id FROM breach WHERE closed_at IS NULL OR closed_at >= ?3),          accts AS (SELECT account, min(breach) AS breach FROM breach_account                    WHERE breach IN (SELECT id FROM hot) GROUP BY account),          sess AS (SELECT session, min(breach) AS breach FROM breach_link                   WHERE breach IN (SELECT id FROM hot) GROUP BY session)          SELECT a.seq, a.at, coalesce(ac.breach, se.breach, hb.id) FROM audit a          LEFT JOIN accts ac ON a.account <> '' AND ac.account = a.account          LEFT JOIN sess se ON a.session <> '' AND se.session = a.session          LEFT JOIN hot hb ON a.event LIKE 'breach.%' AND hb.id = json_extract(a.detail, '$.breach')          WHERE a.seq > ?1 AND (a.at >= ?2 OR ac.breach IS NOT NULL OR se.breach IS NOT NULL              OR hb.id IS NOT NULL)          ORDER BY a.seq LIMIT 1";
-        Ok(self
-            .lite()?
-            .query_row(sql, params![after, before, breach_floor], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?)
+        let sql = match self.sql.dialect() {
+            Dialect::Sqlite => std::borrow::Cow::Borrowed(sql),
+            Dialect::Postgres => std::borrow::Cow::Owned(sql.replace(
+                "hb.id = json_extract(a.detail, '$.breach')",
+                "hb.id::text = (a.detail::jsonb ->> 'breach')",
+            )),
+        };
+        self.sql.row(&sql, vals![after, before, breach_floor], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
     }
 
     /// The hash of record `seq`, if present.
     pub fn audit_hash_of(&self, seq: i64) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .lite()?
-            .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
-            .optional()?)
+        self.sql
+            .row("SELECT hash FROM audit WHERE seq = ?1", vals![seq], |r| {
+                r.get(0)
+            })
     }
 
     /// The append-only triggers that are missing from the schema or whose SQL is not exactly (up to
     /// whitespace) what the migrations create: a trigger re-created with a `WHEN 0`, on another
     /// table or with another body is "altered".
     pub fn missing_triggers(&self) -> Result<Vec<String>> {
-        let have = triggers(self.lite()?)?;
-        let want = expected_triggers()?;
+        let (have, want) = match self.sql {
+            Conn::Sqlite(c) => (triggers(c)?, expected_triggers()?),
+            Conn::Pg(_) => (
+                crate::store::pg::triggers::present(self.sql)?,
+                crate::store::pg::triggers::expected(),
+            ),
+        };
         let mut out = Vec::new();
         for (name, sql_wanted) in &want {
             match have.iter().find(|(n, _)| n == name) {
@@ -154,14 +163,11 @@ impl Read<'_> {
 
     /// The sequence number of the record whose hash is `hash` (a slow scan; for diagnostics).
     pub fn audit_seq_of_hash(&self, hash: &[u8]) -> Result<Option<i64>> {
-        Ok(self
-            .lite()?
-            .query_row(
-                "SELECT seq FROM audit WHERE hash = ?1 LIMIT 1",
-                [hash],
-                |r| r.get(0),
-            )
-            .optional()?)
+        self.sql.row(
+            "SELECT seq FROM audit WHERE hash = ?1 LIMIT 1",
+            vals![hash],
+            |r| r.get(0),
+        )
     }
 
     /// The number of records matching `f`.
@@ -185,7 +191,13 @@ impl Read<'_> {
         each: impl FnMut(&RowRef<'_>) -> Result<bool>,
     ) -> Result<()> {
         let (w, p) = where_clause(f);
-        walk(self.lite()?, &w, rusqlite::params_from_iter(p.iter()), each)
+        match self.sql {
+            Conn::Sqlite(c) => walk(c, &w, rusqlite::params_from_iter(p.iter()), each),
+            Conn::Pg(_) => {
+                let params: Vec<Val<'_>> = p.iter().map(Val::from).collect();
+                stream(self.sql, &select_all(&w), &params, each)
+            }
+        }
     }
 
     /// [`Read::scan_audit`] over the records with `after < seq <= through` (`None`: unbounded on that side),
@@ -209,19 +221,20 @@ impl Read<'_> {
         } else {
             format!(" WHERE {}", terms.join(" AND "))
         };
+        let Conn::Sqlite(c) = self.sql else {
+            return stream(self.sql, &select_all(&w), &[], each);
+        };
         // Through the memory map as in [`walk`], with the column reads of [`rawscan`].
-        self.lite()?
-            .pragma_update(None, "mmap_size", SCAN_MMAP_BYTES)?;
-        rawscan::walk(self.lite()?, &select_all(&w), each)
+        c.pragma_update(None, "mmap_size", SCAN_MMAP_BYTES)?;
+        rawscan::walk(c, &select_all(&w), each)
     }
 }
 
 impl Write<'_> {
     /// Deletes the records up to `seq` (the triggers allow it only up to the latest base).
     pub fn delete_audit_through(&self, seq: i64) -> Result<usize> {
-        Ok(self
-            .lite()?
-            .execute("DELETE FROM audit WHERE seq <= ?1", [seq])?)
+        self.sql
+            .execute("DELETE FROM audit WHERE seq <= ?1", vals![seq])
     }
 }
 
@@ -293,7 +306,7 @@ fn where_clause(f: &Filter) -> (String, Vec<String>) {
     let mut params = Vec::new();
     let after = f.after_seq.map(|s| s.to_string());
     let filters: [(&str, &Option<String>); 7] = [
-        ("seq > CAST(?N AS INTEGER)", &after),
+        ("seq > CAST(?N AS BIGINT)", &after),
         ("account = ?N", &f.account),
         // The `<> ''` term lets a partial index on (on_behalf_of, at) serve this branch.
         (
@@ -379,6 +392,34 @@ fn walk(
     Ok(())
 }
 
+/// [`walk`] on any backend through the executor's row stream ([`Conn::each`]): PostgreSQL's
+/// scans (bounded memory, one row at a time).
+fn stream(
+    conn: Conn<'_>,
+    sql: &str,
+    params: &[Val<'_>],
+    mut each: impl FnMut(&RowRef<'_>) -> Result<bool>,
+) -> Result<()> {
+    conn.each(sql, params, |r| {
+        let seq = r.get::<Option<i64>>(0)?.unwrap_or(-1);
+        let row = RowRef {
+            seq,
+            fields: [
+                r.bytes(1)?,
+                r.bytes(2)?,
+                r.bytes(3)?,
+                r.bytes(4)?,
+                r.bytes(5)?,
+                r.bytes(6)?,
+                r.bytes(7)?,
+            ],
+            prev_hash: r.bytes(8)?,
+            hash: r.bytes(9)?,
+        };
+        each(&row)
+    })
+}
+
 /// Every record's columns (`seq`, the canonical fields, the hashes) matching `w`, in `seq` order.
 fn select_all(w: &str) -> String {
     format!(
@@ -443,7 +484,7 @@ impl Read<'_> {
         collected: crate::audit::crosscheck::Collector,
         cut: Option<&str>,
     ) -> Result<Vec<crate::audit::crosscheck::Mismatch>> {
-        crosscheck::check(self.lite()?, collected, cut)
+        crosscheck::check(self.sql, collected, cut)
     }
 
     /// The signed head row ([`head::get`]).

@@ -45,6 +45,10 @@ pub(super) trait Backend: Sized + Send + Sync + 'static {
     fn open_with(&self, lock_timeout: Duration) -> Db;
     /// Runs `sql` as someone outside cpni would (the sqlite3 CLI, psql as the superuser).
     fn outside(&self, sql: &str);
+    /// A handle as `cpni audit purge` opens it (PostgreSQL: the owner role).
+    fn open_owner(&self) -> Db;
+    /// Opens a handle, or says why it cannot.
+    fn try_open(&self) -> Result<Db>;
     /// A handle with the default timeout.
     fn open(&self) -> Db {
         self.open_with(super::DEFAULT_LOCK_TIMEOUT)
@@ -66,6 +70,12 @@ impl Backend for Sqlite {
     }
     fn open_with(&self, lock_timeout: Duration) -> Db {
         Db::open_with(&self.path, lock_timeout).unwrap()
+    }
+    fn try_open(&self) -> Result<Db> {
+        Db::open(&self.path)
+    }
+    fn open_owner(&self) -> Db {
+        self.open()
     }
     fn outside(&self, sql: &str) {
         rusqlite::Connection::open(&self.path)
@@ -158,6 +168,22 @@ impl Backend for Pg {
             lock_timeout,
         )
         .unwrap()
+    }
+    fn open_owner(&self) -> Db {
+        Db::open_pg_as(
+            &self.target,
+            &self.keys.path().join("cpni-pg"),
+            super::DEFAULT_LOCK_TIMEOUT,
+            super::pg::connect::As::Owner,
+        )
+        .unwrap()
+    }
+    fn try_open(&self) -> Result<Db> {
+        Db::open_pg(
+            &self.target,
+            &self.keys.path().join("cpni-pg"),
+            super::DEFAULT_LOCK_TIMEOUT,
+        )
     }
     fn outside(&self, sql: &str) {
         let mut c = Pg::superuser_on(&self.target.dbname);
@@ -854,6 +880,328 @@ fn the_customer_report_reads_the_records_fields<B: Backend>() {
     assert!(r.report_messages("A9501").unwrap().is_empty());
 }
 
+/// The certification report's and the supervisor reports' counts read the records' details
+/// alike on both backends (JSON text, numbers and `true`).
+fn the_certification_and_supervisor_reports_count_the_records<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    let since = clock::format(clock::now() - time::Duration::hours(1));
+    add(&mut db, "A9601").unwrap();
+    db.step(|w| {
+        let ev = |e: &'static str| Event::new(e).account("A9601").session("S96");
+        for e in [
+            "auth.pin.fail",
+            "auth.pin.fail",
+            "auth.code.refused",
+            "auth.pin.ok",
+        ] {
+            w.append(&actor(), clock::now(), ev(e).with("reason", "wrong"))?;
+        }
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("disclosure")
+                .with("scope", "billing")
+                .with("channel", "phone")
+                .with("purpose", "designated-third-party")
+                .with("reference", "R-9"),
+        )?;
+        w.append(
+            &actor(),
+            clock::now(),
+            ev("consent.notice")
+                .with("external", true)
+                .with("sent_on", "2026-03-04"),
+        )?;
+        w.append(&actor(), clock::now(), ev("lock.start").with("failures", 3))
+            .map(|_| ())
+    })
+    .unwrap();
+    let until = clock::format(clock::now() + time::Duration::hours(1));
+    let r = db.read();
+    assert_eq!(
+        r.cert_event_counts(&since, &until, "auth.%").unwrap(),
+        vec![
+            ("auth.code.refused".to_string(), 1),
+            ("auth.pin.fail".to_string(), 2),
+            ("auth.pin.ok".to_string(), 1)
+        ]
+    );
+    assert_eq!(
+        r.cert_detail_counts(&since, &until, "auth.pin.fail", "reason")
+            .unwrap(),
+        vec![("wrong".to_string(), 2)]
+    );
+    assert_eq!(
+        r.cert_detail_counts(&since, &until, "lock.start", "failures")
+            .unwrap(),
+        vec![("3".to_string(), 1)]
+    );
+    assert_eq!(
+        r.cert_disclosures(&since, &until).unwrap(),
+        vec![(
+            "billing".to_string(),
+            "phone".to_string(),
+            "designated-third-party".to_string(),
+            1
+        )]
+    );
+    let third = r.cert_third_party(&since, &until).unwrap();
+    assert_eq!(
+        (third.len(), third[0].reference.as_deref()),
+        (1, Some("R-9"))
+    );
+    assert_eq!(
+        r.cert_distinct_accounts(&since, &until, "auth.pin.fail")
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        r.cert_external_consent_notices("2026-03-01", "2026-04-01")
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        r.cert_external_consent_notices("2026-04-01", "2026-05-01")
+            .unwrap(),
+        0
+    );
+    assert!(r.cert_complaints(&since, &until).unwrap().is_empty());
+    let events: Vec<String> = r
+        .report_events(Some(&since), None)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "auth.pin.fail",
+            "auth.pin.fail",
+            "auth.code.refused",
+            "disclosure",
+            "lock.start"
+        ]
+    );
+    assert!(r.report_events(None, Some(&since)).unwrap().is_empty());
+}
+
+/// Checkpoints, manifests and purge bases round-trip; the record lookups by seq and by hash
+/// agree with the chain.
+fn the_proofs_and_the_record_lookups_round_trip<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    for a in ["A9701", "A9702", "A9703"] {
+        add(&mut db, a).unwrap();
+    }
+    let r = db.read();
+    let (seq, hash) = r.audit_head().unwrap().unwrap();
+    assert_eq!(r.audit_hash_of(seq).unwrap(), Some(hash.clone()));
+    assert_eq!(r.audit_seq_of_hash(&hash).unwrap(), Some(seq));
+    assert_eq!(r.audit_seq_of_hash(&[7; 32]).unwrap(), None);
+    assert_eq!(
+        r.audit_event_of(seq).unwrap().as_deref(),
+        Some("customer.add")
+    );
+    let (event, at, _) = r.audit_record_of(seq).unwrap().unwrap();
+    assert_eq!(
+        (event.as_str(), r.audit_at_of(seq).unwrap()),
+        ("customer.add", Some(at))
+    );
+    assert_eq!(r.audit_record_of(seq + 9).unwrap(), None);
+    assert!(r.checkpoints().unwrap().is_empty() && r.purge_bases().unwrap().is_empty());
+    db.step(|w| {
+        w.insert_checkpoint(1, "{\"cp\":1}")?;
+        w.insert_checkpoint(2, "{\"cp\":2}")?;
+        w.insert_manifest(seq, "{\"m\":1}")?;
+        w.append(&actor(), clock::now(), Event::new("test.proofs"))
+            .map(|_| ())
+    })
+    .unwrap();
+    let r = db.read();
+    assert_eq!(
+        r.checkpoints().unwrap(),
+        vec![(1, "{\"cp\":1}".to_string()), (2, "{\"cp\":2}".to_string())]
+    );
+    assert_eq!(
+        r.newest_checkpoint().unwrap(),
+        Some((2, "{\"cp\":2}".to_string()))
+    );
+    assert_eq!(r.manifest(seq).unwrap().as_deref(), Some("{\"m\":1}"));
+    assert_eq!(r.manifests().unwrap().len(), 1);
+    assert!(r.purge_records().unwrap().is_empty());
+    // A base must name an existing record (the schema's own check, on both backends).
+    let base = super::audit::proofs::BaseRow {
+        seq: 1,
+        hash: r.audit_hash_of(1).unwrap().unwrap(),
+        purged_at: clock::format(clock::now()),
+        records: 1,
+        signature: Some("sig".into()),
+        statement: Some("statement".into()),
+    };
+    let mut owner = store.open_owner();
+    owner
+        .step(|w| {
+            w.insert_base(&base)?;
+            w.append(&actor(), clock::now(), Event::new("test.base"))
+                .map(|_| ())
+        })
+        .unwrap();
+    let bases = db.read().purge_bases().unwrap();
+    assert_eq!(
+        (bases.len(), bases[0].seq, bases[0].statement.as_deref()),
+        (1, 1, Some("statement"))
+    );
+    assert_eq!(db.read().audit_base().unwrap(), (1, base.hash.clone()));
+    let wrong = super::audit::proofs::BaseRow {
+        seq: 2,
+        hash: vec![0; 32],
+        ..base
+    };
+    assert!(owner.step(|w| w.insert_base(&wrong)).is_err());
+    drop(owner);
+    // The purge: records up to the base go, on the owner's handle only; none past it.
+    // PostgreSQL's day-to-day role has no DELETE on the log at all.
+    if is_pg::<B>() {
+        assert!(db.step(|w| w.delete_audit_through(1)).is_err());
+    }
+    let mut owner = store.open_owner();
+    assert!(owner.step(|w| w.delete_audit_through(2)).is_err());
+    assert_eq!(owner.step(|w| w.delete_audit_through(1)).unwrap(), 1);
+    assert_eq!(db.read().audit_hash_of(1).unwrap(), None);
+    assert!(db.read().audit_hash_of(2).unwrap().is_some());
+}
+
+fn is_pg<B: Backend>() -> bool {
+    std::any::type_name::<B>().ends_with("Pg")
+}
+
+/// The scans stream every record matching the filter in order, stop when told, and read the
+/// same bytes the list reads.
+fn the_scans_stream_the_records_in_order_and_stop_when_told<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    for a in ["A9801", "A9802", "A9803", "A9802"] {
+        let _ = add(&mut db, a);
+    }
+    appends(store.open(), 5, "s");
+    let r = db.read();
+    let all = r.audit_list(&Filter::default()).unwrap();
+    let mut seen = Vec::new();
+    r.scan_audit(&Filter::default(), |row| {
+        seen.push((row.seq, row.fields[5].to_vec(), row.hash.to_vec()));
+        Ok(true)
+    })
+    .unwrap();
+    let want: Vec<_> = all
+        .iter()
+        .map(|a| (a.seq, a.event.as_bytes().to_vec(), a.hash.clone()))
+        .collect();
+    assert_eq!(seen, want);
+    let f = Filter {
+        account: Some("A9802".into()),
+        ..Filter::default()
+    };
+    let mut n = 0;
+    r.scan_audit(&f, |row| {
+        assert_eq!(row.fields[3], b"A9802");
+        n += 1;
+        Ok(true)
+    })
+    .unwrap();
+    assert_eq!((n, r.audit_count(&f).unwrap()), (1, 1));
+    let after = Filter {
+        after_seq: Some(all[2].seq),
+        ..Filter::default()
+    };
+    let mut first = None;
+    r.scan_audit(&after, |row| {
+        first = Some(row.seq);
+        Ok(false)
+    })
+    .unwrap();
+    assert_eq!(first, Some(all[3].seq));
+    let mut range = Vec::new();
+    r.scan_audit_range(Some(all[1].seq), Some(all[4].seq), |row| {
+        range.push(row.seq);
+        Ok(true)
+    })
+    .unwrap();
+    assert_eq!(range, vec![all[2].seq, all[3].seq, all[4].seq]);
+}
+
+/// The cross-check of the tables against the records finds nothing on a log cpni kept, and
+/// names the row a change behind cpni's back left without its record.
+fn the_cross_check_passes_a_kept_log_and_names_an_edited_row<B: Backend>() {
+    let store = B::fresh();
+    let mut db = store.open();
+    for a in ["A9901", "A9902"] {
+        let c = customer(a);
+        db.step(|w| {
+            w.insert_customer(&c)?;
+            let ev = Event::new("customer.add")
+                .account(a)
+                .with("phone_since", c.phone_since.clone())
+                .with("email_since", c.email_since.clone())
+                .with("postal_since", c.postal_since.clone());
+            w.append(&actor(), clock::now(), ev).map(|_| ())
+        })
+        .unwrap();
+    }
+    let collect = |db: &Db| {
+        let mut c = crate::audit::crosscheck::Collector::default();
+        db.read()
+            .scan_audit(&Filter::default(), |row| {
+                c.observe(row);
+                Ok(true)
+            })
+            .unwrap();
+        c
+    };
+    let c = collect(&db);
+    assert_eq!(db.read().crosscheck(c, None).unwrap().len(), 0);
+    assert!(db.read().missing_triggers().unwrap().is_empty());
+    store.outside(
+        "UPDATE customer SET email_since = '2001-01-01T00:00:00Z' WHERE account = 'A9902'",
+    );
+    let c = collect(&db);
+    let found = db.read().crosscheck(c, None).unwrap();
+    assert!(found.iter().any(|m| m.table == "customer"), "{found:?}");
+}
+
+/// A trigger someone else added to cpni's tables refuses every open; an append-only trigger
+/// dropped is reported missing.
+fn a_foreign_trigger_refuses_the_store_and_a_dropped_one_is_reported<B: Backend>() {
+    let store = B::fresh();
+    drop(store.open());
+    let sqlite = !is_pg::<B>();
+    if sqlite {
+        store.outside("DROP TRIGGER audit_no_update");
+    } else {
+        store.outside("DROP TRIGGER audit_no_update ON audit");
+    }
+    let missing = store.open().read().missing_triggers().unwrap();
+    assert!(
+        missing.contains(&"audit_no_update".to_string()),
+        "{missing:?}"
+    );
+    if sqlite {
+        store.outside(
+            "CREATE TRIGGER sneaky AFTER INSERT ON session BEGIN UPDATE session SET verified_at = 1; END",
+        );
+    } else {
+        store.outside(
+            "CREATE FUNCTION sneaky() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; \
+             CREATE TRIGGER sneaky BEFORE INSERT ON session FOR EACH ROW EXECUTE FUNCTION sneaky()",
+        );
+    }
+    let err = match store.try_open() {
+        Err(e) => e,
+        Ok(_) => panic!("a store with a foreign trigger opened"),
+    };
+    assert_eq!(err.code, "foreign-trigger", "{err:?}");
+}
+
 /// The seam itself: no file outside `src/store/` names rusqlite (so no connection, transaction
 /// or SQLite type leaks out), and `src/audit/` never names `store/` (it is pure: the store
 /// hands it rows).
@@ -914,6 +1262,11 @@ macro_rules! contract {
                 the_other_families_round_trip,
                 a_breach_round_trips_and_its_links_and_accounts_are_named_once,
                 the_customer_report_reads_the_records_fields,
+                the_certification_and_supervisor_reports_count_the_records,
+                the_proofs_and_the_record_lookups_round_trip,
+                the_scans_stream_the_records_in_order_and_stop_when_told,
+                the_cross_check_passes_a_kept_log_and_names_an_edited_row,
+                a_foreign_trigger_refuses_the_store_and_a_dropped_one_is_reported,
             );
         }
     };

@@ -39,13 +39,15 @@
 //! plain values, typed rows) and the few that differ by dialect pick their text. On PostgreSQL
 //! the writer lock and the claims are [`backend::Advisory`], the row changes for the digests
 //! come from triggers ([`pg::capture`]) instead of the pre-update hook, and the chain append
-//! and the signed head are the same code as SQLite's. Converted so far: sessions, outbox,
-//! customers, agents, agent keys, codes, complaints, consent, contact history, breaches, the
-//! customer report, the chain (head, base, insert, append, list, count), the signed head and
-//! the row digests and seals; every other family (certification, proofs, cross-check,
-//! report, purge, the scans) still reaches SQLite alone through
-//! `Read::lite`, which is an error on PostgreSQL, so commands keep refusing a PostgreSQL `db`
-//! (`Config::require_sqlite`) until every family and `audit verify` run there. SQLite's own
+//! and the signed head are the same code as SQLite's. Every family runs on both: sessions,
+//! outbox, customers, agents, agent keys, codes, complaints, consent, contact history,
+//! breaches, the customer, supervisor and certification reports, the chain (head, base,
+//! insert, append, list, count, lookups), the proofs (checkpoints, manifests, purge bases and
+//! the purge's delete), the signed head, the row digests and seals, and the cross-check. The
+//! scans (export, verify) stream on both ([`sql::Conn::each`]: SQLite steps its statement,
+//! PostgreSQL streams the result), and the check for triggers cpni did not create has a
+//! PostgreSQL twin ([`pg::triggers`], also rules). `audit purge` opens the store as the owner
+//! role on PostgreSQL ([`Db::open_pg_owner`]). SQLite's own
 //! upkeep (migrations, WAL bounding, the verify scan's raw reads, file permissions, lock
 //! files) stays SQLite's.
 
@@ -181,8 +183,50 @@ impl Db {
         key_base: &Path,
         lock_timeout: Duration,
     ) -> Result<Db> {
-        let mut client = pg::connect::connect(target, pg::connect::As::App)?;
-        let version = pg::migrate::version(&mut client, target, &target.user)?;
+        Db::open_pg_as(target, key_base, lock_timeout, pg::connect::As::App)
+    }
+
+    /// [`Db::open_pg`] as the owner role (`[storage] owner_role`, with its
+    /// `owner_password_file`), for `cpni audit purge` alone: the day-to-day role may not delete
+    /// audit records. Exit 2 `pg-owner-password` when no owner password file is configured.
+    pub fn open_pg_owner(
+        target: &pg::target::Target,
+        key_base: &Path,
+        lock_timeout: Duration,
+    ) -> Result<Db> {
+        if target.owner_password_file.is_none() {
+            return Err(Error::usage(
+                "pg-owner-password",
+                format!(
+                    "this command connects to {} as the owner role {}, and [storage] \
+                     owner_password_file is not set",
+                    target.place(),
+                    target.owner_role
+                ),
+            )
+            .hint("set [storage] owner_password_file to a 0600 file holding the owner's password (as for `cpni init`); nothing was changed"));
+        }
+        Db::open_pg_as(target, key_base, lock_timeout, pg::connect::As::Owner)
+    }
+
+    fn open_pg_as(
+        target: &pg::target::Target,
+        key_base: &Path,
+        lock_timeout: Duration,
+        who: pg::connect::As,
+    ) -> Result<Db> {
+        let role = match who {
+            pg::connect::As::App => target.user.clone(),
+            pg::connect::As::Owner => target.owner_role.clone(),
+        };
+        let mut client = pg::connect::connect(target, who)?;
+        if who == pg::connect::As::Owner {
+            // As `cpni init`: a schema named after the owner cannot capture the tables.
+            client
+                .batch_execute("SET search_path = public, pg_catalog")
+                .map_err(|e| Error::from(pg::error::PgError::new(&e, target, &role)))?;
+        }
+        let version = pg::migrate::version(&mut client, target, &role)?;
         if version != pg::migrate::current_version() {
             return Err(Error::new(
                 Kind::Storage,
@@ -198,8 +242,9 @@ impl Db {
         }
         let keys = pg::hostkeys::HostKeys::load_or_new(key_base)?;
         pg::migrate::require_keys(&mut client, target, &keys)?;
-        let pg = PgConn::new(client, target.clone(), target.user.clone());
+        let pg = PgConn::new(client, target.clone(), role);
         pg.batch(pg::capture::TEMP_TABLE)?;
+        foreign_triggers_error(&pg::triggers::foreign(Conn::Pg(&pg))?)?;
         Ok(Db {
             backend: Backend::Pg(Arc::new(pg)),
             path: key_base.to_path_buf(),
@@ -305,20 +350,7 @@ impl Db {
 
     /// Refuses a database with a trigger cpni did not create ([`audit::unknown_triggers`]).
     fn refuse_foreign_triggers(&self) -> Result<()> {
-        let unknown = audit::unknown_triggers(self.conn())?;
-        if unknown.is_empty() {
-            return Ok(());
-        }
-        Err(Error::new(
-            Kind::Integrity,
-            "foreign-trigger",
-            format!(
-                "the database has a trigger cpni did not create ({}): it could change rows behind \
-                 every step, so cpni refuses to run on it; nothing was changed",
-                crate::ui::term::safe(&unknown.join(", "))
-            ),
-        )
-        .hint("treat the log as evidence: copy the database before anything else, then investigate who added it"))
+        foreign_triggers_error(&audit::unknown_triggers(self.conn())?)
     }
 
     /// The SQLite connection (only SQLite's own upkeep calls this: opening, migrating,
@@ -519,6 +551,24 @@ fn with_shm<T>(db: &Path, f: impl FnOnce(&File) -> Option<T>) -> Option<T> {
     f(&open[i])
 }
 
+/// Exit 6 `foreign-trigger` when `unknown` (triggers, or on PostgreSQL rules, that cpni's
+/// migrations did not create) is not empty.
+fn foreign_triggers_error(unknown: &[String]) -> Result<()> {
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(Error::new(
+        Kind::Integrity,
+        "foreign-trigger",
+        format!(
+            "the database has a trigger cpni did not create ({}): it could change rows behind \
+             every step, so cpni refuses to run on it; nothing was changed",
+            crate::ui::term::safe(&unknown.join(", "))
+        ),
+    )
+    .hint("treat the log as evidence: copy the database before anything else, then investigate who added it"))
+}
+
 /// Makes the directory entries of the database folder durable (the new database or WAL file).
 fn sync_folder(db: &Path) -> Result<()> {
     let dir = db
@@ -636,12 +686,6 @@ impl Tx<'_> {
 }
 
 impl<'a> Read<'a> {
-    /// The SQLite connection, for the queries that run only there so far (an error on
-    /// PostgreSQL, see [`Conn::sqlite`]).
-    fn lite(&self) -> Result<&'a Connection> {
-        self.sql.sqlite()
-    }
-
     /// Exit 6 when the decision row of `table` whose `key` column is `value` is not as the
     /// latest record naming it shows it (row seals): for what a read presents as a fact, such
     /// as a session's verification.
@@ -826,6 +870,17 @@ impl Db {
 /// another thread, [`audit::second_reader`]).
 pub struct Reader {
     conn: Connection,
+}
+
+impl Db {
+    /// A second reader on the snapshot ending at `ends`, for a scan on another thread
+    /// ([`audit::second_reader`]); `None` on PostgreSQL, whose scan is one ordered stream.
+    pub fn second_reader(&self, ends: &audit::Ends) -> Option<Reader> {
+        match &self.backend {
+            Backend::Sqlite { .. } => audit::second_reader(&self.path, ends),
+            Backend::Pg(_) => None,
+        }
+    }
 }
 
 impl Reader {

@@ -9,7 +9,7 @@
 //! / `ON CONFLICT DO NOTHING`, `INSERT OR REPLACE` / an upsert, `instr` / `strpos`), or uses
 //! the helpers: [`Conn::insert_id`] (`last_insert_rowid()` / `RETURNING id`),
 //! [`Conn::text_nulls`] (PostgreSQL cannot type a parameter it first meets in `IS NULL`),
-//! [`Conn::json_text`] (`json_extract` / `->>`). (`GLOB` is used only by SQLite-only code.) Failures become the store's errors
+//! [`Conn::json_text`] (`json_extract` / `->>`); [`Conn::each`] streams a scan's rows. Failures become the store's errors
 //! (`StoreError` for SQLite, `PgError` naming the server for PostgreSQL).
 
 use std::collections::HashMap;
@@ -209,6 +209,34 @@ impl Row<'_> {
     }
 }
 
+impl Row<'_> {
+    /// Column `i`'s bytes as stored: a text's UTF-8 or a blob's bytes; nothing for a null or
+    /// a number (as a whole-log scan reads them, without copying).
+    pub fn bytes(&self, i: usize) -> Result<&[u8]> {
+        match self {
+            Row::Sqlite(r) => Ok(match r.get_ref(i)? {
+                ValueRef::Text(b) | ValueRef::Blob(b) => b,
+                _ => &[],
+            }),
+            Row::Pg(r) => {
+                use postgres::types::Type;
+                let ty = r.columns()[i].type_();
+                let got = if *ty == Type::BYTEA {
+                    r.try_get::<_, Option<&[u8]>>(i)
+                } else if *ty == Type::TEXT || *ty == Type::VARCHAR {
+                    r.try_get::<_, Option<&str>>(i)
+                        .map(|t| t.map(str::as_bytes))
+                } else {
+                    Ok(None)
+                };
+                got.map(Option::unwrap_or_default).map_err(|e| {
+                    Error::storage(format!("cannot read column {i} of a PostgreSQL row: {e}"))
+                })
+            }
+        }
+    }
+}
+
 /// A type a column is read as.
 pub trait Get: Sized {
     fn sqlite(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self>;
@@ -345,6 +373,42 @@ impl PgConn {
     fn rows(&self, sql: &str, params: &[Val<'_>]) -> Result<Vec<postgres::Row>> {
         self.run(sql, params, |c, s, p| c.query(s, p))
     }
+
+    /// Streams the rows of `sql` to `f` until it returns false, one row in memory at a time
+    /// (`query_raw`: the client reads the server's rows as they are consumed; its channel to
+    /// the connection holds one message, so a whole-log scan never holds the log). The
+    /// connection is busy until the stream ends: `f` must not query it.
+    fn stream(
+        &self,
+        sql: &str,
+        params: &[Val<'_>],
+        mut f: impl FnMut(&postgres::Row) -> Result<bool>,
+    ) -> Result<()> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let mut inner = self.lock();
+        let inner = &mut *inner;
+        let stmt = match inner.stmts.get(sql) {
+            Some(s) => s.clone(),
+            None => {
+                let s = inner
+                    .client
+                    .prepare(&dollar_placeholders(sql))
+                    .map_err(|e| self.error(&e))?;
+                inner.stmts.insert(sql.to_string(), s.clone());
+                s
+            }
+        };
+        let mut it = inner
+            .client
+            .query_raw(&stmt, params.iter())
+            .map_err(|e| self.error(&e))?;
+        while let Some(row) = it.next().map_err(|e| self.error(&e))? {
+            if !f(&row)? {
+                break;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// SQLite's `?N` placeholders as PostgreSQL's `$N` (outside quoted text and identifiers).
@@ -436,18 +500,6 @@ impl<'a> Conn<'a> {
         }
     }
 
-    /// The SQLite connection, for what only SQLite has so far; on PostgreSQL, an error saying
-    /// the query does not run there yet.
-    pub fn sqlite(&self) -> Result<&'a rusqlite::Connection> {
-        match self {
-            Conn::Sqlite(c) => Ok(c),
-            Conn::Pg(_) => Err(Error::storage(
-                "this query does not run on PostgreSQL yet; nothing was changed",
-            )
-            .hint("use a SQLite database for this command")),
-        }
-    }
-
     /// The first row of `sql`, read by `f`, if any.
     pub fn row<T>(
         &self,
@@ -493,6 +545,30 @@ impl<'a> Conn<'a> {
                 .iter()
                 .map(|r| f(&Row::Pg(r)))
                 .collect(),
+        }
+    }
+
+    /// Calls `f` with each row of `sql` in turn until it returns false, streaming (bounded
+    /// memory on both backends: SQLite steps its statement, PostgreSQL streams the result,
+    /// see [`PgConn`]'s `stream`). `f` must not query this connection.
+    pub fn each(
+        &self,
+        sql: &str,
+        params: &[Val<'_>],
+        mut f: impl FnMut(&Row<'_>) -> Result<bool>,
+    ) -> Result<()> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut stmt = c.prepare_cached(sql)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
+                while let Some(r) = rows.next()? {
+                    if !f(&Row::Sqlite(r))? {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            Conn::Pg(p) => p.stream(sql, params, |r| f(&Row::Pg(r))),
         }
     }
 

@@ -63,7 +63,7 @@ pub fn after_write(ctx: &Ctx, force: bool) {
 }
 
 fn checkpoint_if_due(ctx: &Ctx, force: bool) -> Result<()> {
-    if !ctx.cfg.db_path.exists() {
+    if ctx.cfg.postgres.is_none() && !ctx.cfg.db_path.exists() {
         return Ok(());
     }
     let mut db = ctx.open()?;

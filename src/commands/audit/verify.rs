@@ -284,9 +284,7 @@ fn scan_chain(
     };
     let ends = ((base_seq, base_hash.clone()), head.clone());
     let second = match &head {
-        Some((h, _)) if split::worth_it(base_seq, *h) => {
-            store::audit::second_reader(db.path(), &ends)
-        }
+        Some((h, _)) if split::worth_it(base_seq, *h) => db.second_reader(&ends),
         _ => None,
     };
     if let (Some(reader), Some((head_seq, head_hash))) = (second, &head) {

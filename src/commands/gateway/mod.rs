@@ -72,7 +72,7 @@ fn report(out: &Out, e: &Error) -> u8 {
 /// The agent's role, when the database says (best effort: the menu prints without it).
 fn role_of(agent: &str) -> Option<String> {
     let cfg = crate::config::Config::load(None, None).ok()?;
-    let db = crate::store::Db::open(&cfg.db_path).ok()?;
+    let db = crate::commands::context::open_db(&cfg).ok()?;
     let a = db.read().agent(agent).ok()??;
     Some(if a.active {
         a.role

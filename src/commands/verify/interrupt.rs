@@ -11,19 +11,20 @@ use std::sync::Mutex;
 use crate::audit::Actor;
 use crate::clock;
 use crate::commands::session;
+use crate::config::Config;
 use crate::error::Result;
-use crate::store::Db;
 use crate::ui::hangup::say;
 
-/// The open session, for the Ctrl-C handler: (database, session id, actor).
-static OPEN: Mutex<Option<(std::path::PathBuf, String, Actor)>> = Mutex::new(None);
+/// The open session, for the Ctrl-C handler: (the config naming its database, session id,
+/// actor).
+static OPEN: Mutex<Option<(Config, String, Actor)>> = Mutex::new(None);
 
 /// Records the open session (if any) as abandoned. The lock is held while recording, so a
 /// concurrent Ctrl-C handler waits instead of exiting mid-write.
 pub fn abandon_open() {
     let Ok(mut guard) = OPEN.lock() else { return };
-    if let Some((path, id, actor)) = guard.take() {
-        match abandon(&path, &id, &actor) {
+    if let Some((cfg, id, actor)) = guard.take() {
+        match abandon(&cfg, &id, &actor) {
             Ok(()) => say(&format!(
                 "\nInterrupted: session {id} recorded as abandoned."
             )),
@@ -57,7 +58,7 @@ pub fn set_cleanup(dir: Option<std::path::PathBuf>) {
     }
 }
 
-pub fn set_open(v: Option<(std::path::PathBuf, String, Actor)>) {
+pub fn set_open(v: Option<(Config, String, Actor)>) {
     if let Ok(mut g) = OPEN.lock() {
         *g = v;
     }
@@ -86,8 +87,8 @@ fn saved_termios() -> Option<libc::termios> {
     }
 }
 
-fn abandon(path: &std::path::Path, id: &str, actor: &Actor) -> Result<()> {
-    let mut db = Db::open(path)?;
+fn abandon(cfg: &Config, id: &str, actor: &Actor) -> Result<()> {
+    let mut db = crate::commands::context::open_db(cfg)?;
     let mut l = session::load_any_for_abandon(&db, id)?;
     session::abandon(&mut db, &mut l, actor, clock::now())
 }

@@ -84,11 +84,11 @@ pub fn run(ctx: &Ctx, a: VerifyArgs) -> Result<u8> {
             crate::domain::in_store::is_in_store(&l.session.channel),
             std::sync::atomic::Ordering::Relaxed,
         );
-        set_open(Some((
-            db.path().to_path_buf(),
-            l.session.id.clone(),
-            acting.actor.clone(),
-        )));
+        let mut cfg = ctx.cfg.clone();
+        if cfg.postgres.is_none() {
+            cfg.db_path = db.path().to_path_buf();
+        }
+        set_open(Some((cfg, l.session.id.clone(), acting.actor.clone())));
         let result = call(&p, &env, &mut db, l);
         if result.as_ref().is_err_and(|e| e.kind == Kind::Interrupted) {
             drop(db);

@@ -10,13 +10,16 @@
 //! lists of decision columns whose digests the records carry (`crate::audit::rowdigest`). To
 //! cover a new table, add a [`Link`] here (and its kinds to `crate::audit::crosscheck::KINDS`)
 //! and a `crate::audit::digests::RowSpec`. [`check`] runs the queries and hands their rows to
-//! the pure comparisons of `crate::audit::crosscheck` ([`Checker`]).
+//! the pure comparisons of `crate::audit::crosscheck` ([`Checker`]). The links are written in
+//! SQLite's SQL; on PostgreSQL [`pg_sql`] rewrites their JSON reads and `xref` is the
+//! connection's own temporary table, filled 500 records per insert.
 
 use rusqlite::Connection;
 
 use crate::audit::crosscheck::{Checker, Collector, Match, Mismatch};
 use crate::audit::rowdigest::DIGESTS;
 use crate::error::Result;
+use crate::store::sql::{Conn, Dialect, PgConn, Val};
 
 /// One table and the records that must match its rows.
 pub struct Link {
@@ -190,6 +193,17 @@ pub fn prepare(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// [`prepare`] on PostgreSQL: the connection's own temporary table (dropped with the
+/// transaction, which is the verify's snapshot, rolled back at its end).
+fn prepare_pg(pg: &PgConn) -> Result<()> {
+    pg.batch(
+        "CREATE TEMP TABLE IF NOT EXISTS xref (seq bigint PRIMARY KEY, at text, account text, \
+         session text, event text, detail text); \
+         CREATE INDEX IF NOT EXISTS xref_event ON pg_temp.xref (event, seq); \
+         TRUNCATE pg_temp.xref",
+    )
+}
+
 /// A collected record: (seq, at, account, session, event, detail).
 pub type Record<'a> = (i64, &'a str, &'a str, &'a str, &'a str, &'a str);
 
@@ -213,11 +227,80 @@ pub fn add_all<'a>(conn: &Connection, all: impl IntoIterator<Item = Record<'a>>)
     done
 }
 
+/// How many records one PostgreSQL insert into `xref` carries (6 parameters each).
+const PG_BATCH: usize = 500;
+
+/// [`add_all`] on PostgreSQL, [`PG_BATCH`] records per statement (a record seen twice keeps
+/// the last, as SQLite's `INSERT OR REPLACE` does).
+fn add_all_pg<'a>(conn: Conn<'_>, all: impl IntoIterator<Item = Record<'a>>) -> Result<()> {
+    let mut batch: Vec<Record<'a>> = Vec::with_capacity(PG_BATCH);
+    let flush = |batch: &mut Vec<Record<'a>>| -> Result<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        // One seq once per statement (ON CONFLICT cannot touch a row twice).
+        batch.reverse();
+        let mut seen = std::collections::HashSet::new();
+        batch.retain(|r| seen.insert(r.0));
+        let values: Vec<String> = (0..batch.len())
+            .map(|i| {
+                let b = i * 6;
+                format!(
+                    "(?{}, ?{}, ?{}, ?{}, ?{}, ?{})",
+                    b + 1,
+                    b + 2,
+                    b + 3,
+                    b + 4,
+                    b + 5,
+                    b + 6
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO pg_temp.xref (seq, at, account, session, event, detail) VALUES {} \
+             ON CONFLICT (seq) DO UPDATE SET at = excluded.at, account = excluded.account, \
+             session = excluded.session, event = excluded.event, detail = excluded.detail",
+            values.join(", ")
+        );
+        let params: Vec<Val<'_>> = batch
+            .iter()
+            .flat_map(|r| {
+                [
+                    Val::Int(r.0),
+                    Val::Text(r.1),
+                    Val::Text(r.2),
+                    Val::Text(r.3),
+                    Val::Text(r.4),
+                    Val::Text(r.5),
+                ]
+            })
+            .collect();
+        conn.execute(&sql, &params)?;
+        batch.clear();
+        Ok(())
+    };
+    for r in all {
+        batch.push(r);
+        if batch.len() == PG_BATCH {
+            flush(&mut batch)?;
+        }
+    }
+    flush(&mut batch)
+}
+
 /// Compares every linked table, and every digested table's rows, with the records `collected`
 /// during the chain scan. `cut` is the `at` of the oldest kept record when the log was purged.
-pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Result<Vec<Mismatch>> {
-    prepare(conn)?;
-    add_all(conn, collected.kept())?;
+pub fn check(conn: Conn<'_>, collected: Collector, cut: Option<&str>) -> Result<Vec<Mismatch>> {
+    match conn {
+        Conn::Sqlite(c) => {
+            prepare(c)?;
+            add_all(c, collected.kept())?;
+        }
+        Conn::Pg(pg) => {
+            prepare_pg(pg)?;
+            add_all_pg(conn, collected.kept())?;
+        }
+    }
     let mut checker = Checker::new(collected, cut);
     for link in LINKS {
         checker.link(
@@ -234,30 +317,66 @@ pub fn check(conn: &Connection, collected: Collector, cut: Option<&str>) -> Resu
     Ok(checker.finish())
 }
 
+/// `sql` (a link's query, written for SQLite) as PostgreSQL's: `json_extract(X, '$.f')` as
+/// `(X::jsonb ->> 'f')` (a JSON `true` then reads `'true'`, so `= 1` tests become
+/// `IN ('1', 'true')`), `json_each` as `jsonb_array_elements_text`, `GLOB 'p*'` as
+/// `LIKE 'p%'`, and the agent query's bare column as an aggregate.
+pub fn pg_sql(sql: &str) -> String {
+    let mut out = sql
+        .replace(
+            "json_extract(detail, '$.stored') = 1",
+            "(detail::jsonb ->> 'stored') IN ('1', 'true')",
+        )
+        .replace(
+            "json_each(x.detail, '$.accounts') j",
+            "jsonb_array_elements_text(x.detail::jsonb -> 'accounts') j(value)",
+        )
+        .replace("GLOB 'agent.*'", "LIKE 'agent.%'")
+        .replace("SELECT fs, login ||", "SELECT min(fs), login ||");
+    const OPEN: &str = "json_extract(";
+    while let Some(i) = out.find(OPEN) {
+        let from = i + OPEN.len();
+        let Some(comma) = out[from..].find(", '$.") else {
+            break;
+        };
+        let column = out[from..from + comma].to_string();
+        let field_at = from + comma + ", '$.".len();
+        let Some(close) = out[field_at..].find("')") else {
+            break;
+        };
+        let field = out[field_at..field_at + close].to_string();
+        out.replace_range(
+            i..field_at + close + 2,
+            &format!("({column}::jsonb ->> '{field}')"),
+        );
+    }
+    out
+}
+
+fn dialect_sql(conn: Conn<'_>, sql: &'static str) -> std::borrow::Cow<'static, str> {
+    match conn.dialect() {
+        Dialect::Sqlite => std::borrow::Cow::Borrowed(sql),
+        Dialect::Postgres => std::borrow::Cow::Owned(pg_sql(sql)),
+    }
+}
+
 /// The rows of `link`: (name, key, time).
-pub fn rows(conn: &Connection, link: &Link) -> Result<Vec<(String, String, Option<String>)>> {
-    let mut stmt = conn.prepare(link.rows)?;
-    let rows = stmt.query_map([], |r| {
+pub fn rows(conn: Conn<'_>, link: &Link) -> Result<Vec<(String, String, Option<String>)>> {
+    conn.rows(&dialect_sql(conn, link.rows), &[], |r| {
         Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            r.get::<String>(0)?,
+            r.get::<Option<String>>(1)?.unwrap_or_default(),
             r.get(2)?,
         ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    })
 }
 
 /// The keys the records say `link`'s rows must have: (seq, key), in record order (which
 /// record of several with one key is left over depends on it).
-pub fn records(conn: &Connection, link: &Link) -> Result<Vec<(i64, String)>> {
-    let mut stmt = conn.prepare(link.records)?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get::<_, Option<String>>(1)?.unwrap_or_default(),
-        ))
+pub fn records(conn: Conn<'_>, link: &Link) -> Result<Vec<(i64, String)>> {
+    let mut out = conn.rows(&dialect_sql(conn, link.records), &[], |r| {
+        Ok((r.get(0)?, r.get::<Option<String>>(1)?.unwrap_or_default()))
     })?;
-    let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
     out.sort_by_key(|r| r.0);
     Ok(out)
 }

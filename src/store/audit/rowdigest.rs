@@ -235,7 +235,7 @@ fn columns(spec: &RowSpec) -> String {
 /// in table order, is `values` (a row as it was before a change): the same SQL expressions as
 /// [`row`], evaluated over the given values.
 pub fn prior_row(conn: Conn<'_>, spec: &RowSpec, values: &[Value]) -> Result<(String, Vec<Value>)> {
-    let names = table_columns(conn.sqlite()?, spec.table)?;
+    let names = table_columns(conn, spec.table)?;
     if names.len() != values.len() {
         return Err(crate::error::Error::internal(format!(
             "table {} has {} columns but the pre-update hook saw {}",
@@ -300,10 +300,16 @@ pub fn row_by_json_key(
     conn.row(&sql, vals![json], |r| values_of(r, width(spec)))
 }
 
-fn table_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
-    let rows = stmt.query_map([table], |r| r.get::<_, String>(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+fn table_columns(conn: Conn<'_>, table: &str) -> Result<Vec<String>> {
+    let sql = match conn.dialect() {
+        crate::store::sql::Dialect::Sqlite => "SELECT name FROM pragma_table_info(?1) ORDER BY cid",
+        crate::store::sql::Dialect::Postgres => {
+            "SELECT a.attname::text FROM pg_attribute a \
+             WHERE a.attrelid = to_regclass('public.' || ?1) AND a.attnum > 0 \
+             AND NOT a.attisdropped ORDER BY a.attnum"
+        }
+    };
+    conn.rows(sql, vals![table], |r| r.get::<String>(0))
 }
 
 /// The digest and seq of the latest record carrying `name`'s digest, if the seals know it.
@@ -393,14 +399,14 @@ pub fn row_by_key(
 }
 
 /// Every row of `spec`'s table: its name and its columns in list order (one query).
-pub fn all(conn: &Connection, spec: &RowSpec) -> Result<Vec<(String, Vec<Value>)>> {
+pub fn all(conn: Conn<'_>, spec: &RowSpec) -> Result<Vec<(String, Vec<Value>)>> {
     let sql = format!(
         "SELECT {}, {} FROM {}",
         name_sql(spec),
         columns(spec),
         spec.table
     );
-    Conn::Sqlite(conn).rows(&sql, &[], |r| values_of(r, width(spec)))
+    conn.rows(&sql, &[], |r| values_of(r, width(spec)))
 }
 
 /// Every row of every table in DIGESTS (only those named in `only`, unless it is empty), for a
@@ -630,7 +636,7 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(details.len(), 1, "{details:?}");
-        let rows = all(&conn, spec("complaint")).unwrap();
+        let rows = all(Conn::Sqlite(&conn), spec("complaint")).unwrap();
         let want = pure::digest(spec("complaint"), &rows[0].1);
         assert!(details[0].contains(&want), "{details:?}");
         assert!(details[0].contains("complaint 1") && details[0].contains("agent root"));
@@ -692,7 +698,7 @@ mod tests {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .unwrap();
-        let rows = all(&conn, spec("agent")).unwrap();
+        let rows = all(Conn::Sqlite(&conn), spec("agent")).unwrap();
         assert_eq!(dg, pure::digest(spec("agent"), &rows[0].1));
         let event: String = conn
             .query_row("SELECT event FROM audit WHERE seq = ?1", [seq], |r| {

@@ -1,9 +1,7 @@
-//! PostgreSQL, for centres whose several gateway hosts write one log (issue 16, in progress:
-//! cpni connects, `cpni init` builds the schema and registers the admin, and the store's
-//! contract (steps, the chain, the signed head, the row digests and seals, the locks and
-//! claims) passes on a real server through `crate::store::Db::open_pg`; but not every family's
-//! queries run there yet, so every command but `init` refuses a PostgreSQL `db`, see
-//! `Config::require_sqlite`). This module owns the numbered PostgreSQL migrations
+//! PostgreSQL, for centres whose several gateway hosts write one log (issue 16): `cpni init`
+//! builds the schema and registers the admin, and every command runs on it through
+//! `crate::store::Db::open_pg` (the day-to-day role), `cpni audit purge` through
+//! `crate::store::Db::open_pg_owner` (the owner role). This module owns the numbered PostgreSQL migrations
 //! ([`MIGRATIONS`]; `schema.postgres.sql` is the readable whole, `roles.sql` the
 //! administrator's one-time role set-up), the `db` URL and password files ([`target`]), the
 //! connection with its TLS ([`connect`]), the mapping of PostgreSQL's failures to exit 5
@@ -82,6 +80,7 @@ pub mod error;
 pub mod hostkeys;
 pub mod migrate;
 pub mod target;
+pub mod triggers;
 
 /// The PostgreSQL migrations, in order: step N is `MIGRATIONS[N - 1]` and leaves
 /// `schema_version.version = N`. Never edit a shipped step; add a new one (and keep
