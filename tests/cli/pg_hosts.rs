@@ -180,11 +180,10 @@ fn pg_two_hosts_times_32_processes_keep_one_chain_and_deliver_each_item_once() {
         .map(str::to_string)
         .collect();
     assert_eq!(ids, db_ids, "the messages received are the outbox's emails");
-    let olds: BTreeSet<String> = mails.iter().map(|m| header(m, "To").unwrap()).collect();
-    assert!(
-        olds.len() >= 2,
-        "notices went to the successive old addresses: {olds:?}"
-    );
+    // The new addresses are not of record yet (30 days): every notice went to the old one.
+    for m in &mails {
+        assert!(header(m, "To").unwrap().contains("ada@example.com"), "{m}");
+    }
 }
 
 fn events_of(db: &super::pg_schema::Db) -> std::collections::BTreeMap<String, i64> {
