@@ -6,11 +6,11 @@
 
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use super::pg_connect::{APP_PW, OWNER_PW, ca, roles};
+use super::pg_connect::roles;
 use super::pg_schema::{psql, server};
 
 /// Which database the suite's homes use.
@@ -61,6 +61,7 @@ pub fn sqlite_only(reason: &str) -> bool {
 /// One home's database on the test server, owned by cpni_owner; dropped with the home.
 pub struct PgDb {
     pub name: String,
+    compat: std::sync::atomic::AtomicBool,
 }
 
 impl PgDb {
@@ -98,10 +99,15 @@ impl PgDb {
             );
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        PgDb { name }
+        PgDb {
+            name,
+            compat: std::sync::atomic::AtomicBool::new(false),
+        }
     }
 
-    /// `db` for cpni: TCP to 127.0.0.1 with verify-full TLS (the test CA), as a real host.
+    /// `db` for cpni: the server's Unix socket, where it trusts cpni's roles (no password
+    /// files, which a test handing the home to another uid would make foreign to root; the
+    /// TCP, TLS and password forms are pg_connect's and pg_attacks' subject).
     pub fn url(&self) -> String {
         url_of(&self.name)
     }
@@ -114,11 +120,37 @@ impl PgDb {
     }
 
     /// Runs `sql` with psql as the superuser (a database administrator, the attacker who holds
-    /// the server), stopping at the first error; stdout trimmed.
+    /// the server), stopping at the first error; stdout trimmed. The session sees
+    /// [`SQLITE_COMPAT`] (made on first use, in a schema of its own that cpni's own sessions
+    /// never have on their search path), so the tests' SQLite-dialect inspection queries
+    /// (`hex`, `json_extract`, `strftime`, `group_concat`, …) answer the same on both.
     pub fn sql(&self, sql: &str) -> String {
-        let o = psql("postgres", &self.name, sql, false);
+        if !self.compat.swap(true, Ordering::SeqCst) {
+            let o = psql("postgres", &self.name, SQLITE_COMPAT, true);
+            assert!(o.ok, "sqlite_compat on {}: {}", self.name, o.stderr);
+        }
+        let sql = format!("SET search_path = public, sqlite_compat;\n{sql}");
+        let o = psql("postgres", &self.name, &sql, false);
         assert!(o.ok, "psql on {}: {sql:?} failed:\n{}", self.name, o.stderr);
-        o.stdout.trim().to_string()
+        Self::sqlite_booleans(o.stdout.trim())
+    }
+
+/// A cell holding a boolean as psql prints it (`t`, `f`) as the sqlite3 CLI prints a
+/// comparison's value (`1`, `0`); no column cpni writes holds the text `t` or `f`.
+fn sqlite_booleans(out: &str) -> String {
+    out.lines()
+        .map(|l| {
+            l.split('|')
+                .map(|c| match c {
+                    "t" => "1",
+                    "f" => "0",
+                    c => c,
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
     }
 
     /// A direct connection as the superuser (typed reads for the row digests).
@@ -143,23 +175,75 @@ impl Drop for PgDb {
     }
 }
 
+/// SQLite's functions the tests' inspection queries use, for psql on PostgreSQL: made in the
+/// schema `sqlite_compat` of a home's database the first time the test reads it with
+/// [`PgDb::sql`] (after `cpni init`, which wants an empty database). Text results, as the
+/// sqlite3 CLI prints them (a JSON true is 1).
+const SQLITE_COMPAT: &str = r#"
+CREATE SCHEMA IF NOT EXISTS sqlite_compat;
+CREATE OR REPLACE FUNCTION sqlite_compat.hex(b bytea) RETURNS text LANGUAGE sql IMMUTABLE
+  AS $$ SELECT upper(encode(b, 'hex')) $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.hex(t text) RETURNS text LANGUAGE sql IMMUTABLE
+  AS $$ SELECT upper(encode(convert_to(t, 'UTF8'), 'hex')) $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.json_extract(j text, p text) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE jsonb_typeof(v) WHEN 'boolean' THEN CASE WHEN v = 'true'::jsonb THEN '1' ELSE '0' END
+         WHEN 'null' THEN NULL WHEN 'object' THEN v::text WHEN 'array' THEN v::text
+         ELSE v #>> '{}' END
+  FROM (SELECT j::jsonb #> CASE WHEN p = '$' THEN '{}'::text[]
+                                ELSE string_to_array(substr(p, 3), '.') END AS v) s $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.ts(t text, mods text[]) RETURNS timestamptz
+  LANGUAGE plpgsql AS $$
+  DECLARE r timestamptz := CASE WHEN t = 'now' THEN clock_timestamp() ELSE t::timestamptz END;
+          m text;
+  BEGIN
+    FOREACH m IN ARRAY mods LOOP r := r + m::interval; END LOOP;
+    RETURN r;
+  END $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.strftime(f text, t text, VARIADIC mods text[] DEFAULT '{}')
+  RETURNS text LANGUAGE sql AS $$
+  SELECT CASE WHEN f = '%s' THEN floor(extract(epoch FROM sqlite_compat.ts(t, mods)))::bigint::text
+    ELSE to_char(sqlite_compat.ts(t, mods) AT TIME ZONE 'UTC',
+      replace(replace(replace(replace(replace(replace(replace(replace(replace(
+        f, 'T', '"T"'), 'Z', '"Z"'), '%Y', 'YYYY'), '%m', 'MM'), '%d', 'DD'), '%H', 'HH24'),
+        '%M', 'MI'), '%f', 'SS.MS'), '%S', 'SS')) END $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.datetime(t text, VARIADIC mods text[] DEFAULT '{}')
+  RETURNS text LANGUAGE sql AS $$
+  SELECT to_char(sqlite_compat.ts(t, mods) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.julianday(t text, VARIADIC mods text[] DEFAULT '{}')
+  RETURNS double precision LANGUAGE sql AS $$
+  SELECT extract(epoch FROM sqlite_compat.ts(t, mods))::double precision / 86400 + 2440587.5 $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.gc_step(acc text, v text, sep text) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v ELSE acc || sep || v END $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.gc_step(acc text, v text) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$ SELECT sqlite_compat.gc_step(acc, v, ',') $$;
+CREATE OR REPLACE AGGREGATE sqlite_compat.group_concat(text, text)
+  (sfunc = sqlite_compat.gc_step, stype = text);
+CREATE OR REPLACE AGGREGATE sqlite_compat.group_concat(text)
+  (sfunc = sqlite_compat.gc_step, stype = text);
+CREATE OR REPLACE FUNCTION sqlite_compat.randomblob(n integer) RETURNS bytea LANGUAGE sql AS $$
+  SELECT decode(string_agg(lpad(to_hex(floor(random() * 256)::int), 2, '0'), ''), 'hex')
+  FROM generate_series(1, n) $$;
+"#;
+
 fn url_of(name: &str) -> String {
+    let (host, port) = server();
     format!(
-        "postgresql://cpni_app@127.0.0.1:{}/{name}?sslmode=verify-full",
-        server().1
+        "postgresql://cpni_app@{}:{port}/{name}",
+        host.replace('/', "%2F")
     )
 }
 
 fn key_base_of(name: &str) -> String {
     use sha2::{Digest, Sha256};
-    let d = Sha256::digest(format!("127.0.0.1\n{}\n{name}", server().1).as_bytes());
+    let (host, port) = server();
+    let d = Sha256::digest(format!("{host}\n{port}\n{name}").as_bytes());
     format!("cpni-pg-{name}-{}", hex::encode(&d[..8]))
 }
 
-/// The config lines a home on database `name` needs, merged into a test's own `text`: `db` at
-/// the top and the `[storage]` keys (password files in the home, 0600; the test CA), unless
-/// the test names its own `db` (then `text` is written as it is).
-pub fn merge_config(text: &str, name: &str, home: &Path) -> String {
+/// `text` with `db` (the home's database) at its top, unless the test names its own `db`.
+pub fn merge_config(text: &str, name: &str) -> String {
     let own_db = text
         .lines()
         .take_while(|l| !l.trim_start().starts_with('['))
@@ -171,42 +255,7 @@ pub fn merge_config(text: &str, name: &str, home: &Path) -> String {
     if own_db {
         return text.to_string();
     }
-    let (app, owner) = password_files(home);
-    let keys = format!(
-        "password_file = \"{}\"\nowner_password_file = \"{}\"\nca_file = \"{}\"\n",
-        app.display(),
-        owner.display(),
-        ca()
-    );
-    let body = if text.lines().any(|l| l.trim() == "[storage]") {
-        let mut out = String::new();
-        for l in text.lines() {
-            out.push_str(l);
-            out.push('\n');
-            if l.trim() == "[storage]" {
-                out.push_str(&keys);
-            }
-        }
-        out
-    } else {
-        format!("{text}\n[storage]\n{keys}")
-    };
-    format!("db = \"{}\"\n{body}", url_of(name))
-}
-
-/// The roles' password files in `home/pg-secrets/` (folder 0700, files 0600), made once.
-fn password_files(home: &Path) -> (PathBuf, PathBuf) {
-    let dir = home.join("pg-secrets");
-    let (app, owner) = (dir.join("app-password"), dir.join("owner-password"));
-    if !app.exists() {
-        std::fs::create_dir_all(&dir).expect("mkdir pg-secrets");
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
-        for (p, pw) in [(&app, APP_PW), (&owner, OWNER_PW)] {
-            std::fs::write(p, format!("{pw}\n")).expect("write a password file");
-            std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o600)).unwrap();
-        }
-    }
-    (app, owner)
+    format!("db = \"{}\"\n{text}", url_of(name))
 }
 
 /// A database `cpni init` built once per test process, and the files init left in its home's
@@ -258,7 +307,7 @@ fn build_template(demo: bool) -> Template {
     let home = super::util::Env::plain();
     home.write(
         &home.config_path(),
-        &merge_config(super::util::TEST_CONFIG, &name, home.root()),
+        &merge_config(super::util::TEST_CONFIG, &name),
     );
     let args: &[&str] = if demo { &["init", "--demo"] } else { &["init"] };
     home.run(args).ok();

@@ -9,8 +9,9 @@
 //! `CREATE DATABASE … TEMPLATE` copy takes a fifth of what init takes) with the template home's
 //! key files copied in under the copy's key base (the database holds their fingerprint, which
 //! the copy inherits, so the keys match), and the home's Drop drops it. The config written by
-//! [`Env::write_config`] gets `db` (TCP, verify-full TLS, as a real host) and the `[storage]`
-//! password files merged in, unless the test names its own `db`. We chose an environment
+//! [`Env::write_config`] gets `db` (the server's Unix socket, trusted: no password files that
+//! a test handing the home to another uid would make foreign; TCP, TLS and the password files
+//! are the `pg_*` modules' subject) put at its top, unless the test names its own `db`. We chose an environment
 //! variable and one database per home over a generic test body per backend (a macro or a trait
 //! over 392 tests) because the tests then stay as they are: the same `env.run(…)` lines drive
 //! either backend, and only the helpers that read tables ([`Env::sql`], [`Env::sql_json`],
@@ -143,7 +144,7 @@ impl Env {
             None => self.write(&self.config_path(), text),
             Some(pg) => self.write(
                 &self.config_path(),
-                &merge_config(text, &pg.name, self.root()),
+                &merge_config(text, &pg.name),
             ),
         };
     }
@@ -288,7 +289,7 @@ impl Env {
         let seq: String = self.sql("select coalesce(max(seq), 0) from audit;");
         let rows: Vec<(String, String)> = cpni::audit::rowdigest::DIGESTS
             .iter()
-            .flat_map(|spec| self.row_digests(spec.table, "1"))
+            .flat_map(|spec| self.row_digests(spec.table, "1 = 1"))
             .collect();
         self.seal_rows(&rows, seq.parse().unwrap());
     }
