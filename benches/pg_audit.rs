@@ -153,8 +153,11 @@ fn interleaved(reps: usize, runs: &mut [&mut dyn FnMut() -> f64]) -> Vec<f64> {
 fn pg_host(b: &Bench) {
     let mut su = superuser("postgres");
     su.batch_execute(cpni::store::pg::ROLES).unwrap();
-    su.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", b.pg_name))
-        .unwrap();
+    su.batch_execute(&format!(
+        "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+        b.pg_name
+    ))
+    .unwrap();
     su.batch_execute(&format!("CREATE DATABASE {} OWNER cpni_owner", b.pg_name))
         .unwrap();
     let sock = env("CPNI_TEST_PG_HOST").replace('/', "%2F");

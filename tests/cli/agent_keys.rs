@@ -225,6 +225,11 @@ fn disable_removes_every_key_at_once_and_enable_exists() {
 
 #[test]
 fn files_open_to_other_users_are_refused_naming_the_chmod() {
+    if crate::util::sqlite_only(
+        "the SQLite file's mode (PostgreSQL: the key files' checks, pg_connect)",
+    ) {
+        return;
+    }
     let (env, _) = env();
     let db = env.db();
     let chmod =
@@ -254,6 +259,9 @@ fn files_open_to_other_users_are_refused_naming_the_chmod() {
 
 #[test]
 fn a_permission_error_is_reported_as_one_with_the_path() {
+    if crate::util::sqlite_only("a permission error on the database file beside the keys") {
+        return;
+    }
     let (env, _) = env();
     // The home stays root's (0700): another user cannot even see whether the database exists.
     let mut cmd = env.other_command(&["agent", "list"]);
@@ -267,6 +275,9 @@ fn a_permission_error_is_reported_as_one_with_the_path() {
 
 #[test]
 fn a_planted_link_beside_the_database_is_refused() {
+    if crate::util::sqlite_only("a link planted at the writer lock file beside the SQLite file") {
+        return;
+    }
     let (env, _) = env();
     let victim = env.file("victim", "keep");
     let lock = PathBuf::from(format!("{}.lock", env.db().display()));

@@ -59,14 +59,14 @@ fn forge_record(env: &Env, event: &str, at: &str, detail: &str) -> Record {
     };
     r.hash = chain::hash(&r.prev_hash, &r).to_vec();
     env.sql(&format!(
-        "insert into audit values ({}, '{}', '{}', '', '', '', '{}', '{}', x'{}', x'{}');",
+        "insert into audit values ({}, '{}', '{}', '', '', '', '{}', '{}', {}, {});",
         r.seq,
         r.at,
         r.actor,
         r.event,
         r.detail.replace('\'', "''"),
-        hex::encode(&r.prev_hash),
-        hex::encode(&r.hash)
+        env.blob(&hex::encode(&r.prev_hash)),
+        env.blob(&hex::encode(&r.hash))
     ));
     r
 }
@@ -80,9 +80,11 @@ pub(crate) fn re_sign_head(env: &Env, seed: &[u8; 32]) {
         .unwrap();
     let h = Head::sign(seed, seq, &hash, base, "2026-01-01T00:00:00.000Z");
     env.sql(&format!(
-        "insert or replace into audit_head values (1, {}, x'{}', {}, '{}', '{}', '{}');",
+        "insert into audit_head values (1, {}, {}, {}, '{}', '{}', '{}') on conflict (id) do \
+         update set seq = excluded.seq, hash = excluded.hash, base_seq = excluded.base_seq, \
+         at = excluded.at, public_key = excluded.public_key, signature = excluded.signature;",
         h.seq,
-        hex::encode(&h.hash),
+        env.blob(&hex::encode(&h.hash)),
         h.base_seq,
         h.at,
         h.public_key,
@@ -106,8 +108,8 @@ fn forge_signed_base(env: &Env, seed: &[u8; 32], n: i64, purged_at: &str) {
     let sig = sign_text(seed, &statement.message());
     env.sql(&format!(
         "insert into audit_base (seq, hash, purged_at, records, signature) \
-         values ({n}, x'{}', '{purged_at}', {n}, '{sig}'); delete from audit where seq <= {n};",
-        hex::encode(&hash)
+         values ({n}, {}, '{purged_at}', {n}, '{sig}'); delete from audit where seq <= {n};",
+        env.blob(&hex::encode(&hash))
     ));
 }
 
@@ -271,6 +273,9 @@ fn cut_tail(env: &Env, k: i64) -> i64 {
 
 #[test]
 fn a_tail_cut_off_after_the_newest_checkpoint_is_caught() {
+    if crate::util::sqlite_only("drops and re-creates SQLite triggers from sqlite_master") {
+        return;
+    }
     let env = log_with_checkpoint();
     let first_gone = cut_tail(&env, 2);
     assert!(first_gone > cp_seq(&env));
@@ -283,6 +288,9 @@ fn a_tail_cut_off_after_the_newest_checkpoint_is_caught() {
 
 #[test]
 fn a_cut_tail_with_its_signed_head_deleted_is_caught() {
+    if crate::util::sqlite_only("drops and re-creates SQLite triggers from sqlite_master") {
+        return;
+    }
     let env = log_with_checkpoint();
     cut_tail(&env, 2);
     env.sql("delete from audit_head;");
@@ -423,6 +431,11 @@ fn a_purge_dated_in_the_future_is_caught_even_with_the_key() {
 
 #[test]
 fn a_schema_rewound_by_hand_is_refused_before_any_upgrade() {
+    if crate::util::sqlite_only(
+        "SQLite's pragma user_version (PostgreSQL: schema_version, pg_connect)",
+    ) {
+        return;
+    }
     // From the review: rewinding `user_version` to 10 (seals dropped) made the next open
     // re-run migration 11, whose baselines recorded a hand-edited session as found, and sign
     // it into the head; verify then passed. Now any command refuses a database whose own log

@@ -135,22 +135,37 @@ impl PgDb {
         Self::sqlite_booleans(o.stdout.trim())
     }
 
-/// A cell holding a boolean as psql prints it (`t`, `f`) as the sqlite3 CLI prints a
-/// comparison's value (`1`, `0`); no column cpni writes holds the text `t` or `f`.
-fn sqlite_booleans(out: &str) -> String {
-    out.lines()
-        .map(|l| {
-            l.split('|')
-                .map(|c| match c {
-                    "t" => "1",
-                    "f" => "0",
-                    c => c,
-                })
-                .collect::<Vec<_>>()
-                .join("|")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    /// A cell holding a boolean as psql prints it (`t`, `f`) as the sqlite3 CLI prints a
+    /// comparison's value (`1`, `0`); no column cpni writes holds the text `t` or `f`.
+    fn sqlite_booleans(out: &str) -> String {
+        out.lines()
+            .map(|l| {
+                l.split('|')
+                    .map(|c| match c {
+                        "t" => "1",
+                        "f" => "0",
+                        c => c,
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// `pg_dump` of the database (schema and rows), as its administrator would take it.
+    pub fn dump(&self) -> String {
+        let (host, port) = server();
+        let o = std::process::Command::new("pg_dump")
+            .args(["-h", &host, "-p", &port, "-U", "postgres", &self.name])
+            .output()
+            .expect("run pg_dump (postgresql-client)");
+        assert!(
+            o.status.success(),
+            "pg_dump: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8_lossy(&o.stdout).into_owned()
     }
 
     /// A direct connection as the superuser (typed reads for the row digests).
@@ -222,6 +237,13 @@ CREATE OR REPLACE AGGREGATE sqlite_compat.group_concat(text, text)
   (sfunc = sqlite_compat.gc_step, stype = text);
 CREATE OR REPLACE AGGREGATE sqlite_compat.group_concat(text)
   (sfunc = sqlite_compat.gc_step, stype = text);
+CREATE OR REPLACE FUNCTION sqlite_compat.gc_step(acc text, v bigint, sep text) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$ SELECT sqlite_compat.gc_step(acc, v::text, sep) $$;
+CREATE OR REPLACE AGGREGATE sqlite_compat.group_concat(bigint, text)
+  (sfunc = sqlite_compat.gc_step, stype = text);
+CREATE OR REPLACE FUNCTION sqlite_compat.date(t text, VARIADIC mods text[] DEFAULT '{}')
+  RETURNS text LANGUAGE sql AS $$
+  SELECT to_char(sqlite_compat.ts(t, mods) AT TIME ZONE 'UTC', 'YYYY-MM-DD') $$;
 CREATE OR REPLACE FUNCTION sqlite_compat.randomblob(n integer) RETURNS bytea LANGUAGE sql AS $$
   SELECT decode(string_agg(lpad(to_hex(floor(random() * 256)::int), 2, '0'), ''), 'hex')
   FROM generate_series(1, n) $$;

@@ -287,7 +287,7 @@ fn lost_pin_by_mail_then_forced_new_pin() {
     let temp = temp_pin_from_letter(&env);
     out.never_prints(&temp);
     assert!(
-        !env.sql(".dump").contains(&temp),
+        !env.dump().contains(&temp),
         "the temporary PIN is in the database"
     );
     let s = env

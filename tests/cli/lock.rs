@@ -186,6 +186,9 @@ fn chain_intact(env: &Env) {
 
 #[test]
 fn waiters_get_the_lock_in_the_order_they_queued() {
+    if crate::util::sqlite_only("SQLite's writer lock file and its queue") {
+        return;
+    }
     let env = patient_env();
     let before = env.count("audit");
     let held = hold_flock(&env);
@@ -211,6 +214,9 @@ fn waiters_get_the_lock_in_the_order_they_queued() {
 
 #[test]
 fn a_killed_holder_and_a_killed_waiter_free_their_places() {
+    if crate::util::sqlite_only("SQLite's writer lock file and its queue") {
+        return;
+    }
     let env = patient_env();
     let before = (env.count("audit"), env.count("session"));
     let (sqlite, sqlite_in) = hold_sqlite(&env.db());
@@ -247,6 +253,9 @@ fn a_killed_holder_and_a_killed_waiter_free_their_places() {
 
 #[test]
 fn a_step_that_times_out_in_the_queue_is_busy_and_changes_nothing() {
+    if crate::util::sqlite_only("SQLite's writer lock file and its queue") {
+        return;
+    }
     let env = patient_env();
     let hasty = env.write(
         &env.root().join("hasty.toml"),

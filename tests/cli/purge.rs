@@ -106,7 +106,7 @@ fn build(db: &Path, login: &str) {
 }
 
 fn seqs(env: &Env) -> String {
-    env.sql("select group_concat(seq, ',') from (select seq from audit order by seq);")
+    env.sql("select group_concat(seq, ',') from (select seq from audit order by seq) t;")
 }
 
 #[test]

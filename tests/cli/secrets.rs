@@ -27,7 +27,7 @@ fn pin_is_stored_only_as_argon2id() {
         hash.starts_with("$argon2id$"),
         "pin_hash is not a PHC string: {hash}"
     );
-    let dump = env.sql(".dump");
+    let dump = env.dump();
     assert!(
         !dump.contains(PIN),
         "the PIN digits appear in the database dump"

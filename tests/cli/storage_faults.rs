@@ -46,6 +46,9 @@ fn storage_error(run: &Run, needle: &str) {
 
 #[test]
 fn a_read_only_database_is_refused_with_exit_5_and_nothing_written() {
+    if crate::util::sqlite_only("a read-only SQLite file") {
+        return;
+    }
     let env = Env::initialised(true);
     env.run(&["agent", "add", OTHER_LOGIN, "--role", "agent"])
         .ok();
@@ -66,6 +69,9 @@ fn a_read_only_database_is_refused_with_exit_5_and_nothing_written() {
 
 #[test]
 fn a_missing_database_folder_is_exit_5_and_nothing_is_created() {
+    if crate::util::sqlite_only("the SQLite file's folder") {
+        return;
+    }
     let env = Env::initialised(true);
     let before = snapshot(&env);
     let folder = env.db().parent().expect("folder").to_path_buf();
@@ -94,6 +100,9 @@ fn a_missing_database_folder_is_exit_5_and_nothing_is_created() {
 
 #[test]
 fn a_full_disk_file_size_limit_is_exit_5_and_the_import_is_rolled_back() {
+    if crate::util::sqlite_only("a file size limit on the SQLite file's writes") {
+        return;
+    }
     let env = Env::initialised(true);
     let before = snapshot(&env);
     // A file big enough that its one transaction outgrows the limit set below.
@@ -151,6 +160,9 @@ fn a_full_disk_file_size_limit_is_exit_5_and_the_import_is_rolled_back() {
 
 #[test]
 fn a_write_lock_held_by_another_program_past_the_timeout_is_exit_5() {
+    if crate::util::sqlite_only("the sqlite3 CLI holding the file's write lock") {
+        return;
+    }
     let env = Env::initialised(true);
     let before = snapshot(&env);
     let mut holder = Command::new("sqlite3")

@@ -142,10 +142,7 @@ impl Env {
     pub fn write_config(&self, text: &str) {
         match &self.pg {
             None => self.write(&self.config_path(), text),
-            Some(pg) => self.write(
-                &self.config_path(),
-                &merge_config(text, &pg.name),
-            ),
+            Some(pg) => self.write(&self.config_path(), &merge_config(text, &pg.name)),
         };
     }
 
@@ -238,6 +235,23 @@ impl Env {
         match self.pg {
             None => format!("lower(hex({col}))"),
             Some(_) => format!("encode({col}, 'hex')"),
+        }
+    }
+
+    /// The SQL literal of the blob with lower-case hex `hex` in the backend's dialect.
+    pub fn blob(&self, hex: &str) -> String {
+        match self.pg {
+            None => format!("x'{hex}'"),
+            Some(_) => format!("'\\x{hex}'::bytea"),
+        }
+    }
+
+    /// The whole database as text, for a search of what it holds (`sqlite3 .dump`, or
+    /// `pg_dump` of the home's database).
+    pub fn dump(&self) -> String {
+        match &self.pg {
+            None => sqlite3(&self.db(), ".dump"),
+            Some(pg) => pg.dump(),
         }
     }
 

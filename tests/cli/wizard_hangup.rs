@@ -144,14 +144,14 @@ fn a_closed_terminal_at_a_menu_abandons_the_session_and_exits_130_every_time() {
         drop(master); // the window closes, the ssh connection drops
         let code = exit_code(&mut child);
         // This run's session (the newest row) and every event recorded for it.
-        let session = env.sql("select id from session order by rowid desc limit 1;");
+        let session = env.sql("select id from session order by started_at desc, id desc limit 1;");
         let row = env.sql(&format!(
             "select count(ended_at), coalesce(max(end_reason), '-') from session \
              where id = '{session}';"
         ));
         let events = env.sql(&format!(
             "select group_concat(event, ' ') from (select event from audit \
-             where session = '{session}' order by seq);"
+             where session = '{session}' order by seq) t;"
         ));
         assert_eq!(
             (code, row.as_str(), events.as_str()),
