@@ -613,15 +613,11 @@ fn log_with_a_replaced_number() -> Env {
 fn a_contact_planted_in_the_history_is_caught() {
     let env = log_with_a_replaced_number();
     // An attacker's number, "of record" for a year until yesterday: a callback target.
-    let out = Command::new("sqlite3")
-        .arg(env.db())
-        .arg(
-            "insert into contact_history (account, kind, value, since, until) values \
-             ('DEMO-1001', 'phone', '+12025550666', '2025-01-01T00:00:00Z', '2026-11-30T00:00:00Z');",
-        )
-        .output()
-        .expect("sqlite3");
-    assert!(out.status.success(), "inserts are the table's normal use");
+    // Inserts are the table's normal use: the database's own client makes it (asserted).
+    env.sql(
+        "insert into contact_history (account, kind, value, since, until) values \
+         ('DEMO-1001', 'phone', '+12025550666', '2025-01-01T00:00:00Z', '2026-11-30T00:00:00Z');",
+    );
     let err = verify_fails(&env, &[], "table-mismatch");
     let msg = err["error"]["message"].as_str().unwrap();
     assert!(msg.contains("contact history"), "{msg}");

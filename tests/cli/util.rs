@@ -16,7 +16,12 @@
 //! over 392 tests) because the tests then stay as they are: the same `env.run(…)` lines drive
 //! either backend, and only the helpers that read tables ([`Env::sql`], [`Env::sql_json`],
 //! [`Env::row_digests`], [`Env::reseal`], [`Env::edit_behind`]) know the backend, reading as its
-//! administrator would (the superuser on PostgreSQL; SQL kept to what both dialects accept).
+//! administrator would (the superuser on PostgreSQL). Their SQL is kept to what both dialects
+//! accept where that is plain (`on conflict … do update`, aliased subqueries, [`Env::blob`] and
+//! [`Env::hex`] for the one literal that differs); the SQLite functions the inspection queries
+//! lean on (`hex`, `json_extract`, `strftime`, `date`, `julianday`, `group_concat`, `randomblob`)
+//! are given to the tests' psql sessions in a schema of their own (`sqlite_compat`, made after
+//! init, never on cpni's search path), and a boolean cell prints as sqlite3 prints it (1, 0).
 //! A test about SQLite itself (the file, WAL, sqlite_master, the pre-update hook, file locks)
 //! starts with `if sqlite_only("reason") { return; }`, the one helper, which prints the test
 //! and the reason on the PostgreSQL run and logs it for scripts/test.sh's count: nothing skips
