@@ -119,13 +119,12 @@ pub fn records(mut seq: i64, mut prev: Vec<u8>, n: u64) -> impl Iterator<Item = 
             cols[6].as_bytes(),
         ];
         let hash = chain::hash_parts(&prev, seq, &fields).to_vec();
-        let rec = Record {
+        Record {
             seq,
             cols,
             prev: std::mem::replace(&mut prev, hash.clone()),
             hash,
-        };
-        rec
+        }
     })
 }
 

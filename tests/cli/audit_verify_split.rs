@@ -87,7 +87,7 @@ fn a_replaced_hash_at_the_end_of_the_first_half_is_named() {
     let env = log();
     tamper(
         &env,
-        &format!("update audit set hash = randomblob(32) where seq = 6;"),
+        "update audit set hash = randomblob(32) where seq = 6;",
     );
     fails_at(&env, 6, "edited");
 }
@@ -114,7 +114,7 @@ fn checkpoints_in_both_halves_are_checked() {
     // A record of the second half rewritten: named, and the later checkpoint no longer holds.
     tamper(
         &env,
-        &format!("update audit set account = 'ACCT-999' where seq = 15;"),
+        "update audit set account = 'ACCT-999' where seq = 15;",
     );
     let run = env.run(&[
         "--json",

@@ -105,13 +105,6 @@ impl PgDb {
         }
     }
 
-    /// `db` for cpni: the server's Unix socket, where it trusts cpni's roles (no password
-    /// files, which a test handing the home to another uid would make foreign to root; the
-    /// TCP, TLS and password forms are pg_connect's and pg_attacks' subject).
-    pub fn url(&self) -> String {
-        url_of(&self.name)
-    }
-
     /// The file name of this database's key base on a host (`<data>/cpni/<base>.code-key`),
     /// computed as cpni does (src/config.rs `key_base_name`): a wrong guess fails every test
     /// that uses [`super::util::Env::initialised`], with cpni saying the keys are missing.
@@ -249,6 +242,9 @@ CREATE OR REPLACE FUNCTION sqlite_compat.randomblob(n integer) RETURNS bytea LAN
   FROM generate_series(1, n) $$;
 "#;
 
+/// `db` for cpni: the server's Unix socket, where it trusts cpni's roles (no password files,
+/// which a test handing the home to another uid would make foreign to root; the TCP, TLS and
+/// password forms are pg_connect's and pg_attacks' subject).
 fn url_of(name: &str) -> String {
     let (host, port) = server();
     format!(
