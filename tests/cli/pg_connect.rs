@@ -578,15 +578,15 @@ fn pg_other_commands_run_on_a_postgresql_db_and_create_no_folder() {
 }
 
 /// A throw-away server of its own (so that stopping it disturbs no other test).
-struct Throwaway {
+pub(super) struct Throwaway {
     host: String,
-    port: String,
+    pub(super) port: String,
     dir: String,
     ca: String,
 }
 
 impl Throwaway {
-    fn start() -> Throwaway {
+    pub(super) fn start() -> Throwaway {
         Throwaway::start_with_names("IP:127.0.0.1,DNS:localhost")
     }
 
@@ -622,7 +622,7 @@ impl Throwaway {
         }
     }
 
-    fn script(&self, what: &str) {
+    pub(super) fn script(&self, what: &str) {
         let o = Command::new("bash")
             .arg(format!(
                 "{}/scripts/pg-server.sh",
@@ -640,7 +640,7 @@ impl Throwaway {
     }
 
     /// The roles with the test passwords, and an empty database `cpni` owned by cpni_owner.
-    fn cpni_database(&self) {
+    pub(super) fn cpni_database(&self) {
         self.psql("postgres", cpni::store::pg::ROLES);
         self.psql(
             "postgres",
@@ -653,7 +653,7 @@ impl Throwaway {
         self.psql("postgres", "CREATE DATABASE cpni OWNER cpni_owner");
     }
 
-    fn psql(&self, db: &str, sql: &str) -> String {
+    pub(super) fn psql(&self, db: &str, sql: &str) -> String {
         let o = Command::new("psql")
             .args([
                 "-X",

@@ -11,13 +11,13 @@ use crate::calls::{ADA, code, code_in_email, start};
 use crate::util::{Env, TEST_CONFIG};
 
 /// An aiosmtpd process delivering into `maildir`; killed when dropped.
-struct Smtpd {
+pub(crate) struct Smtpd {
     child: Child,
     maildir: PathBuf,
 }
 
 impl Smtpd {
-    fn start(dir: &Path, port: u16) -> Smtpd {
+    pub(crate) fn start(dir: &Path, port: u16) -> Smtpd {
         let maildir = dir.join("Maildir");
         let log = std::fs::File::create(dir.join("smtpd.log")).expect("smtpd log");
         let child = Command::new("python3")
@@ -52,7 +52,7 @@ impl Smtpd {
     }
 
     /// The messages delivered so far (files in Maildir/new), oldest name first.
-    fn messages(&self) -> Vec<String> {
+    pub(crate) fn messages(&self) -> Vec<String> {
         let new = self.maildir.join("new");
         let Ok(dir) = std::fs::read_dir(&new) else {
             return Vec::new();
