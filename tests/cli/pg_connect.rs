@@ -4,7 +4,8 @@
 //! however many hosts run it at once; a host joining the database must be given the keys; a
 //! password in the URL, a password file others can read, a wrong password, a stopped server, a
 //! wrong CA are refused with the documented exit code, naming the server, nothing created;
-//! every other command refuses a PostgreSQL db and never creates a folder named `postgresql:`.
+//! every other command runs on a PostgreSQL db and never creates a folder named `postgresql:`
+//! (`pg_steps.rs` drives a whole day there).
 //! A missing server fails every test here.
 
 use std::os::unix::fs::PermissionsExt;

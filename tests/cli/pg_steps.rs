@@ -253,6 +253,9 @@ fn pg_a_trigger_the_owner_adds_refuses_every_command_and_a_dropped_one_fails_ver
     env.run(&["audit", "verify"])
         .code(6)
         .stderr_has("audit_no_delete (altered)");
+    // A rewritten trigger function can change rows behind every step: every command refuses.
+    let j = env.run(&["--json", "agent", "list"]).code(6).json_err();
+    assert_eq!(j["error"]["code"], "foreign-trigger", "{j}");
 }
 
 #[test]
