@@ -277,6 +277,36 @@ fn pg_audit_purge_runs_on_the_owner_connection_only() {
         .json_err();
     assert_eq!(j["error"]["code"], "pg-owner-password", "{j}");
     assert_eq!(events(&db), before);
+    // With a wrong owner password the purge fails to log in as the owner (exit 5), while the
+    // day-to-day commands, which never use it, go on.
+    env.write_config(&config);
+    let owner_file = env.root().join("owner-password-wrong");
+    let wrong = secret_file(&env, "owner-password-wrong", "not-the-owner-password");
+    assert_eq!(wrong, owner_file);
+    let with_wrong: String = config
+        .lines()
+        .map(|l| {
+            if l.starts_with("owner_password_file") {
+                format!("owner_password_file = \"{}\"\n", wrong.display())
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    env.write_config(&with_wrong);
+    let j = env
+        .run(&["--json", "audit", "purge", "--before", "2020-01-01"])
+        .code(5)
+        .json_err();
+    assert_eq!(j["error"]["code"], "pg-auth", "{j}");
+    assert!(
+        j["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("cpni_owner"),
+        "{j}"
+    );
+    env.run(&["agent", "list"]).ok();
     env.write_config(&config);
     // The day-to-day role cannot delete a record even below a base (psql as cpni_app).
     let o = psql(
