@@ -5,8 +5,9 @@
 //! and JSON Lines, with the rows the database holds), a checkpoint, the reports; `audit purge`
 //! on the owner's connection only; and the attacks a database owner can make behind cpni's
 //! back: a decision row edited with psql (the next step and `audit verify` exit 6), a trigger
-//! added (every command refused, `foreign-trigger`), an append-only trigger dropped or
-//! disabled (`audit verify` exit 6). A server stopped between steps is exit 5 with nothing
+//! added (every command refused, `foreign-trigger`), an append-only trigger disabled or its
+//! function rewritten (`audit verify` exit 6). `audit purge` removes an old prefix (a log made
+//! old through the store) on the owner's connection, refused without its password file. A server stopped between steps is exit 5 with nothing
 //! written, and the next step after its restart works.
 
 use super::calls::{ADA, ADA_PIN, code, code_in_email, pin, start};
@@ -361,4 +362,91 @@ fn pg_a_server_stopped_between_steps_is_exit_5_and_the_next_step_works_after_res
             .trim(),
         "1"
     );
+}
+
+/// The store on `db` as the day-to-day role over the test server's socket, with `env`'s key
+/// files (a step of this process signs as the host's cpni would).
+fn store_of(db: &Db, env: &Env) -> cpni::store::Db {
+    let (host, port) = super::pg_schema::server();
+    let url = format!(
+        "postgresql://cpni_app@{}:{port}/{}?sslmode=disable",
+        host.replace('/', "%2F"),
+        db.name
+    );
+    let t = cpni::store::pg::target::parse(&url, Default::default()).unwrap();
+    let code = super::pg_connect::key_files(env).0;
+    let base = code
+        .to_string_lossy()
+        .trim_end_matches(".code-key")
+        .to_string();
+    cpni::store::Db::open_pg(
+        &t,
+        std::path::Path::new(&base),
+        std::time::Duration::from_secs(5),
+    )
+    .unwrap_or_else(|e| panic!("open the store: {e}"))
+}
+
+#[test]
+fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies() {
+    use cpni::audit::{Actor, Event};
+    let db = empty_db();
+    let env = super::pg_connect::tls_host(&db);
+    env.run(&["init"]).ok();
+    // Records cannot be backdated through cpni: the log is made again, old, through the store
+    // (the steps cpni's init takes, at 2023 times), after the superuser emptied what init wrote.
+    psql_ok(
+        "postgres",
+        &db.name,
+        "SET session_replication_role = replica; \
+         TRUNCATE audit, audit_head, row_seal, agent CASCADE",
+    );
+    let login = cpni::commands::context::os_login();
+    let actor = Actor {
+        login: login.clone(),
+        on_behalf_of: None,
+    };
+    let old = |t: &str| cpni::clock::parse(t).unwrap();
+    let mut store = store_of(&db, &env);
+    store
+        .step(|w| {
+            let at = old("2023-01-10T09:00:00.000Z");
+            w.append(&actor, at, Event::new("init"))?;
+            w.insert_agent(&cpni::store::agents::Agent {
+                login: login.clone(),
+                name: String::new(),
+                role: "admin".into(),
+                active: true,
+                created_at: cpni::clock::format(at),
+            })?;
+            let add = Event::new("agent.add")
+                .with("login", login.as_str())
+                .with("role", "admin");
+            w.append(&actor, at, add).map(|_| ())
+        })
+        .unwrap();
+    for t in ["2023-02-01T09:00:00.000Z", "2023-03-01T09:00:00.000Z"] {
+        store
+            .step(|w| {
+                w.append(&actor, old(t), Event::new("customer.show").account("A1"))
+                    .map(|_| ())
+            })
+            .unwrap();
+    }
+    drop(store);
+    env.run(&["audit", "verify"]).ok();
+    let j = env
+        .run(&["--json", "audit", "purge", "--before", "2024-01-01"])
+        .ok()
+        .json();
+    assert_eq!(j["removed"], 4, "{j}");
+    let left = events(&db);
+    assert_eq!(left[0], "audit.purge", "{left:?}");
+    assert_eq!(
+        psql_ok("postgres", &db.name, "SELECT seq FROM audit_base").trim(),
+        "4"
+    );
+    env.run(&["audit", "verify"]).ok();
+    env.run(&["agent", "add", "bob", "--role", "agent"]).ok();
+    env.run(&["audit", "verify"]).ok();
 }
