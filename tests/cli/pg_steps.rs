@@ -7,8 +7,9 @@
 //! back: a decision row edited with psql (the next step and `audit verify` exit 6), a trigger
 //! added (every command refused, `foreign-trigger`), an append-only trigger disabled or its
 //! function rewritten (`audit verify` exit 6). `audit purge` removes an old prefix (a log made
-//! old through the store) on the owner's connection, refused without its password file. A server stopped between steps is exit 5 with nothing
-//! written, and the next step after its restart works.
+//! old through the store) on the owner's connection, refused without its password file. A
+//! server stopped between steps is exit 5 with nothing written, and the next step after its
+//! restart works.
 
 use super::calls::{ADA, ADA_PIN, code, code_in_email, pin, start};
 use super::pg_connect::{Throwaway, ca, empty_db, host, secret_file, url};
