@@ -18,7 +18,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
     }
     var completions = [
         &'cpni'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -48,7 +48,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;init'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -61,7 +61,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;demo'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -73,7 +73,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;agent'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -92,7 +92,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;agent;add'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --role 'agent, supervisor, admin or service'
@@ -107,7 +107,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;agent;list'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -119,7 +119,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;agent;role'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -131,7 +131,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;agent;disable'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -143,7 +143,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;agent;enable'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -155,7 +155,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;agent;key'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -171,7 +171,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;agent;key;add'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --ssh-key-file 'The agent''s public key file (as ssh-keygen wrote it), or - for stdin'
@@ -184,7 +184,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;agent;key;list'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -196,7 +196,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;agent;key;remove'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -254,7 +254,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;agent;help;help'= {
         }
         &'cpni;customer'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -280,7 +280,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;customer;add'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --name 'Account holder''s name'
@@ -304,7 +304,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;show'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -316,7 +316,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;list'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --query 'Only customers whose account, name, email or phone contains this text'
@@ -330,7 +330,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;import'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -342,7 +342,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;unlock'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --reason 'Why the lock is lifted (recorded in the audit log)'
@@ -355,7 +355,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;set-pin'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --session 'A verified session on this account (the caller asked for the change on that call)'
@@ -371,7 +371,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;set-backup'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --session 'A verified session on this account (the caller asked for the change on that call)'
@@ -387,7 +387,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;set-email'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --session 'A verified session on this account (the caller asked for the change on that call)'
@@ -402,7 +402,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;set-address'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --session 'A verified session on this account (the caller asked for the change on that call)'
@@ -421,7 +421,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;set-phone'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --session 'A verified session on this account (the caller asked for the change on that call)'
@@ -436,7 +436,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;set-contract'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --session 'A verified session on this account (the caller asked for the change on that call)'
@@ -454,7 +454,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;reset-pin'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --via 'Where the temporary PIN goes: the email or the postal address of record'
@@ -469,7 +469,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;customer;report'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --format 'Output format [default: text, or json with --json]'
@@ -526,7 +526,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;customer;help;help'= {
         }
         &'cpni;verify'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --channel 'How the customer is in contact (`in-store`: a visit to a store, verified by photo ID)'
@@ -540,7 +540,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -567,7 +567,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;session;start'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --channel 'How the customer is in contact'
@@ -580,7 +580,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;pin'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --pin 'Never accepted: a PIN on the command line shows in `ps` and shell history'
@@ -594,7 +594,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;backup'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --secret 'Never accepted on the command line'
@@ -608,7 +608,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;callback'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -623,7 +623,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;email-code'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -635,7 +635,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;mail-code'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -647,7 +647,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;code'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --code 'Never accepted on the command line'
@@ -661,7 +661,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;business'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --secret 'Never accepted on the command line'
@@ -678,7 +678,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;photo-id'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --type 'Kind of government-issued photo ID'
@@ -695,7 +695,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;disclose'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --scope 'account, call-detail or caller-supplied'
@@ -712,7 +712,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;send'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --via 'email or mail (postal letter)'
@@ -730,7 +730,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;show'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -742,7 +742,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;end'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -754,7 +754,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;session;takeover'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --reason 'Why the session changes hands (recorded)'
@@ -814,7 +814,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;session;help;help'= {
         }
         &'cpni;notify'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -830,7 +830,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;notify;list'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --status 'Only items with this status'
@@ -843,7 +843,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;notify;show'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -855,7 +855,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;notify;send'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -882,7 +882,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;notify;help;help'= {
         }
         &'cpni;audit'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -902,7 +902,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;audit;list'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --account 'Only this account'
@@ -921,7 +921,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;audit;verify'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --checkpoint 'Also prove the log extends this signed checkpoint (repeatable)'
@@ -938,7 +938,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;audit;checkpoint'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --output 'Also write the checkpoint (JSON) to this file, created 0600'
@@ -952,7 +952,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;audit;public-key'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -964,7 +964,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;audit;export'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --format 'csv (RFC 4180, spreadsheet-safe), jsonl (one record per line) or json (one array)'
@@ -985,7 +985,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;audit;purge'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --before 'Remove records before this date (YYYY-MM-DD, midnight UTC, or RFC 3339); at most the retention floor (now minus `retention.years`)'
@@ -999,7 +999,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;audit;manifest'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1037,7 +1037,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;audit;help;help'= {
         }
         &'cpni;consent'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1054,7 +1054,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;consent;show'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1066,7 +1066,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;consent;notice'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --via 'Email (approval takes effect 30 days after sending) or mail (33 days)'
@@ -1080,7 +1080,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;consent;record'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --method 'How the customer said so'
@@ -1098,7 +1098,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;consent;check'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --use 'The intended use'
@@ -1128,7 +1128,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;consent;help;help'= {
         }
         &'cpni;breach'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1148,7 +1148,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;breach;open'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --discovered 'When the breach was first suspected (RFC 3339, or YYYY-MM-DD)'
@@ -1173,7 +1173,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;breach;hold'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --until 'Last day of the hold (YYYY-MM-DD); customers may be told from the day after'
@@ -1187,7 +1187,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;breach;notice'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --to 'Who was notified'
@@ -1203,7 +1203,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;breach;link'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --session 'Session whose disclosures went to an impostor'
@@ -1216,7 +1216,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;breach;close'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --reason 'Why the breach is closed (notices complete, investigation ended, …)'
@@ -1229,7 +1229,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;breach;list'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1241,7 +1241,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;breach;show'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1279,7 +1279,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;breach;help;help'= {
         }
         &'cpni;complaint'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1294,7 +1294,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;complaint;add'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --category 'What the complaint is about'
@@ -1309,7 +1309,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;complaint;list'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --account 'Only this account''s complaints'
@@ -1336,7 +1336,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;complaint;help;help'= {
         }
         &'cpni;report'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1354,7 +1354,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;report;failures'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
@@ -1369,7 +1369,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;report;lockouts'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
@@ -1384,7 +1384,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;report;agents'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
@@ -1400,7 +1400,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;report;disclosures'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --since 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)'
@@ -1415,7 +1415,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;report;certification'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --year 'The calendar year covered (the certificate filed by March 1 covers the year before)'
@@ -1449,7 +1449,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;report;help;help'= {
         }
         &'cpni;gateway'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --agent 'The agent this SSH key belongs to (written by `cpni agent key add`)'
@@ -1462,7 +1462,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;completions'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1474,7 +1474,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --help 'Print help'
         }
         &'cpni;man'= {
-            cand --db 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'

@@ -24,7 +24,7 @@ function __fish_cpni_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c cpni -n "__fish_cpni_needs_command" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_needs_command" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_needs_command" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_needs_command" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_needs_command" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -49,7 +49,7 @@ complete -c cpni -n "__fish_cpni_needs_command" -f -a "gateway" -d 'The SSH forc
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c cpni -n "__fish_cpni_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand init" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand init" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand init" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand init" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand init" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -58,7 +58,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand init" -s q -l quiet -d 'Print 
 complete -c cpni -n "__fish_cpni_using_subcommand init" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand init" -l demo -d 'Also load sample customers (see the README for their PINs)'
 complete -c cpni -n "__fish_cpni_using_subcommand init" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand demo" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand demo" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -66,7 +66,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand demo" -l no-input -d 'Never pr
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -81,7 +81,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_sub
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "enable" -d 'Enable a disabled agent again (their keys must be added again) (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "key" -d 'The SSH keys agents use to reach cpni through the gateway (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and not __fish_seen_subcommand_from add list role disable enable key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l role -d 'agent, supervisor, admin or service' -r -f -a "agent\t''
@@ -95,7 +95,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -103,7 +103,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -111,7 +111,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from role" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -119,7 +119,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -127,7 +127,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -146,7 +146,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled agent again (their keys must be added again) (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "key" -d 'The SSH keys agents use to reach cpni through the gateway (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -168,7 +168,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -f -a "report" -d 'Everything held about a customer, for their right to review it (no secret)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and not __fish_seen_subcommand_from add show list import unlock set-pin set-backup set-email set-address set-phone set-contract reset-pin report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l name -d 'Account holder\'s name' -r
@@ -188,7 +188,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -l pin-stdin -d 'Read the customer\'s chosen PIN from one line of stdin'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -196,7 +196,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l query -d 'Only customers whose account, name, email or phone contains this text' -r
@@ -206,7 +206,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -214,7 +214,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l reason -d 'Why the lock is lifted (recorded in the audit log)' -r
@@ -223,7 +223,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
@@ -235,7 +235,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -l pin-stdin -d 'Read the new PIN from one line of stdin'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-pin" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
@@ -247,7 +247,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -l secret-stdin -d 'Read the new backup passphrase from one line of stdin'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-backup" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
@@ -258,7 +258,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-email" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
@@ -273,7 +273,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-address" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
@@ -284,7 +284,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-phone" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-contract" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-contract" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-contract" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-contract" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-contract" -l session -d 'A verified session on this account (the caller asked for the change on that call)' -r
@@ -299,7 +299,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-contract" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-contract" -l secret-stdin -d 'The contract passphrase, from one line of stdin (method passphrase)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from set-contract" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l via -d 'Where the temporary PIN goes: the email or the postal address of record' -r -f -a "email\t''
@@ -311,7 +311,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from reset-pin" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from report" -l format -d 'Output format [default: text, or json with --json]' -r -f -a "text\t''
@@ -335,7 +335,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subc
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "reset-pin" -d 'Lost PIN: send a temporary PIN to an address of record'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "report" -d 'Everything held about a customer, for their right to review it (no secret)'
 complete -c cpni -n "__fish_cpni_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand verify" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand verify" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l channel -d 'How the customer is in contact (`in-store`: a visit to a store, verified by photo ID)' -r -f -a "inbound\t''
@@ -347,7 +347,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand verify" -s q -l quiet -d 'Prin
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -l in-store -d 'A visit to a store (same as `--channel in-store`): photo ID, no callback or codes'
 complete -c cpni -n "__fish_cpni_using_subcommand verify" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -370,7 +370,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_s
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help" -f -a "end" -d 'End the session'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help" -f -a "takeover" -d 'Take over another agent\'s open session (supervisor); the reason is recorded'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and not __fish_seen_subcommand_from start pin backup callback email-code mail-code code business photo-id disclose send show end takeover help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l channel -d 'How the customer is in contact' -r -f -a "inbound\t''
@@ -381,7 +381,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l pin -d 'Never accepted: a PIN on the command line shows in `ps` and shell history' -r
@@ -391,7 +391,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -l pin-stdin -d 'Read the PIN from one line of stdin'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from pin" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l secret -d 'Never accepted on the command line' -r
@@ -401,7 +401,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -l secret-stdin -d 'Read the backup secret from one line of stdin'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -412,7 +412,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l no-answer -d 'Nobody answered at the number of record'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -l declined -d 'Someone answered but did not confirm the request'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from callback" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -420,7 +420,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from email-code" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -428,7 +428,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from mail-code" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l code -d 'Never accepted on the command line' -r
@@ -438,7 +438,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -l code-stdin -d 'Read the code from one line of stdin'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from code" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l secret -d 'Never accepted on the command line' -r
@@ -451,7 +451,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l no-answer -d 'Callback contracts: nobody answered'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -l declined -d 'Callback contracts: someone answered but did not confirm'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from business" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l type -d 'Kind of government-issued photo ID' -r -f -a "drivers-licence\t''
@@ -467,7 +467,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -l name-matches -d 'The agent confirms the name on the ID matches the account holder'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from photo-id" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l scope -d 'account, call-detail or caller-supplied' -r -f -a "account\t''
@@ -489,7 +489,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from disclose" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l via -d 'email or mail (postal letter)' -r -f -a "email\t''
@@ -512,7 +512,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -520,7 +520,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -528,7 +528,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from end" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from takeover" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from takeover" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from takeover" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from takeover" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from takeover" -l reason -d 'Why the session changes hands (recorded)' -r
@@ -552,7 +552,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "end" -d 'End the session'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "takeover" -d 'Take over another agent\'s open session (supervisor); the reason is recorded'
 complete -c cpni -n "__fish_cpni_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -564,7 +564,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_su
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and not __fish_seen_subcommand_from list show send help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l status -d 'Only items with this status' -r -f -a "queued\t''
@@ -575,7 +575,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -583,7 +583,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from send" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -596,7 +596,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one item (its body only while it is not yet sent and carries no code)'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "send" -d 'Deliver what is queued and due; retry failures with backoff'
 complete -c cpni -n "__fish_cpni_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -612,7 +612,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_sub
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "purge" -d 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "manifest" -d 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and not __fish_seen_subcommand_from list verify checkpoint public-key export purge manifest help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l account -d 'Only this account' -r
@@ -627,7 +627,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l checkpoint -d 'Also prove the log extends this signed checkpoint (repeatable)' -r -F
@@ -640,7 +640,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l output -d 'Also write the checkpoint (JSON) to this file, created 0600' -r -F
@@ -650,7 +650,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l force -d 'Replace FILE if it exists'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -658,7 +658,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l format -d 'csv (RFC 4180, spreadsheet-safe), jsonl (one record per line) or json (one array)' -r -f -a "csv\t''
@@ -677,7 +677,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l force -d 'Replace FILE and its manifest if they exist'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -l no-verify -d 'Skip the hash-chain check while exporting (faster; the manifest says so)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -l before -d 'Remove records before this date (YYYY-MM-DD, midnight UTC, or RFC 3339); at most the retention floor (now minus `retention.years`)' -r
@@ -687,7 +687,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from manifest" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -703,7 +703,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete the oldest records past every retention floor (admin); the purge is recorded and checkpointed'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "manifest" -d 'Print the signed manifest of the export recorded as audit record SEQ (also for stdout exports)'
 complete -c cpni -n "__fish_cpni_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -716,7 +716,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_s
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -f -a "record" -d 'Record the customer\'s choice (appended; earlier entries are never changed)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -f -a "check" -d 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and not __fish_seen_subcommand_from show notice record check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -724,7 +724,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l via -d 'Email (approval takes effect 30 days after sending) or mail (33 days)' -r -f -a "email\t''
@@ -735,7 +735,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from notice" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l method -d 'How the customer said so' -r -f -a "oral\t''
@@ -751,7 +751,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l deny -d 'The customer denies approval (opts out)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -l revoke -d 'The customer withdraws an approval given before'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from check" -l use -d 'The intended use' -r -f -a "communications-marketing\t''
@@ -767,7 +767,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subco
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "record" -d 'Record the customer\'s choice (appended; earlier entries are never changed)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "check" -d 'Whether a use of CPNI is allowed today: exit 0 allowed, 3 not (with the reason)'
 complete -c cpni -n "__fish_cpni_using_subcommand consent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -783,7 +783,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_su
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "list" -d 'List breaches with their deadlines and standing'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and not __fish_seen_subcommand_from open hold notice link close list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l discovered -d 'When the breach was first suspected (RFC 3339, or YYYY-MM-DD)' -r
@@ -806,7 +806,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l until -d 'Last day of the hold (YYYY-MM-DD); customers may be told from the day after' -r
@@ -816,7 +816,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from hold" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l to -d 'Who was notified' -r -f -a "law-enforcement\t''
@@ -830,7 +830,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from notice" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l session -d 'Session whose disclosures went to an impostor' -r
@@ -839,7 +839,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l reason -d 'Why the breach is closed (notices complete, investigation ended, …)' -r
@@ -848,7 +848,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -856,7 +856,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -872,7 +872,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "list" -d 'List breaches with their deadlines and standing'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one breach: facts, deadlines, notices, holds, linked sessions'
 complete -c cpni -n "__fish_cpni_using_subcommand breach; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -883,7 +883,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Record a customer\'s complaint'
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List complaints (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l category -d 'What the complaint is about' -r -f -a "unauthorized-release\t''
@@ -896,7 +896,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_sub
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from list" -l account -d 'Only this account\'s complaints' -r
@@ -913,7 +913,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_sub
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "add" -d 'Record a customer\'s complaint'
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "list" -d 'List complaints (supervisor, admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand complaint; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -927,7 +927,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_su
 complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (64.2009(e))'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and not __fish_seen_subcommand_from failures lockouts agents disclosures certification help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
@@ -939,7 +939,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from failures" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
@@ -951,7 +951,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from lockouts" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
@@ -964,7 +964,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from agents" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l since -d 'From this time (RFC 3339 or YYYY-MM-DD, inclusive)' -r
@@ -976,7 +976,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from disclosures" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from certification" -l year -d 'The calendar year covered (the certificate filed by March 1 covers the year before)' -r
@@ -994,7 +994,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcom
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "disclosures" -d 'Disclosures and refusals by scope, channel and purpose'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "certification" -d 'The annual CPNI certification report for a calendar year (64.2009(e))'
 complete -c cpni -n "__fish_cpni_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l agent -d 'The agent this SSH key belongs to (written by `cpni agent key add`)' -r
@@ -1003,7 +1003,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l no-input -d 'Never
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand completions" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand completions" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
@@ -1011,7 +1011,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand completions" -l no-input -d 'N
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -s q -l quiet -d 'Print nothing but errors'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -l debug-timings -d 'Print the longest writer-lock wait on stderr at exit (for the load test)'
 complete -c cpni -n "__fish_cpni_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c cpni -n "__fish_cpni_using_subcommand man" -l db -d 'Database file, or a postgresql:// URL (cpni init only, so far) [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
+complete -c cpni -n "__fish_cpni_using_subcommand man" -l db -d 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand man" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'

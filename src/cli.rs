@@ -16,7 +16,7 @@ use crate::error::EXIT_CODES_HELP;
 #[derive(Debug, Parser)]
 #[command(name = "cpni", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
 pub struct Cli {
-    /// Database file, or a postgresql:// URL (cpni init only, so far) [default:
+    /// Database file, or a postgresql:// URL [default:
     /// $XDG_DATA_HOME/cpni/cpni.db]
     #[arg(long, global = true, env = "CPNI_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,

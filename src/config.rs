@@ -527,7 +527,7 @@ fn database(
     let refuse = |from_flag: bool, m: String| {
         if from_flag {
             Error::usage("config", format!("--db (or CPNI_DB): {m}"))
-                .hint("see the README section \"PostgreSQL (in progress)\" for the form of the URL")
+                .hint("see the README section \"PostgreSQL\" for the form of the URL")
         } else {
             config_error(origin, m)
         }

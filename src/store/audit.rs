@@ -2,8 +2,10 @@
 //! (whole, by filter, or by range of `seq` on a second snapshot reader);
 //! the signed proofs beside it in [`proofs`], the decision-table cross-checks in [`crosscheck`],
 //! the row digests and seals (and the chain append that carries them) in [`rowdigest`], the
-//! signed head in [`head`], the verify scan's column reads in `rawscan`. The hashing, digests
-//! and checks themselves are `crate::audit`'s pure functions, which these hand the rows to.
+//! signed head in [`head`], the verify scan's column reads in `rawscan` (SQLite; on PostgreSQL
+//! the scans are one ordered row stream, `stream`, and the trigger check is `pg::triggers`).
+//! The hashing, digests and checks themselves are `crate::audit`'s pure functions, which these
+//! hand the rows to.
 
 pub mod crosscheck;
 pub mod head;

@@ -35,7 +35,10 @@ impl Read<'_> {
                  FROM audit WHERE at >= ?1 AND at < ?2 AND event = ?3 GROUP BY 1 ORDER BY 1"
             }
             Dialect::Postgres => {
-                "SELECT COALESCE(detail::jsonb ->> ?4::text, ''), count(*) \
+                // A JSON `true` reads `1`, as SQLite's json_extract gives it.
+                "SELECT COALESCE(CASE jsonb_typeof(detail::jsonb -> ?4::text) \
+                 WHEN 'boolean' THEN ((detail::jsonb -> ?4::text)::boolean)::int::text \
+                 ELSE detail::jsonb ->> ?4::text END, ''), count(*) \
                  FROM audit WHERE at >= ?1 AND at < ?2 AND event = ?3 GROUP BY 1 ORDER BY 1"
             }
         };

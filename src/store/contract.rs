@@ -938,6 +938,16 @@ fn the_certification_and_supervisor_reports_count_the_records<B: Backend>() {
         vec![("3".to_string(), 1)]
     );
     assert_eq!(
+        r.cert_detail_counts(&since, &until, "consent.notice", "external")
+            .unwrap(),
+        vec![("1".to_string(), 1)]
+    );
+    assert_eq!(
+        r.cert_detail_counts(&since, &until, "consent.notice", "absent")
+            .unwrap(),
+        vec![(String::new(), 1)]
+    );
+    assert_eq!(
         r.cert_disclosures(&since, &until).unwrap(),
         vec![(
             "billing".to_string(),

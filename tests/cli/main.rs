@@ -44,6 +44,7 @@ mod pg_attacks;
 mod pg_connect;
 mod pg_hosts;
 mod pg_schema;
+mod pg_steps;
 mod policy;
 mod purge;
 mod races;

@@ -663,11 +663,11 @@ fn pg_hints_fit_the_settings_in_use() {
     );
     env.run(&["init"])
         .code(5)
-        .stderr_has("README section \"PostgreSQL (in progress)\"");
+        .stderr_has("README section \"PostgreSQL\"");
     let env = Env::new();
     env.run(&["--db", "postgresql://", "init"])
         .code(2)
-        .stderr_has("README section \"PostgreSQL (in progress)\"");
+        .stderr_has("README section \"PostgreSQL\"");
 }
 
 /// The PostgreSQL-only `[storage]` keys with a SQLite db: refused, exit 2, naming the key,

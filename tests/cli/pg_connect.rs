@@ -4,7 +4,8 @@
 //! however many hosts run it at once; a host joining the database must be given the keys; a
 //! password in the URL, a password file others can read, a wrong password, a stopped server, a
 //! wrong CA are refused with the documented exit code, naming the server, nothing created;
-//! every other command refuses a PostgreSQL db and never creates a folder named `postgresql:`.
+//! every other command runs on a PostgreSQL db and never creates a folder named `postgresql:`
+//! (`pg_steps.rs` drives a whole day there).
 //! A missing server fails every test here.
 
 use std::os::unix::fs::PermissionsExt;
@@ -578,15 +579,15 @@ fn pg_other_commands_run_on_a_postgresql_db_and_create_no_folder() {
 }
 
 /// A throw-away server of its own (so that stopping it disturbs no other test).
-struct Throwaway {
+pub(super) struct Throwaway {
     host: String,
-    port: String,
+    pub(super) port: String,
     dir: String,
     ca: String,
 }
 
 impl Throwaway {
-    fn start() -> Throwaway {
+    pub(super) fn start() -> Throwaway {
         Throwaway::start_with_names("IP:127.0.0.1,DNS:localhost")
     }
 
@@ -622,7 +623,7 @@ impl Throwaway {
         }
     }
 
-    fn script(&self, what: &str) {
+    pub(super) fn script(&self, what: &str) {
         let o = Command::new("bash")
             .arg(format!(
                 "{}/scripts/pg-server.sh",
@@ -640,7 +641,7 @@ impl Throwaway {
     }
 
     /// The roles with the test passwords, and an empty database `cpni` owned by cpni_owner.
-    fn cpni_database(&self) {
+    pub(super) fn cpni_database(&self) {
         self.psql("postgres", cpni::store::pg::ROLES);
         self.psql(
             "postgres",
@@ -653,7 +654,7 @@ impl Throwaway {
         self.psql("postgres", "CREATE DATABASE cpni OWNER cpni_owner");
     }
 
-    fn psql(&self, db: &str, sql: &str) -> String {
+    pub(super) fn psql(&self, db: &str, sql: &str) -> String {
         let o = Command::new("psql")
             .args([
                 "-X",

@@ -144,7 +144,7 @@ fn an_email_code_goes_through_a_real_smtp_server_and_verifies() {
     assert_eq!(run.json()["basis"], "email-code");
 
     let item =
-        env.sql("select status || ' ' || (body is null) || ' ' || (path is null) from outbox;");
+        env.sql("select status || ' ' || cast(body is null as integer) || ' ' || cast(path is null as integer) from outbox;");
     assert_eq!(item, "sent 1 1", "sent, body dropped, no file for smtp");
     assert!(
         !env.sql("select detail from audit;").contains(&c),
@@ -330,7 +330,7 @@ fn with_the_server_down_a_change_commits_and_its_notice_is_delivered_once_later(
         env.sql("select email from customer where account = 'DEMO-1001';"),
         "new@example.org"
     );
-    let queued = env.sql("select status || ' ' || recipient || ' ' || (last_error is not null) from outbox where kind = 'notice' and channel = 'email';");
+    let queued = env.sql("select status || ' ' || recipient || ' ' || cast(last_error is not null as integer) from outbox where kind = 'notice' and channel = 'email';");
     assert_eq!(queued, "queued ada@example.com 1");
     let server = Smtpd::start(env.root(), port);
     env.run(&["notify", "send", "--now"]).ok();

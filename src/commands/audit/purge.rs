@@ -9,7 +9,9 @@
 //! retention applied), records the new base in `audit_base` with its signed statement
 //! (`cpni-audit-purge/2`, naming that record), deletes the prefix and signs a checkpoint of the
 //! new head. `audit verify` then checks the chain from that base, and the base against its
-//! record and the retention rule ([`crate::domain::retention`]).
+//! record and the retention rule ([`crate::domain::retention`]). On PostgreSQL the purge runs on
+//! the owner role's connection (`[storage] owner_role`, `owner_password_file`, as `cpni init`),
+//! the one role allowed to delete audit records, under the same writer lock and transaction.
 
 use std::path::PathBuf;
 
@@ -52,7 +54,8 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     if let Some(p) = &a.output {
         files::ensure_free(&[p], false)?;
     }
-    let mut db = ctx.open()?;
+    // On PostgreSQL as the owner role: the day-to-day role may not delete audit records.
+    let mut db = ctx.open_owner()?;
     let acting = ctx.acting(&mut db, "audit purge", ADMINS)?;
     // To the millisecond, as recorded: `audit verify` re-checks the floor from the record.
     let now = clock::parse(&clock::format(clock::now())).unwrap_or_else(clock::now);

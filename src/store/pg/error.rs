@@ -213,7 +213,7 @@ impl From<PgError> for Error {
                 "pg-no-database",
                 format!("the PostgreSQL server at {place} has no such database: {detail}"),
                 "create it first (createdb --owner=cpni_owner DATABASE, see the README section \
-                 \"PostgreSQL (in progress)\"), or correct the database name in db"
+                 \"PostgreSQL\"), or correct the database name in db"
                     .to_string(),
             ),
             PgFailure::Sql(_) => (

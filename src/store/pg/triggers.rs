@@ -3,9 +3,10 @@
 //! not exactly what the migrations ([`super::MIGRATIONS`]) create. The database owner can add
 //! a trigger (one that marks every new session verified, say) or a rule, disable one of the
 //! append-only triggers, or replace the body of a trigger function; cpni's own role cannot. A
-//! trigger or rule cpni did not create refuses every command ([`foreign`], exit 6
-//! `foreign-trigger`, at open); `audit verify` reports the missing, disabled or altered
-//! append-only ones ([`present`] against [`expected`]). A trigger is compared as its
+//! trigger or rule cpni did not create, or one of cpni's re-created otherwise or calling a
+//! rewritten function, refuses every command ([`foreign`], exit 6 `foreign-trigger`, at open);
+//! `audit verify` also reports the missing and disabled ones ([`present`] against
+//! [`expected`]). A trigger is compared as its
 //! definition (`pg_get_triggerdef`, normalised: `public.` dropped, its events in a fixed
 //! order, whitespace) plus "enabled", and as the source of the function it runs, so a trigger
 //! re-created on another table, with other events or arguments, disabled, or calling a
@@ -63,20 +64,22 @@ pub fn present(conn: Conn<'_>) -> Result<Vec<(String, String)>> {
     Ok(out)
 }
 
-/// The triggers and rules on cpni's tables that the migrations did not create, by name.
+/// The triggers and rules on cpni's tables that the migrations did not create, by name, and
+/// cpni's triggers re-created with another definition or calling a rewritten function
+/// (`NAME (altered)`): either could change rows behind every step. A trigger merely disabled
+/// or dropped is left to `audit verify` ([`present`] against [`expected`]), as on SQLite.
 pub fn foreign(conn: Conn<'_>) -> Result<Vec<String>> {
-    let known: Vec<String> = expected().into_iter().map(|(n, _)| n).collect();
-    let mut out: Vec<String> = conn
-        .rows(
-            "SELECT t.tgname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid \
-             JOIN pg_namespace n ON n.oid = c.relnamespace \
-             WHERE n.nspname = 'public' AND NOT t.tgisinternal ORDER BY 1",
-            &[],
-            |r| r.get::<String>(0),
-        )?
-        .into_iter()
-        .filter(|n| !known.contains(n))
-        .collect();
+    let want = expected();
+    let mut out = Vec::new();
+    for (name, def) in present(conn)? {
+        match want.iter().find(|(n, _)| *n == name) {
+            None => out.push(name),
+            Some((_, d)) if *d != def.replacen(" disabled; ", " enabled; ", 1) => {
+                out.push(format!("{name} (altered)"))
+            }
+            Some(_) => {}
+        }
+    }
     out.extend(conn.rows(
         "SELECT 'rule ' || rulename::text || ' on ' || tablename::text FROM pg_rules \
          WHERE schemaname = 'public' ORDER BY 1",
