@@ -116,7 +116,7 @@ impl PgDb {
     /// the server), stopping at the first error; stdout trimmed. The session sees
     /// [`SQLITE_COMPAT`] (made on first use, in a schema of its own that cpni's own sessions
     /// never have on their search path), so the tests' SQLite-dialect inspection queries
-    /// (`hex`, `json_extract`, `strftime`, `group_concat`, …) answer the same on both.
+    /// (`hex`, `json_extract`, `json_remove`, `quote`, `strftime`, `group_concat`, …) answer the same on both.
     pub fn sql(&self, sql: &str) -> String {
         if !self.compat.swap(true, Ordering::SeqCst) {
             let o = psql("postgres", &self.name, SQLITE_COMPAT, true);
@@ -237,6 +237,15 @@ CREATE OR REPLACE AGGREGATE sqlite_compat.group_concat(bigint, text)
 CREATE OR REPLACE FUNCTION sqlite_compat.date(t text, VARIADIC mods text[] DEFAULT '{}')
   RETURNS text LANGUAGE sql AS $$
   SELECT to_char(sqlite_compat.ts(t, mods) AT TIME ZONE 'UTC', 'YYYY-MM-DD') $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.json_remove(j text, VARIADIC paths text[]) RETURNS text
+  LANGUAGE plpgsql IMMUTABLE AS $$
+  DECLARE v jsonb := j::jsonb; p text;
+  BEGIN
+    FOREACH p IN ARRAY paths LOOP v := v #- string_to_array(substr(p, 3), '.'); END LOOP;
+    RETURN v::text;
+  END $$;
+CREATE OR REPLACE FUNCTION sqlite_compat.quote(t text) RETURNS text LANGUAGE sql IMMUTABLE
+  AS $$ SELECT quote_nullable(t) $$;
 CREATE OR REPLACE FUNCTION sqlite_compat.randomblob(n integer) RETURNS bytea LANGUAGE sql AS $$
   SELECT decode(string_agg(lpad(to_hex(floor(random() * 256)::int), 2, '0'), ''), 'hex')
   FROM generate_series(1, n) $$;
