@@ -175,7 +175,7 @@ fn breach_close_records_who_and_why_once() {
         .code(3)
         .stderr_has("closed already");
     assert_eq!(
-        env.sql("select count(*) from audit where event = 'breach.close' and json_extract(detail, '$.breach') = '1';"),
+        env.sql("select count(*) from audit where event = 'breach.close' and cast(json_extract(detail, '$.breach') as integer) = 1;"),
         "1"
     );
     assert_eq!(
