@@ -159,7 +159,7 @@ fn thirty_code_requests_at_once_stay_capped() {
     let issued = count_events(&env, &s, "code.issued");
     assert_eq!(issued, 3, "the default cap per session: {codes:?}");
     assert_eq!(env.sql("select count(*) from code;"), "3");
-    assert_eq!(codes.iter().filter(|c| **c == 3).count(), 27);
+    assert_eq!(codes.iter().filter(|c| **c == 3).count(), 27, "{codes:?}");
 }
 
 #[test]
