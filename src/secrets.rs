@@ -15,6 +15,8 @@ use sha2::Sha256;
 
 use crate::error::{Error, Result};
 
+pub mod seal;
+
 /// Named Argon2id parameter sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HashPreset {

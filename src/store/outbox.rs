@@ -1,9 +1,14 @@
 //! SQL for the outbox: messages queued, sent or failed for good.
+//!
+//! `body` holds sealed text (`sealed1:…`, made and opened by `crate::mail::sealed`; this module
+//! never sees a plaintext body of a new item): [`Write::insert_outbox_item`] refuses a body that
+//! is not sealed. Rows from before sealing hold plain text, returned as stored.
 
 use crate::store::sql::{Row, vals};
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::secrets::seal::is_sealed;
 use crate::store::{Read, Write};
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -90,8 +95,15 @@ impl Read<'_> {
 }
 
 impl Write<'_> {
-    /// Queues a message; returns its id.
+    /// Queues a message whose body is sealed (`crate::mail::sealed::BodyKey::seal`); returns
+    /// its id. A body that is not sealed is refused (an internal error: nothing is written).
     pub fn insert_outbox_item(&self, i: &Item) -> Result<i64> {
+        if i.body.as_deref().is_some_and(|b| !is_sealed(b)) {
+            return Err(Error::internal(format!(
+                "outbox item ({}) to be queued with a body that is not sealed",
+                i.kind
+            )));
+        }
         self.sql.insert_id(
             "INSERT INTO outbox (created_at, account, session, kind, channel, recipient, subject, body, \
              attachment_name, attachment, status, message_id) \
