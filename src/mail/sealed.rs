@@ -1,9 +1,11 @@
-//! Outbox bodies sealed at rest: the body of every queued message is stored sealed
+//! Outbox bodies sealed at rest: the body (and attachment) of every queued message is stored sealed
 //! ([`crate::secrets::seal`]: ChaCha20-Poly1305 under a key derived from the host's code key),
 //! so neither the SQLite file nor a PostgreSQL role (the day-to-day role, the owner, a
-//! superuser) shows a one-time code, a temporary PIN or the CPNI of a disclosure. The tag
-//! covers the row's kind, channel, recipient, account, session and Message-ID (all known before
-//! the insert; the id is not), so a body copied to another row does not open.
+//! superuser) shows a one-time code, a temporary PIN or the CPNI of a disclosure (its text or
+//! its attached statement). The tag covers which part it is, the attachment's name and the
+//! row's kind, channel, recipient, account, session and Message-ID (all known before the
+//! insert; the id is not), so a body copied to another row, or swapped with the attachment,
+//! does not open.
 //!
 //! A body is sealed just before it is queued ([`BodyKey::seal`]; the store refuses a body that
 //! is not) and opened only where it is needed ([`BodyKey::open`]): by the delivery of the item
@@ -27,10 +29,12 @@ pub struct BodyKey {
     path: PathBuf,
 }
 
-/// The bytes the tag of item `i`'s body covers.
-fn binding(i: &Item) -> Vec<u8> {
+/// The bytes the tag of item `i`'s body (`part` "body") or attachment covers.
+fn binding(i: &Item, part: &str) -> Vec<u8> {
     seal::associated_data(&[
         Some("outbox"),
+        Some(part),
+        i.attachment_name.as_deref(),
         Some(&i.kind),
         Some(&i.channel),
         Some(&i.recipient),
@@ -55,7 +59,11 @@ impl BodyKey {
     pub fn seal(&self, item: &Item) -> Result<Item> {
         let mut sealed = item.clone();
         sealed.body = match &item.body {
-            Some(b) => Some(self.key.seal(&binding(item), b)?),
+            Some(b) => Some(self.key.seal(&binding(item, "body"), b)?),
+            None => None,
+        };
+        sealed.attachment = match &item.attachment {
+            Some(a) => Some(self.key.seal_bytes(&binding(item, "attachment"), a)?),
             None => None,
         };
         Ok(sealed)
@@ -68,19 +76,26 @@ impl BodyKey {
         if let Some(b) = &item.body {
             let text = self
                 .key
-                .open(&binding(item), b)
-                .map_err(|_| self.refusal(item.id))?;
+                .open(&binding(item, "body"), b)
+                .map_err(|_| self.refusal(item.id, "body"))?;
             opened.body = Some(Opened::into_text(text));
+        }
+        if let Some(a) = &item.attachment {
+            let bytes = self
+                .key
+                .open_bytes(&binding(item, "attachment"), a)
+                .map_err(|_| self.refusal(item.id, "attachment"))?;
+            opened.attachment = Some(bytes);
         }
         Ok(opened)
     }
 
-    fn refusal(&self, id: i64) -> Error {
+    fn refusal(&self, id: i64, part: &str) -> Error {
         Error::new(
             Kind::Integrity,
             "outbox-body",
             format!(
-                "the body of outbox item {id} does not open with this host's code key ({}): it \
+                "the {part} of outbox item {id} does not open with this host's code key ({}): it \
                  was edited in the database, or sealed under another code key; it was not sent \
                  and stays queued",
                 self.path.display()

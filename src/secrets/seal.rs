@@ -14,7 +14,8 @@
 //! administers the database can neither read a body nor make one that opens.
 //!
 //! **Format.** `sealed1:` then the standard base64 of nonce ‖ ciphertext ‖ tag, as text in the
-//! same column (no schema change). The associated data (bytes the tag covers but that are not
+//! same column (no schema change); bytes (an attachment) as the prefix's bytes then nonce ‖
+//! ciphertext ‖ tag, raw. The associated data (bytes the tag covers but that are not
 //! encrypted) is supplied by the caller: for the outbox, the row's kind, channel, recipient,
 //! account, session and Message-ID, so a body moved to another row does not open either.
 //!
@@ -72,19 +73,40 @@ impl SealKey {
         SealKey(LessSafeKey::new(UnboundKey::from(okm)))
     }
 
-    /// Seals `plaintext`, bound to `ad`.
-    pub fn seal(&self, ad: &[u8], plaintext: &str) -> Result<String> {
+    /// nonce ‖ ciphertext ‖ tag of `plain`, bound to `ad`.
+    fn seal_raw(&self, ad: &[u8], plain: &[u8]) -> Result<Vec<u8>> {
         let mut nonce = [0u8; NONCE_LEN];
         SystemRandom::new()
             .fill(&mut nonce)
             .map_err(|_| Error::internal("the operating system gave no random bytes"))?;
-        let mut buf = plaintext.as_bytes().to_vec();
+        let mut buf = plain.to_vec();
         self.0
             .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::from(ad), &mut buf)
             .map_err(|_| Error::internal("cannot seal the text"))?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&buf);
-        Ok(format!("{PREFIX}{}", STANDARD.encode(out)))
+        Ok(out)
+    }
+
+    /// The plaintext of nonce ‖ ciphertext ‖ tag bound to `ad`.
+    fn open_raw(&self, ad: &[u8], raw: &[u8]) -> std::result::Result<Vec<u8>, Unopenable> {
+        if raw.len() < NONCE_LEN + CHACHA20_POLY1305.tag_len() {
+            return Err(Unopenable);
+        }
+        let (nonce, sealed) = raw.split_at(NONCE_LEN);
+        let nonce = Nonce::try_assume_unique_for_key(nonce).map_err(|_| Unopenable)?;
+        let mut buf = sealed.to_vec();
+        let plain = self
+            .0
+            .open_in_place(nonce, Aad::from(ad), &mut buf)
+            .map_err(|_| Unopenable)?;
+        Ok(plain.to_vec())
+    }
+
+    /// Seals `plaintext`, bound to `ad`, as text (`sealed1:` and base64).
+    pub fn seal(&self, ad: &[u8], plaintext: &str) -> Result<String> {
+        let raw = self.seal_raw(ad, plaintext.as_bytes())?;
+        Ok(format!("{PREFIX}{}", STANDARD.encode(raw)))
     }
 
     /// Opens stored text bound to `ad`: sealed text that opens, or text from before sealing.
@@ -92,19 +114,26 @@ impl SealKey {
         let Some(b64) = stored.strip_prefix(PREFIX) else {
             return Ok(Opened::Plain(stored.to_string()));
         };
-        let mut raw = STANDARD.decode(b64.trim_end()).map_err(|_| Unopenable)?;
-        if raw.len() < NONCE_LEN + CHACHA20_POLY1305.tag_len() {
-            return Err(Unopenable);
-        }
-        let mut sealed = raw.split_off(NONCE_LEN);
-        let nonce = Nonce::try_assume_unique_for_key(&raw).map_err(|_| Unopenable)?;
-        let plain = self
-            .0
-            .open_in_place(nonce, Aad::from(ad), &mut sealed)
-            .map_err(|_| Unopenable)?;
-        String::from_utf8(plain.to_vec())
+        let raw = STANDARD.decode(b64.trim_end()).map_err(|_| Unopenable)?;
+        String::from_utf8(self.open_raw(ad, &raw)?)
             .map(Opened::Sealed)
             .map_err(|_| Unopenable)
+    }
+
+    /// Seals bytes (an attachment), bound to `ad`: `sealed1:` then nonce ‖ ciphertext ‖ tag.
+    pub fn seal_bytes(&self, ad: &[u8], plain: &[u8]) -> Result<Vec<u8>> {
+        let mut out = PREFIX.as_bytes().to_vec();
+        out.extend(self.seal_raw(ad, plain)?);
+        Ok(out)
+    }
+
+    /// Opens stored bytes bound to `ad`; bytes without the prefix are from before sealing and
+    /// returned as they are.
+    pub fn open_bytes(&self, ad: &[u8], stored: &[u8]) -> std::result::Result<Vec<u8>, Unopenable> {
+        match stored.strip_prefix(PREFIX.as_bytes()) {
+            Some(raw) => self.open_raw(ad, raw),
+            None => Ok(stored.to_vec()),
+        }
     }
 }
 
@@ -154,6 +183,15 @@ mod tests {
         assert!(k.open(&ad, "sealed1:!!").is_err());
         // Old plaintext reads as it is.
         assert!(k.open(&ad, "hello") == Ok(Opened::Plain("hello".into())));
+        // Bytes likewise.
+        let b = k.seal_bytes(&ad, b"\x00statement").unwrap();
+        assert!(b.starts_with(PREFIX.as_bytes()));
+        assert_eq!(k.open_bytes(&ad, &b).unwrap(), b"\x00statement");
+        assert!(k.open_bytes(&other, &b).is_err());
+        let mut cut = b.clone();
+        cut.pop();
+        assert!(k.open_bytes(&ad, &cut).is_err());
+        assert_eq!(k.open_bytes(&ad, b"old").unwrap(), b"old");
     }
 
     #[test]

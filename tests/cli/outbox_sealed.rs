@@ -250,3 +250,59 @@ fn a_temporary_pin_queued_while_the_mail_server_is_down_is_not_in_the_database()
         );
     }
 }
+
+#[test]
+fn a_sent_statement_stays_sealed_in_the_database() {
+    let env = Env::initialised(true);
+    let s = start(&env, ADA);
+    assert_eq!(
+        crate::calls::pin(&env, &s, crate::calls::ADA_PIN)
+            .ok()
+            .json()["verified"],
+        true
+    );
+    let statement = "CALL DETAIL 2026-11: 555-0142 12 min; 555-0199 3 min\n";
+    let file = env.file("statement.txt", statement);
+    let file = file.to_str().unwrap();
+    env.run(&[
+        "session",
+        "send",
+        &s,
+        "--via",
+        "mail",
+        "--scope",
+        "account",
+        "--purpose",
+        "customer-request",
+        "--note",
+        "your November calls",
+        "--attach",
+        file,
+    ])
+    .ok();
+    let letters = env.db().parent().unwrap().join("outbox").join("letters");
+    let enclosure = std::fs::read_dir(&letters)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("-enclosure-"))
+        .expect("the enclosure beside the letter");
+    assert_eq!(std::fs::read_to_string(enclosure).unwrap(), statement);
+    // Sent, the disclosure keeps its body and attachment: sealed.
+    assert_eq!(
+        env.sql("select substr(body, 1, 8) || ' ' || substr(cast(attachment as text), 1, 8) from outbox;"),
+        "sealed1: sealed1:"
+    );
+    let at_rest = db_bytes(&env);
+    // (The note is in the disclosure's audit record by design; the statement is not.)
+    for plain in ["555-0142", "555-0199", "CALL DETAIL"] {
+        assert!(!holds(&at_rest, plain), "{plain:?} is in the database file");
+    }
+    // An attachment edited by one byte is refused when shown, as a body is.
+    let before = env.sql("select hex(attachment) from outbox;");
+    env.sql("update outbox set attachment = substr(attachment, 1, length(attachment) - 1);");
+    let after = env.sql("select hex(attachment) from outbox;");
+    assert_eq!(after.len() + 2, before.len(), "one byte cut: {after}");
+    env.run(&["notify", "show", "1"])
+        .code(6)
+        .stderr_has("attachment of outbox item 1");
+}
