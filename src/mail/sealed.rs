@@ -14,7 +14,10 @@
 //! error naming the item (exit 6); nothing is sent and the item stays queued. A body stored
 //! without the `sealed1:` prefix comes from a cpni from before sealing and is read as plain text,
 //! so an upgraded database still delivers what it had queued; `notify list --json` says which
-//! items are `plain` at rest.
+//! items are `plain` at rest. The limit this leaves: whoever can write the table can still put
+//! plain text of their own in place of a queued body (as anyone could before sealing, and the
+//! recipient is covered by the row seals); they can neither read a sealed body nor make one that
+//! opens.
 
 use std::path::PathBuf;
 
