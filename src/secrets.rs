@@ -1,5 +1,6 @@
-//! Secrets at rest: Argon2id for PINs and backup secrets, HMAC-SHA-256 for one-time codes, and
-//! the key files kept beside (never inside) the database.
+//! Secrets at rest: Argon2id for PINs and backup secrets, HMAC-SHA-256 for one-time codes, the
+//! key files kept beside (never inside) the database, and [`seal`]: authenticated encryption of
+//! text stored in the database (outbox bodies) under a key derived from the code key.
 //!
 //! Nothing here ever logs, prints or stores a secret in clear. Hash parameters are named presets;
 //! a stored hash made with weaker parameters than the configured preset is re-hashed on the
@@ -14,6 +15,8 @@ use rand::{Rng, RngExt};
 use sha2::Sha256;
 
 use crate::error::{Error, Result};
+
+pub mod seal;
 
 /// Named Argon2id parameter sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

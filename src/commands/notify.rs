@@ -5,6 +5,9 @@
 //! refusal (5xx) marks it failed for good, deletes its body and is never retried. An item is marked sent only once, so a retry never
 //! sends it twice; and once a message has gone out, its "sent" record waits out a busy database
 //! (up to two minutes, the item's claim held) rather than leave it queued to be sent again.
+//!
+//! Bodies are sealed at rest (`crate::mail::sealed`): delivery and `show` open them; one that
+//! does not open is refused (exit 6) and stays queued, and `send` goes on with the other items.
 
 use std::path::PathBuf;
 
@@ -17,6 +20,7 @@ use crate::clock;
 use crate::commands::context::{Ctx, OUTBOX};
 use crate::error::{Error, Kind, Result};
 use crate::mail::deliver;
+use crate::mail::sealed::{self, BodyKey};
 use crate::store::Db;
 use crate::store::outbox::Item;
 use crate::ui::term::safe;
@@ -57,7 +61,9 @@ pub fn run(ctx: &Ctx, cmd: NotifyCommand) -> Result<u8> {
 }
 
 fn item_json(i: &Item) -> Value {
-    serde_json::to_value(i).unwrap_or_default()
+    let mut doc = serde_json::to_value(i).unwrap_or_default();
+    doc["body_at_rest"] = json!(sealed::at_rest(i));
+    doc
 }
 
 /// What an empty listing means: the whole outbox is empty, or nothing has the status asked
@@ -112,6 +118,12 @@ fn show(ctx: &Ctx, db: &Db, id: i64) -> Result<u8> {
     })?;
     let mut doc = item_json(&item);
     let carries_code = crate::mail::carries_secret(&item.kind);
+    // Opened only to be shown: a secret's body stays sealed.
+    let item = if carries_code {
+        item
+    } else {
+        BodyKey::load(&ctx.cfg)?.open(&item)?
+    };
     if !carries_code {
         doc["body"] = json!(item.body);
     }
@@ -240,10 +252,11 @@ fn attempt(ctx: &Ctx, db: &mut Db, actor: &Actor, id: i64, now: OffsetDateTime) 
     if item.status != "queued" {
         return Ok(Attempt::AlreadyDone(Box::new(item)));
     }
-    let item = &item;
     // Row seals: nothing goes out to a recipient (or of a kind) edited outside cpni.
     db.read()
         .require_sealed("outbox", "id", &item.id.to_string())?;
+    // The body sealed at rest opens for this row, or nothing goes out (exit 6).
+    let item = &BodyKey::load(&ctx.cfg)?.open(&item)?;
     let result = deliver::deliver(&ctx.cfg, item);
     let at = clock::format(now);
     let keep_body = !crate::mail::carries_secret(&item.kind);
@@ -306,14 +319,31 @@ fn send_all(ctx: &Ctx, db: &mut Db, actor: &Actor, ignore_backoff: bool) -> Resu
     } else {
         db.read().due_outbox_items(&clock::format(now))?
     };
-    let (mut sent, mut failed) = (Vec::new(), Vec::new());
+    let (mut sent, mut failed, mut refused) = (Vec::new(), Vec::new(), Vec::new());
     for item in &due {
         match attempt(ctx, db, actor, item.id, now) {
             Ok(Attempt::Delivered(_)) => sent.push(item.id),
             Ok(Attempt::AlreadyDone(_)) => {}
             Err(e) if e.kind == Kind::Delivery => failed.push((item.id, e.message)),
+            // A body that does not open holds back its own item only.
+            Err(e) if e.code == "outbox-body" => refused.push(e),
             Err(e) => return Err(e),
         }
+    }
+    let n_refused = refused.len();
+    if let Some(mut e) = refused.into_iter().next() {
+        if n_refused > 1 {
+            e.message = format!(
+                "{n_refused} item(s) not sent, their bodies do not open; first: {}",
+                e.message
+            );
+        }
+        ctx.out.note(&format!(
+            "Delivered {} item(s); {} failed; {n_refused} refused.",
+            sent.len(),
+            failed.len()
+        ));
+        return Err(e);
     }
     let waiting = db.read().outbox_items(Some("queued"))?.len();
     let doc = json!({"sent": sent, "failed": failed.iter().map(|(id, m)| json!({"id": id, "error": m})).collect::<Vec<_>>(), "queued": waiting});

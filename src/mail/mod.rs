@@ -4,6 +4,7 @@ pub mod address;
 pub mod compose;
 pub mod deliver;
 pub mod notices;
+pub mod sealed;
 
 /// Outbox kinds whose body holds a secret (a one-time code or a temporary PIN): the body is
 /// never shown and is dropped from the database once delivered.

@@ -1,9 +1,15 @@
 //! SQL for the outbox: messages queued, sent or failed for good.
+//!
+//! `body` and `attachment` hold sealed text and bytes (`sealed1:…`, made and opened by
+//! `crate::mail::sealed`; this module never sees the plaintext of a new item):
+//! [`Write::insert_outbox_item`] refuses either unsealed. Rows from before sealing hold plain
+//! text and bytes, returned as stored.
 
 use crate::store::sql::{Row, vals};
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::secrets::seal::{PREFIX, is_sealed};
 use crate::store::{Read, Write};
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -90,8 +96,20 @@ impl Read<'_> {
 }
 
 impl Write<'_> {
-    /// Queues a message; returns its id.
+    /// Queues a message whose body is sealed (`crate::mail::sealed::BodyKey::seal`); returns
+    /// its id. A body that is not sealed is refused (an internal error: nothing is written).
     pub fn insert_outbox_item(&self, i: &Item) -> Result<i64> {
+        let open_body = i.body.as_deref().is_some_and(|b| !is_sealed(b));
+        let open_attachment = i
+            .attachment
+            .as_deref()
+            .is_some_and(|a| !a.starts_with(PREFIX.as_bytes()));
+        if open_body || open_attachment {
+            return Err(Error::internal(format!(
+                "outbox item ({}) to be queued with a body or attachment that is not sealed",
+                i.kind
+            )));
+        }
         self.sql.insert_id(
             "INSERT INTO outbox (created_at, account, session, kind, channel, recipient, subject, body, \
              attachment_name, attachment, status, message_id) \

@@ -16,10 +16,23 @@ fn verified(env: &Env, account: &str, pin: &str) -> String {
     s
 }
 
+/// The notices queued, each with its body as `notify show` opens it (sealed at rest).
 fn notices(env: &Env) -> Vec<serde_json::Value> {
-    env.sql_json(
-        "select channel, recipient, body, status from outbox where kind = 'notice' order by id",
-    )
+    let mut rows = env.sql_json(
+        "select id, channel, recipient, body as sealed, status from outbox where kind = 'notice' order by id",
+    );
+    for r in &mut rows {
+        assert!(
+            r["sealed"]
+                .as_str()
+                .is_some_and(|b| b.starts_with("sealed1:")),
+            "a notice's body at rest: {r}"
+        );
+        let id = r["id"].to_string();
+        let shown = env.run(&["--json", "notify", "show", &id]);
+        r["body"] = shown.ok().json()["body"].clone();
+    }
+    rows
 }
 
 fn outbox_text(env: &Env) -> String {

@@ -13,6 +13,7 @@ use crate::commands::notify::deliver_now;
 use crate::commands::session::postal_of;
 use crate::domain::consent::{self, Via};
 use crate::error::{Error, Result};
+use crate::mail::sealed::BodyKey;
 use crate::mail::{compose, deliver};
 use crate::store;
 use crate::store::consent::Row;
@@ -38,7 +39,10 @@ pub fn run(ctx: &Ctx, a: NoticeArgs) -> Result<u8> {
         recorded_at: clock::format(now),
         ..Row::default()
     };
-    let item = sent_on.is_none().then(|| notice_item(ctx, &c, via, now));
+    let item = match sent_on {
+        None => Some(BodyKey::load(&ctx.cfg)?.seal(&notice_item(ctx, &c, via, now))?),
+        Some(_) => None,
+    };
     let outbox_id = db.step(|tx| {
         let id = item
             .as_ref()

@@ -28,6 +28,7 @@ use crate::domain::policy::{self, Basis, Change};
 use crate::error::{Error, Kind, Result};
 use crate::mail::address::parse_email;
 use crate::mail::notices;
+use crate::mail::sealed::BodyKey;
 use crate::store::customers::Customer;
 use crate::store::{self, Db};
 use crate::ui::prompt::{self, Prompter, Terminal};
@@ -220,6 +221,7 @@ fn commit_change(
         .session(granted.session.as_deref().unwrap_or(""))
         .with("change", change_name(change))
         .with("authority", granted.detail);
+    let key = BodyKey::load(&ctx.cfg)?;
     let ids = db.step(|tx| {
         // The authority again, under the writer lock: the session is still open, the acting
         // agent's, and on a basis that allows this change (rule 8 of issue 12).
@@ -264,7 +266,7 @@ fn commit_change(
         update(tx)?;
         let ids = items
             .iter()
-            .map(|i| tx.insert_outbox_item(i))
+            .map(|i| tx.insert_outbox_item(&key.seal(i)?))
             .collect::<Result<Vec<_>>>()?;
         let channels: Vec<&str> = items.iter().map(|i| i.channel.as_str()).collect();
         tx.append(

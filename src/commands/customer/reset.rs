@@ -24,6 +24,7 @@ use crate::commands::session::{Env, postal_of};
 use crate::domain::escalation::{self, ResetFacts};
 use crate::domain::policy;
 use crate::error::{Error, Result};
+use crate::mail::sealed::BodyKey;
 use crate::mail::{compose, deliver, notices};
 use crate::store::Db;
 use crate::store::customers::Customer;
@@ -256,6 +257,8 @@ fn reset(
         message_id: deliver::new_message_id(&ctx.cfg.mail),
         ..Item::default()
     };
+    let key = BodyKey::load(&ctx.cfg)?;
+    let item = key.seal(&item)?;
     let at = clock::format(now);
     let sent_to = if email {
         c.email.clone()
@@ -287,7 +290,7 @@ fn reset(
         );
         let mut notice_ids = Vec::new();
         for n in &notices {
-            notice_ids.push((tx.insert_outbox_item(n)?, n.channel.clone()));
+            notice_ids.push((tx.insert_outbox_item(&key.seal(n)?)?, n.channel.clone()));
         }
         let mut ev = Event::new("pin.reset")
             .account(&c.account)

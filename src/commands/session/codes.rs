@@ -16,6 +16,7 @@ use crate::domain::contact::{PostalAddress, mask_email};
 use crate::domain::in_store::Route;
 use crate::domain::{escalation, policy};
 use crate::error::{Error, Result};
+use crate::mail::sealed::BodyKey;
 use crate::mail::{compose, deliver};
 use crate::store::Db;
 use crate::store::outbox::Item;
@@ -143,7 +144,8 @@ pub fn issue_code(
         ),
     };
     let key = secrets::read_key(&secrets::key_paths(&env.ctx.cfg.db_path).0)?;
-    let item = code_message(env, l, channel, &code, expires, now);
+    let item =
+        BodyKey::load(&env.ctx.cfg)?.seal(&code_message(env, l, channel, &code, expires, now))?;
     let digest = secrets::code_digest(&key, &code);
     let limits = env.ctx.cfg.code_limits;
     let id = db.step(|tx| {

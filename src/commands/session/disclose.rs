@@ -17,6 +17,7 @@ use crate::commands::notify::deliver_now;
 use crate::domain::contact;
 use crate::domain::policy::{self, Basis, Purpose, Scope};
 use crate::error::{Error, Result};
+use crate::mail::sealed::BodyKey;
 use crate::mail::{compose, deliver};
 use crate::store::Db;
 use crate::store::outbox::Item;
@@ -296,6 +297,7 @@ pub fn send(
         message_id: deliver::new_message_id(&env.ctx.cfg.mail),
         ..Item::default()
     };
+    let item = BodyKey::load(&env.ctx.cfg)?.seal(&item)?;
     let ev =
         event("disclosure", l, scope, channel, &c).with("attachment", item.attachment_name.clone());
     let id = db.step(|tx| {
