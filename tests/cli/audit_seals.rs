@@ -131,7 +131,7 @@ fn a_row_planted_then_used_is_caught() {
         "session",
         "insert into session (id, account, agent, owner, channel, started_at, last_active_at, \
          basis, verified_at) select 'S-PLANTED001', 'DEMO-1001', 'root', 'root', 'inbound', \
-         t, t, 'pin', t from (select strftime('%Y-%m-%dT%H:%M:%fZ', 'now') as t);",
+         t, t, 'pin', t from (select strftime('%Y-%m-%dT%H:%M:%fZ', 'now') as t) as now;",
     );
     let before = env.count("audit");
     refused(

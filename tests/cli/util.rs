@@ -210,7 +210,16 @@ impl Env {
         // a copy of the binary from a folder it can reach.
         let mut cmd = self.other_command(args);
         cmd.envs(vars.iter().copied()).uid(OTHER_UID).gid(OTHER_UID);
-        run_command(cmd, None)
+        let run = run_command(cmd, None);
+        // PostgreSQL's key files must belong to the account using them (as ssh's keys do): the
+        // test's own uid takes them back, as it would own them on a host of its own.
+        if self.pg.is_some() {
+            let me = unsafe { libc::geteuid() };
+            for suffix in ["code-key", "signing-key"] {
+                let _ = std::os::unix::fs::lchown(self.key_file(suffix), Some(me), Some(me));
+            }
+        }
+        run
     }
 
     /// Runs `query` with the backend's own client on the test database (the `sqlite3` CLI, or
