@@ -22,9 +22,9 @@ use clap::Args;
 use serde_json::json;
 
 use crate::audit::{Actor, Event};
+use crate::commands::agent::authorized;
 use crate::commands::context::{Ctx, os_login};
 use crate::commands::demo_data;
-use crate::commands::agent::authorized;
 use crate::config::default_config_path;
 use crate::error::Result;
 use crate::store::agents::Agent;
@@ -252,9 +252,7 @@ fn write_authorized_keys(ctx: &Ctx, db: &mut Db) -> Result<Option<std::path::Pat
             e.message = format!("the database is set up, but {}", e.message);
             e
         })?;
-    Ok(written
-        .then(|| authorized::path(&ctx.cfg).ok())
-        .flatten())
+    Ok(written.then(|| authorized::path(&ctx.cfg).ok()).flatten())
 }
 
 /// What `cpni init` on PostgreSQL did, for people: the steps applied (or none), the key files

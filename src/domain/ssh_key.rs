@@ -142,7 +142,9 @@ pub fn line(program: &str, login: &str, key: &PublicKey) -> String {
 /// Whether `fp` looks like a fingerprint as [`fingerprint`] writes it (what `--key` takes).
 pub fn fingerprint_ok(fp: &str) -> bool {
     fp.strip_prefix("SHA256:").is_some_and(|b| {
-        b.len() == 43 && b.chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '/')
+        b.len() == 43
+            && b.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '/')
     })
 }
 
