@@ -18,8 +18,8 @@ use expectrl::{Eof, Expect, Session};
 use crate::util::run_command;
 use harness::{AGENT_OS, Gateway, SVC_HOME};
 
-const ADA: &str = "DEMO-1001";
-const ADA_PIN: &str = "804713";
+pub const ADA: &str = "DEMO-1001";
+pub const ADA_PIN: &str = "804713";
 
 fn session_id(run: &crate::util::Run) -> String {
     let id = run.json()["session"]

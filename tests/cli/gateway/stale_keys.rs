@@ -173,3 +173,38 @@ fn an_old_format_line_is_refused_once_and_rewritten() {
     g.svc(&["agent", "key", "sync"]).ok();
     g.ssh(&a7, &format!("session start {ADA}")).ok();
 }
+
+#[test]
+fn a_key_removed_during_a_wizard_stops_its_next_step() {
+    use expectrl::{Eof, Expect, Session};
+    let g = Gateway::start();
+    let a7 = g.add_agent("agent7", "agent");
+    let fp = fingerprint(&a7.private.with_extension("pub"));
+    let mut cmd = g.ssh_command(&a7, &["-tt"]);
+    cmd.arg(format!("verify {ADA}")).env("TERM", "xterm");
+    let mut p = Session::spawn(cmd).expect("spawn ssh on a pty");
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(30)));
+    p.expect("What does the caller want to discuss?")
+        .expect("first menu");
+    p.send("1").expect("account information");
+    p.expect("How will you verify the caller?")
+        .expect("second menu");
+    p.expect("End the call").expect("the whole menu");
+    // The key goes while the connection is open (on this host or another).
+    g.svc(&["agent", "key", "remove", "agent7", &fp]).ok();
+    p.send("1").expect("account PIN");
+    p.expect("? PIN: ").expect("the PIN prompt");
+    p.send(format!("{}\r", super::ADA_PIN)).expect("the PIN");
+    // (The wizard wraps the message at the terminal's width.)
+    p.expect(format!("the SSH key {fp} is no longer a"))
+        .expect("the PIN step refused inside its transaction");
+    p.expect("key of the active agent agent7")
+        .expect("the agent named");
+    let _ = p.send("\x03");
+    let _ = p.expect(Eof);
+    assert_eq!(
+        g.sql("select count(*) from audit where event like 'auth.%';"),
+        "0",
+        "no PIN check was recorded"
+    );
+}
