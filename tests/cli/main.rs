@@ -41,6 +41,7 @@ mod mail_faults;
 mod output;
 mod pg_attacks;
 mod pg_connect;
+mod pg_gateway_keys;
 mod pg_schema;
 mod pg_steps;
 mod policy;
