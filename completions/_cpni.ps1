@@ -180,6 +180,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Let an agent in through the gateway with this public key (admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents'' keys and their fingerprints (admin)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a key: its agent can no longer connect with it (admin)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Rewrite this host''s authorized_keys from the database (admin; each gateway host)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -223,10 +224,24 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cpni;agent;key;sync' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--debug-timings', '--debug-timings', [CompletionResultType]::ParameterName, 'Print the longest writer-lock wait on stderr at exit (for the load test)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cpni;agent;key;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Let an agent in through the gateway with this public key (admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents'' keys and their fingerprints (admin)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a key: its agent can no longer connect with it (admin)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Rewrite this host''s authorized_keys from the database (admin; each gateway host)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -237,6 +252,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;agent;key;help;remove' {
+            break
+        }
+        'cpni;agent;key;help;sync' {
             break
         }
         'cpni;agent;key;help;help' {
@@ -271,6 +289,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Let an agent in through the gateway with this public key (admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents'' keys and their fingerprints (admin)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a key: its agent can no longer connect with it (admin)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Rewrite this host''s authorized_keys from the database (admin; each gateway host)')
             break
         }
         'cpni;agent;help;key;add' {
@@ -280,6 +299,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;agent;help;key;remove' {
+            break
+        }
+        'cpni;agent;help;key;sync' {
             break
         }
         'cpni;agent;help;help' {
@@ -1620,6 +1642,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]')
             [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'For a service account: act for this registered agent (both are recorded)')
             [CompletionResult]::new('--agent', '--agent', [CompletionResultType]::ParameterName, 'The agent this SSH key belongs to (written by `cpni agent key add`)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The fingerprint of that SSH key (SHA256:…, written by `cpni agent key add|sync`)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout; errors as JSON on stderr')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with a message naming the flag to use instead')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
@@ -1708,6 +1731,7 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Let an agent in through the gateway with this public key (admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List agents'' keys and their fingerprints (admin)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a key: its agent can no longer connect with it (admin)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Rewrite this host''s authorized_keys from the database (admin; each gateway host)')
             break
         }
         'cpni;help;agent;key;add' {
@@ -1717,6 +1741,9 @@ Register-ArgumentCompleter -Native -CommandName 'cpni' -ScriptBlock {
             break
         }
         'cpni;help;agent;key;remove' {
+            break
+        }
+        'cpni;help;agent;key;sync' {
             break
         }
         'cpni;help;customer' {

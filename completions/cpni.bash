@@ -115,6 +115,9 @@ _cpni() {
             cpni__subcmd__agent__subcmd__help__subcmd__key,remove)
                 cmd="cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__remove"
                 ;;
+            cpni__subcmd__agent__subcmd__help__subcmd__key,sync)
+                cmd="cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__sync"
+                ;;
             cpni__subcmd__agent__subcmd__key,add)
                 cmd="cpni__subcmd__agent__subcmd__key__subcmd__add"
                 ;;
@@ -127,6 +130,9 @@ _cpni() {
             cpni__subcmd__agent__subcmd__key,remove)
                 cmd="cpni__subcmd__agent__subcmd__key__subcmd__remove"
                 ;;
+            cpni__subcmd__agent__subcmd__key,sync)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__sync"
+                ;;
             cpni__subcmd__agent__subcmd__key__subcmd__help,add)
                 cmd="cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__add"
                 ;;
@@ -138,6 +144,9 @@ _cpni() {
                 ;;
             cpni__subcmd__agent__subcmd__key__subcmd__help,remove)
                 cmd="cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__remove"
+                ;;
+            cpni__subcmd__agent__subcmd__key__subcmd__help,sync)
+                cmd="cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__sync"
                 ;;
             cpni__subcmd__audit,checkpoint)
                 cmd="cpni__subcmd__audit__subcmd__checkpoint"
@@ -441,6 +450,9 @@ _cpni() {
                 ;;
             cpni__subcmd__help__subcmd__agent__subcmd__key,remove)
                 cmd="cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__remove"
+                ;;
+            cpni__subcmd__help__subcmd__agent__subcmd__key,sync)
+                cmd="cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__sync"
                 ;;
             cpni__subcmd__help__subcmd__audit,checkpoint)
                 cmd="cpni__subcmd__help__subcmd__audit__subcmd__checkpoint"
@@ -976,7 +988,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__help__subcmd__key)
-            opts="add list remove"
+            opts="add list remove sync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,6 +1043,20 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__agent__subcmd__help__subcmd__key__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__agent__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1060,7 +1086,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__key)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add list remove help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help add list remove sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1116,7 +1142,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__key__subcmd__help)
-            opts="add list remove help"
+            opts="add list remove sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,6 +1211,20 @@ _cpni() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cpni__subcmd__agent__subcmd__key__subcmd__list)
             opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1212,6 +1252,32 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__agent__subcmd__key__subcmd__remove)
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__agent__subcmd__key__subcmd__sync)
             opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3324,7 +3390,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__gateway)
-            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --agent --help"
+            opts="-q -h --db --config --json --no-input --quiet --on-behalf-of --debug-timings --agent --key --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3343,6 +3409,10 @@ _cpni() {
                     return 0
                     ;;
                 --agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3424,7 +3494,7 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__agent__subcmd__key)
-            opts="add list remove"
+            opts="add list remove sync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3466,6 +3536,20 @@ _cpni() {
             return 0
             ;;
         cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cpni__subcmd__help__subcmd__agent__subcmd__key__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

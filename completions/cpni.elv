@@ -168,6 +168,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand add 'Let an agent in through the gateway with this public key (admin)'
             cand list 'List agents'' keys and their fingerprints (admin)'
             cand remove 'Remove a key: its agent can no longer connect with it (admin)'
+            cand sync 'Rewrite this host''s authorized_keys from the database (admin; each gateway host)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;agent;key;add'= {
@@ -207,10 +208,23 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cpni;agent;key;sync'= {
+            cand --db 'Database file, or a postgresql:// URL [default: $XDG_DATA_HOME/cpni/cpni.db]'
+            cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
+            cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
+            cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
+            cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --debug-timings 'Print the longest writer-lock wait on stderr at exit (for the load test)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cpni;agent;key;help'= {
             cand add 'Let an agent in through the gateway with this public key (admin)'
             cand list 'List agents'' keys and their fingerprints (admin)'
             cand remove 'Remove a key: its agent can no longer connect with it (admin)'
+            cand sync 'Rewrite this host''s authorized_keys from the database (admin; each gateway host)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cpni;agent;key;help;add'= {
@@ -218,6 +232,8 @@ set edit:completion:arg-completer[cpni] = {|@words|
         &'cpni;agent;key;help;list'= {
         }
         &'cpni;agent;key;help;remove'= {
+        }
+        &'cpni;agent;key;help;sync'= {
         }
         &'cpni;agent;key;help;help'= {
         }
@@ -244,12 +260,15 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand add 'Let an agent in through the gateway with this public key (admin)'
             cand list 'List agents'' keys and their fingerprints (admin)'
             cand remove 'Remove a key: its agent can no longer connect with it (admin)'
+            cand sync 'Rewrite this host''s authorized_keys from the database (admin; each gateway host)'
         }
         &'cpni;agent;help;key;add'= {
         }
         &'cpni;agent;help;key;list'= {
         }
         &'cpni;agent;help;key;remove'= {
+        }
+        &'cpni;agent;help;key;sync'= {
         }
         &'cpni;agent;help;help'= {
         }
@@ -1453,6 +1472,7 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand --config 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]'
             cand --on-behalf-of 'For a service account: act for this registered agent (both are recorded)'
             cand --agent 'The agent this SSH key belongs to (written by `cpni agent key add`)'
+            cand --key 'The fingerprint of that SSH key (SHA256:…, written by `cpni agent key add|sync`)'
             cand --json 'Print one JSON document on stdout; errors as JSON on stderr'
             cand --no-input 'Never prompt; fail with a message naming the flag to use instead'
             cand -q 'Print nothing but errors'
@@ -1529,12 +1549,15 @@ set edit:completion:arg-completer[cpni] = {|@words|
             cand add 'Let an agent in through the gateway with this public key (admin)'
             cand list 'List agents'' keys and their fingerprints (admin)'
             cand remove 'Remove a key: its agent can no longer connect with it (admin)'
+            cand sync 'Rewrite this host''s authorized_keys from the database (admin; each gateway host)'
         }
         &'cpni;help;agent;key;add'= {
         }
         &'cpni;help;agent;key;list'= {
         }
         &'cpni;help;agent;key;remove'= {
+        }
+        &'cpni;help;agent;key;sync'= {
         }
         &'cpni;help;customer'= {
             cand add 'Add a customer with contacts of record (and optionally a PIN on stdin)'

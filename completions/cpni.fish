@@ -138,6 +138,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcomm
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "add" -d 'Let an agent in through the gateway with this public key (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "list" -d 'List agents\' keys and their fingerprints (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "remove" -d 'Remove a key: its agent can no longer connect with it (admin)'
+complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "sync" -d 'Rewrite this host\'s authorized_keys from the database (admin; each gateway host)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register an operating-system login as a cpni agent (admin)'
 complete -c cpni -n "__fish_cpni_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "list" -d 'List agents and their roles (supervisor, admin)'
@@ -998,6 +999,7 @@ complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l db -d 'Database fi
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l config -d 'Config file (TOML) [default: $XDG_CONFIG_HOME/cpni/config.toml]' -r -F
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l on-behalf-of -d 'For a service account: act for this registered agent (both are recorded)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l agent -d 'The agent this SSH key belongs to (written by `cpni agent key add`)' -r
+complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l key -d 'The fingerprint of that SSH key (SHA256:…, written by `cpni agent key add|sync`)' -r
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l json -d 'Print one JSON document on stdout; errors as JSON on stderr'
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -l no-input -d 'Never prompt; fail with a message naming the flag to use instead'
 complete -c cpni -n "__fish_cpni_using_subcommand gateway" -s q -l quiet -d 'Print nothing but errors'

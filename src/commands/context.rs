@@ -1,6 +1,7 @@
 //! What every command needs: the validated config, output settings, the database, and the
 //! acting agent with role checks: the operating-system user of the real uid (never `$USER`),
-//! or, through the SSH gateway, the agent named by the key's forced command.
+//! or, through the SSH gateway, the agent named by the key's forced command (every step then
+//! also requires that key still listed and active for that agent).
 
 use std::ffi::CStr;
 
@@ -72,6 +73,8 @@ pub struct Ctx {
     pub on_behalf_of: Option<String>,
     /// Through the gateway: the key's agent, who acts instead of the OS user.
     pub agent: Option<String>,
+    /// Through the gateway: the fingerprint of the SSH key the agent connected with.
+    pub key: Option<String>,
 }
 
 impl Ctx {
@@ -85,6 +88,7 @@ impl Ctx {
             no_input: cli.no_input,
             on_behalf_of: cli.on_behalf_of.clone(),
             agent: None,
+            key: None,
         })
     }
 
@@ -159,6 +163,9 @@ impl Ctx {
             }
             db.decide_as(logins);
         }
+        if let (Some(agent), Some(key)) = (&self.agent, &self.key) {
+            db.decide_with_key(agent, key);
+        }
         crate::timing::mark("agent");
         Ok(Acting { actor, role })
     }
@@ -199,7 +206,9 @@ fn record_refusal(db: &mut Db, actor: &Actor, command: &str, role: Role) -> Resu
     db.step(|tx| tx.append(&actor, crate::clock::now(), event).map(|_| ()))
 }
 
-fn unregistered(db: &mut Db, login: &str, what: &str) -> Error {
+/// The refusal of `login`, who `what` ("is not registered", "is disabled"), recorded
+/// (`access.refused`), with whom to ask and the command that admits them.
+pub fn unregistered(db: &mut Db, login: &str, what: &str) -> Error {
     let admins = db.read().active_admins().unwrap_or_default();
     let actor = Actor {
         login: login.to_string(),
@@ -217,9 +226,17 @@ fn unregistered(db: &mut Db, login: &str, what: &str) -> Error {
         "not-registered",
         format!("the user {login} {what} as a cpni agent"),
     )
-    .hint(format!(
-        "ask {who} to run `cpni agent add {login} --role agent`"
-    ))
+    .hint(admit_hint(&who, login, what == "is disabled"))
+}
+
+/// What to ask for: `cpni agent enable` for a disabled agent (`agent add` would fail with
+/// "already registered"), `cpni agent add` for an unknown one.
+fn admit_hint(who: &str, login: &str, disabled: bool) -> String {
+    if disabled {
+        format!("ask {who} to run `cpni agent enable {login}`")
+    } else {
+        format!("ask {who} to run `cpni agent add {login} --role agent`")
+    }
 }
 
 /// The login of the process's real uid; `uid-N` when the uid has no passwd entry.

@@ -28,6 +28,7 @@ pub fn demo(ctx: &Ctx, _a: DemoArgs) -> Result<u8> {
         no_input: ctx.no_input,
         on_behalf_of: None,
         agent: None,
+        key: None,
     };
     let result = run_demo(&demo_ctx);
     verify::set_cleanup(None);

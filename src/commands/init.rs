@@ -14,12 +14,15 @@
 //! database then registers the invoking user as admin through the PostgreSQL store, with the
 //! chain's `init` and `agent.add` records and the signed head, decided inside that step so
 //! that of several hosts' inits exactly one does ([`register_admin_once`]); with `--demo`, that
-//! init also loads the demo customers.
+//! init also loads the demo customers. Every init on PostgreSQL finally writes this host's
+//! `authorized_keys` from the database when it differs, so a joining gateway host lets in the
+//! agents' keys already listed.
 
 use clap::Args;
 use serde_json::json;
 
 use crate::audit::{Actor, Event};
+use crate::commands::agent::authorized;
 use crate::commands::context::{Ctx, os_login};
 use crate::commands::demo_data;
 use crate::config::default_config_path;
@@ -200,6 +203,8 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
     let mut db = Db::open_pg(t, &ctx.cfg.db_path, ctx.cfg.lock_timeout)?;
     let login = os_login();
     let admin = register_admin_once(&mut db, &login)?.then_some(login);
+    // A joining host's gateway lets in the keys the database already lists.
+    let keys_written = write_authorized_keys(ctx, &mut db)?;
     // The demo customers, as on SQLite: only by the init that set the database up.
     let demo_count = match &admin {
         Some(login) if args.demo => demo_data::load(&mut db, &ctx.cfg, login)?,
@@ -219,15 +224,35 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
     } else {
         text
     };
+    let text = match &keys_written {
+        Some(p) => format!(
+            "{text}\nWrote {} from the agents' keys in the database.",
+            safe(&p.display().to_string())
+        ),
+        None => text,
+    };
     ctx.out.print(
         &json!({"db": t.url(), "backend": "postgresql", "created": done.from != done.to,
                 "schema_from": done.from, "schema_version": done.to,
                 "keys_created": keys_created, "code_key": code_key.to_string_lossy(),
                 "signing_key": signing_key.to_string_lossy(), "admin": admin,
-                "demo_customers": demo_count}),
+                "demo_customers": demo_count,
+                "authorized_keys_written": keys_written.map(|p| p.to_string_lossy().into_owned())}),
         &text,
     );
     Ok(0)
+}
+
+/// Writes this host's `authorized_keys` from the database when it differs (a host joining a
+/// database whose agents already have keys); returns its path when it did.
+fn write_authorized_keys(ctx: &Ctx, db: &mut Db) -> Result<Option<std::path::PathBuf>> {
+    let written = db
+        .step(|tx| authorized::rewrite(tx, &ctx.cfg, false))
+        .map_err(|mut e| {
+            e.message = format!("the database is set up, but {}", e.message);
+            e
+        })?;
+    Ok(written.then(|| authorized::path(&ctx.cfg).ok()).flatten())
 }
 
 /// What `cpni init` on PostgreSQL did, for people: the steps applied (or none), the key files

@@ -29,11 +29,12 @@ pub fn dispatch(cli: Cli) -> Result<u8> {
     if let Command::Gateway(a) = cli.command {
         return gateway::run(a);
     }
-    dispatch_as(cli, None)
+    dispatch_as(cli, None, None)
 }
 
-/// [`dispatch`] with the acting agent set (by the gateway) instead of the OS user.
-pub fn dispatch_as(cli: Cli, agent: Option<String>) -> Result<u8> {
+/// [`dispatch`] with the acting agent set (by the gateway) instead of the OS user, and the
+/// fingerprint of the SSH key it connected with.
+pub fn dispatch_as(cli: Cli, agent: Option<String>, key: Option<String>) -> Result<u8> {
     match cli.command {
         Command::Completions { shell } => {
             print_completions(shell)?;
@@ -47,6 +48,7 @@ pub fn dispatch_as(cli: Cli, agent: Option<String>) -> Result<u8> {
     }
     let mut ctx = Ctx::new(&cli)?;
     ctx.agent = agent;
+    ctx.key = key;
     crate::timing::mark("config");
     let result = route(&ctx, cli);
     crate::timing::mark("command");

@@ -1,7 +1,9 @@
 //! Agents' SSH public keys and the text of the service account's `authorized_keys`: parsing a
 //! key as `ssh-keygen` writes it (refusing one that carries its own options), its SHA-256
-//! fingerprint as `ssh-keygen -l` prints it, the forced-command line cpni writes for it, and
-//! merging cpni's block of lines into the file without touching a line cpni did not write.
+//! fingerprint as `ssh-keygen -l` prints it, the forced-command line cpni writes for it (naming
+//! the agent and the key's fingerprint, so that the gateway can check the key against the
+//! database), and merging cpni's block of lines into the file without touching a line cpni did
+//! not write.
 //! Pure: the caller reads and writes the file.
 
 use base64::Engine;
@@ -127,11 +129,23 @@ pub fn program_ok(program: &str) -> bool {
 /// user's rc file; `pty` gives the wizard its terminal back. `exec` makes the login shell
 /// that sshd starts for the command replace itself with cpni, so a Ctrl-C on the terminal
 /// reaches cpni alone (not a shell waiting for it) and its exit status is the session's.
+/// `--key` names the key's fingerprint (`SHA256:` and base64: no quote or blank), which the
+/// gateway checks against the database at every connection.
 pub fn line(program: &str, login: &str, key: &PublicKey) -> String {
     format!(
-        "restrict,pty,command=\"exec {program} gateway --agent {login}\" {} {} cpni:{login}:{}",
-        key.key_type, key.data, key.comment
+        "restrict,pty,command=\"exec {program} gateway --agent {login} --key {}\" {} {} \
+         cpni:{login}:{}",
+        key.fingerprint, key.key_type, key.data, key.comment
     )
+}
+
+/// Whether `fp` looks like a fingerprint as [`fingerprint`] writes it (what `--key` takes).
+pub fn fingerprint_ok(fp: &str) -> bool {
+    fp.strip_prefix("SHA256:").is_some_and(|b| {
+        b.len() == 43
+            && b.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '/')
+    })
 }
 
 /// The lines of `existing` that cpni did not write, with their 1-based line numbers.
@@ -234,6 +248,7 @@ mod tests {
         assert_eq!(once, twice, "rewriting never duplicates");
         assert!(once.starts_with(start));
         assert_eq!(once.matches("--agent agent7").count(), 1);
+        assert!(l.contains(&format!("--agent agent7 --key {}\" ", k.fingerprint)));
         assert_eq!(merge(&once, &[]).unwrap(), start);
         assert!(merge(&format!("{BEGIN}\nx\n"), &[]).is_err());
         assert_eq!(
@@ -241,6 +256,15 @@ mod tests {
             Some(1)
         );
         assert_eq!(foreign_use(&once, &k).unwrap(), None);
+    }
+
+    #[test]
+    fn fingerprints_are_checked_before_use() {
+        let k = parse(ED).unwrap();
+        assert!(fingerprint_ok(&k.fingerprint));
+        assert!(!fingerprint_ok("SHA256:x"));
+        assert!(!fingerprint_ok(&format!("{}\"", &k.fingerprint[..49])));
+        assert!(!fingerprint_ok(&k.fingerprint.replace("SHA256:", "MD5:")));
     }
 
     #[test]

@@ -46,6 +46,18 @@ impl Read<'_> {
         )), vals![login], row)
     }
 
+    /// Whether `fingerprint` is a key of `login` and `login` is an active agent: what the
+    /// gateway requires of the key sshd authenticated.
+    pub fn key_active(&self, login: &str, fingerprint: &str) -> Result<bool> {
+        let found = self.sql.row(
+            "SELECT k.login FROM agent_key k JOIN agent a ON a.login = k.login \
+             WHERE k.fingerprint = ?1 AND k.login = ?2 AND a.active = 1",
+            vals![fingerprint, login],
+            |r| r.get::<String>(0),
+        )?;
+        Ok(found.is_some())
+    }
+
     /// Keys of active agents: what `authorized_keys` must let in.
     pub fn active_agent_keys(&self) -> Result<Vec<AgentKey>> {
         self.sql.rows(

@@ -126,6 +126,9 @@ pub struct Db {
     /// The agents every step of this process decides as (the acting agent and the agent a
     /// service acts for): their rows must be as the chain shows them ([`Db::decide_as`]).
     acting: Vec<String>,
+    /// Through the gateway: the acting agent's login and the fingerprint of the SSH key it
+    /// connected with, which every step requires still listed and active ([`Db::decide_with_key`]).
+    acting_key: Option<(String, String)>,
 }
 
 impl Db {
@@ -160,6 +163,7 @@ impl Db {
             path: path.to_path_buf(),
             lock_timeout,
             acting: Vec::new(),
+            acting_key: None,
         };
         db.configure()?;
         crate::timing::mark("pragmas");
@@ -250,6 +254,7 @@ impl Db {
             path: key_base.to_path_buf(),
             lock_timeout,
             acting: Vec::new(),
+            acting_key: None,
         })
     }
 
@@ -281,6 +286,7 @@ impl Db {
             path: path.to_path_buf(),
             lock_timeout: DEFAULT_LOCK_TIMEOUT,
             acting: Vec::new(),
+            acting_key: None,
         };
         if !existed {
             db.conn().pragma_update(None, "journal_mode", "WAL")?;
@@ -407,6 +413,13 @@ impl Db {
     /// step's record (`"prior"`).
     pub fn decide_as(&mut self, logins: Vec<String>) {
         self.acting = logins;
+    }
+
+    /// From now on every step first requires `fingerprint` to be a key of the active agent
+    /// `login` (the gateway's key), inside its own transaction: a key removed on another host
+    /// while this connection was starting acts on nothing (exit 3).
+    pub fn decide_with_key(&mut self, login: &str, fingerprint: &str) {
+        self.acting_key = Some((login.to_string(), fingerprint.to_string()));
     }
 
     /// Waits for the writer lock ([`Locking::writer`]) and bounds the WAL under it.
@@ -735,6 +748,16 @@ impl Db {
         w.started = audit::head::start(db.sql())?;
         for login in &db.acting {
             w.require_sealed("agent", "login", login)?;
+        }
+        if let Some((login, fp)) = &db.acting_key {
+            if !w.key_active(login, fp)? {
+                return Err(Error::refused(
+                    "key-removed",
+                    format!("the SSH key {fp} is no longer a key of the active agent {login}"),
+                )
+                .hint("ask an admin (cpni agent key list) which keys you may use"));
+            }
+            w.require_sealed("agent_key", "fingerprint", fp)?;
         }
         Ok(w)
     }

@@ -77,7 +77,7 @@ fn agent_add_with_a_key_writes_a_forced_command_line() {
         .to_string();
     let bin = std::fs::canonicalize(env!("CARGO_BIN_EXE_cpni")).unwrap();
     let want = format!(
-        "restrict,pty,command=\"exec {} gateway --agent agent7\" ssh-ed25519 {blob} ",
+        "restrict,pty,command=\"exec {} gateway --agent agent7 --key {fp}\" ssh-ed25519 {blob} ",
         bin.display()
     );
     assert!(text.contains(&want), "{text}");

@@ -122,9 +122,13 @@ fn a_disabled_agent_is_refused() {
     let env = Env::initialised(true);
     register_other(&env, "supervisor");
     env.run(&["agent", "disable", OTHER_LOGIN]).ok();
+    // The hint names the command that admits a disabled agent (`agent add` would fail with
+    // "already registered").
     env.run_as_other(&["customer", "show", "DEMO-1001"])
         .code(3)
-        .stderr_has("disabled");
+        .stderr_has("disabled")
+        .stderr_has(&format!("`cpni agent enable {OTHER_LOGIN}`"))
+        .never_prints("--role agent");
 }
 
 #[test]

@@ -45,6 +45,7 @@ mod pg_attacks;
 mod pg_connect;
 mod pg_hosts;
 mod pg_outbox;
+mod pg_gateway_keys;
 mod pg_schema;
 mod pg_steps;
 mod policy;

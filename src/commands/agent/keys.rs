@@ -1,6 +1,7 @@
-//! `cpni agent key add|list|remove`: the SSH keys with which agents reach cpni through the
+//! `cpni agent key add|list|remove|sync`: the SSH keys with which agents reach cpni through the
 //! gateway. Each change is one audit record naming the key's fingerprint, written in the same
-//! transaction that rewrites `authorized_keys`.
+//! transaction that rewrites `authorized_keys`; `sync` rewrites this host's file from the
+//! database (a host sharing a PostgreSQL database, a file edited or restored from a backup).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -40,6 +41,8 @@ pub enum KeyCommand {
         /// The key's fingerprint (SHA256:…, from `cpni agent key list`)
         fingerprint: String,
     },
+    /// Rewrite this host's authorized_keys from the database (admin; each gateway host)
+    Sync,
 }
 
 pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<u8> {
@@ -50,6 +53,7 @@ pub fn run(ctx: &Ctx, cmd: KeyCommand) -> Result<u8> {
         } => add(ctx, &login, &ssh_key_file),
         KeyCommand::List { login } => list(ctx, login.as_deref()),
         KeyCommand::Remove { login, fingerprint } => remove(ctx, &login, &fingerprint),
+        KeyCommand::Sync => sync(ctx),
     }
 }
 
@@ -190,6 +194,37 @@ fn remove(ctx: &Ctx, login: &str, fingerprint: &str) -> Result<u8> {
     ctx.out.print(
         &json!({"login": login, "fingerprint": fingerprint, "removed": true}),
         &format!("Removed the key {fingerprint} of {login}."),
+    );
+    Ok(0)
+}
+
+/// Writes this host's `authorized_keys` from the database, whatever it held (cpni's block
+/// only), and records that it did (`agent.key.sync`, with the number of keys and whether the
+/// file changed).
+fn sync(ctx: &Ctx) -> Result<u8> {
+    let mut db = ctx.open()?;
+    let acting = ctx.acting(&mut db, "agent key sync", ADMINS)?;
+    let path = authorized::path(&ctx.cfg)?;
+    let (keys, changed) = db.step(|tx| {
+        let keys = tx.active_agent_keys()?.len();
+        let before = authorized::read(&path)?;
+        authorized::sync(tx, &ctx.cfg)?;
+        let changed = authorized::read(&path)? != before;
+        let event = Event::new("agent.key.sync")
+            .with("keys", keys)
+            .with("changed", changed);
+        tx.append(&acting.actor, clock::now(), event)?;
+        Ok((keys, changed))
+    })?;
+    let shown = path.display().to_string();
+    let shown = safe(&shown);
+    ctx.out.print(
+        &json!({"file": path.to_string_lossy(), "keys": keys, "changed": changed}),
+        &if changed {
+            format!("Rewrote {shown} from the database: {keys} key(s).")
+        } else {
+            format!("{shown} already lets in exactly the database's {keys} key(s).")
+        },
     );
     Ok(0)
 }

@@ -1,7 +1,7 @@
 //! `cpni agent add|list|role|disable|enable|key`: who may run cpni, with which role, and (for
 //! the SSH gateway) with which keys. Disabling an agent removes their keys at once.
 
-mod authorized;
+pub mod authorized;
 pub mod keys;
 
 use std::path::PathBuf;

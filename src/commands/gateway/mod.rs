@@ -1,11 +1,15 @@
-//! `cpni gateway --agent LOGIN`: the forced command of an agent's SSH key in the service
-//! account's `authorized_keys` (the pattern of gitlab-shell and `borg serve`). OpenSSH has
-//! authenticated the key; the gateway refuses anything the client sent to steer the server
-//! (environment variables, server paths, local-only commands), then runs the command from
-//! `SSH_ORIGINAL_COMMAND` in this process as agent LOGIN, with the service account's own
-//! configuration. Stdin, stdout, the terminal, signals and the exit code are the session's.
+//! `cpni gateway --agent LOGIN --key SHA256:…`: the forced command of an agent's SSH key in
+//! the service account's `authorized_keys` (the pattern of gitlab-shell and `borg serve`).
+//! OpenSSH has authenticated the key; the gateway refuses anything the client sent to steer
+//! the server (environment variables, server paths, local-only commands) and a key the
+//! database no longer lists for LOGIN ([`keycheck`]), brings the host's file back to the
+//! database when it differs, then runs the command from `SSH_ORIGINAL_COMMAND` in this process
+//! as agent LOGIN, with the service account's own configuration, every step requiring the key
+//! again inside its transaction. Stdin, stdout, the terminal, signals and the exit code are
+//! the session's.
 
 mod env;
+mod keycheck;
 mod split;
 mod words;
 
@@ -22,6 +26,9 @@ pub struct GatewayArgs {
     /// The agent this SSH key belongs to (written by `cpni agent key add`)
     #[arg(long, value_name = "LOGIN")]
     pub agent: String,
+    /// The fingerprint of that SSH key (SHA256:…, written by `cpni agent key add|sync`)
+    #[arg(long, value_name = "FINGERPRINT")]
+    pub key: Option<String>,
 }
 
 /// Runs the client's command as the key's agent.
@@ -29,13 +36,17 @@ pub fn run(a: GatewayArgs) -> Result<u8> {
     let agent = parse_login(&a.agent)?;
     env::check()?;
     let command = env::reset()?;
-    let Some(line) = command.filter(|c| !c.trim().is_empty()) else {
+    let line = command.filter(|c| !c.trim().is_empty());
+    let out = Out {
+        json: line.as_deref().is_some_and(words::wants_json),
+        quiet: false,
+    };
+    if let Err(e) = admit(&agent, a.key.as_deref()) {
+        return Ok(report(&out, &e));
+    }
+    let Some(line) = line else {
         print_menu(&agent);
         return Ok(0);
-    };
-    let out = Out {
-        json: words::wants_json(&line),
-        quiet: false,
     };
     let cli = match words::parse(&line) {
         Ok(Request::Run(cli)) => cli,
@@ -50,7 +61,7 @@ pub fn run(a: GatewayArgs) -> Result<u8> {
         quiet: cli.quiet,
     };
     let timings = cli.debug_timings;
-    let result = crate::commands::dispatch_as(*cli, Some(agent));
+    let result = crate::commands::dispatch_as(*cli, Some(agent), a.key);
     if timings {
         let us = crate::store::LOCK_WAIT_MAX_US.load(std::sync::atomic::Ordering::Relaxed);
         eprintln!("cpni-timing lock_wait_us={us}");
@@ -61,6 +72,16 @@ pub fn run(a: GatewayArgs) -> Result<u8> {
         Ok(code) => Ok(code),
         Err(e) => Ok(report(&out, &e)),
     }
+}
+
+/// The key's checks ([`keycheck::check`]) with the service account's configuration and
+/// database; then (admitted or not) this host's `authorized_keys` follows the database.
+fn admit(agent: &str, key: Option<&str>) -> Result<()> {
+    let cfg = crate::config::Config::load(None, None)?;
+    let mut db = crate::commands::context::open_db(&cfg)?;
+    let checked = keycheck::check(&mut db, agent, key);
+    keycheck::follow_database(&mut db, &cfg);
+    checked
 }
 
 /// Prints `e` as the client's own options ask (`--json` or text); returns its exit code.

@@ -4,6 +4,7 @@
 //! changed (see `harness.rs` for the real parts).
 
 mod harness;
+mod stale_keys;
 
 use std::io::Read;
 use std::net::TcpStream;
@@ -17,8 +18,8 @@ use expectrl::{Eof, Expect, Session};
 use crate::util::run_command;
 use harness::{AGENT_OS, Gateway, SVC_HOME};
 
-const ADA: &str = "DEMO-1001";
-const ADA_PIN: &str = "804713";
+pub const ADA: &str = "DEMO-1001";
+pub const ADA_PIN: &str = "804713";
 
 fn session_id(run: &crate::util::Run) -> String {
     let id = run.json()["session"]
@@ -306,7 +307,9 @@ fn disabled_agents_and_removed_keys_are_shut_out() {
     assert!(!keys.contains("agent7"), "{keys}");
     // A key line put back by hand still cannot act for a disabled agent (exit 3, recorded).
     let run = g.gateway_locally("agent7", &format!("session start {ADA}"));
-    run.code(3).stderr_has("disabled");
+    run.code(3)
+        .stderr_has("disabled")
+        .stderr_has("`cpni agent enable agent7`");
     // Enabled again with a new key, the agent is back.
     g.svc(&["agent", "enable", "agent7"]).ok();
     g.svc_stdin(
@@ -435,7 +438,7 @@ fn an_agent_s_own_os_account_reads_no_service_account_file() {
 }
 
 /// `ssh-keygen -lf FILE`'s SHA256 fingerprint.
-fn fingerprint(public: &Path) -> String {
+pub fn fingerprint(public: &Path) -> String {
     let out = Command::new("ssh-keygen")
         .arg("-lf")
         .arg(public)
