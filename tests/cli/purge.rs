@@ -291,6 +291,7 @@ fn a_purge_stopped_by_a_kept_record_made_in_the_same_step_still_verifies() {
     // Rows created at the very time of the oldest kept record had lost their records, and
     // verify called them written behind cpni's back (exit 6).
     let env = purged_mid_step();
+    env.run(&["audit", "verify"]).ok();
     let login = env.sql("select login from agent;");
     let purge = env.sql("select detail from audit where event = 'audit.purge';");
     let purge: serde_json::Value = serde_json::from_str(&purge).unwrap();
@@ -302,7 +303,6 @@ fn a_purge_stopped_by_a_kept_record_made_in_the_same_step_still_verifies() {
         .collect();
     assert!(listed.contains(&&*format!("agent {login}")), "{listed:?}");
     assert!(listed.contains(&"breach 1"), "{listed:?}");
-    env.run(&["audit", "verify"]).ok();
     // Later steps, one of them changing the agent row the purged records created.
     env.run(&["agent", "add", OTHER_LOGIN, "--role", "supervisor"])
         .ok();
@@ -318,26 +318,44 @@ fn a_purge_stopped_by_a_kept_record_made_in_the_same_step_still_verifies() {
 
 #[test]
 fn a_row_inserted_with_a_backdated_creation_after_a_partial_purge_is_caught() {
-    let env = purged_mid_step();
-    env.run(&["audit", "verify"]).ok();
-    // An admin added behind cpni's back, dated before every kept record (and before every
-    // purged one): the purge named the rows that lost their records, and this is not one.
-    env.edit_behind_triggers(
-        "agent",
-        "INSERT INTO agent (login, role, created_at, updated_at) VALUES ('mallory', 'admin', \
-         '2023-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z');",
-    );
-    env.run(&["audit", "verify"])
-        .code(6)
-        .stderr_has("agent mallory");
-    // The same for a breach row with no record, backdated before the cut.
-    let env = purged_mid_step();
-    env.edit_behind_triggers(
-        "breach",
-        "INSERT INTO breach (id, rule, description, discovered_at, determined_at, determined_on, \
-         opened_by, opened_at, closed_at) SELECT 7, rule, 'forged', discovered_at, \
-         determined_at, determined_on, opened_by, '2023-01-01T00:00:00.000Z', closed_at \
-         FROM breach WHERE id = 1;",
-    );
-    env.run(&["audit", "verify"]).code(6).stderr_has("breach 7");
+    for mid_step in [false, true] {
+        let env = partly_purged(mid_step);
+        // An admin added behind cpni's back, dated before every kept record (and before every
+        // purged one): the purge named the rows that lost their records, and this is not one.
+        env.edit_behind_triggers(
+            "agent",
+            "INSERT INTO agent (login, role, created_at, updated_at) VALUES ('mallory', \
+             'admin', '2023-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z');",
+        );
+        env.run(&["audit", "verify"])
+            .code(6)
+            .stderr_has("agent mallory");
+        // The same for a breach row, backdated before the cut.
+        let env = partly_purged(mid_step);
+        env.edit_behind_triggers(
+            "breach",
+            "INSERT INTO breach (id, rule, description, discovered_at, determined_at, \
+             determined_on, opened_by, opened_at, closed_at) SELECT 7, rule, 'forged', \
+             discovered_at, determined_at, determined_on, opened_by, \
+             '2023-01-01T00:00:00.000Z', closed_at FROM breach WHERE id = 1;",
+        );
+        env.run(&["audit", "verify"]).code(6).stderr_has("breach 7");
+    }
+}
+
+/// [`old_log`] (or the log of [`purged_mid_step`]) purged up to record 3, verified.
+fn partly_purged(mid_step: bool) -> Env {
+    let env = if mid_step {
+        purged_mid_step()
+    } else {
+        let env = old_log();
+        env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+        env
+    };
+    assert_eq!(env.count("audit_base"), 1);
+    if !mid_step {
+        // (The mid-step log verifies only once the purge names its rows.)
+        env.run(&["audit", "verify"]).ok();
+    }
+    env
 }
