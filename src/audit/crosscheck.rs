@@ -524,3 +524,55 @@ pub fn compare(
         ),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_purge_exempts_exactly_the_rows_it_lists() {
+        let listed = Purged::from_purge_detail(
+            r#"{"unrecorded":["customer DEMO-1001","agent root"]}"#,
+            Some("2026-12-01T00:00:00.000Z".into()),
+        );
+        assert!(listed.exempt("customer DEMO-1001", Some("2026-12-01T00:00:00.000Z")));
+        assert!(!listed.exempt("customer EVIL", Some("2001-01-01T00:00:00.000Z")));
+        assert!(listed.exempt_change("agent root"));
+        assert!(!listed.exempt_change("agent mallory"));
+        // A purge that listed nothing: the time rule, at or before the oldest kept record.
+        let old = Purged::from_purge_detail("{}", Some("2026-12-01T00:00:00.000Z".into()));
+        assert!(old.exempt("x", Some("2026-12-01T00:00:00.000Z")));
+        assert!(!old.exempt("x", Some("2026-12-01T00:00:00.001Z")));
+        assert!(!old.exempt("x", None));
+        assert!(!Purged::Never.exempt("x", Some("")));
+    }
+
+    #[test]
+    fn every_row_without_its_record_is_counted_exempt_or_not() {
+        let rows = vec![
+            (
+                "complaint 1".to_string(),
+                "1|A".to_string(),
+                Some("t1".to_string()),
+            ),
+            (
+                "complaint 2".to_string(),
+                "2|A".to_string(),
+                Some("t2".to_string()),
+            ),
+        ];
+        let mut lone = Vec::new();
+        let purged = Purged::Rows(["complaint 1".to_string()].into());
+        let m = compare(
+            "complaint",
+            "complaint.add",
+            Match::OneToOne,
+            rows,
+            vec![],
+            &purged,
+            &mut lone,
+        );
+        assert_eq!(m.and_then(|m| m.row).as_deref(), Some("complaint 2"));
+        assert_eq!(lone, ["complaint 1", "complaint 2"]);
+    }
+}

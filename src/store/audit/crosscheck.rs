@@ -26,8 +26,9 @@ pub struct Link {
     pub table: &'static str,
     /// The audit kinds that create (or set the state of) its rows, for messages.
     pub kinds: &'static str,
-    /// (row name, key, time): every row; time is when it was recorded (rows older than the
-    /// oldest kept record may have lost their record to a purge).
+    /// (row name, key, time): every row; time is when it was recorded (for a purge made
+    /// before purges listed their rows: rows at or before the oldest kept record may have lost
+    /// their record).
     pub rows: &'static str,
     /// (seq, key): what the records in `xref` say the rows must be.
     pub records: &'static str,
