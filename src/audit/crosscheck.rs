@@ -4,13 +4,15 @@
 //! cheap test per record). The store then reads each linked table (its `LINKS`, the one place
 //! with the table -> audit kind mapping, in `store/audit/crosscheck.rs`) and hands its rows and
 //! the keys the records imply to a [`Checker`], which compares them ([`compare`]). A row
-//! without its record or a record without its row is a [`Mismatch`] naming both sides. Rows
-//! recorded before the oldest kept record (their records were purged) are exempt. The same
+//! without its record or a record without its row is a [`Mismatch`] naming both sides. After a
+//! purge the rows its `audit.purge` record names as having lost their records ([`Purged`]) are
+//! exempt, and only they (a purge made before purges named them: rows created at or before the
+//! oldest kept record). The same
 //! scan keeps each row's latest digest and checks every record's `"prior"` digests against it
 //! (a row edited between two records), and the [`Checker`] compares every current row's digest
 //! with its latest record's ([`compare_digests`]). Everything here is pure: no database.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::rowdigest::{self, DIGESTS, REMOVED_MARK, RowSpec, Value};
 use super::verify::RowRef;
@@ -57,6 +59,61 @@ pub struct Collector {
     digests: HashMap<String, (i64, String)>,
     /// The first record whose `"prior"` digest of a row is not the latest one recorded before.
     prior_break: Option<PriorBreak>,
+    /// The records that changed a row no earlier record names (in a purged log, a row whose
+    /// records were purged; otherwise one written behind cpni's back), the first per row.
+    unseen: Vec<PriorBreak>,
+}
+
+/// Which rows may lack their records because the log was purged.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Purged {
+    /// Never purged: every row needs its record.
+    #[default]
+    Never,
+    /// Purged by a cpni that did not name the rows (its `audit.purge` record has no
+    /// [`UNRECORDED_KEY`]): rows created at or before this time (the oldest kept record's).
+    Before(String),
+    /// The rows the latest purge named as having lost their records, and only they.
+    Rows(HashSet<String>),
+}
+
+/// The key of the `audit.purge` detail listing the rows that lost their records to the purge
+/// (every row then without a kept record, by its cross-check name, sorted).
+pub const UNRECORDED_KEY: &str = "unrecorded";
+
+impl Purged {
+    /// What an `audit.purge` record's `detail` says (`at`: the oldest kept record's time, for
+    /// a purge that named no rows).
+    pub fn from_purge_detail(detail: &str, at: Option<String>) -> Purged {
+        let doc: serde_json::Value = serde_json::from_str(detail).unwrap_or_default();
+        match doc.get(UNRECORDED_KEY).and_then(|v| v.as_array()) {
+            Some(names) => Purged::Rows(
+                names
+                    .iter()
+                    .filter_map(|n| n.as_str().map(str::to_string))
+                    .collect(),
+            ),
+            None => at.map_or(Purged::Never, Purged::Before),
+        }
+    }
+
+    /// Whether row `name`, created at `created` (if its table says), may lack its record.
+    fn exempt(&self, name: &str, created: Option<&str>) -> bool {
+        match self {
+            Purged::Never => false,
+            Purged::Before(cut) => created.is_some_and(|t| t <= cut.as_str()),
+            Purged::Rows(names) => names.contains(name),
+        }
+    }
+
+    /// Whether a record may change row `name` that no earlier record names.
+    fn exempt_change(&self, name: &str) -> bool {
+        match self {
+            Purged::Never => false,
+            Purged::Before(_) => true,
+            Purged::Rows(names) => names.contains(name),
+        }
+    }
 }
 
 /// A record that changed a row from a state no earlier record shows.
@@ -146,6 +203,15 @@ impl Collector {
             if last.is_some_and(|(_, dg)| *dg == was) {
                 continue;
             }
+            if last.is_none() {
+                self.unseen.push(PriorBreak {
+                    seq,
+                    name,
+                    last: None,
+                    was,
+                });
+                continue;
+            }
             self.prior_break = Some(PriorBreak {
                 seq,
                 name,
@@ -157,12 +223,12 @@ impl Collector {
     }
 }
 
-/// The mismatch a [`PriorBreak`] makes (`None` for a row no earlier record names when the log
-/// was purged: its records may be gone).
-fn prior_mismatch(b: PriorBreak, purged: bool) -> Option<Mismatch> {
+/// The mismatch a [`PriorBreak`] makes (`None` for a row no earlier record names when the
+/// purge says its records are gone).
+fn prior_mismatch(b: PriorBreak, purged: &Purged) -> Option<Mismatch> {
     let spec = spec_of(&b.name)?;
     let message = match &b.last {
-        None if purged => return None,
+        None if purged.exempt_change(&b.name) => return None,
         None => format!(
             "audit record {} changed {}, which no earlier audit record shows: it was written \
              behind cpni's back",
@@ -224,26 +290,48 @@ impl Collector {
 /// The comparisons of the tables with the collected records, fed table by table by the store
 /// (which reads them), then [`Checker::finish`]ed.
 pub struct Checker {
-    cut: Option<String>,
+    purged: Purged,
     digests: HashMap<String, (i64, String)>,
     links: Vec<Mismatch>,
     prior: Option<Mismatch>,
     rows: Vec<Mismatch>,
+    /// Every row found without its record, exempt or not: what a purge names ([`Purged`]).
+    lone: Vec<String>,
 }
 
 impl Checker {
-    /// Starts the comparisons of what `collected` saw. `cut` is the `at` of the oldest kept
-    /// record when the log was purged: rows recorded before it may lack their records.
-    pub fn new(collected: Collector, cut: Option<&str>) -> Checker {
+    /// Starts the comparisons of what `collected` saw; `purged` says which rows may lack
+    /// their records.
+    pub fn new(collected: Collector, purged: Purged) -> Checker {
+        let lone: Vec<String> = collected.unseen.iter().map(|b| b.name.clone()).collect();
+        let first_unseen = collected
+            .unseen
+            .into_iter()
+            .filter_map(|b| prior_mismatch(b, &purged))
+            .min_by_key(|m| m.record);
+        let prior = collected
+            .prior_break
+            .and_then(|b| prior_mismatch(b, &purged))
+            .into_iter()
+            .chain(first_unseen)
+            .min_by_key(|m| m.record);
         Checker {
-            cut: cut.map(str::to_string),
-            prior: collected
-                .prior_break
-                .and_then(|b| prior_mismatch(b, cut.is_some())),
+            purged,
+            prior,
             digests: collected.digests,
             links: Vec::new(),
             rows: Vec::new(),
+            lone,
         }
+    }
+
+    /// Every row found without its record (sorted, once each), exempt or not: run over the
+    /// records a purge keeps, the rows that lose their records to it.
+    pub fn unrecorded(&self) -> Vec<String> {
+        let mut out = self.lone.clone();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Compares one linked table's rows (name, key, time) with the keys its records imply
@@ -256,14 +344,22 @@ impl Checker {
         rows: Vec<(String, String, Option<String>)>,
         records: Vec<(i64, String)>,
     ) {
-        let m = compare(table, kinds, mode, rows, records, self.cut.as_deref());
+        let m = compare(
+            table,
+            kinds,
+            mode,
+            rows,
+            records,
+            &self.purged,
+            &mut self.lone,
+        );
         self.links.extend(m);
     }
 
     /// Compares the digest of every row of `spec`'s table (name, columns in list order) with
     /// the latest record's ([`compare_digests`]).
     pub fn digests(&mut self, spec: &'static RowSpec, rows: Vec<(String, Vec<Value>)>) {
-        let m = compare_digests(spec, rows, &mut self.digests, self.cut.as_deref());
+        let m = compare_digests(spec, rows, &mut self.digests, &self.purged, &mut self.lone);
         self.rows.extend(m);
     }
 
@@ -293,22 +389,27 @@ impl Checker {
 
 /// The first row of `spec`'s table whose current digest differs from the one in the latest
 /// record naming it (those records are removed from `digests`). A row no record names is a
-/// mismatch too, unless the log was purged (`purged`: its records may be gone).
+/// mismatch too, unless `purged` exempts it (its records were purged); its name goes to `lone`
+/// either way.
 pub fn compare_digests(
     spec: &RowSpec,
     rows: Vec<(String, Vec<Value>)>,
     digests: &mut HashMap<String, (i64, String)>,
-    cut: Option<&str>,
+    purged: &Purged,
+    lone: &mut Vec<String>,
 ) -> Option<Mismatch> {
     let mut first: Option<Mismatch> = None;
     for (name, values) in rows {
         let stored = digests.remove(&name);
+        if stored.is_none() {
+            lone.push(name.clone());
+        }
         if first.is_some() {
             continue;
         }
         let current = rowdigest::digest(spec, &values);
         let message = match &stored {
-            None if older_than(spec, &values, cut) => continue,
+            None if purged.exempt(&name, created(spec, &values)) => continue,
             None => format!(
                 "{name} is in table {} but no audit record carries its digest: it was written \
                  behind cpni's back",
@@ -337,15 +438,11 @@ pub fn compare_digests(
     first
 }
 
-/// Whether a row may lack its record because the log was purged before `cut`: it was created
-/// before the cut (a table without a creation time: any row, once purged). A row created after
-/// the oldest kept record must have a record that carries its digest.
-fn older_than(spec: &RowSpec, values: &[Value], cut: Option<&str>) -> bool {
-    let Some(cut) = cut else {
-        return false;
-    };
+/// When a row of `spec`'s table was created, for [`Purged::Before`] (a table without a
+/// creation time: the empty string, before any cut).
+fn created<'a>(spec: &RowSpec, values: &'a [Value]) -> Option<&'a str> {
     let Some(col) = spec.since else {
-        return true;
+        return Some("");
     };
     let at = spec
         .groups
@@ -353,20 +450,22 @@ fn older_than(spec: &RowSpec, values: &[Value], cut: Option<&str>) -> bool {
         .flat_map(|g| g.iter())
         .position(|c| *c == col);
     match at.and_then(|i| values.get(i)) {
-        Some(Value::Text(t)) => t.as_str() < cut,
-        _ => false,
+        Some(Value::Text(t)) => Some(t.as_str()),
+        _ => None,
     }
 }
 
 /// The first disagreement between the rows of `table` (name, key, time) and the `records`
-/// (seq, key) of its `kinds` that must match them as `mode` says.
+/// (seq, key) of its `kinds` that must match them as `mode` says. A row without its record
+/// goes to `lone`, and is a disagreement unless `purged` exempts it.
 pub fn compare(
     table: &'static str,
     kinds: &'static str,
     mode: Match,
     rows: Vec<(String, String, Option<String>)>,
     records: Vec<(i64, String)>,
-    cut: Option<&str>,
+    purged: &Purged,
+    lone: &mut Vec<String>,
 ) -> Option<Mismatch> {
     let mut by_key: HashMap<String, Vec<i64>> = HashMap::new();
     for (seq, key) in records {
@@ -383,10 +482,13 @@ pub fn compare(
             _ => by_key.get_mut(&key).and_then(Vec::pop).is_some(),
         };
         used.insert(key, true);
-        let purged = matches!((cut, &time), (Some(c), Some(t)) if t.as_str() < c);
-        if !found && !purged && lone_row.is_none() {
-            lone_row = Some(name);
+        if found {
+            continue;
         }
+        if lone_row.is_none() && !purged.exempt(&name, time.as_deref()) {
+            lone_row = Some(name.clone());
+        }
+        lone.push(name);
     }
     let lone_record = match mode {
         Match::OneToOne => by_key.values().flatten().min().copied(),
@@ -421,4 +523,56 @@ pub fn compare(
             parts.join("; ")
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_purge_exempts_exactly_the_rows_it_lists() {
+        let listed = Purged::from_purge_detail(
+            r#"{"unrecorded":["customer DEMO-1001","agent root"]}"#,
+            Some("2026-12-01T00:00:00.000Z".into()),
+        );
+        assert!(listed.exempt("customer DEMO-1001", Some("2026-12-01T00:00:00.000Z")));
+        assert!(!listed.exempt("customer EVIL", Some("2001-01-01T00:00:00.000Z")));
+        assert!(listed.exempt_change("agent root"));
+        assert!(!listed.exempt_change("agent mallory"));
+        // A purge that listed nothing: the time rule, at or before the oldest kept record.
+        let old = Purged::from_purge_detail("{}", Some("2026-12-01T00:00:00.000Z".into()));
+        assert!(old.exempt("x", Some("2026-12-01T00:00:00.000Z")));
+        assert!(!old.exempt("x", Some("2026-12-01T00:00:00.001Z")));
+        assert!(!old.exempt("x", None));
+        assert!(!Purged::Never.exempt("x", Some("")));
+    }
+
+    #[test]
+    fn every_row_without_its_record_is_counted_exempt_or_not() {
+        let rows = vec![
+            (
+                "complaint 1".to_string(),
+                "1|A".to_string(),
+                Some("t1".to_string()),
+            ),
+            (
+                "complaint 2".to_string(),
+                "2|A".to_string(),
+                Some("t2".to_string()),
+            ),
+        ];
+        let mut lone = Vec::new();
+        let purged = Purged::Rows(["complaint 1".to_string()].into());
+        let m = compare(
+            "complaint",
+            "complaint.add",
+            Match::OneToOne,
+            rows,
+            vec![],
+            &purged,
+            &mut lone,
+        );
+        assert_eq!(m.and_then(|m| m.row).as_deref(), Some("complaint 2"));
+        assert_eq!(lone, ["complaint 1", "complaint 2"]);
+    }
 }

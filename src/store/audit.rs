@@ -484,9 +484,17 @@ impl Read<'_> {
     pub fn crosscheck(
         &self,
         collected: crate::audit::crosscheck::Collector,
-        cut: Option<&str>,
+        purged: &crate::audit::crosscheck::Purged,
     ) -> Result<Vec<crate::audit::crosscheck::Mismatch>> {
-        crosscheck::check(self.sql, collected, cut)
+        crosscheck::check(self.sql, collected, purged)
+    }
+
+    /// The rows without a record among those `collected` ([`crosscheck::unrecorded`]).
+    pub fn unrecorded(
+        &self,
+        collected: crate::audit::crosscheck::Collector,
+    ) -> Result<Vec<String>> {
+        crosscheck::unrecorded(self.sql, collected)
     }
 
     /// The signed head row ([`head::get`]).

@@ -26,13 +26,18 @@ const OLD: &[(&str, &str, &str)] = &[
 /// An initialised home whose database holds the old records 1..=5, breach 1 (open, account
 /// B1) and breach 2 (closed 2025-06-01, session S9), then a checkpoint cpni appended now.
 pub(crate) fn old_log() -> Env {
+    old_log_of(OLD, "2023-01-10T09:00:00.000Z")
+}
+
+/// [`old_log`] with the records `old` and the admin agent created at `agent_at`.
+fn old_log_of(old: &[(&str, &str, &str)], agent_at: &str) -> Env {
     let env = Env::initialised(false);
     let login = env.sql("select login from agent;");
     let db = env.db();
     for ext in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
     }
-    build(&db, &login);
+    build(&db, &login, old, agent_at);
     // Made here with the test's umask; cpni refuses a database others can read.
     std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     // cpni signs the head of every log it writes; a log built by hand gets its head signed
@@ -45,13 +50,13 @@ pub(crate) fn old_log() -> Env {
     env
 }
 
-fn build(db: &Path, login: &str) {
+fn build(db: &Path, login: &str, old: &[(&str, &str, &str)], agent_at: &str) {
     let conn = Connection::open(db).expect("open the new database");
     let schema = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.sql"))
         .expect("read schema.sql");
     conn.execute_batch(&schema).expect("apply schema.sql");
     let mut prev = chain::GENESIS.to_vec();
-    for (i, (at, account, session)) in OLD.iter().enumerate() {
+    for (i, (at, account, session)) in old.iter().enumerate() {
         let mut r = Record {
             seq: i as i64 + 1,
             at: at.to_string(),
@@ -91,7 +96,7 @@ fn build(db: &Path, login: &str) {
         .expect("foreign keys off");
     conn.execute_batch(&format!(
         "INSERT INTO agent (login, role, created_at, updated_at) \
-         VALUES ('{login}', 'admin', '2023-01-10T09:00:00.000Z', '2023-01-10T09:00:00.000Z');
+         VALUES ('{login}', 'admin', '{agent_at}', '{agent_at}');
          INSERT INTO breach (id, rule, description, discovered_at, determined_at, determined_on, \
            opened_by, opened_at, closed_at) VALUES \
            (1, '2007', 'open one', '2023-04-01T00:00:00.000Z', '2023-04-01T00:00:00.000Z', \
@@ -256,4 +261,101 @@ fn a_signed_purge_still_verifies_against_a_checkpoint_taken_before_it() {
     .ok();
     let sig = env.sql("select length(signature) from audit_base;");
     assert_eq!(sig, "128", "the base carries an Ed25519 signature");
+}
+
+/// [`OLD`] with records 2 and 3 made by one step (one transaction: the same time), the admin
+/// agent created by it: the purge stops at record 3 (breach 2), between the two.
+const ONE_STEP: &[(&str, &str, &str)] = &[
+    ("2023-01-10T09:00:00.000Z", "", ""),
+    ("2023-03-01T09:00:00.000Z", "A1", ""),
+    ("2023-03-01T09:00:00.000Z", "A1", "S9"),
+    ("2023-04-01T09:00:00.000Z", "B1", ""),
+    ("2024-01-01T09:00:00.000Z", "A1", ""),
+];
+
+/// A home purged up to the middle of one step: records 1 and 2 go, record 3 (same time,
+/// protected by breach 2) stays.
+fn purged_mid_step() -> Env {
+    let env = old_log_of(ONE_STEP, "2023-03-01T09:00:00.000Z");
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
+    run.ok();
+    assert_eq!(run.json()["removed"], 2);
+    assert_eq!(run.json()["stopped_at"]["seq"], 3);
+    env
+}
+
+#[test]
+fn a_purge_stopped_by_a_kept_record_made_in_the_same_step_still_verifies() {
+    // The report: `init --demo` then a breach on one account; the purge removed the records of
+    // the step's first rows and stopped at a later record of that step, kept for the breach.
+    // Rows created at the very time of the oldest kept record had lost their records, and
+    // verify called them written behind cpni's back (exit 6).
+    let env = purged_mid_step();
+    env.run(&["audit", "verify"]).ok();
+    let login = env.sql("select login from agent;");
+    let purge = env.sql("select detail from audit where event = 'audit.purge';");
+    let purge: serde_json::Value = serde_json::from_str(&purge).unwrap();
+    let listed: Vec<&str> = purge["unrecorded"]
+        .as_array()
+        .expect("the purge lists the rows that lost their records")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(listed.contains(&&*format!("agent {login}")), "{listed:?}");
+    assert!(listed.contains(&"breach 1"), "{listed:?}");
+    // Later steps, one of them changing the agent row the purged records created.
+    env.run(&["agent", "add", OTHER_LOGIN, "--role", "supervisor"])
+        .ok();
+    env.run(&["agent", "role", OTHER_LOGIN, "agent"]).ok();
+    env.run(&["audit", "checkpoint"]).ok();
+    env.run(&["audit", "verify"]).ok();
+    // A second purge carries the rows forward (the first purge's record is purged with it).
+    env.sql("update breach set closed_at = '2023-06-01T00:00:00.000Z' where id = 2;");
+    env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+    assert_eq!(env.count("audit_base"), 2);
+    env.run(&["audit", "verify"]).ok();
+}
+
+#[test]
+fn a_row_inserted_with_a_backdated_creation_after_a_partial_purge_is_caught() {
+    for mid_step in [false, true] {
+        let env = partly_purged(mid_step);
+        // An admin added behind cpni's back, dated before every kept record (and before every
+        // purged one): the purge named the rows that lost their records, and this is not one.
+        env.edit_behind_triggers(
+            "agent",
+            "INSERT INTO agent (login, role, created_at, updated_at) VALUES ('mallory', \
+             'admin', '2023-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z');",
+        );
+        env.run(&["audit", "verify"])
+            .code(6)
+            .stderr_has("agent mallory");
+        // The same for a breach row, backdated before the cut.
+        let env = partly_purged(mid_step);
+        env.edit_behind_triggers(
+            "breach",
+            "INSERT INTO breach (id, rule, description, discovered_at, determined_at, \
+             determined_on, opened_by, opened_at, closed_at) SELECT 7, rule, 'forged', \
+             discovered_at, determined_at, determined_on, opened_by, \
+             '2023-01-01T00:00:00.000Z', closed_at FROM breach WHERE id = 1;",
+        );
+        env.run(&["audit", "verify"]).code(6).stderr_has("breach 7");
+    }
+}
+
+/// [`old_log`] (or the log of [`purged_mid_step`]) purged up to record 3, verified.
+fn partly_purged(mid_step: bool) -> Env {
+    let env = if mid_step {
+        purged_mid_step()
+    } else {
+        let env = old_log();
+        env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+        env
+    };
+    assert_eq!(env.count("audit_base"), 1);
+    if !mid_step {
+        // (The mid-step log verifies only once the purge names its rows.)
+        env.run(&["audit", "verify"]).ok();
+    }
+    env
 }

@@ -4,7 +4,7 @@
 
 use super::verify::Problem;
 use crate::audit::checkpoint::{self, Checkpoint, PurgeBase};
-use crate::audit::crosscheck::Collector;
+use crate::audit::crosscheck::{Collector, Purged};
 use crate::audit::offline::FileCheck;
 use crate::audit::schedule;
 use crate::commands::context::Ctx;
@@ -389,21 +389,38 @@ pub fn stored_manifests(conn: &store::Read<'_>, key: Option<&[u8; 32]>) -> Resul
 }
 
 /// The decision tables against the chain.
-pub fn cross_check(
-    db: &Db,
-    collected: Collector,
-    base_seq: i64,
-    first_seq: Option<i64>,
-) -> Result<Option<Problem>> {
-    let cut = match (base_seq > 0, first_seq) {
-        (true, Some(s)) => db.read().audit_at_of(s)?,
-        _ => None,
-    };
-    let found = db.read().crosscheck(collected, cut.as_deref())?;
+pub fn cross_check(db: &Db, collected: Collector) -> Result<Option<Problem>> {
+    let found = db.read().crosscheck(collected, &purged(&db.read())?)?;
     Ok(found
         .into_iter()
         .next()
         .map(|m| problem(m.record, "audit-crosscheck", "table-mismatch", m.message)))
+}
+
+/// Which rows may lack their records ([`Purged`]): none if the log was never purged; else the
+/// rows the latest purge's `audit.purge` record (the one its signed statement names) lists;
+/// for a purge that listed none, the rows created at or before the oldest kept record.
+pub fn purged(conn: &store::Read<'_>) -> Result<Purged> {
+    let Some(latest) = conn.purge_bases()?.pop() else {
+        return Ok(Purged::Never);
+    };
+    let purge_seq = latest
+        .statement
+        .as_deref()
+        .and_then(PurgeBase::parse)
+        .and_then(|s| s.proof)
+        .map(|p| p.purge_seq);
+    let mut detail = String::new();
+    if let Some(s) = purge_seq {
+        conn.scan_audit_range(Some(s - 1), Some(s), |row| {
+            if row.fields[5] == b"audit.purge" {
+                detail = String::from_utf8_lossy(row.fields[6]).into_owned();
+            }
+            Ok(false)
+        })?;
+    }
+    let oldest_kept = conn.audit_at_of(latest.seq + 1)?;
+    Ok(Purged::from_purge_detail(&detail, oldest_kept))
 }
 
 /// More records after the newest stored checkpoint than `[checkpoint]` would leave unsigned.

@@ -5,8 +5,10 @@
 //! before DATE, and DATE is not after the retention floor (`retention.years`, default 2), and
 //! none is about a breach (by its account or session, or as the breach's own `breach.*`
 //! record) that is open or was closed less than two years ago. In one transaction it appends
-//! the `audit.purge` record (base seq and hash, count, cut-off, the base record's time and the
-//! retention applied), records the new base in `audit_base` with its signed statement
+//! the `audit.purge` record (base seq and hash, count, cut-off, the base record's time, the
+//! retention applied, and `unrecorded`: the rows no kept record accounts for, which `audit
+//! verify` then exempts, and nothing else), records the new base in `audit_base` with its
+//! signed statement
 //! (`cpni-audit-purge/2`, naming that record), deletes the prefix and signs a checkpoint of the
 //! new head. `audit verify` then checks the chain from that base, and the base against its
 //! record and the retention rule ([`crate::domain::retention`]). On PostgreSQL the purge runs on
@@ -21,10 +23,12 @@ use serde_json::json;
 use super::files;
 use crate::audit::Event;
 use crate::audit::checkpoint::{self, PurgeBase, PurgeProof};
+use crate::audit::crosscheck::{Collector, UNRECORDED_KEY};
 use crate::clock;
 use crate::commands::context::{ADMINS, Ctx};
 use crate::domain::retention;
 use crate::error::{Error, Result};
+use crate::store::Write;
 use crate::store::audit::proofs::BaseRow;
 use crate::ui::term::safe;
 
@@ -43,6 +47,17 @@ pub struct PurgeArgs {
 }
 
 pub use crate::domain::retention::years_before;
+
+/// Inside the purge's transaction: the rows no record after `last` accounts for (their records
+/// are about to go), which the `audit.purge` record lists for `audit verify` to exempt.
+fn unrecorded_after(tx: &Write<'_>, last: i64) -> Result<Vec<String>> {
+    let mut kept = Collector::default();
+    tx.scan_audit_range(Some(last), None, |row| {
+        kept.observe(row);
+        Ok(true)
+    })?;
+    tx.unrecorded(kept)
+}
 
 pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     let before = clock::parse_bound(&a.before).ok_or_else(|| {
@@ -93,6 +108,7 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
             .ok_or_else(|| Error::internal(format!("record {last} vanished during the purge")))?;
         let last_at = tx.audit_at_of(last)?.unwrap_or_default();
         let removed = last - base_seq;
+        let unrecorded = unrecorded_after(tx, last)?;
         // The record first, so the signed statement can name it: verify requires it.
         let ev = Event::new("audit.purge")
             .with("before", before_s.clone())
@@ -101,7 +117,8 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
             .with("last_seq", last)
             .with("last_at", last_at.clone())
             .with("base_hash", hex::encode(&last_hash))
-            .with("retention_years", years);
+            .with("retention_years", years)
+            .with(UNRECORDED_KEY, unrecorded);
         let rec = tx.append(&acting.actor, now, ev)?;
         let statement = PurgeBase {
             seq: last,

@@ -198,7 +198,7 @@ fn verify_db(
         reordered_or_inserted(&db, p, outcome.first_break.as_ref())?;
     }
     if problem.is_none() {
-        problem = proofs::cross_check(&db, collector, base_seq, outcome.first_seq)?;
+        problem = proofs::cross_check(&db, collector)?;
     }
     if problem.is_none() {
         problem = proofs::tail_check(ctx, &db)?;

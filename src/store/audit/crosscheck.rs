@@ -16,7 +16,7 @@
 
 use rusqlite::Connection;
 
-use crate::audit::crosscheck::{Checker, Collector, Match, Mismatch};
+use crate::audit::crosscheck::{Checker, Collector, Match, Mismatch, Purged};
 use crate::audit::rowdigest::DIGESTS;
 use crate::error::Result;
 use crate::store::sql::{Conn, Dialect, PgConn, Val};
@@ -26,8 +26,9 @@ pub struct Link {
     pub table: &'static str,
     /// The audit kinds that create (or set the state of) its rows, for messages.
     pub kinds: &'static str,
-    /// (row name, key, time): every row; time is when it was recorded (rows older than the
-    /// oldest kept record may have lost their record to a purge).
+    /// (row name, key, time): every row; time is when it was recorded (for a purge made
+    /// before purges listed their rows: rows at or before the oldest kept record may have lost
+    /// their record).
     pub rows: &'static str,
     /// (seq, key): what the records in `xref` say the rows must be.
     pub records: &'static str,
@@ -289,8 +290,18 @@ fn add_all_pg<'a>(conn: Conn<'_>, all: impl IntoIterator<Item = Record<'a>>) -> 
 }
 
 /// Compares every linked table, and every digested table's rows, with the records `collected`
-/// during the chain scan. `cut` is the `at` of the oldest kept record when the log was purged.
-pub fn check(conn: Conn<'_>, collected: Collector, cut: Option<&str>) -> Result<Vec<Mismatch>> {
+/// during the chain scan; `purged` says which rows may lack their records.
+pub fn check(conn: Conn<'_>, collected: Collector, purged: &Purged) -> Result<Vec<Mismatch>> {
+    Ok(compared(conn, collected, purged.clone())?.finish())
+}
+
+/// The rows without a record among those `collected` (sorted names): run over the records a
+/// purge keeps, the rows that lose their records to it (its `audit.purge` record names them).
+pub fn unrecorded(conn: Conn<'_>, collected: Collector) -> Result<Vec<String>> {
+    Ok(compared(conn, collected, Purged::Never)?.unrecorded())
+}
+
+fn compared(conn: Conn<'_>, collected: Collector, purged: Purged) -> Result<Checker> {
     match conn {
         Conn::Sqlite(c) => {
             prepare(c)?;
@@ -301,7 +312,7 @@ pub fn check(conn: Conn<'_>, collected: Collector, cut: Option<&str>) -> Result<
             add_all_pg(conn, collected.kept())?;
         }
     }
-    let mut checker = Checker::new(collected, cut);
+    let mut checker = Checker::new(collected, purged);
     for link in LINKS {
         checker.link(
             link.table,
@@ -314,7 +325,7 @@ pub fn check(conn: Conn<'_>, collected: Collector, cut: Option<&str>) -> Result<
     for spec in DIGESTS {
         checker.digests(spec, super::rowdigest::all(conn, spec)?);
     }
-    Ok(checker.finish())
+    Ok(checker)
 }
 
 /// `sql` (a link's query, written for SQLite) as PostgreSQL's: `json_extract(X, '$.f')` as
