@@ -311,6 +311,11 @@ fn build(db: &Path, login: &str) {
 
 #[test]
 fn a_breachs_own_records_are_kept_while_it_is_open_and_two_years_after_its_close() {
+    if crate::util::sqlite_only(
+        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+    ) {
+        return;
+    }
     let env = old_breach_log();
     let seqs = |env: &Env| {
         env.sql("select group_concat(seq, ',') from (select seq from audit order by seq);")
