@@ -582,6 +582,17 @@ impl<'a> Conn<'a> {
         }
     }
 
+    /// Runs one UPDATE of a decision row by its primary key, which must change exactly one
+    /// row (`what` names it, e.g. "customer DEMO-1001"): a row the step has just read that the
+    /// update does not reach (hidden by a row-level policy, say, or an `INSTEAD OF` trigger
+    /// that does nothing) fails the step with exit 6 `row-not-changed`, so nothing is recorded.
+    pub fn execute_one(&self, sql: &str, params: &[Val<'_>], what: &str) -> Result<()> {
+        match self.execute(sql, params)? {
+            1 => Ok(()),
+            n => Err(not_one_row(n, what)),
+        }
+    }
+
     /// Inserts one row and returns its `id`: `sql` without a `RETURNING`, which PostgreSQL is
     /// given (`RETURNING id`) and SQLite answers with `last_insert_rowid()`.
     pub fn insert_id(&self, sql: &str, params: &[Val<'_>]) -> Result<i64> {
@@ -598,6 +609,21 @@ impl<'a> Conn<'a> {
             }
         }
     }
+}
+
+/// Exit 6 `row-not-changed`: an update of `what` changed `n` rows, not one.
+pub fn not_one_row(n: usize, what: &str) -> Error {
+    Error::new(
+        crate::error::Kind::Integrity,
+        "row-not-changed",
+        format!(
+            "the update of {} changed {n} rows, not the one it was read from: something in the \
+             database stands between cpni and its table, so the step was not recorded; nothing \
+             was changed",
+            crate::ui::term::safe(what)
+        ),
+    )
+    .hint("treat the database as evidence: copy it before anything else, then look for row-level security, views or triggers on the table")
 }
 
 #[cfg(test)]

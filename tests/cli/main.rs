@@ -42,6 +42,7 @@ mod output;
 mod pg_attacks;
 mod pg_connect;
 mod pg_schema;
+mod pg_shape;
 mod pg_steps;
 mod policy;
 mod purge;

@@ -73,8 +73,34 @@ pub fn connect(t: &Target, who: As) -> Result<postgres::Client> {
             c.ssl_mode(PgSsl::Require).connect(tls)
         }
     };
-    client.map_err(|e| PgError::new(&e, t, role).into())
+    let mut client = client.map_err(|e| Error::from(PgError::new(&e, t, role)))?;
+    client
+        .batch_execute(SESSION_SETTINGS)
+        .map_err(|e| Error::from(PgError::new(&e, t, role)))?;
+    Ok(client)
 }
+
+/// The session settings cpni depends on, set explicitly right after login so that none set
+/// for the role or the database (`ALTER ROLE … SET`, by whoever administers the server or by
+/// the day-to-day role itself) changes what a step does. `search_path` has `pg_catalog` first
+/// (CVE-2018-1058): no function or operator in `public` shadows a built-in, and no schema
+/// named after the role (`"$user"`) is searched; cpni's `TEMP` table is found in the
+/// session's own temporary schema, which PostgreSQL searches first for tables only.
+/// `row_security = off` makes a query that a row-level policy would filter fail instead of
+/// silently seeing fewer rows. `statement_timeout` is off (the waits cpni bounds itself:
+/// `lock_timeout` per step); an idle open transaction is ended by the server after 10 minutes.
+/// `cpni init` creates its tables with `search_path = public` (`pg_catalog` still searched
+/// first, implicitly) in [`super::migrate`].
+pub const SESSION_SETTINGS: &str = "SET search_path = pg_catalog, public; \
+     SET default_transaction_read_only = off; \
+     SET default_transaction_isolation = 'read committed'; \
+     SET default_transaction_deferrable = off; \
+     SET row_security = off; \
+     SET statement_timeout = 0; \
+     SET lock_timeout = 0; \
+     SET idle_in_transaction_session_timeout = '10min'; \
+     SET standard_conforming_strings = on; \
+     SET check_function_bodies = on";
 
 fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())

@@ -7,8 +7,9 @@
 //! connection with its TLS ([`connect`]), the mapping of PostgreSQL's failures to exit 5
 //! ([`error`]), applying the migrations for `cpni init` under an advisory session lock
 //! ([`migrate`]), the host's key files and their fingerprint in the database ([`hostkeys`]),
-//! the checks of the day-to-day role ([`approle`]) and the row-change capture for the digests
-//! ([`capture`]). The executor the queries run on is `crate::store::sql`, the locks
+//! the checks of the day-to-day role ([`approle`]), the row-change capture for the digests
+//! ([`capture`]), and the checks at open that no trigger ([`triggers`]) and no row-level
+//! security, view or shadowing schema ([`shape`]) stands between a step and its tables. The executor the queries run on is `crate::store::sql`, the locks
 //! `crate::store::backend::Advisory`. Its design:
 //!
 //! **One writer at a time, under an advisory transaction lock.** Every write transaction
@@ -79,6 +80,7 @@ pub mod connect;
 pub mod error;
 pub mod hostkeys;
 pub mod migrate;
+pub mod shape;
 pub mod target;
 pub mod triggers;
 
