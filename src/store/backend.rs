@@ -216,7 +216,7 @@ impl Locking for Advisory {
              SELECT pg_advisory_xact_lock({})",
             super::pg::WRITER_LOCK
         );
-        if let Err(e) = self.pg.batch(&sql) {
+        if let Err(e) = self.pg.batch_waiting(&sql, timeout) {
             let _ = self.pg.batch("ROLLBACK");
             return Err(e);
         }
@@ -228,10 +228,13 @@ impl Locking for Advisory {
     fn claim(&self, id: i64, timeout: Duration) -> Result<PgClaim> {
         let (class, obj) = claim_key(id);
         let ms = timeout.as_millis().clamp(1, i32::MAX as u128);
-        let got = self.pg.batch(&format!(
-            "SELECT set_config('lock_timeout', '{ms}ms', false); \
+        let got = self.pg.batch_waiting(
+            &format!(
+                "SELECT set_config('lock_timeout', '{ms}ms', false); \
              SELECT pg_advisory_lock({class}, {obj})"
-        ));
+            ),
+            timeout,
+        );
         let reset = self
             .pg
             .batch("SELECT set_config('lock_timeout', '0', false)");

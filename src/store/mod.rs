@@ -221,8 +221,13 @@ impl Db {
         };
         // `search_path` and the other settings a step depends on are pinned at login
         // (`pg::connect::SESSION_SETTINGS`).
-        let mut client = pg::connect::connect(target, who)?;
-        let version = pg::migrate::version(&mut client, target, &role)?;
+        let (mut client, watchdog) = pg::connect::connect_watched(target, who)?;
+        let armed = watchdog.arm(Duration::ZERO);
+        let stall = |e: Error| match watchdog.fired() {
+            true => pg::watchdog::stalled(&target.place()),
+            false => e,
+        };
+        let version = pg::migrate::version(&mut client, target, &role).map_err(stall)?;
         if version != pg::migrate::current_version() {
             return Err(Error::new(
                 Kind::Storage,
@@ -237,8 +242,9 @@ impl Db {
             .hint("run `cpni init` (it applies the missing migrations as the owner role); nothing was changed"));
         }
         let keys = pg::hostkeys::HostKeys::load_or_new(key_base)?;
-        pg::migrate::require_keys(&mut client, target, &keys)?;
-        let pg = PgConn::new(client, target.clone(), role);
+        pg::migrate::require_keys(&mut client, target, &keys).map_err(stall)?;
+        drop(armed);
+        let pg = PgConn::new(client, target.clone(), role).watched(watchdog);
         foreign_objects_error(&pg::shape::unexpected(Conn::Pg(&pg))?)?;
         pg.batch(pg::capture::TEMP_TABLE)?;
         foreign_triggers_error(&pg::triggers::foreign(Conn::Pg(&pg))?)?;

@@ -14,11 +14,13 @@
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
 use super::pg::error::PgError;
 use super::pg::target::Target;
+use super::pg::watchdog::{Armed, Watchdog};
 use crate::audit::rowdigest::Value;
 use crate::error::{Error, Result};
 
@@ -305,6 +307,8 @@ pub struct PgConn {
     inner: Mutex<PgInner>,
     pub target: Target,
     role: String,
+    /// Bounds each round trip (`super::pg::watchdog`); none for a bare connection.
+    watchdog: Option<Watchdog>,
 }
 
 struct PgInner {
@@ -322,7 +326,19 @@ impl PgConn {
             }),
             target,
             role,
+            watchdog: None,
         }
+    }
+
+    /// This connection with every round trip bounded by `w` (its socket's watchdog).
+    pub fn watched(mut self, w: Watchdog) -> PgConn {
+        self.watchdog = Some(w);
+        self
+    }
+
+    /// Arms the watchdog for one round trip that may wait `wait` for a lock.
+    fn arm(&self, wait: Duration) -> Option<Armed<'_>> {
+        self.watchdog.as_ref().map(|w| w.arm(wait))
     }
 
     fn lock(&self) -> MutexGuard<'_, PgInner> {
@@ -330,13 +346,24 @@ impl PgConn {
     }
 
     /// A PostgreSQL failure as the store's error, naming the server and role.
+    /// A connection the watchdog cut is `pg-stalled` whatever the client library says.
     pub fn error(&self, e: &postgres::Error) -> Error {
+        if self.watchdog.as_ref().is_some_and(Watchdog::fired) {
+            return super::pg::watchdog::stalled(&self.target.place());
+        }
         Error::from(PgError::new(e, &self.target, &self.role))
     }
 
     /// Runs statements without parameters (the transaction control, the session set-up).
     pub fn batch(&self, sql: &str) -> Result<()> {
+        self.batch_waiting(sql, Duration::ZERO)
+    }
+
+    /// [`PgConn::batch`] for statements that may wait `wait` for a lock (the writer lock, an
+    /// outbox claim): the round trip's bound is `wait` longer.
+    pub fn batch_waiting(&self, sql: &str, wait: Duration) -> Result<()> {
         let mut inner = self.lock();
+        let _armed = self.arm(wait);
         inner.client.batch_execute(sql).map_err(|e| self.error(&e))
     }
 
@@ -352,6 +379,7 @@ impl PgConn {
     ) -> Result<T> {
         let mut inner = self.lock();
         let inner = &mut *inner;
+        let _armed = self.arm(Duration::ZERO);
         let stmt = match inner.stmts.get(sql) {
             Some(s) => s.clone(),
             None => {
@@ -387,6 +415,7 @@ impl PgConn {
         use postgres::fallible_iterator::FallibleIterator;
         let mut inner = self.lock();
         let inner = &mut *inner;
+        let armed = self.arm(Duration::ZERO);
         let stmt = match inner.stmts.get(sql) {
             Some(s) => s.clone(),
             None => {
@@ -402,7 +431,12 @@ impl PgConn {
             .client
             .query_raw(&stmt, params.iter())
             .map_err(|e| self.error(&e))?;
-        while let Some(row) = it.next().map_err(|e| self.error(&e))? {
+        drop(armed);
+        // Each row is one wait for the server, bounded on its own: `f`'s work is not.
+        while let Some(row) = {
+            let _armed = self.arm(Duration::ZERO);
+            it.next().map_err(|e| self.error(&e))?
+        } {
             if !f(&row)? {
                 break;
             }

@@ -18,7 +18,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::calls::{ADA, ADA_PIN, pin, start};
-use super::pg_connect::{ca, empty_db, objects, secret_file, tls_host, url};
+use super::pg_connect::{Throwaway, ca, empty_db, host, objects, secret_file, tls_host, url};
 use super::pg_schema::{Db, psql_ok, server};
 use super::util::{Env, TEST_CONFIG};
 
@@ -217,17 +217,27 @@ fn mail_host(db: &Db, secs: u32) -> Env {
     env
 }
 
-/// A psql session as cpni_app holding the claim (advisory lock) of outbox item `id` until
-/// dropped.
+/// A psql session as cpni_app holding an advisory lock until dropped.
 struct Holder(std::process::Child);
 
 impl Holder {
+    /// Takes the claim (advisory lock) of outbox item `id` on the test server.
     fn take(db: &Db, id: i64) -> Holder {
         let (h, port) = server();
         let class = i32::from_be_bytes(*b"cpnc") ^ ((id >> 32) as i32);
+        let lock = format!("{class}, {}", id as i32);
+        Holder::lock(&h, &port, &db.name, &lock, &|sql| {
+            psql_ok("postgres", &db.name, sql)
+        })
+    }
+
+    /// `SELECT pg_advisory_lock(KEY)` as cpni_app on `host:port/db`, waiting until `query`
+    /// (as a superuser) shows it granted.
+    fn lock(host: &str, port: &str, db: &str, key: &str, query: &dyn Fn(&str) -> String) -> Holder {
         let child = Command::new("psql")
-            .args(["-X", "-q", "-At", "-h", &h, "-p", &port, "-U", "cpni_app"])
-            .args(["-d", &db.name])
+            .args([
+                "-X", "-q", "-At", "-h", host, "-p", port, "-U", "cpni_app", "-d", db,
+            ])
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -235,20 +245,15 @@ impl Holder {
             .expect("psql");
         let mut held = Holder(child);
         let mut stdin = held.0.stdin.take().unwrap();
-        writeln!(stdin, "SELECT pg_advisory_lock({class}, {});", id as i32).unwrap();
+        writeln!(stdin, "SELECT pg_advisory_lock({key});").unwrap();
         std::mem::forget(stdin); // kept open: the session (and its lock) lives on
         let until = Instant::now() + Duration::from_secs(10);
         loop {
-            let n = psql_ok(
-                "postgres",
-                &db.name,
-                &format!(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted \
-                     AND classid::int = {class} AND objid::int = {}",
-                    id as i32
-                ),
+            let n = query(
+                "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
+                 WHERE l.locktype = 'advisory' AND l.granted AND a.usename = 'cpni_app'",
             );
-            if n.trim() == "1" {
+            if n.trim() != "0" {
                 return held;
             }
             assert!(Instant::now() < until, "psql never took the lock");
@@ -348,4 +353,134 @@ fn pg_url_with_a_control_character_or_broken_percent_encoding_is_exit_2() {
         }
     }
     assert_eq!(objects(&db), 0);
+}
+
+/// Every process of a throw-away server's cluster (the postmaster and its children) stopped
+/// with SIGSTOP until dropped (SIGCONT): a stall, not a close, since the kernel still accepts
+/// and acknowledges.
+struct Frozen(Vec<i32>);
+
+impl Frozen {
+    fn new(s: &Throwaway) -> Frozen {
+        let pidfile = std::fs::read_to_string(format!("{}/data/postmaster.pid", s.dir)).unwrap();
+        let master: i32 = pidfile.lines().next().unwrap().trim().parse().unwrap();
+        let mut pids = vec![master];
+        for e in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = e.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            // "pid (comm) state ppid …": the fields after the last ')'.
+            let ppid = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<i32>().ok());
+            if ppid == Some(master) {
+                pids.push(pid);
+            }
+        }
+        for p in &pids {
+            // SAFETY: kill(2) on a process of the server this test started.
+            unsafe { libc::kill(*p, libc::SIGSTOP) };
+        }
+        Frozen(pids)
+    }
+}
+
+impl Drop for Frozen {
+    fn drop(&mut self) {
+        for p in &self.0 {
+            // SAFETY: as above.
+            unsafe { libc::kill(*p, libc::SIGCONT) };
+        }
+    }
+}
+
+/// Runs cpni `args`, killed (and the test failed) if it has not ended within `limit`.
+fn run_within(env: &Env, args: &[&str], limit: Duration) -> (i32, String, Duration) {
+    let t = Instant::now();
+    let mut child = env
+        .command(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cpni");
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            return (status.code().unwrap_or(-1), err, t.elapsed());
+        }
+        if t.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("cpni {args:?} still running after {limit:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Finding 3(a): a server that stops answering once connected (every process of its cluster
+/// SIGSTOPped) made a command hang forever; now it ends with exit 5 `pg-stalled` within the
+/// bound (`query_timeout_secs` = 2 here, plus the lock wait or the login's connect timeout),
+/// whether the stall comes before the login or while a step waits for the writer lock, and
+/// nothing is recorded.
+#[test]
+fn pg_a_server_that_stops_answering_is_exit_5_within_the_bound() {
+    let s = Throwaway::start();
+    s.cpni_database();
+    let url = format!(
+        "postgresql://cpni_app@127.0.0.1:{}/cpni?sslmode=require",
+        s.port
+    );
+    let env = host(&url, "lock_timeout_secs = 2\nquery_timeout_secs = 2\n");
+    env.run(&["init", "--demo"]).ok();
+    let count = || {
+        s.psql("cpni", "SELECT count(*) FROM audit")
+            .trim()
+            .to_string()
+    };
+    let before = count();
+    {
+        let _f = Frozen::new(&s);
+        let (code, err, took) =
+            run_within(&env, &["customer", "show", ADA], Duration::from_secs(60));
+        assert_eq!(code, 5, "{err}");
+        assert!(err.contains("stopped answering"), "{err}");
+        assert!(took < Duration::from_secs(30), "took {took:?}");
+    }
+    // Stalled while the step waits for the writer lock another session holds.
+    let key = cpni::store::pg::WRITER_LOCK.to_string();
+    let holder = Holder::lock(&s.host, &s.port, "cpni", &key, &|sql| s.psql("cpni", sql));
+    let mut child = env
+        .command(&["session", "start", ADA])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cpni");
+    std::thread::sleep(Duration::from_millis(1500));
+    let frozen = Frozen::new(&s);
+    let t = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if t.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            let _ = child.wait();
+            drop(frozen);
+            panic!("session start still waits 60 s after the server stopped: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    drop(frozen);
+    assert_eq!(status.code(), Some(5), "{err}");
+    assert!(err.contains("stopped answering"), "{err}");
+    drop(holder);
+    assert_eq!(count(), before, "a stalled step recorded something");
+    env.run(&["session", "start", ADA]).ok();
+    env.run(&["audit", "verify"]).ok();
 }

@@ -9,7 +9,8 @@
 //! ([`migrate`]), the host's key files and their fingerprint in the database ([`hostkeys`]),
 //! the checks of the day-to-day role ([`approle`]), the row-change capture for the digests
 //! ([`capture`]), and the checks at open that no trigger ([`triggers`]) and no row-level
-//! security, view or shadowing schema ([`shape`]) stands between a step and its tables. The executor the queries run on is `crate::store::sql`, the locks
+//! security, view or shadowing schema ([`shape`]) stands between a step and its tables, and
+//! the bound on every round trip to a server that stops answering ([`watchdog`]). The executor the queries run on is `crate::store::sql`, the locks
 //! `crate::store::backend::Advisory`. Its design:
 //!
 //! **One writer at a time, under an advisory transaction lock.** Every write transaction
@@ -83,6 +84,7 @@ pub mod migrate;
 pub mod shape;
 pub mod target;
 pub mod triggers;
+pub mod watchdog;
 
 /// The PostgreSQL migrations, in order: step N is `MIGRATIONS[N - 1]` and leaves
 /// `schema_version.version = N`. Never edit a shipped step; add a new one (and keep
