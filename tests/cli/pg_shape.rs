@@ -484,3 +484,60 @@ fn pg_a_server_that_stops_answering_is_exit_5_within_the_bound() {
     env.run(&["session", "start", ADA]).ok();
     env.run(&["audit", "verify"]).ok();
 }
+
+/// Finding 3(b) on SQLite: the claim there waited forever too (`F_OFD_SETLKW`); it is now
+/// bounded by the same `[storage] lock_timeout_secs`. The test holds the item's byte of
+/// `<db>.outbox.lock` itself (an open-file-description lock, as cpni takes it).
+#[test]
+fn sqlite_a_held_outbox_claim_is_busy_within_the_lock_timeout() {
+    use std::os::fd::AsRawFd;
+    let env = Env::new();
+    env.write_config(&format!(
+        "{TEST_CONFIG}\n[mail]\ntransport = \"smtp\"\nfrom = \"Acme <no-reply@acme.example>\"\n\
+         [mail.smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\ntimeout_secs = 2\n\
+         [storage]\nlock_timeout_secs = 1\n",
+        super::smtp::free_port()
+    ));
+    env.run(&["init", "--demo"]).ok();
+    let s = start(&env, ADA);
+    env.run(&["session", "email-code", &s])
+        .code(7)
+        .stderr_has("stays queued");
+    let id: i64 = super::util::sqlite3(&env.db(), "SELECT max(id) FROM outbox")
+        .trim()
+        .parse()
+        .unwrap();
+    env.edit_behind(
+        &[],
+        "UPDATE outbox SET next_try_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 second');",
+    );
+    let mut lock = env.db().into_os_string();
+    lock.push(".outbox.lock");
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&lock)
+        .expect("the outbox lock file");
+    // SAFETY: a zeroed flock is valid; fcntl on an open descriptor.
+    let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+    fl.l_type = libc::F_WRLCK as _;
+    fl.l_whence = libc::SEEK_SET as _;
+    fl.l_start = id as libc::off_t;
+    fl.l_len = 1;
+    assert_eq!(
+        unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLK, &mut fl) },
+        0
+    );
+    let (code, err, took) =
+        run_within(&env, &["--json", "notify", "send"], Duration::from_secs(60));
+    assert_eq!(code, 5, "{err}");
+    assert!(err.contains("\"busy\""), "{err}");
+    assert!(err.contains(&format!("outbox item {id}")), "{err}");
+    assert!(took < Duration::from_secs(15), "took {took:?}");
+    drop(file);
+    let status = super::util::sqlite3(
+        &env.db(),
+        &format!("SELECT status FROM outbox WHERE id = {id}"),
+    );
+    assert_eq!(status.trim(), "queued");
+}
