@@ -40,8 +40,8 @@ pub enum As {
     Owner,
 }
 
-/// Connects to `t` as `who` (see [`connect_watched`]; the round trips on the returned client
-/// are not bounded: `cpni init`'s migration and role checks).
+/// Connects to `t` as `who` (see [`connect_watched`]; the login is bounded, the round trips
+/// on the returned client are not: for tests and tools that hold no watchdog).
 pub fn connect(t: &Target, who: As) -> Result<postgres::Client> {
     connect_watched(t, who).map(|(c, _)| c)
 }

@@ -28,6 +28,10 @@ pub const INIT_LOCK: i64 = i64::from_be_bytes(*b"cpniinit");
 /// How long `cpni init` waits for another host's `cpni init` (PostgreSQL's `lock_timeout`).
 pub const INIT_LOCK_WAIT: &str = "60s";
 
+/// [`INIT_LOCK_WAIT`] as a duration: the lock wait the watchdog allows `cpni init`'s whole
+/// migration beyond the round-trip bound (`super::watchdog`).
+pub const INIT_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// What a migration run did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Migrated {
