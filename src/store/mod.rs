@@ -227,6 +227,9 @@ impl Db {
             true => pg::watchdog::stalled(&target.place()),
             false => e,
         };
+        let shape = pg::shape::unexpected(&mut client)
+            .map_err(|e| stall(pg::error::PgError::new(&e, target, &role).into()))?;
+        foreign_objects_error(&shape)?;
         let version = pg::migrate::version(&mut client, target, &role).map_err(stall)?;
         if version != pg::migrate::current_version() {
             return Err(Error::new(
@@ -245,7 +248,6 @@ impl Db {
         pg::migrate::require_keys(&mut client, target, &keys).map_err(stall)?;
         drop(armed);
         let pg = PgConn::new(client, target.clone(), role).watched(watchdog);
-        foreign_objects_error(&pg::shape::unexpected(Conn::Pg(&pg))?)?;
         pg.batch(pg::capture::TEMP_TABLE)?;
         foreign_triggers_error(&pg::triggers::foreign(Conn::Pg(&pg))?)?;
         Ok(Db {

@@ -136,10 +136,22 @@ fn pg_row_level_security_on_a_table_refuses_every_command() {
         &env,
         "table session is under forced row-level security",
     );
+    // On the table read first at open, too (it is checked before any table is read).
     psql_ok(
         "cpni_owner",
         &db.name,
-        "ALTER TABLE session NO FORCE ROW LEVEL SECURITY",
+        "ALTER TABLE session NO FORCE ROW LEVEL SECURITY; \
+         ALTER TABLE schema_version ENABLE ROW LEVEL SECURITY",
+    );
+    refused(
+        &db,
+        &env,
+        "table schema_version is under row-level security",
+    );
+    psql_ok(
+        "cpni_owner",
+        &db.name,
+        "ALTER TABLE schema_version DISABLE ROW LEVEL SECURITY",
     );
     let s = start(&env, ADA);
     assert_eq!(pin(&env, &s, ADA_PIN).ok().json()["verified"], true);

@@ -14,9 +14,6 @@
 //! in one catalog query; the store refuses every command when it is not empty (exit 6
 //! `foreign-object`, nothing changed).
 
-use crate::error::Result;
-use crate::store::sql::{Conn, Val};
-
 /// cpni's tables: every `CREATE TABLE` of the migrations, sorted.
 pub fn tables() -> Vec<String> {
     let mut out: Vec<String> = super::MIGRATIONS
@@ -37,20 +34,22 @@ pub fn tables() -> Vec<String> {
 }
 
 /// What is wrong with the shape of cpni's tables and the session (see the module doc), one
-/// phrase each, or nothing.
-pub fn unexpected(conn: Conn<'_>) -> Result<Vec<String>> {
-    let names = tables().join(",");
-    conn.rows(
-        "WITH t(name) AS (SELECT unnest(string_to_array(?1, ','))) \
+/// phrase each, or nothing. Run first thing after login, before any query reads a table (with
+/// `row_security = off`, a table under a policy would otherwise fail that query with a
+/// generic error). A table that does not exist yet (a database before `cpni init`) is left to
+/// the schema-version check.
+pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres::Error> {
+    let names = tables();
+    let rows = client.query(
+        "WITH t(name) AS (SELECT unnest($1::text[])) \
          SELECT 'table ' || t.name || ' is ' || CASE \
-             WHEN c.oid IS NULL THEN 'missing' \
              WHEN c.relkind <> 'r' THEN 'not a plain table (relkind ' || c.relkind::text || ')' \
              WHEN c.relforcerowsecurity THEN 'under forced row-level security' \
              WHEN c.relrowsecurity THEN 'under row-level security' \
              ELSE 'under a row-level security policy' END \
-         FROM t LEFT JOIN pg_catalog.pg_class c \
+         FROM t JOIN pg_catalog.pg_class c \
            ON c.relname = t.name AND c.relnamespace = 'public'::regnamespace \
-         WHERE c.oid IS NULL OR c.relkind <> 'r' OR c.relrowsecurity OR c.relforcerowsecurity \
+         WHERE c.relkind <> 'r' OR c.relrowsecurity OR c.relforcerowsecurity \
             OR EXISTS (SELECT FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid) \
          UNION ALL \
          SELECT 'schema ' || n.nspname::text || ' has ' || c.relname::text \
@@ -62,9 +61,9 @@ pub fn unexpected(conn: Conn<'_>) -> Result<Vec<String>> {
          SELECT 'session_replication_role is ' || current_setting('session_replication_role') \
          WHERE current_setting('session_replication_role') <> 'origin' \
          ORDER BY 1",
-        &[Val::from(names.as_str())],
-        |r| r.get::<String>(0),
-    )
+        &[&names],
+    )?;
+    Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
 }
 
 #[cfg(test)]
