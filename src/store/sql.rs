@@ -9,8 +9,11 @@
 //! / `ON CONFLICT DO NOTHING`, `INSERT OR REPLACE` / an upsert, `instr` / `strpos`), or uses
 //! the helpers: [`Conn::insert_id`] (`last_insert_rowid()` / `RETURNING id`),
 //! [`Conn::text_nulls`] (PostgreSQL cannot type a parameter it first meets in `IS NULL`),
-//! [`Conn::json_text`] (`json_extract` / `->>`); [`Conn::each`] streams a scan's rows. Failures become the store's errors
-//! (`StoreError` for SQLite, `PgError` naming the server for PostgreSQL).
+//! [`Conn::json_text`] (`json_extract` / `->>`); [`Conn::each`] streams a scan's rows;
+//! [`Conn::execute_one`] is an update of a decision row that must change exactly one row.
+//! Failures become the store's errors (`StoreError` for SQLite, `PgError` naming the server
+//! for PostgreSQL); every PostgreSQL round trip is bounded by the connection's watchdog
+//! (`super::pg::watchdog`: a cut connection is `pg-stalled`).
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
