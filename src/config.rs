@@ -149,6 +149,7 @@ impl Default for ImportLimits {
 #[serde(deny_unknown_fields)]
 struct StorageSection {
     lock_timeout_secs: Option<f64>,
+    query_timeout_secs: Option<f64>,
     password_file: Option<PathBuf>,
     owner_password_file: Option<PathBuf>,
     owner_role: Option<String>,
@@ -276,6 +277,9 @@ pub struct Config {
     pub authorized_keys: Option<PathBuf>,
     /// How long a write waits for the writer lock before exit 5 "busy" (default 5 s).
     pub lock_timeout: std::time::Duration,
+    /// `[storage] query_timeout_secs`: how long a PostgreSQL round trip may wait for a server
+    /// that stopped answering (beyond any lock wait), default 30 s.
+    pub query_timeout: std::time::Duration,
     /// `[import]` size limits.
     pub import: ImportLimits,
 }
@@ -483,8 +487,19 @@ fn resolve(f: File, db_flag: Option<&Path>, origin: Option<&Path>) -> Result<Con
             ));
         }
     };
+    let query_timeout = match f.storage.query_timeout_secs {
+        None => crate::store::pg::watchdog::DEFAULT_BOUND,
+        Some(s) if (0.5..=3600.0).contains(&s) => std::time::Duration::from_secs_f64(s),
+        Some(s) => {
+            return Err(config_error(
+                origin,
+                format!("storage.query_timeout_secs = {s}: must be from 0.5 to 3600 seconds"),
+            ));
+        }
+    };
     let import = import_limits(origin, &f.import)?;
     Ok(Config {
+        query_timeout,
         time_zone,
         checkpoint: f.checkpoint,
         import,

@@ -79,8 +79,10 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(cli: &Cli) -> Result<Ctx> {
+        let cfg = Config::load(cli.config.as_deref(), cli.db.as_deref())?;
+        crate::store::pg::watchdog::set_bound(cfg.query_timeout);
         Ok(Ctx {
-            cfg: Config::load(cli.config.as_deref(), cli.db.as_deref())?,
+            cfg,
             out: Out {
                 json: cli.json,
                 quiet: cli.quiet,

@@ -180,24 +180,37 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
     // Every configured file is checked before anything is connected to or changed.
     pg::target::check_files(t)?;
     let keys = HostKeys::load_or_new(&ctx.cfg.db_path)?;
-    let mut client = pg::connect::connect(t, As::Owner)?;
+    let (mut client, watchdog) = pg::connect::connect_watched(t, As::Owner)?;
     let mut staged = (!keys.on_disk).then(|| keys.stage()).transpose()?;
     let mut keys_created = false;
+    // The whole migration is one bounded wait (another host's init, then the steps): a server
+    // that stops answering ends it with exit 5, the transaction rolled back by the server.
+    let armed = watchdog.arm(pg::migrate::INIT_WAIT);
     let done = pg::migrate::migrate(&mut client, t, &keys, |done| {
         if let Some(staged) = staged.take().filter(|_| done.recorded) {
             staged.install()?;
             keys_created = true;
         }
         Ok(())
+    });
+    drop(armed);
+    let done = done.map_err(|e| match watchdog.fired() {
+        true => pg::watchdog::stalled(&t.place()),
+        false => e,
     })?;
     drop(client);
     // The day-to-day role must be able to log in and read the current schema, or no step
     // could run here; and it must not be able to rewrite the log.
-    let mut app = pg::connect::connect(t, As::App).map_err(|mut e| {
+    let (mut app, watchdog) = pg::connect::connect_watched(t, As::App).map_err(|mut e| {
         e.message = format!("the schema is in place, but {}", e.message);
         e
     })?;
-    pg::approle::check_app(&mut app, t)?;
+    let armed = watchdog.arm(std::time::Duration::ZERO);
+    pg::approle::check_app(&mut app, t).map_err(|e| match watchdog.fired() {
+        true => pg::watchdog::stalled(&t.place()),
+        false => e,
+    })?;
+    drop(armed);
     drop(app);
     // The first init on this database registers its admin, through the store as any step.
     let mut db = Db::open_pg(t, &ctx.cfg.db_path, ctx.cfg.lock_timeout)?;

@@ -11,7 +11,10 @@
 //! lock is `pg_advisory_xact_lock(WRITER_LOCK)`, the first statement of the step's
 //! transaction, its wait bounded by `SET LOCAL lock_timeout` (SQLSTATE 55P03, "the database is
 //! busy", exit 5) and released by the commit or rollback; a claim is an advisory session lock
-//! on the item's key, released when the claim is dropped or the connection ends. We chose the
+//! on the item's key, released when the claim is dropped or the connection ends. Waiting for a
+//! claim held by another process is bounded by the same `[storage] lock_timeout_secs` on both
+//! (SQLite polls its byte lock, PostgreSQL sets `lock_timeout`): exit 5 `busy` past it, the
+//! item left queued. We chose the
 //! advisory lock over `SELECT … FOR UPDATE SKIP LOCKED` for the claim: the contract is that a
 //! second claimant *waits* and then re-reads the item (finding it sent), and holds across the
 //! steps that record the delivery, which a row lock (released by the first step's commit)
@@ -39,11 +42,12 @@ pub trait Locking {
     /// then holds it; writers are served in the order they asked.
     fn writer(&self, timeout: Duration) -> Result<Self::Writer>;
 
-    /// Waits for, then holds, the exclusive claim on outbox item `id`: two processes
-    /// delivering the queue at once never send one item twice (the second waits, re-reads the
-    /// item and finds it sent). Never called while the writer lock is held, so the two cannot
-    /// deadlock.
-    fn claim(&self, id: i64) -> Result<Self::Claim>;
+    /// Waits at most `timeout` (`[storage] lock_timeout_secs`, as for the writer lock; exit 5
+    /// `busy` past it, [`claim_busy`]) for, then holds, the exclusive claim on outbox item
+    /// `id`: two processes delivering the queue at once never send one item twice (the second
+    /// waits, re-reads the item and finds it sent). Never called while the writer lock is
+    /// held, so the two cannot deadlock.
+    fn claim(&self, id: i64, timeout: Duration) -> Result<Self::Claim>;
 }
 
 /// SQLite's locks: files beside the database (see the module doc).
@@ -74,8 +78,9 @@ impl Locking for Files {
 
     /// A lock on byte `id` of `<db>.outbox.lock` (an open-file-description lock, so the kernel
     /// drops it when the process exits or is killed).
-    fn claim(&self, id: i64) -> Result<File> {
+    fn claim(&self, id: i64, timeout: Duration) -> Result<File> {
         use std::os::fd::AsRawFd;
+        let deadline = std::time::Instant::now() + timeout;
         let file = open_side_file(&self.db, ".outbox.lock")?;
         // SAFETY: a zeroed `flock` is a valid value; the fields that matter are set below.
         let mut fl: libc::flock = unsafe { std::mem::zeroed() };
@@ -85,11 +90,20 @@ impl Locking for Files {
         fl.l_len = 1;
         loop {
             // SAFETY: fcntl on an open descriptor with a valid, initialised `flock`.
-            let r = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLKW, &mut fl) };
+            let r = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLK, &mut fl) };
             if r == 0 {
                 return Ok(file);
             }
             let e = std::io::Error::last_os_error();
+            let held = matches!(e.raw_os_error(), Some(libc::EAGAIN) | Some(libc::EACCES));
+            if held {
+                // Held by another process: polled, so the wait has a bound.
+                if std::time::Instant::now() >= deadline {
+                    return Err(claim_busy(id, timeout));
+                }
+                std::thread::sleep(CLAIM_POLL);
+                continue;
+            }
             if e.kind() != std::io::ErrorKind::Interrupted {
                 return Err(Error::storage(format!(
                     "cannot lock outbox item {id} for delivery: {e}"
@@ -98,6 +112,23 @@ impl Locking for Files {
             }
         }
     }
+}
+
+/// How often a SQLite claim held by another process is tried again.
+const CLAIM_POLL: Duration = Duration::from_millis(20);
+
+/// Exit 5 `busy`: another process delivered outbox item `id` for longer than `timeout`.
+pub fn claim_busy(id: i64, timeout: Duration) -> Error {
+    Error::new(
+        crate::error::Kind::Storage,
+        "busy",
+        format!(
+            "the database is busy: another process has been delivering outbox item {id} for \
+             more than {:.1} s, so this process did not send it: it stays queued",
+            timeout.as_secs_f64()
+        ),
+    )
+    .hint("the item stays queued: run `cpni notify send` again in a moment; if it persists, find the process delivering it (on PostgreSQL, pg_locks shows the advisory lock) or raise [storage] lock_timeout_secs")
 }
 
 /// Opens (creating, 0600) the file `<db><suffix>` beside the database.
@@ -185,17 +216,33 @@ impl Locking for Advisory {
              SELECT pg_advisory_xact_lock({})",
             super::pg::WRITER_LOCK
         );
-        if let Err(e) = self.pg.batch(&sql) {
+        if let Err(e) = self.pg.batch_waiting(&sql, timeout) {
             let _ = self.pg.batch("ROLLBACK");
             return Err(e);
         }
         Ok(InTransaction)
     }
 
-    fn claim(&self, id: i64) -> Result<PgClaim> {
+    /// `pg_advisory_lock` on the item's key under a session `lock_timeout` of `timeout`
+    /// (reset to 0, cpni's session default, right after): SQLSTATE 55P03 is [`claim_busy`].
+    fn claim(&self, id: i64, timeout: Duration) -> Result<PgClaim> {
         let (class, obj) = claim_key(id);
-        self.pg
-            .batch(&format!("SELECT pg_advisory_lock({class}, {obj})"))?;
+        let ms = timeout.as_millis().clamp(1, i32::MAX as u128);
+        let got = self.pg.batch_waiting(
+            &format!(
+                "SELECT set_config('lock_timeout', '{ms}ms', false); \
+             SELECT pg_advisory_lock({class}, {obj})"
+            ),
+            timeout,
+        );
+        let reset = self
+            .pg
+            .batch("SELECT set_config('lock_timeout', '0', false)");
+        match got {
+            Err(e) if e.code == "busy" => return Err(claim_busy(id, timeout)),
+            Err(e) => return Err(e),
+            Ok(()) => reset?,
+        }
         Ok(PgClaim {
             pg: self.pg.clone(),
             id,

@@ -175,35 +175,37 @@ impl Write<'_> {
         locked_until: Option<&str>,
         at: &str,
     ) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET failures = ?2, lock_level = ?3, locked_until = ?4, updated_at = ?5 \
-             WHERE account = ?1", vals![account, failures, lock_level, locked_until, at])?;
+             WHERE account = ?1", vals![account, failures, lock_level, locked_until, at], &format!("customer {account}"))?;
         Ok(())
     }
 
     /// Replaces the working PIN and retires any outstanding temporary PIN.
     pub fn set_pin_hash(&self, account: &str, phc: &str, at: &str) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET pin_hash = ?2, pin_must_change = 0, pin_set_at = ?3, \
              temp_pin_hash = NULL, temp_pin_set_at = NULL, updated_at = ?3 WHERE account = ?1",
             vals![account, phc, at],
+            &format!("customer {account}"),
         )?;
         Ok(())
     }
 
     /// Stores a temporary PIN beside the working one (which stays valid until it is replaced).
     pub fn set_temp_pin(&self, account: &str, phc: &str, at: &str) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET temp_pin_hash = ?2, temp_pin_set_at = ?3, pin_must_change = 1, \
              updated_at = ?3 WHERE account = ?1",
             vals![account, phc, at],
+            &format!("customer {account}"),
         )?;
         Ok(())
     }
 
     /// Records the business contract's authentication method.
     pub fn set_contract_method(&self, c: &Customer, at: &str) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET contract_method = ?2, contract_secret_hash = ?3, \
              contract_callback = ?4, contract_callback_since = ?5, contract_set_at = ?6, updated_at = ?6 \
              WHERE account = ?1",
@@ -215,49 +217,54 @@ impl Write<'_> {
                 c.contract_callback_since,
                 at
             ],
+        &format!("customer {}", c.account),
         )?;
         Ok(())
     }
 
     /// Replaces the stored hash without touching dates (an upgrade of the hash parameters).
     pub fn rehash_pin(&self, account: &str, phc: &str) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET pin_hash = ?2 WHERE account = ?1",
             vals![account, phc],
+            &format!("customer {account}"),
         )?;
         Ok(())
     }
 
     /// Replaces the backup secret's hash.
     pub fn set_backup_hash(&self, account: &str, phc: &str, at: &str) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET backup_hash = ?2, backup_set_at = ?3, updated_at = ?3 WHERE account = ?1",
             vals![account, phc, at],
+        &format!("customer {account}"),
         )?;
         Ok(())
     }
 
     /// Replaces the email of record; it is on record from `at`.
     pub fn set_customer_email(&self, account: &str, email: &str, at: &str) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET email = ?2, email_since = ?3, updated_at = ?3 WHERE account = ?1",
             vals![account, email, at],
+            &format!("customer {account}"),
         )?;
         Ok(())
     }
 
     /// Replaces the telephone number of record; it is on record from `at`.
     pub fn set_customer_phone(&self, account: &str, phone: &str, at: &str) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET phone = ?2, phone_since = ?3, updated_at = ?3 WHERE account = ?1",
             vals![account, phone, at],
+            &format!("customer {account}"),
         )?;
         Ok(())
     }
 
     /// Replaces the postal address of record; it is on record from `at`.
     pub fn set_customer_address(&self, c: &Customer, at: &str) -> Result<()> {
-        self.sql.execute(
+        self.sql.execute_one(
             "UPDATE customer SET street = ?2, city = ?3, region = ?4, postal_code = ?5, country = ?6, \
              postal_since = ?7, updated_at = ?7 WHERE account = ?1",
             vals![
@@ -269,6 +276,7 @@ impl Write<'_> {
                 c.country,
                 at
             ],
+        &format!("customer {}", c.account),
         )?;
         Ok(())
     }

@@ -223,14 +223,18 @@ impl Db {
             pg::connect::As::App => target.user.clone(),
             pg::connect::As::Owner => target.owner_role.clone(),
         };
-        let mut client = pg::connect::connect(target, who)?;
-        if who == pg::connect::As::Owner {
-            // As `cpni init`: a schema named after the owner cannot capture the tables.
-            client
-                .batch_execute("SET search_path = public, pg_catalog")
-                .map_err(|e| Error::from(pg::error::PgError::new(&e, target, &role)))?;
-        }
-        let version = pg::migrate::version(&mut client, target, &role)?;
+        // `search_path` and the other settings a step depends on are pinned at login
+        // (`pg::connect::SESSION_SETTINGS`).
+        let (mut client, watchdog) = pg::connect::connect_watched(target, who)?;
+        let armed = watchdog.arm(Duration::ZERO);
+        let stall = |e: Error| match watchdog.fired() {
+            true => pg::watchdog::stalled(&target.place()),
+            false => e,
+        };
+        let shape = pg::shape::unexpected(&mut client)
+            .map_err(|e| stall(pg::error::PgError::new(&e, target, &role).into()))?;
+        foreign_objects_error(&shape)?;
+        let version = pg::migrate::version(&mut client, target, &role).map_err(stall)?;
         if version != pg::migrate::current_version() {
             return Err(Error::new(
                 Kind::Storage,
@@ -245,8 +249,9 @@ impl Db {
             .hint("run `cpni init` (it applies the missing migrations as the owner role); nothing was changed"));
         }
         let keys = pg::hostkeys::HostKeys::load_or_new(key_base)?;
-        pg::migrate::require_keys(&mut client, target, &keys)?;
-        let pg = PgConn::new(client, target.clone(), role);
+        pg::migrate::require_keys(&mut client, target, &keys).map_err(stall)?;
+        drop(armed);
+        let pg = PgConn::new(client, target.clone(), role).watched(watchdog);
         pg.batch(pg::capture::TEMP_TABLE)?;
         foreign_triggers_error(&pg::triggers::foreign(Conn::Pg(&pg))?)?;
         Ok(Db {
@@ -582,6 +587,25 @@ fn foreign_triggers_error(unknown: &[String]) -> Result<()> {
     .hint("treat the log as evidence: copy the database before anything else, then investigate who added it"))
 }
 
+/// Exit 6 `foreign-object` when `wrong` (what [`pg::shape::unexpected`] found: a cpni table
+/// that is not a plain table or is under row-level security, a relation named like one in
+/// another schema, triggers disabled by `session_replication_role`) is not empty.
+fn foreign_objects_error(wrong: &[String]) -> Result<()> {
+    if wrong.is_empty() {
+        return Ok(());
+    }
+    Err(Error::new(
+        Kind::Integrity,
+        "foreign-object",
+        format!(
+            "the database is not in the shape cpni made it ({}): it could hide rows from a \
+             step or change them behind it, so cpni refuses to run on it; nothing was changed",
+            crate::ui::term::safe(&wrong.join(", "))
+        ),
+    )
+    .hint("treat the database as evidence: copy it before anything else, then investigate who changed it (ALTER TABLE … DISABLE ROW LEVEL SECURITY, DROP POLICY, DROP SCHEMA, ALTER ROLE … RESET session_replication_role only once it is copied)"))
+}
+
 /// Makes the directory entries of the database folder durable (the new database or WAL file).
 fn sync_folder(db: &Path) -> Result<()> {
     let dir = db
@@ -620,15 +644,18 @@ pub struct Claim {
 }
 
 impl Db {
-    /// Waits for, then holds, the claim on outbox item `id` ([`Locking::claim`]): two
+    /// Waits at most the lock timeout for, then holds, the claim on outbox item `id`
+    /// ([`Locking::claim`]; exit 5 `busy` past it): two
     /// processes delivering the queue at once (`notify send` and a step that delivers its own
     /// item) then never send the same item twice: the second waits, re-reads the item, and
     /// finds it sent. The writer lock is never held while waiting for a claim, so the two
     /// locks cannot deadlock.
     pub fn claim_outbox_item(&self, id: i64) -> Result<Claim> {
         let held = match &self.backend {
-            Backend::Sqlite { locks, .. } => Claimed::Files(locks.claim(id)?),
-            Backend::Pg(pg) => Claimed::Pg(backend::Advisory::new(pg.clone()).claim(id)?),
+            Backend::Sqlite { locks, .. } => Claimed::Files(locks.claim(id, self.lock_timeout)?),
+            Backend::Pg(pg) => {
+                Claimed::Pg(backend::Advisory::new(pg.clone()).claim(id, self.lock_timeout)?)
+            }
         };
         Ok(Claim { _held: held })
     }

@@ -9,16 +9,21 @@
 //! / `ON CONFLICT DO NOTHING`, `INSERT OR REPLACE` / an upsert, `instr` / `strpos`), or uses
 //! the helpers: [`Conn::insert_id`] (`last_insert_rowid()` / `RETURNING id`),
 //! [`Conn::text_nulls`] (PostgreSQL cannot type a parameter it first meets in `IS NULL`),
-//! [`Conn::json_text`] (`json_extract` / `->>`); [`Conn::each`] streams a scan's rows. Failures become the store's errors
-//! (`StoreError` for SQLite, `PgError` naming the server for PostgreSQL).
+//! [`Conn::json_text`] (`json_extract` / `->>`); [`Conn::each`] streams a scan's rows;
+//! [`Conn::execute_one`] is an update of a decision row that must change exactly one row.
+//! Failures become the store's errors (`StoreError` for SQLite, `PgError` naming the server
+//! for PostgreSQL); every PostgreSQL round trip is bounded by the connection's watchdog
+//! (`super::pg::watchdog`: a cut connection is `pg-stalled`).
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
 use super::pg::error::PgError;
 use super::pg::target::Target;
+use super::pg::watchdog::{Armed, Watchdog};
 use crate::audit::rowdigest::Value;
 use crate::error::{Error, Result};
 
@@ -305,6 +310,8 @@ pub struct PgConn {
     inner: Mutex<PgInner>,
     pub target: Target,
     role: String,
+    /// Bounds each round trip (`super::pg::watchdog`); none for a bare connection.
+    watchdog: Option<Watchdog>,
 }
 
 struct PgInner {
@@ -322,7 +329,19 @@ impl PgConn {
             }),
             target,
             role,
+            watchdog: None,
         }
+    }
+
+    /// This connection with every round trip bounded by `w` (its socket's watchdog).
+    pub fn watched(mut self, w: Watchdog) -> PgConn {
+        self.watchdog = Some(w);
+        self
+    }
+
+    /// Arms the watchdog for one round trip that may wait `wait` for a lock.
+    fn arm(&self, wait: Duration) -> Option<Armed<'_>> {
+        self.watchdog.as_ref().map(|w| w.arm(wait))
     }
 
     fn lock(&self) -> MutexGuard<'_, PgInner> {
@@ -330,13 +349,24 @@ impl PgConn {
     }
 
     /// A PostgreSQL failure as the store's error, naming the server and role.
+    /// A connection the watchdog cut is `pg-stalled` whatever the client library says.
     pub fn error(&self, e: &postgres::Error) -> Error {
+        if self.watchdog.as_ref().is_some_and(Watchdog::fired) {
+            return super::pg::watchdog::stalled(&self.target.place());
+        }
         Error::from(PgError::new(e, &self.target, &self.role))
     }
 
     /// Runs statements without parameters (the transaction control, the session set-up).
     pub fn batch(&self, sql: &str) -> Result<()> {
+        self.batch_waiting(sql, Duration::ZERO)
+    }
+
+    /// [`PgConn::batch`] for statements that may wait `wait` for a lock (the writer lock, an
+    /// outbox claim): the round trip's bound is `wait` longer.
+    pub fn batch_waiting(&self, sql: &str, wait: Duration) -> Result<()> {
         let mut inner = self.lock();
+        let _armed = self.arm(wait);
         inner.client.batch_execute(sql).map_err(|e| self.error(&e))
     }
 
@@ -352,6 +382,7 @@ impl PgConn {
     ) -> Result<T> {
         let mut inner = self.lock();
         let inner = &mut *inner;
+        let _armed = self.arm(Duration::ZERO);
         let stmt = match inner.stmts.get(sql) {
             Some(s) => s.clone(),
             None => {
@@ -387,6 +418,7 @@ impl PgConn {
         use postgres::fallible_iterator::FallibleIterator;
         let mut inner = self.lock();
         let inner = &mut *inner;
+        let armed = self.arm(Duration::ZERO);
         let stmt = match inner.stmts.get(sql) {
             Some(s) => s.clone(),
             None => {
@@ -402,7 +434,12 @@ impl PgConn {
             .client
             .query_raw(&stmt, params.iter())
             .map_err(|e| self.error(&e))?;
-        while let Some(row) = it.next().map_err(|e| self.error(&e))? {
+        drop(armed);
+        // Each row is one wait for the server, bounded on its own: `f`'s work is not.
+        while let Some(row) = {
+            let _armed = self.arm(Duration::ZERO);
+            it.next().map_err(|e| self.error(&e))?
+        } {
             if !f(&row)? {
                 break;
             }
@@ -582,6 +619,17 @@ impl<'a> Conn<'a> {
         }
     }
 
+    /// Runs one UPDATE of a decision row by its primary key, which must change exactly one
+    /// row (`what` names it, e.g. "customer DEMO-1001"): a row the step has just read that the
+    /// update does not reach (hidden by a row-level policy, say, or an `INSTEAD OF` trigger
+    /// that does nothing) fails the step with exit 6 `row-not-changed`, so nothing is recorded.
+    pub fn execute_one(&self, sql: &str, params: &[Val<'_>], what: &str) -> Result<()> {
+        match self.execute(sql, params)? {
+            1 => Ok(()),
+            n => Err(not_one_row(n, what)),
+        }
+    }
+
     /// Inserts one row and returns its `id`: `sql` without a `RETURNING`, which PostgreSQL is
     /// given (`RETURNING id`) and SQLite answers with `last_insert_rowid()`.
     pub fn insert_id(&self, sql: &str, params: &[Val<'_>]) -> Result<i64> {
@@ -598,6 +646,21 @@ impl<'a> Conn<'a> {
             }
         }
     }
+}
+
+/// Exit 6 `row-not-changed`: an update of `what` changed `n` rows, not one.
+pub fn not_one_row(n: usize, what: &str) -> Error {
+    Error::new(
+        crate::error::Kind::Integrity,
+        "row-not-changed",
+        format!(
+            "the update of {} changed {n} rows, not the one it was read from: something in the \
+             database stands between cpni and its table, so the step was not recorded; nothing \
+             was changed",
+            crate::ui::term::safe(what)
+        ),
+    )
+    .hint("treat the database as evidence: copy it before anything else, then look for row-level security, views or triggers on the table")
 }
 
 #[cfg(test)]

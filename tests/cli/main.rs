@@ -47,6 +47,7 @@ mod pg_gateway_keys;
 mod pg_hosts;
 mod pg_outbox;
 mod pg_schema;
+mod pg_shape;
 mod pg_steps;
 mod policy;
 mod purge;

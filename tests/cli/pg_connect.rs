@@ -580,9 +580,9 @@ fn pg_other_commands_run_on_a_postgresql_db_and_create_no_folder() {
 
 /// A throw-away server of its own (so that stopping it disturbs no other test).
 pub(super) struct Throwaway {
-    host: String,
+    pub(super) host: String,
     pub(super) port: String,
-    dir: String,
+    pub(super) dir: String,
     ca: String,
 }
 

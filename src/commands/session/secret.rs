@@ -360,11 +360,16 @@ fn record(
         }
         if ok {
             let current = fresh.session.basis.as_deref().and_then(Basis::parse);
-            tx.set_session_basis(&fresh.session.id, stronger(current, basis).as_str(), &at)?;
+            let set =
+                tx.set_session_basis(&fresh.session.id, stronger(current, basis).as_str(), &at)?;
+            one_row(set, &fresh.session.id)?;
         } else if expired {
             tx.touch_session(&fresh.session.id, &at)?;
         } else {
-            tx.add_session_failure(&fresh.session.id, &at)?;
+            one_row(
+                tx.add_session_failure(&fresh.session.id, &at)?,
+                &fresh.session.id,
+            )?;
         }
         let l = Loaded {
             session: tx
@@ -571,4 +576,16 @@ pub fn backup_cmd(env: &Env<'_>, db: &mut Db, a: BackupArgs) -> Result<u8> {
         a.secret_stdin,
         a.secret.is_some(),
     )
+}
+
+/// The session was read open in this step's transaction, so its update must reach it (exit 6
+/// `row-not-changed` otherwise: nothing is recorded).
+fn one_row(changed: bool, session: &str) -> Result<()> {
+    if changed {
+        return Ok(());
+    }
+    Err(crate::store::sql::not_one_row(
+        0,
+        &format!("session {session}"),
+    ))
 }

@@ -12,9 +12,6 @@ use crate::error::{Error, Kind, Result};
 /// Checks the day-to-day role, `client` logged in as `t.user`.
 pub fn check_app(client: &mut postgres::Client, t: &Target) -> Result<()> {
     let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, &t.user));
-    client
-        .batch_execute("SET search_path = public, pg_catalog")
-        .map_err(pg)?;
     let v = version(client, t, &t.user)?;
     if v != current_version() {
         return Err(Error::new(

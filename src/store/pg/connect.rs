@@ -9,7 +9,9 @@
 //! an impostor learns nothing it can replay. With `sslmode=disable` (a Unix socket or
 //! loopback only) channel binding cannot exist and the client library has no switch to refuse
 //! cleartext or MD5, so there cpni trusts the local host: use `scram-sha-256` in pg_hba.conf.
-//! Every failure is a [`PgError`] naming the server.
+//! Every failure is a [`PgError`] naming the server. The login is bounded, and each
+//! connection the store uses has a [`Watchdog`] bounding its round trips
+//! ([`super::watchdog`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +25,7 @@ use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme
 
 use super::error::PgError;
 use super::target::{Host, SslMode, Target, read_password};
+use super::watchdog::{Watchdog, bound, socket_fds};
 use crate::error::{Error, Result};
 
 /// How long connecting may take before "cannot reach the server".
@@ -37,8 +40,17 @@ pub enum As {
     Owner,
 }
 
-/// Connects to `t` as `who`.
+/// Connects to `t` as `who` (see [`connect_watched`]; the login is bounded, the round trips
+/// on the returned client are not: for tests and tools that hold no watchdog).
 pub fn connect(t: &Target, who: As) -> Result<postgres::Client> {
+    connect_watched(t, who).map(|(c, _)| c)
+}
+
+/// Connects to `t` as `who`, the whole login (TCP, TLS, authentication, the session
+/// settings) bounded by [`CONNECT_TIMEOUT`] plus the round-trip bound
+/// ([`super::watchdog::bound`]; a server that accepts the connection and then stops answering
+/// is exit 5 `pg-stalled`), and returns the client with the [`Watchdog`] of its socket.
+pub fn connect_watched(t: &Target, who: As) -> Result<(postgres::Client, Watchdog)> {
     let (role, file, field) = match who {
         As::App => (&t.user, &t.password_file, "storage.password_file"),
         As::Owner => (
@@ -66,15 +78,61 @@ pub fn connect(t: &Target, who: As) -> Result<postgres::Client> {
             c.channel_binding(ChannelBinding::Require);
         }
     }
-    let client = match t.ssl {
-        SslMode::Disable => c.ssl_mode(PgSsl::Disable).connect(postgres::NoTls),
-        mode => {
-            let tls = tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(t, mode)?);
-            c.ssl_mode(PgSsl::Require).connect(tls)
-        }
+    let tls = match t.ssl {
+        SslMode::Disable => None,
+        mode => Some(tokio_postgres_rustls::MakeRustlsConnect::new(tls_config(
+            t, mode,
+        )?)),
     };
-    client.map_err(|e| PgError::new(&e, t, role).into())
+    let before = socket_fds();
+    // The login runs on a thread of its own so that a server which stops answering during
+    // it cannot hold the command: past the bound the thread is left blocked (it ends with the
+    // process) and the command fails.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let got = match tls {
+            None => c.ssl_mode(PgSsl::Disable).connect(postgres::NoTls),
+            Some(tls) => c.ssl_mode(PgSsl::Require).connect(tls),
+        }
+        .and_then(|mut client| client.batch_execute(SESSION_SETTINGS).map(|()| client));
+        let _ = tx.send(got);
+    });
+    let client = match rx.recv_timeout(CONNECT_TIMEOUT + bound()) {
+        Ok(got) => got.map_err(|e| Error::from(PgError::new(&e, t, role)))?,
+        Err(_) => return Err(super::watchdog::stalled(&t.place())),
+    };
+    let new: Vec<_> = socket_fds()
+        .into_iter()
+        .filter(|fd| !before.contains(fd))
+        .collect();
+    let fd = match new[..] {
+        [fd] => Some(fd),
+        _ => None,
+    };
+    Ok((client, Watchdog::start(fd)))
 }
+
+/// The session settings cpni depends on, set explicitly right after login so that none set
+/// for the role or the database (`ALTER ROLE … SET`, by whoever administers the server or by
+/// the day-to-day role itself) changes what a step does. `search_path` has `pg_catalog` first
+/// (CVE-2018-1058): no function or operator in `public` shadows a built-in, and no schema
+/// named after the role (`"$user"`) is searched; cpni's `TEMP` table is found in the
+/// session's own temporary schema, which PostgreSQL searches first for tables only.
+/// `row_security = off` makes a query that a row-level policy would filter fail instead of
+/// silently seeing fewer rows. `statement_timeout` is off (the waits cpni bounds itself:
+/// `lock_timeout` per step); an idle open transaction is ended by the server after 10 minutes.
+/// `cpni init` creates its tables with `search_path = public` (`pg_catalog` still searched
+/// first, implicitly) in [`super::migrate`].
+pub const SESSION_SETTINGS: &str = "SET search_path = pg_catalog, public; \
+     SET default_transaction_read_only = off; \
+     SET default_transaction_isolation = 'read committed'; \
+     SET default_transaction_deferrable = off; \
+     SET row_security = off; \
+     SET statement_timeout = 0; \
+     SET lock_timeout = 0; \
+     SET idle_in_transaction_session_timeout = '10min'; \
+     SET standard_conforming_strings = on; \
+     SET check_function_bodies = on";
 
 fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())

@@ -5,8 +5,9 @@
 //! ([`super::hostkeys`]) commit in one transaction that holds the writers' lock
 //! ([`super::WRITER_LOCK`]): a failed init leaves the database as it was, no step of a running
 //! cpni sees half a migration, and the first host's fingerprint is recorded with the schema or
-//! not at all. The session's `search_path` is `public, pg_catalog`, so a schema named after
-//! the owner role cannot capture the tables. A database without cpni's `schema_version` that
+//! not at all. The session's `search_path` is `public` (PostgreSQL then searches `pg_catalog`
+//! first, implicitly, and creates the tables in `public`), so neither a schema named after the
+//! owner role nor a function in `public` named like a built-in can capture anything. A database without cpni's `schema_version` that
 //! holds any object of its own (a table, view, sequence, function, type or extension in any
 //! schema but `pg_catalog`, `information_schema` and the toast and temporary ones; an empty
 //! schema is no object) is not cpni's and is refused untouched; so is a `schema_version` of
@@ -26,6 +27,10 @@ pub const INIT_LOCK: i64 = i64::from_be_bytes(*b"cpniinit");
 
 /// How long `cpni init` waits for another host's `cpni init` (PostgreSQL's `lock_timeout`).
 pub const INIT_LOCK_WAIT: &str = "60s";
+
+/// [`INIT_LOCK_WAIT`] as a duration: the lock wait the watchdog allows `cpni init`'s whole
+/// migration beyond the round-trip bound (`super::watchdog`).
+pub const INIT_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// What a migration run did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +62,7 @@ pub fn migrate(
     let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, &t.owner_role));
     client
         .batch_execute(&format!(
-            "SET lock_timeout = '{INIT_LOCK_WAIT}'; SET search_path = public, pg_catalog"
+            "SET lock_timeout = '{INIT_LOCK_WAIT}'; SET search_path = public"
         ))
         .map_err(pg)?;
     client

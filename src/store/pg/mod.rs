@@ -7,8 +7,10 @@
 //! connection with its TLS ([`connect`]), the mapping of PostgreSQL's failures to exit 5
 //! ([`error`]), applying the migrations for `cpni init` under an advisory session lock
 //! ([`migrate`]), the host's key files and their fingerprint in the database ([`hostkeys`]),
-//! the checks of the day-to-day role ([`approle`]) and the row-change capture for the digests
-//! ([`capture`]). The executor the queries run on is `crate::store::sql`, the locks
+//! the checks of the day-to-day role ([`approle`]), the row-change capture for the digests
+//! ([`capture`]), and the checks at open that no trigger ([`triggers`]) and no row-level
+//! security, view or shadowing schema ([`shape`]) stands between a step and its tables, and
+//! the bound on every round trip to a server that stops answering ([`watchdog`]). The executor the queries run on is `crate::store::sql`, the locks
 //! `crate::store::backend::Advisory`. Its design:
 //!
 //! **One writer at a time, under an advisory transaction lock.** Every write transaction
@@ -79,8 +81,10 @@ pub mod connect;
 pub mod error;
 pub mod hostkeys;
 pub mod migrate;
+pub mod shape;
 pub mod target;
 pub mod triggers;
+pub mod watchdog;
 
 /// The PostgreSQL migrations, in order: step N is `MIGRATIONS[N - 1]` and leaves
 /// `schema_version.version = N`. Never edit a shipped step; add a new one (and keep

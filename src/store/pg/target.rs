@@ -127,7 +127,7 @@ pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
             "db: the URL ends in a #fragment, which PostgreSQL URLs do not have; remove it".into(),
         );
     }
-    let user = decode(url.username())?;
+    let user = decode("role", url.username())?;
     if user.contains(':') {
         // `cpni_app%3As3cret@…` decodes to a role named `cpni_app:s3cret`: a password
         // written where the role goes. Never repeat it.
@@ -136,12 +136,15 @@ pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
     if user.is_empty() {
         return Err("db: the URL names no role; write postgresql://cpni_app@HOST/DATABASE".into());
     }
-    let dbname = decode(url.path().trim_start_matches('/'))?;
+    let dbname = decode("database", url.path().trim_start_matches('/'))?;
     if dbname.is_empty() || dbname.contains('/') {
         return Err("db: the URL names no database; end it with /DATABASE (e.g. /cpni)".into());
     }
     let mut ssl = None;
     let mut ca_file = files.ca_file;
+    for pair in url.query().unwrap_or_default().split('&') {
+        decode("parameters", pair)?;
+    }
     for (k, v) in url.query_pairs() {
         match &*k {
             "sslmode" => ssl = Some(ssl_mode(&v)?),
@@ -175,7 +178,7 @@ pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
             }
         }
     }
-    let host = match url.host_str().map(decode).transpose()? {
+    let host = match url.host_str().map(|h| decode("host", h)).transpose()? {
         Some(h) if h.starts_with('/') => Host::Socket(PathBuf::from(h)),
         Some(h) if !h.is_empty() => Host::Tcp(h.trim_matches(['[', ']']).to_string()),
         _ => {
@@ -280,11 +283,32 @@ fn ssl_mode(v: &str) -> Result<SslMode, String> {
     }
 }
 
-fn decode(s: &str) -> Result<String, String> {
-    percent_encoding::percent_decode_str(s)
+/// The URL's `part` (role, database, host, parameters) percent-decoded: refused (never
+/// repeated, it might be a secret written in the wrong place) when a `%` is not followed by
+/// two hex digits, when it is not UTF-8 once decoded, or when it holds a NUL or another
+/// control character (which no role, database or host name has, and which the server would
+/// otherwise be sent).
+fn decode(part: &str, s: &str) -> Result<String, String> {
+    let b = s.as_bytes();
+    for (i, _) in s.match_indices('%') {
+        let hex = |j: usize| b.get(j).is_some_and(u8::is_ascii_hexdigit);
+        if !hex(i + 1) || !hex(i + 2) {
+            return Err(format!(
+                "db: the URL's {part} has a % not followed by two hex digits (write a literal % as %25)"
+            ));
+        }
+    }
+    let out = percent_encoding::percent_decode_str(s)
         .decode_utf8()
         .map(|c| c.into_owned())
-        .map_err(|_| "db: the URL is not valid UTF-8 once decoded".into())
+        .map_err(|_| format!("db: the URL's {part} is not valid UTF-8 once decoded"))?;
+    if out.chars().any(char::is_control) {
+        return Err(format!(
+            "db: the URL's {part} holds a NUL or another control character once decoded; no \
+             PostgreSQL name has one: correct it"
+        ));
+    }
+    Ok(out)
 }
 
 /// The most a password file may hold.
@@ -519,6 +543,18 @@ mod tests {
             ),
             ("postgresql://cpni_app@h/cpni?host=/s", "percent-encoded"),
             ("mysql://u@h/d", "not supported"),
+            ("postgresql://%%%@h/cpni", "role has a %"),
+            ("postgresql://cpni_app@h/d%zz", "database has a %"),
+            ("postgresql://cpni_app@h/d2%00x", "database holds a NUL"),
+            ("postgresql://cpni%0Aapp@h/d", "role holds a NUL"),
+            (
+                "postgresql://cpni_app@h/cpni?sslmode=%zz",
+                "parameters has a %",
+            ),
+            (
+                "postgresql://cpni_app@h/cpni?sslrootcert=/c%01",
+                "parameters holds",
+            ),
             (
                 "postgresql://cpni_app@h/cpni?sslmode=require&sslrootcert=/c",
                 "verify-full",

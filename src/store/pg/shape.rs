@@ -1,0 +1,81 @@
+//! The shape of cpni's tables on PostgreSQL, checked at open beside the foreign triggers
+//! ([`super::triggers`]): what the server could do to a step's reads and writes that no row,
+//! trigger or seal shows. Each cpni table (every `CREATE TABLE` of [`super::MIGRATIONS`]) must
+//! be a plain table in `public` with no row-level security (neither enabled nor forced) and no
+//! policy: a policy that hides a customer's row from the lockout's UPDATE would make a wrong
+//! PIN count for nothing. No relation in another schema (but `pg_catalog`,
+//! `information_schema` and the toast and temporary ones) may carry a cpni table's name: a
+//! schema named after the day-to-day role, searched first by default, could put a view with
+//! an `INSTEAD OF` trigger in front of a table (cpni pins `search_path` at login,
+//! [`super::connect::SESSION_SETTINGS`]; such a schema is refused all the same, as evidence of
+//! tampering). And the session's `session_replication_role` must be `origin`: `replica`, set
+//! by a superuser for the role or the database, silently disables every trigger, the
+//! append-only ones and the row-change capture included. [`unexpected`] lists what is wrong,
+//! in one catalog query; the store refuses every command when it is not empty (exit 6
+//! `foreign-object`, nothing changed).
+
+/// cpni's tables: every `CREATE TABLE` of the migrations, sorted.
+pub fn tables() -> Vec<String> {
+    let mut out: Vec<String> = super::MIGRATIONS
+        .iter()
+        .flat_map(|step| step.split("CREATE TABLE ").skip(1))
+        .filter_map(|rest| {
+            let rest = rest.trim_start().trim_start_matches("IF NOT EXISTS ");
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            (!name.is_empty()).then_some(name)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// What is wrong with the shape of cpni's tables and the session (see the module doc), one
+/// phrase each, or nothing. Run first thing after login, before any query reads a table (with
+/// `row_security = off`, a table under a policy would otherwise fail that query with a
+/// generic error). A table that does not exist yet (a database before `cpni init`) is left to
+/// the schema-version check.
+pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres::Error> {
+    let names = tables();
+    let rows = client.query(
+        "WITH t(name) AS (SELECT unnest($1::text[])) \
+         SELECT 'table ' || t.name || ' is ' || CASE \
+             WHEN c.relkind <> 'r' THEN 'not a plain table (relkind ' || c.relkind::text || ')' \
+             WHEN c.relforcerowsecurity THEN 'under forced row-level security' \
+             WHEN c.relrowsecurity THEN 'under row-level security' \
+             ELSE 'under a row-level security policy' END \
+         FROM t JOIN pg_catalog.pg_class c \
+           ON c.relname = t.name AND c.relnamespace = 'public'::regnamespace \
+         WHERE c.relkind <> 'r' OR c.relrowsecurity OR c.relforcerowsecurity \
+            OR EXISTS (SELECT FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid) \
+         UNION ALL \
+         SELECT 'schema ' || n.nspname::text || ' has ' || c.relname::text \
+         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         WHERE c.relname::text IN (SELECT name FROM t) \
+           AND n.nspname NOT IN ('public', 'pg_catalog', 'information_schema', 'pg_toast') \
+           AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' \
+         UNION ALL \
+         SELECT 'session_replication_role is ' || current_setting('session_replication_role') \
+         WHERE current_setting('session_replication_role') <> 'origin' \
+         ORDER BY 1",
+        &[&names],
+    )?;
+    Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_of_the_migrations_is_listed() {
+        let t = tables();
+        for want in ["audit", "customer", "session", "code", "schema_version"] {
+            assert!(t.iter().any(|n| n == want), "{want} not in {t:?}");
+        }
+        assert!(t.iter().all(|n| !n.is_empty() && !n.contains(' ')));
+    }
+}
