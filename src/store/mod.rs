@@ -248,6 +248,10 @@ impl Db {
             )
             .hint("run `cpni init` (it applies the missing migrations as the owner role); nothing was changed"));
         }
+        // The role that runs every step must be one the server's protections bind.
+        if matches!(who, pg::connect::As::App) {
+            pg::approle::check_powers(&mut client, target, "nothing was changed").map_err(stall)?;
+        }
         let keys = pg::hostkeys::HostKeys::load_or_new(key_base)?;
         pg::migrate::require_keys(&mut client, target, &keys).map_err(stall)?;
         drop(armed);

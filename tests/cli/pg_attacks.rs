@@ -375,6 +375,23 @@ fn pg_init_refuses_a_day_to_day_role_that_can_rewrite_the_log() {
         .code(2)
         .stderr_has("pg-app-role")
         .stderr_has("may UPDATE, DELETE or TRUNCATE audit records");
+    // Every command checks it, not only init (a grant made after init, or `db` naming the
+    // owner): nothing runs, nothing is written.
+    let records = psql_ok("postgres", &other.name, "SELECT count(*) FROM audit");
+    env.run(&["--json", "customer", "list"])
+        .code(2)
+        .stderr_has("pg-app-role");
+    env.run(&["--json", "session", "start", "DEMO-1001"])
+        .code(2)
+        .stderr_has("may UPDATE, DELETE or TRUNCATE audit records");
+    assert_eq!(
+        psql_ok("postgres", &other.name, "SELECT count(*) FROM audit"),
+        records
+    );
+    first
+        .run(&["--json", "customer", "list"])
+        .code(2)
+        .stderr_has("owns cpni's tables");
 }
 
 /// Whether the database still has PostgreSQL's default database privileges (migration 2's

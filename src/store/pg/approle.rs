@@ -1,8 +1,11 @@
-//! What `cpni init` checks of the day-to-day role (the URL's, normally `cpni_app`) once the
-//! schema is in place, logged in as it: it sees the current schema version, and it cannot
-//! rewrite the log: it is not a superuser, owns no cpni table (nor is a member of a role that
-//! does), and has no UPDATE, DELETE or TRUNCATE on `audit`. Otherwise every guarantee the
-//! server gives (grants, append-only triggers) would not bind the role that runs every step.
+//! What cpni checks of the day-to-day role (the URL's, normally `cpni_app`), logged in as it:
+//! `cpni init`, once the schema is in place, that it sees the current schema version
+//! ([`check_app`]); and every open of the store ([`check_powers`], also part of
+//! [`check_app`]), that it cannot rewrite the log: it is not a superuser, owns no cpni table
+//! (nor is a member of a role that does), and has no UPDATE, DELETE or TRUNCATE on `audit`.
+//! Otherwise every guarantee the server gives (grants, append-only triggers) would not bind the
+//! role that runs every step: a `db` naming the owner role, or a grant made after init, is
+//! refused by every command, not only by init.
 
 use super::error::PgError;
 use super::migrate::{current_version, version};
@@ -11,7 +14,6 @@ use crate::error::{Error, Kind, Result};
 
 /// Checks the day-to-day role, `client` logged in as `t.user`.
 pub fn check_app(client: &mut postgres::Client, t: &Target) -> Result<()> {
-    let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, &t.user));
     let v = version(client, t, &t.user)?;
     if v != current_version() {
         return Err(Error::new(
@@ -27,6 +29,18 @@ pub fn check_app(client: &mut postgres::Client, t: &Target) -> Result<()> {
         )
         .hint("check the role's search_path (ALTER ROLE … RESET search_path) and that db and owner_role name the same database"));
     }
+    check_powers(
+        client,
+        t,
+        "the schema is in place, run `cpni init` again afterwards",
+    )
+}
+
+/// Refuses (exit 2 `pg-app-role`) a day-to-day role that could rewrite the log: a superuser, a
+/// member of the tables' owner, or one that may UPDATE, DELETE or TRUNCATE `audit`; `then`
+/// ends the hint (what state the refusal leaves).
+pub fn check_powers(client: &mut postgres::Client, t: &Target, then: &str) -> Result<()> {
+    let pg = |e: postgres::Error| Error::from(PgError::new(&e, t, &t.user));
     let row = client
         .query_one(
             "SELECT r.rolsuper, \
@@ -49,9 +63,7 @@ pub fn check_app(client: &mut postgres::Client, t: &Target) -> Result<()> {
                 t.user
             ),
         )
-        .hint(format!(
-            "{fix}; the schema is in place, run `cpni init` again afterwards"
-        )))
+        .hint(format!("{fix}; {then}")))
     };
     if superuser {
         return refuse(
