@@ -95,8 +95,68 @@ fn pg_a_function_in_public_cannot_shadow_a_built_in_on_the_owner_connection() {
     ] {
         let r = env.run(args);
         assert!(!r.stderr.contains("shadowed"), "{args:?}: {}", r.dump());
-        r.ok();
+        // A function of its own in public is itself refused now (the re-attack's C1).
+        if args[0] != "init" {
+            r.code(6)
+                .stderr_has("schema public has a function cpni did not create");
+        }
     }
+}
+
+/// The re-attack (C1, H1, M1, L2): the owner's exact-type `public.to_jsonb(customer)` beat the
+/// built-in inside cpni's capture trigger and rewrote the lockout counters unseen (15 wrong
+/// PINs, no lock, verify passed); a `public.unnest` blinded the shape check; a superuser's
+/// event trigger could add a trigger to cpni's temporary capture table; a child table of a
+/// cpni table. Each refuses every command, nothing recorded. And a day-to-day role allowed to
+/// CREATE in public (it could plant the same function itself) is refused as pg-app-role.
+#[test]
+fn pg_functions_operators_event_triggers_and_children_in_public_refuse_every_command() {
+    let (db, env) = demo();
+    let owner = |sql: &str| psql_ok("cpni_owner", &db.name, sql);
+    owner(
+        "CREATE FUNCTION public.to_jsonb(r public.customer) RETURNS jsonb LANGUAGE sql AS \
+         $$ SELECT pg_catalog.to_jsonb(r.account) $$",
+    );
+    refused(
+        &db,
+        &env,
+        "schema public has a function cpni did not create: to_jsonb(customer)",
+    );
+    owner("DROP FUNCTION public.to_jsonb(public.customer)");
+    owner(
+        "CREATE FUNCTION public.unnest(text[]) RETURNS SETOF text LANGUAGE sql AS \
+         $$ SELECT NULL::text WHERE false $$",
+    );
+    refused(&db, &env, "function cpni did not create: unnest(text[])");
+    owner("DROP FUNCTION public.unnest(text[])");
+    owner(
+        "CREATE OPERATOR public.=== (LEFTARG = text, RIGHTARG = text, \
+         FUNCTION = pg_catalog.texteq)",
+    );
+    refused(&db, &env, "schema public has an operator");
+    owner("DROP OPERATOR public.=== (text, text)");
+    owner("CREATE TABLE zchild () INHERITS (customer)");
+    refused(&db, &env, "table customer is inherited by another table");
+    owner("DROP TABLE zchild");
+    psql_ok(
+        "postgres",
+        &db.name,
+        "CREATE FUNCTION public.zz_evt() RETURNS event_trigger LANGUAGE plpgsql AS \
+         $$ BEGIN END $$; CREATE EVENT TRIGGER zz ON ddl_command_end EXECUTE FUNCTION public.zz_evt()",
+    );
+    refused(&db, &env, "an event trigger exists: zz");
+    psql_ok(
+        "postgres",
+        &db.name,
+        "DROP EVENT TRIGGER zz; DROP FUNCTION public.zz_evt()",
+    );
+    let r = env.run(&["customer", "show", ADA]);
+    assert_eq!(r.code, 0, "nothing foreign is left: {}", r.dump());
+    owner("GRANT CREATE ON SCHEMA public TO cpni_app");
+    env.run(&["--json", "customer", "show", ADA])
+        .code(2)
+        .stderr_has("pg-app-role")
+        .stderr_has("may CREATE");
 }
 
 /// Finding 2: row-level security whose UPDATE policy hides one customer.

@@ -2,7 +2,8 @@
 //! `cpni init`, once the schema is in place, that it sees the current schema version
 //! ([`check_app`]); and every open of the store ([`check_powers`], also part of
 //! [`check_app`]), that it cannot rewrite the log: it is not a superuser, owns no cpni table
-//! (nor is a member of a role that does), and has no UPDATE, DELETE or TRUNCATE on `audit`.
+//! (nor is a member of a role that does), has no UPDATE, DELETE or TRUNCATE on `audit`, and
+//! may not CREATE in schema `public` (where a function could take a built-in's place).
 //! Otherwise every guarantee the server gives (grants, append-only triggers) would not bind the
 //! role that runs every step: a `db` naming the owner role, or a grant made after init, is
 //! refused by every command, not only by init.
@@ -48,12 +49,14 @@ pub fn check_powers(client: &mut postgres::Client, t: &Target, then: &str) -> Re
                        WHERE n.nspname = 'public' AND pg_has_role(current_user, c.relowner, 'MEMBER')), \
                has_table_privilege('public.audit', 'DELETE') \
                  OR has_table_privilege('public.audit', 'TRUNCATE') \
-                 OR has_any_column_privilege('public.audit', 'UPDATE') \
+                 OR has_any_column_privilege('public.audit', 'UPDATE'), \
+               pg_catalog.has_schema_privilege('public', 'CREATE') \
              FROM pg_roles r WHERE r.rolname = current_user",
             &[],
         )
         .map_err(pg)?;
-    let (superuser, owns, rewrites): (bool, bool, bool) = (row.get(0), row.get(1), row.get(2));
+    let (superuser, owns, rewrites, creates): (bool, bool, bool, bool) =
+        (row.get(0), row.get(1), row.get(2), row.get(3));
     let refuse = |why: String, fix: &str| {
         Err(Error::usage(
             "pg-app-role",
@@ -78,6 +81,12 @@ pub fn check_powers(client: &mut postgres::Client, t: &Target, then: &str) -> Re
                 t.owner_role
             ),
             "name the day-to-day role (cpni_app) in db, not the owner role, and revoke its membership in the owner role",
+        );
+    }
+    if creates {
+        return refuse(
+            "may CREATE objects in schema public (a function there can take the place of a built-in in cpni's SQL and triggers)".into(),
+            "REVOKE CREATE ON SCHEMA public FROM the role (and from PUBLIC and any role it is a member of)",
         );
     }
     if rewrites {

@@ -89,6 +89,9 @@ pub fn connect_watched(t: &Target, who: As) -> Result<(postgres::Client, Watchdo
     // it cannot hold the command: past the bound the thread is left blocked (it ends with the
     // process) and the command fails.
     let (tx, rx) = std::sync::mpsc::channel();
+    // The role's own timeouts must not cut the settings batch itself short (a role set to
+    // `statement_timeout = 1ms` would fail it under load): startup options apply before it.
+    c.options("-c statement_timeout=0 -c lock_timeout=0");
     std::thread::spawn(move || {
         let got = match tls {
             None => c.ssl_mode(PgSsl::Disable).connect(postgres::NoTls),

@@ -10,7 +10,14 @@
 //! [`super::connect::SESSION_SETTINGS`]; such a schema is refused all the same, as evidence of
 //! tampering). And the session's `session_replication_role` must be `origin`: `replica`, set
 //! by a superuser for the role or the database, silently disables every trigger, the
-//! append-only ones and the row-change capture included. [`unexpected`] lists what is wrong,
+//! append-only ones and the row-change capture included. Nor may anything else change what
+//! cpni's SQL and trigger bodies call: a function (or aggregate) in `public` other than cpni's
+//! own trigger functions (an exact-type `public.to_jsonb(customer)` beats the built-in
+//! `pg_catalog.to_jsonb(anyelement)` whatever the search path, and could rewrite the row the
+//! capture records), an operator or a type of its own in `public` (not a table's row type), a
+//! cast to or from a type in `public`, a child table inheriting from a cpni table, or any event
+//! trigger (one can add a trigger to cpni's temporary capture table as it is made). The check's
+//! own query names every built-in it calls with `pg_catalog.`. [`unexpected`] lists what is wrong,
 //! in one catalog query; the store refuses every command when it is not empty (exit 6
 //! `foreign-object`, nothing changed).
 
@@ -41,16 +48,39 @@ pub fn tables() -> Vec<String> {
 pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres::Error> {
     let names = tables();
     let rows = client.query(
-        "WITH t(name) AS (SELECT unnest($1::text[])) \
+        "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])) \
          SELECT 'table ' || t.name || ' is ' || CASE \
              WHEN c.relkind <> 'r' THEN 'not a plain table (relkind ' || c.relkind::text || ')' \
              WHEN c.relforcerowsecurity THEN 'under forced row-level security' \
              WHEN c.relrowsecurity THEN 'under row-level security' \
+             WHEN EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhparent = c.oid) THEN 'inherited by another table' \
              ELSE 'under a row-level security policy' END \
          FROM t JOIN pg_catalog.pg_class c \
            ON c.relname = t.name AND c.relnamespace = 'public'::regnamespace \
          WHERE c.relkind <> 'r' OR c.relrowsecurity OR c.relforcerowsecurity \
+            OR EXISTS (SELECT FROM pg_catalog.pg_inherits i WHERE i.inhparent = c.oid) \
             OR EXISTS (SELECT FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid) \
+         UNION ALL \
+         SELECT 'schema public has a function cpni did not create: ' || p.oid::regprocedure::text \
+         FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'public'::regnamespace \
+           AND (p.prorettype <> 'pg_catalog.trigger'::regtype OR p.pronargs <> 0 \
+                OR NOT p.proname::text IN (SELECT pg_catalog.unnest($2::text[]))) \
+         UNION ALL \
+         SELECT 'schema public has an operator: ' || o.oid::regoperator::text \
+         FROM pg_catalog.pg_operator o WHERE o.oprnamespace = 'public'::regnamespace \
+         UNION ALL \
+         SELECT 'schema public has a type cpni did not create: ' || ty.typname::text \
+         FROM pg_catalog.pg_type ty WHERE ty.typnamespace = 'public'::regnamespace \
+           AND ty.typrelid = 0 AND NOT EXISTS (SELECT FROM pg_catalog.pg_type e \
+               WHERE e.oid = ty.typelem AND e.typrelid <> 0) \
+         UNION ALL \
+         SELECT 'a cast involves a type of schema public: ' || k.castsource::regtype::text \
+             || ' to ' || k.casttarget::regtype::text \
+         FROM pg_catalog.pg_cast k JOIN pg_catalog.pg_type ty \
+           ON ty.oid = k.castsource OR ty.oid = k.casttarget \
+         WHERE ty.typnamespace = 'public'::regnamespace \
+         UNION ALL \
+         SELECT 'an event trigger exists: ' || et.evtname::text FROM pg_catalog.pg_event_trigger et \
          UNION ALL \
          SELECT 'schema ' || n.nspname::text || ' has ' || c.relname::text \
          FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
@@ -61,7 +91,7 @@ pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres
          SELECT 'session_replication_role is ' || current_setting('session_replication_role') \
          WHERE current_setting('session_replication_role') <> 'origin' \
          ORDER BY 1",
-        &[&names],
+        &[&names, &super::triggers::function_names()],
     )?;
     Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
 }

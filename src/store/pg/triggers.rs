@@ -89,6 +89,11 @@ pub fn foreign(conn: Conn<'_>) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// The names of the functions the migrations create (all trigger functions without arguments).
+pub fn function_names() -> Vec<String> {
+    expected_functions().into_iter().map(|(n, _)| n).collect()
+}
+
 /// The body of each trigger function the migrations create (the last definition of a name).
 fn expected_functions() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
