@@ -387,7 +387,15 @@ pub fn parse_text(text: &str) -> std::result::Result<(), String> {
 }
 
 fn parse(text: &str) -> std::result::Result<File, String> {
-    toml::from_str::<File>(text).map_err(|e| e.to_string().trim().replace('\n', " "))
+    toml::from_str::<File>(text).map_err(|e| {
+        let msg = e.to_string().trim().replace('\n', " ");
+        if e.message().starts_with("unknown field `db`") {
+            // TOML puts every key after a `[section]` line into that section.
+            format!("{msg}; db is a top-level key: move the db line above the first [section] line")
+        } else {
+            msg
+        }
+    })
 }
 
 fn config_error(origin: Option<&Path>, msg: String) -> Error {
@@ -736,6 +744,17 @@ mod tests {
     fn unknown_key_is_named() {
         let err = parse("[pin]\nmin_lenght = 6\n").unwrap_err();
         assert!(err.contains("min_lenght"), "{err}");
+        assert!(!err.contains("top-level"), "{err}");
+    }
+
+    #[test]
+    fn db_under_a_section_says_to_move_it() {
+        let err = parse("[storage]\nlock_timeout_secs = 5\ndb = \"/tmp/x.db\"\n").unwrap_err();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(
+            err.contains("move the db line above the first [section]"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -302,7 +302,9 @@ fn a_filtered_export_with_records_removed_is_caught() {
     assert_eq!(doc["complete"], false);
     let count = doc["count"].as_u64().unwrap();
     assert!(count >= 3, "{doc}");
-    env.run(&["audit", "verify", "--file", "x.jsonl"]).ok();
+    env.run(&["audit", "verify", "--file", "x.jsonl"])
+        .ok()
+        .stdout_has("Export x.jsonl verified (the file, not the database)");
     let text = std::fs::read_to_string(env.root().join("x.jsonl")).unwrap();
     let kept: Vec<&str> = text.lines().skip(1).collect();
     env.file("x.jsonl", &(kept.join("\n") + "\n"));

@@ -5,34 +5,16 @@
 //! which the database never holds. The code delivered later still verifies the session.
 
 use super::calls::{ADA, code, code_in_email, start};
-use super::pg_connect::{empty_db, host, secret_file, url};
-use super::pg_schema::{Db, psql_ok};
+use super::pg_connect::empty_db;
+use super::pg_schema::psql_ok;
+use super::pg_steps::day_host;
 use super::smtp::{Smtpd, free_port};
-use super::util::{Env, TEST_CONFIG};
-
-/// A host of `db` over verify-full TLS whose mail goes to an SMTP server on `smtp_port`.
-fn mail_host(db: &Db, smtp_port: u16) -> Env {
-    let env = host(&url(db, "?sslmode=verify-full"), "");
-    let app = secret_file(&env, "app-password", super::pg_connect::APP_PW);
-    let owner = secret_file(&env, "owner-password", super::pg_connect::OWNER_PW);
-    env.write_config(&format!(
-        "db = \"{}\"\n{TEST_CONFIG}\n[mail]\ntransport = \"smtp\"\n\
-         from = \"Acme <no-reply@acme.example>\"\n[mail.smtp]\nhost = \"127.0.0.1\"\n\
-         port = {smtp_port}\ntls = \"none\"\ntimeout_secs = 5\n\
-         [storage]\npassword_file = \"{}\"\nowner_password_file = \"{}\"\nca_file = \"{}\"\n",
-        url(db, "?sslmode=verify-full"),
-        app.display(),
-        owner.display(),
-        super::pg_connect::ca()
-    ));
-    env
-}
 
 #[test]
 fn pg_the_database_roles_cannot_read_a_queued_code_from_the_outbox() {
     let db = empty_db();
     let port = free_port();
-    let env = mail_host(&db, port);
+    let env = day_host(&db, port);
     env.run(&["--json", "init", "--demo"]).ok();
     let s = start(&env, ADA);
     env.run(&["session", "email-code", &s])

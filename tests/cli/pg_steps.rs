@@ -7,7 +7,8 @@
 //! back: a decision row edited with psql (the next step and `audit verify` exit 6), a trigger
 //! added (every command refused, `foreign-trigger`), an append-only trigger disabled or its
 //! function rewritten (`audit verify` exit 6). `audit purge` removes an old prefix (a log made
-//! old through the store) on the owner's connection, refused without its password file. A
+//! old through the store) on the owner's connection, refused without its password file, and
+//! docs/audit-format.md §6.2's offline head recipe then passes (and fails on a forged record). A
 //! server stopped between steps is exit 5 with nothing written, and the next step after its
 //! restart works.
 
@@ -18,7 +19,8 @@ use super::smtp::{Smtpd, free_port};
 use super::util::{Env, TEST_CONFIG};
 
 /// A host of `db` over verify-full TLS whose mail goes to an SMTP server on `smtp_port`.
-fn day_host(db: &Db, smtp_port: u16) -> Env {
+/// A host on `db` over TLS, with both password files and SMTP on `smtp_port`.
+pub(crate) fn day_host(db: &Db, smtp_port: u16) -> Env {
     let env = host(&url(db, "?sslmode=verify-full"), "");
     let app = secret_file(&env, "app-password", super::pg_connect::APP_PW);
     let owner = secret_file(&env, "owner-password", super::pg_connect::OWNER_PW);
@@ -456,4 +458,57 @@ fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies
     env.run(&["audit", "verify"]).ok();
     env.run(&["agent", "add", "bob", "--role", "agent"]).ok();
     env.run(&["audit", "verify"]).ok();
+
+    // docs/audit-format.md §6.2, as the day-to-day role: the signed head and the purge's
+    // statement check; a record the superuser appends behind cpni's back does not.
+    let key = env
+        .run(&["audit", "public-key"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    let out = head_recipe(&env, &db, &key);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("ok: head ") && said.contains("1 purge base(s)"),
+        "{said}"
+    );
+    psql_ok(
+        "postgres",
+        &db.name,
+        "SET session_replication_role = replica; \
+         INSERT INTO audit (seq, at, actor, event, detail, prev_hash, hash) \
+         SELECT seq + 1, at, actor, 'customer.show', '{}', hash, hash FROM audit \
+         ORDER BY seq DESC LIMIT 1",
+    );
+    let out = head_recipe(&env, &db, &key);
+    assert!(!out.status.success(), "a forged record fails the recipe");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the signed head is"), "{err}");
+}
+
+/// docs/audit-format.md §6.2's block, run as documented with `cpni_app`'s connection string.
+fn head_recipe(env: &Env, db: &Db, key: &str) -> std::process::Output {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/audit-format.md"))
+        .expect("docs/audit-format.md");
+    let code = doc
+        .split("### 6.2 ")
+        .nth(1)
+        .and_then(|s| s.split("```python\n").nth(1))
+        .and_then(|s| s.split("\n```").next())
+        .expect("a python block in section 6.2");
+    let script = env.file("head_pg.py", code);
+    let (host, port) = super::pg_schema::server();
+    let conninfo = format!("host={host} port={port} dbname={} user=cpni_app", db.name);
+    std::process::Command::new("python3")
+        .arg(script)
+        .arg(conninfo)
+        .arg(key)
+        .output()
+        .expect("python3 is needed (scripts/test.sh installs it)")
 }

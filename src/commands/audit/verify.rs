@@ -524,8 +524,12 @@ fn report(
         };
         return Err(integrity(&p).hint(hint));
     }
+    let what = match doc.get("file").and_then(Value::as_str) {
+        Some(f) => format!("Export {f} verified (the file, not the database)"),
+        None => "Audit log verified".to_string(),
+    };
     let mut text = format!(
-        "Audit log verified: {} records, head record {} with hash {}.",
+        "{what}: {} records, head record {} with hash {}.",
         o.count,
         o.head_seq,
         hex::encode(&o.head_hash)

@@ -169,7 +169,10 @@ fn roots(t: &Target) -> Result<RootCertStore> {
         let bad = |msg: String| {
             Error::usage(
                 "ca-file",
-                format!("storage.ca_file {}: {msg}", path.display()),
+                format!(
+                    "the CA file (storage.ca_file or db's sslrootcert) {}: {msg}",
+                    path.display()
+                ),
             )
             .hint(
                 "ca_file is the PEM file of the CA that signed the PostgreSQL server's certificate",

@@ -267,8 +267,13 @@ pub fn mismatch(place: &str, keys: &HostKeys, fp: &Fingerprint, stored: &Fingerp
         "pg-keys-mismatch",
         format!(
             "this host's key files do not match the keys of the PostgreSQL database {place} \
-             (the fingerprint its first host recorded): {} differ",
-            which.join(" and ")
+             (the fingerprint its first host recorded): {} {}",
+            which.join(" and "),
+            if which.len() == 1 {
+                "differs"
+            } else {
+                "differ"
+            }
         ),
     )
     .hint(format!(

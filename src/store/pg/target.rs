@@ -119,6 +119,12 @@ pub fn parse(db: &str, files: StorageFiles) -> Result<Target, String> {
             url.scheme()
         ));
     }
+    if !url.has_authority() {
+        return Err(format!(
+            "db: a PostgreSQL URL starts {}:// with two slashes; write postgresql://cpni_app@HOST/DATABASE",
+            url.scheme()
+        ));
+    }
     if url.password().is_some() {
         return Err(password_in_url());
     }
@@ -364,7 +370,14 @@ pub fn read_password(field: &str, path: &Path) -> crate::error::Result<String> {
 /// Reads `[storage] ca_file`: a regular file (not a link, FIFO or device), at most
 /// [`CA_CAP`], not writable by group or others.
 pub fn read_ca_file(path: &Path) -> crate::error::Result<Vec<u8>> {
-    read_checked("storage.ca_file", path, CA_CAP, 0o022, "ca-file")
+    // The path comes from `[storage] ca_file` or from the URL's `sslrootcert`.
+    read_checked(
+        "the CA file (storage.ca_file or db's sslrootcert)",
+        path,
+        CA_CAP,
+        0o022,
+        "ca-file",
+    )
 }
 
 /// Opens `path` without blocking (a FIFO never hangs) and checks what it is through the open
@@ -409,7 +422,7 @@ fn read_checked(
         Err(e) => {
             return Err(err(
                 format!("cannot be read: {e}"),
-                "check the path in the config file".into(),
+                format!("check the path given for {field}"),
             ));
         }
     }
@@ -421,7 +434,7 @@ fn read_checked(
         .map_err(|e| {
             err(
                 format!("cannot be read: {e}"),
-                "check the path in the config file".into(),
+                format!("check the path given for {field}"),
             )
         })?;
     let m = f
@@ -522,6 +535,8 @@ mod tests {
                 "password_file",
             ),
             ("postgresql://h/cpni", "no role"),
+            ("postgresql:/cpni_app@h/cpni", "two slashes"),
+            ("postgres:cpni_app@h/cpni", "two slashes"),
             ("postgresql://cpni_app@h", "no database"),
             ("postgresql://cpni_app@h/cpni?sslmode=prefer", "sslmode"),
             (
