@@ -341,6 +341,68 @@ fn pg_a_joining_host_must_be_given_the_keys() {
     assert_eq!(std::fs::read(&ac).unwrap(), std::fs::read(&bc).unwrap());
 }
 
+/// The key files' names follow the host, port and database written in `db`: the same server
+/// spelled another way (its socket instead of 127.0.0.1, or a new name after a failover) finds
+/// no keys under the new name. The refusal names the files this host does have for the
+/// database (their fingerprint is the database's) and the rename, not a copy from elsewhere.
+#[test]
+fn pg_keys_named_for_another_spelling_of_the_server_are_found_and_named() {
+    let db = empty_db();
+    let a = tls_host(&db);
+    a.run(&["init"]).ok();
+    let (old_code, old_signing) = key_files(&a);
+    let socket = format!(
+        "postgresql://cpni_app@{}:{}/{}",
+        server().0.replace('/', "%2F"),
+        server().1,
+        db.name
+    );
+    let cfg = std::fs::read_to_string(a.config_path()).unwrap();
+    let (first, rest) = cfg.split_once('\n').unwrap();
+    assert!(first.starts_with("db = "), "{first}");
+    let rest: String = rest
+        .lines()
+        .filter(|l| !l.starts_with("ca_file"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    a.write_config(&format!("db = \"{socket}\"\n{rest}"));
+    a.run(&["--json", "customer", "list"])
+        .code(2)
+        .stderr_has("pg-keys-missing");
+    let run = a.run(&["customer", "list"]);
+    run.code(2)
+        .stderr_has("under another name")
+        .stderr_has(&old_code.display().to_string())
+        .stderr_has("mv ");
+    assert!(
+        !run.stderr.contains("from a running gateway host"),
+        "{}",
+        run.stderr
+    );
+    // The rename the hint gives, then the same host runs on the socket.
+    let hint = run.stderr.split("`mv ").nth(1).unwrap();
+    let new_code = hint.split('`').next().unwrap().split(' ').nth(1).unwrap();
+    let new_signing = run.stderr.split("`mv ").nth(2).unwrap();
+    let new_signing = new_signing
+        .split('`')
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap();
+    std::fs::rename(&old_code, new_code).unwrap();
+    std::fs::rename(&old_signing, new_signing).unwrap();
+    a.run(&["customer", "list"]).ok();
+    a.run(&["audit", "verify"]).ok();
+    // Keys of another database under another name are not offered.
+    std::fs::rename(new_code, &old_code).unwrap();
+    std::fs::rename(new_signing, &old_signing).unwrap();
+    std::fs::write(&old_code, "11".repeat(32)).unwrap();
+    a.run(&["customer", "list"])
+        .code(2)
+        .stderr_has("from a running gateway host");
+}
+
 #[test]
 fn pg_init_refuses_a_newer_schema_and_a_database_that_is_not_cpnis() {
     let db = empty_db();

@@ -285,8 +285,31 @@ pub fn mismatch(place: &str, keys: &HostKeys, fp: &Fingerprint, stored: &Fingerp
     ))
 }
 
-/// The refusal of a host without key files joining a database that has a fingerprint.
-pub fn missing(place: &str, keys: &HostKeys) -> Error {
+/// The refusal of a host without key files joining a database that has a fingerprint
+/// (`stored`). When this host has the database's keys under another key base (the name comes
+/// from the host, port and database written in `db`: another spelling of the server's address,
+/// or a server renamed after a failover), it says so and how to rename them.
+pub fn missing(place: &str, keys: &HostKeys, stored: Option<&Fingerprint>) -> Error {
+    if let Some(old) = stored.and_then(|s| renamed(keys, s)) {
+        let (oc, os) = crate::secrets::key_paths(&old);
+        return Error::usage(
+            "pg-keys-missing",
+            format!(
+                "this host holds the key files of the PostgreSQL database {place} under another \
+                 name ({}, {}): the names follow the host, port and database written in db, and \
+                 db now spells the server differently",
+                oc.display(),
+                os.display()
+            ),
+        )
+        .hint(format!(
+            "rename both (`mv {} {}` and `mv {} {}`), or write db as before; nothing was changed",
+            oc.display(),
+            keys.code_path.display(),
+            os.display(),
+            keys.signing_path.display()
+        ));
+    }
     Error::usage(
         "pg-keys-missing",
         format!(
@@ -302,4 +325,21 @@ pub fn missing(place: &str, keys: &HostKeys) -> Error {
         keys.code_path.display(),
         keys.signing_path.display()
     ))
+}
+
+/// Another key base in `keys`' folder (at most 64 looked at) whose files pass the checks and
+/// whose fingerprint is `stored`.
+fn renamed(keys: &HostKeys, stored: &Fingerprint) -> Option<PathBuf> {
+    let dir = keys.base.parent()?;
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| {
+            n.strip_suffix(".code-key")
+                .filter(|b| b.starts_with("cpni-pg-"))
+                .map(|b| dir.join(b))
+        })
+        .filter(|b| *b != keys.base)
+        .take(64)
+        .find(|b| HostKeys::load_or_new(b).is_ok_and(|k| k.on_disk && k.fingerprint() == *stored))
 }

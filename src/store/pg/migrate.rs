@@ -136,7 +136,7 @@ fn fingerprint(tx: &mut impl GenericClient, t: &Target, keys: &HostKeys) -> Resu
     let reloaded = keys.reload()?;
     let keys = reloaded.as_ref().unwrap_or(keys);
     if !keys.on_disk {
-        return Err(hostkeys::missing(&t.place(), keys));
+        return Err(hostkeys::missing(&t.place(), keys, Some(&stored)));
     }
     let fp = keys.fingerprint();
     if stored != fp {
@@ -156,16 +156,16 @@ pub fn require_keys(client: &mut impl GenericClient, t: &Target, keys: &HostKeys
             &[],
         )
         .map_err(pg)?;
+    let stored = row.map(|row| Fingerprint {
+        signing_public: row.get(0),
+        code_key_mac: row.get(1),
+    });
     if !keys.on_disk {
-        return Err(hostkeys::missing(&t.place(), keys));
+        return Err(hostkeys::missing(&t.place(), keys, stored.as_ref()));
     }
     let fp = keys.fingerprint();
-    match row {
-        Some(row) => {
-            let stored = Fingerprint {
-                signing_public: row.get(0),
-                code_key_mac: row.get(1),
-            };
+    match stored {
+        Some(stored) => {
             if stored != fp {
                 return Err(hostkeys::mismatch(&t.place(), keys, &fp, &stored));
             }
