@@ -27,8 +27,13 @@ pub fn due(cfg: &CheckpointSection, tail: Tail) -> bool {
 pub fn overdue(cfg: &CheckpointSection, tail: Tail) -> Option<String> {
     if let Some(n) = cfg.every_records.filter(|n| tail.records > *n) {
         return Some(format!(
-            "{} records follow the newest signed checkpoint, but [checkpoint] every_records = {n}",
-            tail.records
+            "{} record{} the newest signed checkpoint, but [checkpoint] every_records = {n}",
+            tail.records,
+            if tail.records == 1 {
+                " follows"
+            } else {
+                "s follow"
+            }
         ));
     }
     if let Some(m) = cfg

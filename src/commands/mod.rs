@@ -50,10 +50,17 @@ pub fn dispatch_as(cli: Cli, agent: Option<String>, key: Option<String>) -> Resu
     ctx.agent = agent;
     ctx.key = key;
     crate::timing::mark("config");
+    // `audit verify` only reads, and signs nothing however it ends.
+    let verifying = matches!(&cli.command, Command::Audit(audit::AuditCommand::Verify(_)));
     let result = route(&ctx, cli);
     crate::timing::mark("command");
-    // `[checkpoint]` schedule: checked after every command (any of them may have written).
-    audit::schedule::after_write(&ctx, false);
+    // `[checkpoint]` schedule: checked after every command (any of them may have written),
+    // but never after an integrity failure: nothing is signed over what was just called
+    // suspect, so the alarm stays until someone looks.
+    let integrity_failed = matches!(&result, Err(e) if e.kind == crate::error::Kind::Integrity);
+    if !verifying && !integrity_failed {
+        audit::schedule::after_write(&ctx, false);
+    }
     crate::timing::mark("schedule");
     result
 }

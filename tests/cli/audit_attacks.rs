@@ -254,6 +254,41 @@ fn a_record_forged_after_the_newest_checkpoint_is_caught() {
     verify_fails(&env, &[], "unsigned-tail");
 }
 
+/// A failed verify signs nothing, so its alarm stays: the schedule is skipped after `audit
+/// verify` and after any integrity failure (it used to sign, and ship, a checkpoint over the
+/// records verify had just called suspect, and the next verify passed).
+#[test]
+fn a_failed_verify_signs_no_checkpoint_over_the_records_it_called_suspect() {
+    let env = Env::initialised(true);
+    let plain = std::fs::read_to_string(env.config_path()).unwrap();
+    // Another host's config without the schedule writes six records.
+    for n in 0..6 {
+        env.run(&customer_args(&format!("ACCT-41{n}"))).ok();
+    }
+    let shipped = env.root().join("shipped");
+    env.write_config(&format!(
+        "{plain}\n[checkpoint]\nevery_records = 5\ncommand = [\"sh\", \"-c\", \"cat >> {}\"]\n",
+        shipped.display()
+    ));
+    let stored = env.count("audit_checkpoint");
+    for _ in 0..2 {
+        let run = env.run(&["audit", "verify"]);
+        run.code(6)
+            .stderr_has("records follow the newest signed checkpoint")
+            .stderr_has("give every host the same section");
+        assert_eq!(
+            env.count("audit_checkpoint"),
+            stored,
+            "verify signed a checkpoint"
+        );
+        assert!(!shipped.exists(), "verify shipped a checkpoint");
+    }
+    // A forged record makes an ordinary step fail with exit 6: nothing is signed after it either.
+    forge_record(&env, "disclosure", "{}");
+    env.run(&["audit", "checkpoint"]).code(6);
+    assert_eq!(env.count("audit_checkpoint"), stored);
+}
+
 #[test]
 fn a_forged_decision_record_is_caught_without_a_schedule() {
     let env = log_with_checkpoint();

@@ -1,5 +1,6 @@
 //! Automatic checkpoints (`[checkpoint]` in the config): after each command that wrote, and
-//! after every export and purge, a checkpoint is signed when the schedule says it is due, and
+//! after every export and purge, a checkpoint is signed when the schedule says it is due (never
+//! after `audit verify` or a command that failed with exit 6: [`crate::commands`]), and
 //! each new checkpoint goes to `checkpoint.command` on stdin (run without a shell).
 //!
 //! The records since the newest stored checkpoint are checked to chain on from it before

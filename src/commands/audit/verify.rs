@@ -519,6 +519,8 @@ fn report(
         }
         let hint = if p.kind == "manifest-missing" {
             "pass the export's manifest with --manifest FILE (`cpni audit manifest SEQ` prints it again)"
+        } else if p.kind == "unsigned-tail" {
+            "the schedule is each host's own [checkpoint] section: a host without it (or one where it was just turned on) leaves records unsigned, so give every host the same section; then look at the records after the named one (`cpni audit list --since …`) before `cpni audit checkpoint` signs them"
         } else {
             "treat the log as evidence: copy the database and its checkpoints before anything else, then investigate"
         };
