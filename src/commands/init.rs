@@ -129,10 +129,16 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<u8> {
     let config_written = write_config_template()?;
     if !fresh {
         let text = format!(
-            "cpni is already initialised at {}; nothing changed.{}",
+            "cpni is already initialised at {}; nothing changed.{}{}",
             safe(&path.display().to_string()),
             if keys_created {
                 " (Missing key files were recreated.)"
+            } else {
+                ""
+            },
+            if args.demo {
+                "\nThe demo customers were not loaded: --demo loads them only into a database \
+                 this init creates (try `cpni demo`, or --db a new file)."
             } else {
                 ""
             }
@@ -234,6 +240,11 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
     );
     let text = if demo_count > 0 {
         format!("{text}\nLoaded {demo_count} demo customers (see the README for their PINs).")
+    } else if args.demo {
+        format!(
+            "{text}\nThe demo customers were not loaded: --demo loads them only into a database \
+             this init sets up (use a new, empty database for a demo)."
+        )
     } else {
         text
     };
@@ -257,8 +268,14 @@ fn run_postgres(ctx: &Ctx, t: &Target, args: &InitArgs) -> Result<u8> {
 }
 
 /// Writes this host's `authorized_keys` from the database when it differs (a host joining a
-/// database whose agents already have keys); returns its path when it did.
+/// database whose agents already have keys); returns its path when it did. A database that
+/// lists no key leaves the file alone: the init of a second database on a host whose account
+/// already serves another one's gateway must not empty that one's block (`cpni agent key sync`
+/// does it when asked).
 fn write_authorized_keys(ctx: &Ctx, db: &mut Db) -> Result<Option<std::path::PathBuf>> {
+    if db.read().active_agent_keys()?.is_empty() {
+        return Ok(None);
+    }
     let written = db
         .step(|tx| authorized::rewrite(tx, &ctx.cfg, false))
         .map_err(|mut e| {
@@ -312,9 +329,14 @@ fn postgres_summary(
             safe(&p.display().to_string())
         ));
     }
-    text.push_str(
-        "\nNext: `cpni agent add LOGIN --role agent` for each agent, then `cpni verify`.",
-    );
+    // Only the host that set the database up has agents to add; a joining host is done.
+    if admin.is_some() {
+        text.push_str(
+            "\nNext: `cpni agent add LOGIN --role agent` for each agent, then `cpni verify`.",
+        );
+    } else {
+        text.push_str("\nThis host is ready: `cpni agent list` shows the database's agents.");
+    }
     text
 }
 

@@ -337,7 +337,11 @@ fn pg_a_joining_host_must_be_given_the_keys() {
     nothing_on_the_host(&b);
     let (ac, _) = key_files(&a);
     let (bc, _) = copy_keys(&a, &b);
-    b.run(&["init"]).ok().stdout_has("nothing changed");
+    let run = b.run(&["init"]);
+    run.ok()
+        .stdout_has("nothing changed")
+        .stdout_has("This host is ready");
+    assert!(!run.stdout.contains("cpni agent add"), "{}", run.stdout);
     assert_eq!(std::fs::read(&ac).unwrap(), std::fs::read(&bc).unwrap());
 }
 

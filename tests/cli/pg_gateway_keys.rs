@@ -83,3 +83,38 @@ fn pg_a_joining_host_writes_its_authorized_keys_and_follows_removals_on_sync() {
     let text = std::fs::read_to_string(keys_file(&b)).unwrap();
     assert!(!text.contains(&blob(&public)), "{text}");
 }
+
+/// The first `cpni init` of a second, empty database on a host whose account already serves
+/// a gateway leaves that gateway's `authorized_keys` alone (it used to empty cpni's block).
+#[test]
+fn pg_init_of_a_second_database_keeps_the_first_ones_authorized_keys() {
+    let db = empty_db();
+    let a = tls_host(&db);
+    a.run(&["init"]).ok();
+    let public = keygen(&a, "agent9");
+    a.run(&[
+        "agent",
+        "add",
+        "agent9",
+        "--role",
+        "agent",
+        "--ssh-key-file",
+        public.to_str().unwrap(),
+    ])
+    .ok();
+    let before = std::fs::read_to_string(keys_file(&a)).expect("A's authorized_keys");
+    assert!(before.contains(&blob(&public)), "{before}");
+    let second = empty_db();
+    let cfg = std::fs::read_to_string(a.config_path()).unwrap();
+    let other = cfg.replacen(&db.name, &second.name, 1);
+    assert_ne!(cfg, other);
+    let path = a.file("second.toml", &other);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let run = a.run(&["--json", "--config", path.to_str().unwrap(), "init"]);
+    run.ok();
+    assert_eq!(
+        run.json()["authorized_keys_written"],
+        serde_json::Value::Null
+    );
+    assert_eq!(std::fs::read_to_string(keys_file(&a)).unwrap(), before);
+}

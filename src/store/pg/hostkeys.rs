@@ -320,10 +320,13 @@ pub fn missing(place: &str, keys: &HostKeys, stored: Option<&Fingerprint>) -> Er
         ),
     )
     .hint(format!(
-        "copy {} and {} from a running gateway host of this database (e.g. scp, then chmod \
-         600), then run `cpni init` again; nothing was changed",
-        keys.code_path.display(),
-        keys.signing_path.display()
+        "copy both key files from a running gateway host of this database to these two paths \
+         (e.g. `mkdir -m 700 -p {}`, scp, then chmod 600), then run `cpni init` again; the \
+         names follow the host, port and database written in db, so that host's files may \
+         carry another name if its db spells the server differently; nothing was changed",
+        keys.code_path
+            .parent()
+            .map_or(String::new(), |d| d.display().to_string())
     ))
 }
 
