@@ -119,7 +119,9 @@ fn build_year(env: &Env) {
         "y",
     ])
     .ok();
-    let this_year = env.sql("select strftime('%Y-%m-%d', 'now');");
+    // A minute ago as an RFC 3339 time: a plain UTC date is the start of that day in the
+    // carrier's zone (US Eastern), which is still in the future just after midnight UTC.
+    let this_year = cpni::clock::format(cpni::clock::now() - time::Duration::minutes(1));
     env.run(&[
         "breach",
         "open",
