@@ -199,6 +199,19 @@ impl Drop for PgClaim {
     }
 }
 
+impl Advisory {
+    /// Exit 6 `foreign-object` when [`super::pg::guard::problems`] finds anything; an
+    /// internal error for a connection opened without its guard.
+    fn guarded(&self) -> Result<()> {
+        let Some(sql) = self.pg.guard.get() else {
+            return Err(Error::internal(
+                "a PostgreSQL connection without its step check took the writer lock",
+            ));
+        };
+        super::foreign_objects_error(&super::pg::guard::problems(&self.pg, sql)?)
+    }
+}
+
 impl Locking for Advisory {
     type Writer = InTransaction;
     type Claim = PgClaim;
@@ -217,6 +230,12 @@ impl Locking for Advisory {
             super::pg::WRITER_LOCK
         );
         if let Err(e) = self.pg.batch_waiting(&sql, timeout) {
+            let _ = self.pg.batch("ROLLBACK");
+            return Err(e);
+        }
+        // Inside the transaction, under the lock: what decides whether the step may run
+        // (pg::guard), whatever changed since the connection opened.
+        if let Err(e) = self.guarded() {
             let _ = self.pg.batch("ROLLBACK");
             return Err(e);
         }

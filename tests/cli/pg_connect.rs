@@ -171,7 +171,7 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     let env = tls_host(&db);
     let r = env.run(&["init"]);
     r.ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 4")
+        .stdout_has("Applied PostgreSQL migrations 1 to 5")
         .stdout_has(&place(&db))
         .stdout_has("is registered as admin")
         .stdout_has("Next: `cpni agent add")
@@ -737,10 +737,13 @@ fn pg_stopped_server_is_exit_5_then_init_works_once_it_is_back() {
     assert_eq!(n.trim(), "0", "the failed init created something");
     env.run(&["init"])
         .ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 4");
+        .stdout_has(&format!(
+            "Applied PostgreSQL migrations 1 to {}",
+            cpni::store::pg::MIGRATIONS.len()
+        ));
     assert_eq!(
         s.psql("cpni", "SELECT version FROM schema_version").trim(),
-        "4"
+        cpni::store::pg::MIGRATIONS.len().to_string()
     );
     assert!(key_files(&env).0.exists());
 }

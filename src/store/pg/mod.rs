@@ -79,6 +79,7 @@ pub mod approle;
 pub mod capture;
 pub mod connect;
 pub mod error;
+pub mod guard;
 pub mod hostkeys;
 pub mod migrate;
 pub mod shape;
@@ -94,6 +95,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_roles.sql"),
     include_str!("migrations/0003_host_keys.sql"),
     include_str!("migrations/0004_capture.sql"),
+    include_str!("migrations/0005_qualified.sql"),
 ];
 
 /// The administrator's one-time set-up of the two roles (run as a superuser, before the

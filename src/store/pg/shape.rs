@@ -48,7 +48,15 @@ pub fn tables() -> Vec<String> {
 pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres::Error> {
     let names = tables();
     let rows = client.query(
-        "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])) \
+        &format!("{SHAPE} ORDER BY 1"),
+        &[&names, &super::triggers::function_names()],
+    )?;
+    Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
+}
+
+/// The shape check's query, without its order: `$1` is [`tables`], `$2` the names of cpni's
+/// functions (`super::triggers::function_names`); [`super::guard`] runs it inside each step.
+pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])) \
          SELECT 'table ' || t.name || ' is ' || CASE \
              WHEN c.relkind <> 'r' THEN 'not a plain table (relkind ' || c.relkind::text || ')' \
              WHEN c.relforcerowsecurity THEN 'under forced row-level security' \
@@ -88,13 +96,9 @@ pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres
            AND n.nspname NOT IN ('public', 'pg_catalog', 'information_schema', 'pg_toast') \
            AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' \
          UNION ALL \
-         SELECT 'session_replication_role is ' || current_setting('session_replication_role') \
-         WHERE current_setting('session_replication_role') <> 'origin' \
-         ORDER BY 1",
-        &[&names, &super::triggers::function_names()],
-    )?;
-    Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
-}
+         SELECT 'session_replication_role is ' || pg_catalog.current_setting('session_replication_role') \
+         WHERE pg_catalog.current_setting('session_replication_role') <> 'origin' \
+        ";
 
 #[cfg(test)]
 mod tests {

@@ -113,6 +113,7 @@ fn expected_functions() -> Vec<(String, String)> {
                 .next()
                 .unwrap_or_default()
                 .trim()
+                .trim_start_matches("public.")
                 .to_string();
             let Some(open) = after.find("$$") else { break };
             let body = &after[open + 2..];
