@@ -735,12 +735,10 @@ fn pg_stopped_server_is_exit_5_then_init_works_once_it_is_back() {
     s.script("resume");
     let n = s.psql("cpni", "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'");
     assert_eq!(n.trim(), "0", "the failed init created something");
-    env.run(&["init"])
-        .ok()
-        .stdout_has(&format!(
-            "Applied PostgreSQL migrations 1 to {}",
-            cpni::store::pg::MIGRATIONS.len()
-        ));
+    env.run(&["init"]).ok().stdout_has(&format!(
+        "Applied PostgreSQL migrations 1 to {}",
+        cpni::store::pg::MIGRATIONS.len()
+    ));
     assert_eq!(
         s.psql("cpni", "SELECT version FROM schema_version").trim(),
         cpni::store::pg::MIGRATIONS.len().to_string()

@@ -380,7 +380,7 @@ fn pg_a_server_stopped_between_steps_is_exit_5_and_the_next_step_works_after_res
 
 /// The store on `db` as the day-to-day role over the test server's socket, with `env`'s key
 /// files (a step of this process signs as the host's cpni would).
-fn store_of(db: &Db, env: &Env) -> cpni::store::Db {
+pub(super) fn store_of(db: &Db, env: &Env) -> cpni::store::Db {
     let (host, port) = super::pg_schema::server();
     let url = format!(
         "postgresql://cpni_app@{}:{port}/{}?sslmode=disable",

@@ -138,6 +138,36 @@ pub fn problems(pg: &PgConn, sql: &str) -> Result<Vec<String>> {
     Conn::Pg(pg).rows(sql, vals![pg.target.owner_role], |r| r.get::<String>(0))
 }
 
+/// The calls in a function body `src` of a function that no schema names (`name(` not after
+/// a `.`), but for the SQL keywords that take parentheses: migration 5 leaves none in cpni's
+/// functions (its tests read them from the migrations and from `pg_proc`).
+pub fn unqualified_calls(src: &str) -> Vec<String> {
+    const KEYWORDS: &[&str] = &[
+        "IF", "VALUES", "EXISTS", "COALESCE", "IN", "AND", "OR", "NOT", "OPERATOR", "THEN", "WHEN",
+        "ELSE", "SELECT", "WHERE", "ON", "USING",
+    ];
+    let bytes = src.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut out = Vec::new();
+    for (i, _) in src.match_indices('(') {
+        let mut end = i;
+        while end > 0 && bytes[end - 1] == b' ' {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && word(bytes[start - 1]) {
+            start -= 1;
+        }
+        let name = &src[start..end];
+        let qualified = start > 0 && bytes[start - 1] == b'.';
+        if !name.is_empty() && !qualified && !KEYWORDS.contains(&name.to_ascii_uppercase().as_str())
+        {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +178,24 @@ mod tests {
         assert!(q.contains("('trigger o''x on t', 'ab')"), "{q}");
         assert!(!q.contains("$2"), "{q}");
         assert!(q.contains("'search_path=pg_catalog, pg_temp'"));
+    }
+
+    /// Migration 5's bodies (the last definition of each function) call no built-in
+    /// unqualified; migration 4's capture did (`to_jsonb(OLD)`), which the check sees.
+    #[test]
+    fn cpni_functions_call_every_built_in_by_its_schema() {
+        let last = super::super::MIGRATIONS.last().unwrap();
+        let mut bodies = 0;
+        for body in last.split("$$").skip(1).step_by(2) {
+            bodies += 1;
+            assert_eq!(unqualified_calls(body), Vec::<String>::new(), "{body}");
+        }
+        assert_eq!(bodies, 4);
+        let old = super::super::MIGRATIONS[3].split("$$").nth(1).unwrap();
+        assert!(
+            unqualified_calls(old).contains(&"to_jsonb".to_string()),
+            "{old}"
+        );
+        assert!(unqualified_calls(old).contains(&"current_setting".to_string()));
     }
 }
