@@ -193,9 +193,9 @@ fn claim_key(id: i64) -> (i32, i32) {
 impl Drop for PgClaim {
     fn drop(&mut self) {
         let (class, obj) = claim_key(self.id);
-        let _ = self
-            .pg
-            .batch(&format!("SELECT pg_advisory_unlock({class}, {obj})"));
+        let _ = self.pg.batch(&format!(
+            "SELECT pg_catalog.pg_advisory_unlock({class}, {obj})"
+        ));
     }
 }
 
@@ -224,9 +224,9 @@ impl Locking for Advisory {
     fn writer(&self, timeout: Duration) -> Result<InTransaction> {
         let ms = timeout.as_millis().clamp(1, i32::MAX as u128);
         let sql = format!(
-            "BEGIN; SELECT set_config('lock_timeout', '{ms}ms', true), \
-             set_config('cpni.capture', 'on', true); \
-             SELECT pg_advisory_xact_lock({})",
+            "BEGIN; SELECT pg_catalog.set_config('lock_timeout', '{ms}ms', true), \
+             pg_catalog.set_config('cpni.capture', 'on', true); \
+             SELECT pg_catalog.pg_advisory_xact_lock({})",
             super::pg::WRITER_LOCK
         );
         if let Err(e) = self.pg.batch_waiting(&sql, timeout) {
@@ -249,14 +249,14 @@ impl Locking for Advisory {
         let ms = timeout.as_millis().clamp(1, i32::MAX as u128);
         let got = self.pg.batch_waiting(
             &format!(
-                "SELECT set_config('lock_timeout', '{ms}ms', false); \
-             SELECT pg_advisory_lock({class}, {obj})"
+                "SELECT pg_catalog.set_config('lock_timeout', '{ms}ms', false); \
+             SELECT pg_catalog.pg_advisory_lock({class}, {obj})"
             ),
             timeout,
         );
         let reset = self
             .pg
-            .batch("SELECT set_config('lock_timeout', '0', false)");
+            .batch("SELECT pg_catalog.set_config('lock_timeout', '0', false)");
         match got {
             Err(e) if e.code == "busy" => return Err(claim_busy(id, timeout)),
             Err(e) => return Err(e),

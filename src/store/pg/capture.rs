@@ -143,7 +143,7 @@ pub fn quiet<T>(pg: &PgConn, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let conn = Conn::Pg(pg);
     let before: i64 = conn
         .row(
-            "SELECT coalesce(max(id), 0) FROM pg_temp.cpni_change",
+            "SELECT COALESCE(pg_catalog.max(id), 0) FROM pg_temp.cpni_change",
             &[],
             |r| r.get(0),
         )?

@@ -41,9 +41,10 @@ pub fn expected() -> Vec<(String, String)> {
 /// The triggers (name, canonical definition) on cpni's tables as the server has them.
 pub fn present(conn: Conn<'_>) -> Result<Vec<(String, String)>> {
     let mut out = conn.rows(
-        "SELECT t.tgname::text, pg_get_triggerdef(t.oid), t.tgenabled::text, p.prosrc \
-         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid \
-         JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid \
+        "SELECT t.tgname::text, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled::text, p.prosrc \
+         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid \
          WHERE n.nspname = 'public' AND NOT t.tgisinternal ORDER BY 1",
         &[],
         |r| {
@@ -81,7 +82,7 @@ pub fn foreign(conn: Conn<'_>) -> Result<Vec<String>> {
         }
     }
     out.extend(conn.rows(
-        "SELECT 'rule ' || rulename::text || ' on ' || tablename::text FROM pg_rules \
+        "SELECT 'rule ' || rulename::text || ' on ' || tablename::text FROM pg_catalog.pg_rules \
          WHERE schemaname = 'public' ORDER BY 1",
         &[],
         |r| r.get::<String>(0),
