@@ -125,8 +125,7 @@ fn pg_an_object_created_after_open_stops_the_next_step_of_the_same_process() {
             "CREATE OR REPLACE FUNCTION public.cpni_capture() RETURNS trigger LANGUAGE plpgsql \
              SET search_path = pg_catalog, pg_temp AS $$ BEGIN RETURN NULL; END; $$",
             "",
-            "trigger session_capture on session or its function was changed since this process \
-             opened the database",
+            "function cpni_capture() was changed since this process opened the database",
         ),
         (
             "cpni_owner",

@@ -14,8 +14,9 @@
 //! - any trigger on a table of `public` (cpni's included) that is not enabled (`tgenabled =
 //!   'O'`: disabled, or firing only as a replica or always), any trigger or rule on this
 //!   connection's temporary `cpni_change`, any rule on a table of `public`;
-//! - every trigger on a table of `public` whose definition, function source or function
-//!   settings differ from what this connection saw at open ([`Snapshot`], taken before the
+//! - every trigger on a table of `public` whose definition differs from what this
+//!   connection saw at open, and every function they run whose source or settings differ
+//!   ([`Snapshot`], taken before the
 //!   open's full comparison with the migrations, `super::triggers::foreign`, so nothing can
 //!   change between the two unseen): a trigger added, dropped, re-created, or its function
 //!   rewritten after open.
@@ -33,16 +34,22 @@ use crate::store::sql::{Conn, PgConn, vals};
 pub const PINNED: &str = "search_path=pg_catalog, pg_temp";
 
 /// Each trigger on a table of `public` (`trigger NAME on TABLE`) with a hash of its
-/// definition and of the function it runs (source and settings): what [`problems`] compares.
+/// definition, and each function such a trigger runs (`function NAME()`) with a hash of its
+/// source and settings: what [`problems`] compares.
 const STATE: &str = "SELECT 'trigger ' || t.tgname::text || ' on ' || c.relname::text, \
      pg_catalog.md5(pg_catalog.concat_ws('|', t.tgrelid, t.tgfoid, t.tgtype, t.tgenabled, \
          t.tgnargs, pg_catalog.encode(t.tgargs, 'hex'), t.tgattr::text, t.tgqual::text, \
-         t.tgconstraint, t.tgdeferrable, t.tginitdeferred, t.tgoldtable, t.tgnewtable, \
-         p.pronamespace, p.proname, p.prosrc, p.proconfig::text, p.prosecdef, p.proowner, \
-         p.prolang, p.provolatile, p.proleakproof, p.proretset, p.prorettype)) \
+         t.tgconstraint, t.tgdeferrable, t.tginitdeferred, t.tgoldtable, t.tgnewtable)) \
      FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid \
-     JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid \
-     WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal";
+     WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal \
+     UNION ALL \
+     SELECT 'function ' || p.oid::regprocedure::text, \
+     pg_catalog.md5(pg_catalog.concat_ws('|', p.oid, p.prosrc, p.proconfig::text, p.prosecdef, \
+         p.proowner, p.prolang, p.provolatile, p.proleakproof, p.proretset, p.prorettype)) \
+     FROM pg_catalog.pg_proc p \
+     WHERE p.oid IN (SELECT t.tgfoid FROM pg_catalog.pg_trigger t \
+         JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid \
+         WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal)";
 
 /// The triggers of `public` as this connection saw them at open (`STATE`'s rows).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -121,7 +128,7 @@ pub fn query(snap: &Snapshot) -> String {
          WHERE c.relnamespace = 'public'::regnamespace AND w.rulename <> '_RETURN' \
          UNION ALL \
          SELECT COALESCE(cur.k, was.k) || CASE WHEN was.k IS NULL THEN ' was added' \
-             WHEN cur.k IS NULL THEN ' was dropped' ELSE ' or its function was changed' END \
+             WHEN cur.k IS NULL THEN ' was dropped' ELSE ' was changed' END \
              || ' since this process opened the database' \
          FROM ({STATE}) AS cur(k, h) FULL JOIN (VALUES {was}) AS was(k, h) ON cur.k = was.k \
          WHERE cur.h IS DISTINCT FROM was.h \

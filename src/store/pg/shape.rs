@@ -84,9 +84,10 @@ pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])) 
          UNION ALL \
          SELECT 'a cast involves a type of schema public: ' || k.castsource::regtype::text \
              || ' to ' || k.casttarget::regtype::text \
-         FROM pg_catalog.pg_cast k JOIN pg_catalog.pg_type ty \
-           ON ty.oid = k.castsource OR ty.oid = k.casttarget \
-         WHERE ty.typnamespace = 'public'::regnamespace \
+         FROM pg_catalog.pg_cast k WHERE k.castsource IN (SELECT ty.oid FROM pg_catalog.pg_type ty \
+             WHERE ty.typnamespace = 'public'::regnamespace) \
+           OR k.casttarget IN (SELECT ty.oid FROM pg_catalog.pg_type ty \
+             WHERE ty.typnamespace = 'public'::regnamespace) \
          UNION ALL \
          SELECT 'an event trigger exists: ' || et.evtname::text FROM pg_catalog.pg_event_trigger et \
          UNION ALL \
