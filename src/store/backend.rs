@@ -220,7 +220,9 @@ impl Locking for Advisory {
     /// `pg_advisory_xact_lock(WRITER_LOCK)` for at most `timeout` (`SET LOCAL lock_timeout`:
     /// SQLSTATE 55P03 is "the database is busy", exit 5). PostgreSQL grants it in the order
     /// it was asked for. The row triggers note the step's changes from then on
-    /// (`cpni.capture`, see [`super::pg`]).
+    /// (`cpni.capture`, see [`super::pg`]). Then, in the same transaction, the step check
+    /// ([`super::pg::guard`]): anything wrong rolls back and is exit 6 `foreign-object`, so
+    /// no write on PostgreSQL runs without it.
     fn writer(&self, timeout: Duration) -> Result<InTransaction> {
         let ms = timeout.as_millis().clamp(1, i32::MAX as u128);
         let sql = format!(

@@ -8,8 +8,10 @@
 //! ([`error`]), applying the migrations for `cpni init` under an advisory session lock
 //! ([`migrate`]), the host's key files and their fingerprint in the database ([`hostkeys`]),
 //! the checks of the day-to-day role ([`approle`]), the row-change capture for the digests
-//! ([`capture`]), and the checks at open that no trigger ([`triggers`]) and no row-level
-//! security, view or shadowing schema ([`shape`]) stands between a step and its tables, and
+//! ([`capture`]), the checks at open that no trigger ([`triggers`]) and no row-level
+//! security, view or shadowing schema ([`shape`]) stands between a step and its tables, the
+//! same checks and the trigger functions' settings again inside every step's transaction
+//! ([`guard`]), and
 //! the bound on every round trip to a server that stops answering ([`watchdog`]). The executor the queries run on is `crate::store::sql`, the locks
 //! `crate::store::backend::Advisory`. Its design:
 //!

@@ -1,5 +1,5 @@
 //! The shape of cpni's tables on PostgreSQL, checked at open beside the foreign triggers
-//! ([`super::triggers`]): what the server could do to a step's reads and writes that no row,
+//! ([`super::triggers`]) and again inside every step ([`SHAPE`], run by [`super::guard`]): what the server could do to a step's reads and writes that no row,
 //! trigger or seal shows. Each cpni table (every `CREATE TABLE` of [`super::MIGRATIONS`]) must
 //! be a plain table in `public` with no row-level security (neither enabled nor forced) and no
 //! policy: a policy that hides a customer's row from the lockout's UPDATE would make a wrong
