@@ -66,7 +66,7 @@ fn pg_an_object_created_after_open_stops_the_next_step_of_the_same_process() {
         on_behalf_of: None,
     };
     let mut store = store_of(&db, &env);
-    let mut step = |store: &mut cpni::store::Db| {
+    let step = |store: &mut cpni::store::Db| {
         store.step(|w| {
             w.append(
                 &actor,
