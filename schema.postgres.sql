@@ -34,8 +34,10 @@
 -- trigger, so each append-only table also refuses TRUNCATE. A table owner can still disable a
 -- trigger: the triggers guard the owner's routine connection against mistakes, not against a
 -- hostile owner or database administrator; that is what the signed checkpoints and head
--- (whose key is never in the database) make evident. The functions pin their search_path so a
--- temporary table cannot stand in for audit_base.
+-- (whose key is never in the database) make evident. The functions (as migration 5 left them)
+-- pin `search_path = pg_catalog, pg_temp` and name every built-in with `pg_catalog.` and every
+-- table with `public.`, so neither a temporary table nor a function, operator or type in
+-- public can stand in for what they call; every open and every step checks those settings.
 --
 -- Grants (the end of this file; migration 2). The day-to-day role cpni_app owns nothing: it
 -- reads every table, inserts where cpni's steps insert, updates only the columns cpni updates
@@ -49,11 +51,11 @@ CREATE TABLE schema_version (
     id       integer PRIMARY KEY CHECK (id = 1),
     version  integer NOT NULL
 );
-INSERT INTO schema_version (id, version) VALUES (1, 4);
+INSERT INTO schema_version (id, version) VALUES (1, 5);
 
 -- One trigger function for every unconditional refusal: the message is the trigger's argument.
-CREATE FUNCTION cpni_refuse() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+CREATE FUNCTION public.cpni_refuse() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     RAISE EXCEPTION USING ERRCODE = 'restrict_violation', MESSAGE = TG_ARGV[0];
 END;
@@ -200,11 +202,13 @@ CREATE TABLE audit_base (
     statement  text
 );
 
-CREATE FUNCTION audit_base_insert() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+CREATE FUNCTION public.audit_base_insert() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF NEW.seq <= (SELECT coalesce(max(seq), 0) FROM audit_base)
-        OR NEW.hash IS DISTINCT FROM (SELECT hash FROM audit WHERE seq = NEW.seq) THEN
+    IF NEW.seq OPERATOR(pg_catalog.<=)
+            (SELECT COALESCE(pg_catalog.max(b.seq), 0) FROM public.audit_base b)
+        OR NOT EXISTS (SELECT FROM public.audit a WHERE a.seq OPERATOR(pg_catalog.=) NEW.seq
+                       AND a.hash OPERATOR(pg_catalog.=) NEW.hash) THEN
         RAISE EXCEPTION USING ERRCODE = 'restrict_violation',
             MESSAGE = 'an audit base must name an existing record after the previous base';
     END IF;
@@ -212,10 +216,11 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION audit_no_delete() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+CREATE FUNCTION public.audit_no_delete() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF OLD.seq > (SELECT coalesce(max(seq), 0) FROM audit_base) THEN
+    IF OLD.seq OPERATOR(pg_catalog.>)
+            (SELECT COALESCE(pg_catalog.max(b.seq), 0) FROM public.audit_base b) THEN
         RAISE EXCEPTION USING ERRCODE = 'restrict_violation',
             MESSAGE = 'audit records are append-only';
     END IF;
@@ -536,16 +541,17 @@ GRANT SELECT ON host_key_fingerprint TO cpni_app;
 -- is noted, with the row before and after, in the connection's own TEMP table cpni_change
 -- (made by each cpni connection when it opens). Any other session (psql, a migration) has the
 -- setting off and writes nothing: the trigger then only returns.
-CREATE FUNCTION cpni_capture() RETURNS trigger
-    LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+CREATE FUNCTION public.cpni_capture() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF current_setting('cpni.capture', true) IS DISTINCT FROM 'on' THEN
+    IF pg_catalog.current_setting('cpni.capture', true) IS NULL
+        OR pg_catalog.current_setting('cpni.capture', true) OPERATOR(pg_catalog.<>) 'on' THEN
         RETURN NULL;
     END IF;
     INSERT INTO pg_temp.cpni_change (tbl, op, old_row, new_row)
     VALUES (TG_TABLE_NAME, TG_OP,
-            CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,
-            CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END);
+            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'INSERT' THEN pg_catalog.to_jsonb(OLD) END,
+            CASE WHEN TG_OP OPERATOR(pg_catalog.<>) 'DELETE' THEN pg_catalog.to_jsonb(NEW) END);
     RETURN NULL;
 END;
 $$;

@@ -4,7 +4,10 @@
 //! PostgreSQL server `scripts/pg-server.sh` started (`CPNI_TEST_PG_HOST`/`CPNI_TEST_PG_PORT`,
 //! exported by `scripts/test.sh`; without them this fails), used as `cpni_app` over the
 //! server's Unix socket. Rounds alternate between the two so machine noise hits both alike.
-//! Prints `name value unit` lines and the ratio PostgreSQL / SQLite.
+//! Prints `name value unit` lines and the ratio PostgreSQL / SQLite. Then the check every
+//! PostgreSQL step runs inside its transaction (`cpni::store::pg::guard`), alone on a second
+//! connection to the same database, alternated with the steps: its p50 and its share of a
+//! PostgreSQL step's p50 (what it costs per step).
 //!
 //! Run with `eval "$(bash scripts/pg-server.sh start)"; cargo bench --bench pg_append`
 //! (`CPNI_BENCH_APPENDS` appends per backend, default 2,000; a smoke run of 40 when
@@ -109,6 +112,42 @@ fn report(name: &str, mut times: Vec<Duration>) -> f64 {
     rate
 }
 
+fn p50(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// The per-step check alone ([`cpni::store::pg::guard::problems`], the query every step runs
+/// after the writer lock) against whole steps, in alternating rounds on the same database.
+fn step_check(t: &Target, pg: &mut Db, n: usize) {
+    use cpni::store::pg::{capture, connect, guard};
+    let client = connect::connect(t, connect::As::App).expect("a second connection");
+    let conn = cpni::store::sql::PgConn::new(client, t.clone(), t.user.clone());
+    conn.batch(capture::TEMP_TABLE).unwrap();
+    let sql = guard::query(&guard::snapshot(&conn).unwrap());
+    let rounds = 10.min(n);
+    let (mut checks, mut steps) = (Vec::new(), Vec::new());
+    for r in 0..rounds {
+        for _ in 0..n / rounds {
+            let at = Instant::now();
+            let wrong = guard::problems(&conn, &sql).unwrap();
+            checks.push(at.elapsed());
+            assert!(wrong.is_empty(), "{wrong:?}");
+        }
+        steps.extend(run(pg, n / rounds, &format!("c{r}-")));
+    }
+    let (c, s) = (p50(checks), p50(steps));
+    println!("postgresql_step_check_p50 {:.3} ms", c.as_secs_f64() * 1e3);
+    println!(
+        "postgresql_step_p50_with_check {:.3} ms",
+        s.as_secs_f64() * 1e3
+    );
+    println!(
+        "postgresql_step_check_share_of_step {:.2} x",
+        c.as_secs_f64() / s.as_secs_f64()
+    );
+}
+
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let lite_path = dir.path().join("cpni.db");
@@ -127,6 +166,7 @@ fn main() {
     }
     let (a, b) = (report("sqlite", lt), report("postgresql", pt));
     println!("postgresql_vs_sqlite_appends {:.2} x", b / a);
+    step_check(&target, &mut pg, n);
     drop(pg);
     let _ = superuser("postgres").batch_execute(&format!(
         "DROP DATABASE IF EXISTS {} WITH (FORCE)",

@@ -193,9 +193,22 @@ fn claim_key(id: i64) -> (i32, i32) {
 impl Drop for PgClaim {
     fn drop(&mut self) {
         let (class, obj) = claim_key(self.id);
-        let _ = self
-            .pg
-            .batch(&format!("SELECT pg_advisory_unlock({class}, {obj})"));
+        let _ = self.pg.batch(&format!(
+            "SELECT pg_catalog.pg_advisory_unlock({class}, {obj})"
+        ));
+    }
+}
+
+impl Advisory {
+    /// Exit 6 `foreign-object` when [`super::pg::guard::problems`] finds anything; an
+    /// internal error for a connection opened without its guard.
+    fn guarded(&self) -> Result<()> {
+        let Some(sql) = self.pg.guard.get() else {
+            return Err(Error::internal(
+                "a PostgreSQL connection without its step check took the writer lock",
+            ));
+        };
+        super::foreign_objects_error(&super::pg::guard::problems(&self.pg, sql)?)
     }
 }
 
@@ -207,16 +220,24 @@ impl Locking for Advisory {
     /// `pg_advisory_xact_lock(WRITER_LOCK)` for at most `timeout` (`SET LOCAL lock_timeout`:
     /// SQLSTATE 55P03 is "the database is busy", exit 5). PostgreSQL grants it in the order
     /// it was asked for. The row triggers note the step's changes from then on
-    /// (`cpni.capture`, see [`super::pg`]).
+    /// (`cpni.capture`, see [`super::pg`]). Then, in the same transaction, the step check
+    /// ([`super::pg::guard`]): anything wrong rolls back and is exit 6 `foreign-object`, so
+    /// no write on PostgreSQL runs without it.
     fn writer(&self, timeout: Duration) -> Result<InTransaction> {
         let ms = timeout.as_millis().clamp(1, i32::MAX as u128);
         let sql = format!(
-            "BEGIN; SELECT set_config('lock_timeout', '{ms}ms', true), \
-             set_config('cpni.capture', 'on', true); \
-             SELECT pg_advisory_xact_lock({})",
+            "BEGIN; SELECT pg_catalog.set_config('lock_timeout', '{ms}ms', true), \
+             pg_catalog.set_config('cpni.capture', 'on', true); \
+             SELECT pg_catalog.pg_advisory_xact_lock({})",
             super::pg::WRITER_LOCK
         );
         if let Err(e) = self.pg.batch_waiting(&sql, timeout) {
+            let _ = self.pg.batch("ROLLBACK");
+            return Err(e);
+        }
+        // Inside the transaction, under the lock: what decides whether the step may run
+        // (pg::guard), whatever changed since the connection opened.
+        if let Err(e) = self.guarded() {
             let _ = self.pg.batch("ROLLBACK");
             return Err(e);
         }
@@ -230,14 +251,14 @@ impl Locking for Advisory {
         let ms = timeout.as_millis().clamp(1, i32::MAX as u128);
         let got = self.pg.batch_waiting(
             &format!(
-                "SELECT set_config('lock_timeout', '{ms}ms', false); \
-             SELECT pg_advisory_lock({class}, {obj})"
+                "SELECT pg_catalog.set_config('lock_timeout', '{ms}ms', false); \
+             SELECT pg_catalog.pg_advisory_lock({class}, {obj})"
             ),
             timeout,
         );
         let reset = self
             .pg
-            .batch("SELECT set_config('lock_timeout', '0', false)");
+            .batch("SELECT pg_catalog.set_config('lock_timeout', '0', false)");
         match got {
             Err(e) if e.code == "busy" => return Err(claim_busy(id, timeout)),
             Err(e) => return Err(e),

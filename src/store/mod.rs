@@ -257,7 +257,12 @@ impl Db {
         drop(armed);
         let pg = PgConn::new(client, target.clone(), role).watched(watchdog);
         pg.batch(pg::capture::TEMP_TABLE)?;
+        // What the steps compare against, taken before the full comparison so that nothing
+        // changes between the two unseen (pg::guard).
+        let snapshot = pg::guard::snapshot(&pg)?;
         foreign_triggers_error(&pg::triggers::foreign(Conn::Pg(&pg))?)?;
+        let guard = pg.guard.get_or_init(|| pg::guard::query(&snapshot)).clone();
+        foreign_objects_error(&pg::guard::problems(&pg, &guard)?)?;
         Ok(Db {
             backend: Backend::Pg(Arc::new(pg)),
             path: key_base.to_path_buf(),

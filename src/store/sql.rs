@@ -312,6 +312,9 @@ pub struct PgConn {
     role: String,
     /// Bounds each round trip (`super::pg::watchdog`); none for a bare connection.
     watchdog: Option<Watchdog>,
+    /// The check every write transaction on this connection runs first (`super::pg::guard`),
+    /// set once at open; a connection without it takes no writer lock.
+    pub guard: std::sync::OnceLock<String>,
 }
 
 struct PgInner {
@@ -330,6 +333,7 @@ impl PgConn {
             target,
             role,
             watchdog: None,
+            guard: std::sync::OnceLock::new(),
         }
     }
 

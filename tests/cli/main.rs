@@ -44,6 +44,7 @@ mod output;
 mod pg_attacks;
 mod pg_connect;
 mod pg_gateway_keys;
+mod pg_guard;
 mod pg_hosts;
 mod pg_outbox;
 mod pg_schema;

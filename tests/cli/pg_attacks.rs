@@ -312,7 +312,7 @@ fn pg_channel_binding_works_with_the_real_server() {
     let a = host(&url(&db, "?sslmode=require"), "");
     a.run(&["init"])
         .ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 4");
+        .stdout_has("Applied PostgreSQL migrations 1 to 5");
     let ca = format!("ca_file = \"{}\"\n", super::pg_connect::ca());
     let b = host(&url(&db, "?sslmode=verify-full"), &ca);
     copy_keys(&a, &b);
@@ -472,7 +472,7 @@ fn pg_a_schema_named_after_the_owner_does_not_capture_the_tables() {
         &db.name,
         "SELECT version FROM public.schema_version",
     );
-    assert_eq!(v.trim(), "4");
+    assert_eq!(v.trim(), "5");
 }
 
 /// A `db` that is almost a PostgreSQL URL (spaces around it, a tab in it, a non-UTF-8 byte) is

@@ -171,7 +171,7 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     let env = tls_host(&db);
     let r = env.run(&["init"]);
     r.ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 4")
+        .stdout_has("Applied PostgreSQL migrations 1 to 5")
         .stdout_has(&place(&db))
         .stdout_has("is registered as admin")
         .stdout_has("Next: `cpni agent add")
@@ -232,7 +232,7 @@ fn pg_init_creates_the_schema_of_schema_postgres_sql_and_is_idempotent() {
     again.ok();
     let j = again.json();
     assert_eq!(j["created"], false, "{j}");
-    assert_eq!(j["schema_version"], 4);
+    assert_eq!(j["schema_version"], cpni::store::pg::MIGRATIONS.len());
     assert_eq!(j["backend"], "postgresql");
     assert_eq!(
         j["admin"],
@@ -318,7 +318,7 @@ fn pg_two_hosts_running_init_at_once_end_with_one_schema() {
         &db.name,
         "SELECT count(*), max(version) FROM schema_version",
     );
-    assert_eq!(v.trim(), "1|4");
+    assert_eq!(v.trim(), format!("1|{}", cpni::store::pg::MIGRATIONS.len()));
 }
 
 /// A host joining a database another host set up: refused until the administrator copies the
@@ -801,12 +801,13 @@ fn pg_stopped_server_is_exit_5_then_init_works_once_it_is_back() {
     s.script("resume");
     let n = s.psql("cpni", "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'");
     assert_eq!(n.trim(), "0", "the failed init created something");
-    env.run(&["init"])
-        .ok()
-        .stdout_has("Applied PostgreSQL migrations 1 to 4");
+    env.run(&["init"]).ok().stdout_has(&format!(
+        "Applied PostgreSQL migrations 1 to {}",
+        cpni::store::pg::MIGRATIONS.len()
+    ));
     assert_eq!(
         s.psql("cpni", "SELECT version FROM schema_version").trim(),
-        "4"
+        cpni::store::pg::MIGRATIONS.len().to_string()
     );
     assert!(key_files(&env).0.exists());
 }

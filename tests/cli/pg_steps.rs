@@ -248,17 +248,24 @@ fn pg_a_trigger_the_owner_adds_refuses_every_command_and_a_dropped_one_fails_ver
         .stderr_has("rule quiet on complaint");
     as_owner(&db, "DROP RULE quiet ON complaint");
     assert_eq!(events(&db), before, "a refused command recorded something");
-    // An append-only trigger disabled, or its function rewritten, is reported by verify.
+    // An append-only trigger disabled refuses every command (foreign-object, naming it);
+    // its function rewritten is reported by verify.
     as_owner(&db, "ALTER TABLE audit DISABLE TRIGGER audit_no_update");
-    env.run(&["audit", "verify"])
-        .code(6)
-        .stderr_has("audit_no_update (altered)");
+    let j = env.run(&["--json", "audit", "verify"]).code(6).json_err();
+    assert_eq!(j["error"]["code"], "foreign-object", "{j}");
+    assert!(
+        j["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("trigger audit_no_update on audit is disabled"),
+        "{j}"
+    );
     as_owner(&db, "ALTER TABLE audit ENABLE TRIGGER audit_no_update");
     env.run(&["audit", "verify"]).ok();
     as_owner(
         &db,
         "CREATE OR REPLACE FUNCTION audit_no_delete() RETURNS trigger LANGUAGE plpgsql \
-         SET search_path = public, pg_temp AS $$ BEGIN RETURN OLD; END; $$",
+         SET search_path = pg_catalog, pg_temp AS $$ BEGIN RETURN OLD; END; $$",
     );
     env.run(&["audit", "verify"])
         .code(6)
@@ -375,7 +382,7 @@ fn pg_a_server_stopped_between_steps_is_exit_5_and_the_next_step_works_after_res
 
 /// The store on `db` as the day-to-day role over the test server's socket, with `env`'s key
 /// files (a step of this process signs as the host's cpni would).
-fn store_of(db: &Db, env: &Env) -> cpni::store::Db {
+pub(super) fn store_of(db: &Db, env: &Env) -> cpni::store::Db {
     let (host, port) = super::pg_schema::server();
     let url = format!(
         "postgresql://cpni_app@{}:{port}/{}?sslmode=disable",

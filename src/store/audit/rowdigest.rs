@@ -264,7 +264,7 @@ pub fn prior_row(conn: Conn<'_>, spec: &RowSpec, values: &[Value]) -> Result<(St
 /// back as the table's row type, so each column has its own type again.
 pub fn prior_row_json(conn: Conn<'_>, spec: &RowSpec, json: &str) -> Result<(String, Vec<Value>)> {
     let sql = format!(
-        "SELECT {}, {} FROM jsonb_populate_record(NULL::{}, CAST(?1 AS text)::jsonb)",
+        "SELECT {}, {} FROM pg_catalog.jsonb_populate_record(NULL::public.{}, CAST(?1 AS text)::jsonb)",
         name_sql(spec),
         columns(spec),
         spec.table
@@ -289,7 +289,7 @@ pub fn row_by_json_key(
         .collect();
     let name: Vec<String> = spec.key.iter().map(|k| format!("t.{k}")).collect();
     let sql = format!(
-        "SELECT '{}' || {}, {} FROM {} t, jsonb_populate_record(NULL::{}, CAST(?1 AS text)::jsonb) k WHERE {}",
+        "SELECT '{}' || {}, {} FROM public.{} t, pg_catalog.jsonb_populate_record(NULL::public.{}, CAST(?1 AS text)::jsonb) k WHERE {}",
         spec.label,
         name.join(" || '/' || "),
         listed.join(", "),

@@ -10,6 +10,8 @@
 //! state since the last record is the one kept; an insert then a delete leaves nothing), so
 //! the record carries the same digests as on SQLite: the rows are read back with their own
 //! column types (`jsonb_populate_record`), and the digest's canonical encoding is the same.
+//! Migration 5 re-creates `cpni_capture()` with `pg_catalog.to_jsonb` and a pinned
+//! `search_path = pg_catalog, pg_temp`, so no function of `public` can stand in for it.
 
 use serde_json::Value as Json;
 
@@ -143,7 +145,7 @@ pub fn quiet<T>(pg: &PgConn, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let conn = Conn::Pg(pg);
     let before: i64 = conn
         .row(
-            "SELECT coalesce(max(id), 0) FROM pg_temp.cpni_change",
+            "SELECT COALESCE(pg_catalog.max(id), 0) FROM pg_temp.cpni_change",
             &[],
             |r| r.get(0),
         )?

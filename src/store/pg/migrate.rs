@@ -66,11 +66,14 @@ pub fn migrate(
         ))
         .map_err(pg)?;
     client
-        .execute("SELECT pg_advisory_lock($1)", &[&INIT_LOCK])
+        .execute("SELECT pg_catalog.pg_advisory_lock($1)", &[&INIT_LOCK])
         .map_err(pg)?;
     let mut tx = client.transaction().map_err(pg)?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&super::WRITER_LOCK])
-        .map_err(pg)?;
+    tx.execute(
+        "SELECT pg_catalog.pg_advisory_xact_lock($1)",
+        &[&super::WRITER_LOCK],
+    )
+    .map_err(pg)?;
     let from = version(&mut tx, t, &t.owner_role)?;
     if from > current_version() {
         return Err(too_new(t, from));
@@ -91,7 +94,7 @@ pub fn migrate(
     };
     after(&done)?;
     client
-        .execute("SELECT pg_advisory_unlock($1)", &[&INIT_LOCK])
+        .execute("SELECT pg_catalog.pg_advisory_unlock($1)", &[&INIT_LOCK])
         .map_err(pg)?;
     Ok(done)
 }
@@ -194,18 +197,18 @@ pub fn version(client: &mut impl GenericClient, t: &Target, role: &str) -> Resul
         .query_one(
             &format!(
                 "SELECT \
-               (SELECT string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' \
+               (SELECT pg_catalog.string_agg(a.attname || ':' || pg_catalog.format_type(a.atttypid, a.atttypmod), ',' \
                                   ORDER BY a.attnum) \
-                  FROM pg_attribute a WHERE a.attrelid = to_regclass('public.schema_version') \
+                  FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('public.schema_version') \
                    AND a.attnum > 0 AND NOT a.attisdropped), \
-               (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+               (SELECT pg_catalog.count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
                   WHERE {USER_NS}) \
-               + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace \
+               + (SELECT pg_catalog.count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace \
                   WHERE {USER_NS}) \
-               + (SELECT count(*) FROM pg_type y JOIN pg_namespace n ON n.oid = y.typnamespace \
+               + (SELECT pg_catalog.count(*) FROM pg_catalog.pg_type y JOIN pg_catalog.pg_namespace n ON n.oid = y.typnamespace \
                   WHERE {USER_NS} AND y.typrelid = 0 AND y.typelem = 0) \
-               + (SELECT count(*) FROM pg_extension x WHERE x.extname <> 'plpgsql'), \
-               to_regclass('public.audit') IS NOT NULL AND to_regclass('public.audit_head') IS NOT NULL"
+               + (SELECT pg_catalog.count(*) FROM pg_catalog.pg_extension x WHERE x.extname <> 'plpgsql'), \
+               pg_catalog.to_regclass('public.audit') IS NOT NULL AND pg_catalog.to_regclass('public.audit_head') IS NOT NULL"
             ),
             &[],
         )

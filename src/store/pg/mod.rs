@@ -8,8 +8,10 @@
 //! ([`error`]), applying the migrations for `cpni init` under an advisory session lock
 //! ([`migrate`]), the host's key files and their fingerprint in the database ([`hostkeys`]),
 //! the checks of the day-to-day role ([`approle`]), the row-change capture for the digests
-//! ([`capture`]), and the checks at open that no trigger ([`triggers`]) and no row-level
-//! security, view or shadowing schema ([`shape`]) stands between a step and its tables, and
+//! ([`capture`]), the checks at open that no trigger ([`triggers`]) and no row-level
+//! security, view or shadowing schema ([`shape`]) stands between a step and its tables, the
+//! same checks and the trigger functions' settings again inside every step's transaction
+//! ([`guard`]), and
 //! the bound on every round trip to a server that stops answering ([`watchdog`]). The executor the queries run on is `crate::store::sql`, the locks
 //! `crate::store::backend::Advisory`. Its design:
 //!
@@ -79,6 +81,7 @@ pub mod approle;
 pub mod capture;
 pub mod connect;
 pub mod error;
+pub mod guard;
 pub mod hostkeys;
 pub mod migrate;
 pub mod shape;
@@ -94,6 +97,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_roles.sql"),
     include_str!("migrations/0003_host_keys.sql"),
     include_str!("migrations/0004_capture.sql"),
+    include_str!("migrations/0005_qualified.sql"),
 ];
 
 /// The administrator's one-time set-up of the two roles (run as a superuser, before the

@@ -1,5 +1,5 @@
 //! The shape of cpni's tables on PostgreSQL, checked at open beside the foreign triggers
-//! ([`super::triggers`]): what the server could do to a step's reads and writes that no row,
+//! ([`super::triggers`]) and again inside every step ([`SHAPE`], run by [`super::guard`]): what the server could do to a step's reads and writes that no row,
 //! trigger or seal shows. Each cpni table (every `CREATE TABLE` of [`super::MIGRATIONS`]) must
 //! be a plain table in `public` with no row-level security (neither enabled nor forced) and no
 //! policy: a policy that hides a customer's row from the lockout's UPDATE would make a wrong
@@ -48,7 +48,15 @@ pub fn tables() -> Vec<String> {
 pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres::Error> {
     let names = tables();
     let rows = client.query(
-        "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])) \
+        &format!("{SHAPE} ORDER BY 1"),
+        &[&names, &super::triggers::function_names()],
+    )?;
+    Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
+}
+
+/// The shape check's query, without its order: `$1` is [`tables`], `$2` the names of cpni's
+/// functions (`super::triggers::function_names`); [`super::guard`] runs it inside each step.
+pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])) \
          SELECT 'table ' || t.name || ' is ' || CASE \
              WHEN c.relkind <> 'r' THEN 'not a plain table (relkind ' || c.relkind::text || ')' \
              WHEN c.relforcerowsecurity THEN 'under forced row-level security' \
@@ -76,9 +84,10 @@ pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres
          UNION ALL \
          SELECT 'a cast involves a type of schema public: ' || k.castsource::regtype::text \
              || ' to ' || k.casttarget::regtype::text \
-         FROM pg_catalog.pg_cast k JOIN pg_catalog.pg_type ty \
-           ON ty.oid = k.castsource OR ty.oid = k.casttarget \
-         WHERE ty.typnamespace = 'public'::regnamespace \
+         FROM pg_catalog.pg_cast k WHERE k.castsource IN (SELECT ty.oid FROM pg_catalog.pg_type ty \
+             WHERE ty.typnamespace = 'public'::regnamespace) \
+           OR k.casttarget IN (SELECT ty.oid FROM pg_catalog.pg_type ty \
+             WHERE ty.typnamespace = 'public'::regnamespace) \
          UNION ALL \
          SELECT 'an event trigger exists: ' || et.evtname::text FROM pg_catalog.pg_event_trigger et \
          UNION ALL \
@@ -88,13 +97,9 @@ pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres
            AND n.nspname NOT IN ('public', 'pg_catalog', 'information_schema', 'pg_toast') \
            AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' \
          UNION ALL \
-         SELECT 'session_replication_role is ' || current_setting('session_replication_role') \
-         WHERE current_setting('session_replication_role') <> 'origin' \
-         ORDER BY 1",
-        &[&names, &super::triggers::function_names()],
-    )?;
-    Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
-}
+         SELECT 'session_replication_role is ' || pg_catalog.current_setting('session_replication_role') \
+         WHERE pg_catalog.current_setting('session_replication_role') <> 'origin' \
+        ";
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,8 @@
 //! a trigger (one that marks every new session verified, say) or a rule, disable one of the
 //! append-only triggers, or replace the body of a trigger function; cpni's own role cannot. A
 //! trigger or rule cpni did not create, or one of cpni's re-created otherwise or calling a
-//! rewritten function, refuses every command ([`foreign`], exit 6 `foreign-trigger`, at open);
+//! rewritten function, refuses every command ([`foreign`], exit 6 `foreign-trigger`, at open;
+//! a change after open is refused by the next step, [`super::guard`]);
 //! `audit verify` also reports the missing and disabled ones ([`present`] against
 //! [`expected`]). A trigger is compared as its
 //! definition (`pg_get_triggerdef`, normalised: `public.` dropped, its events in a fixed
@@ -41,9 +42,10 @@ pub fn expected() -> Vec<(String, String)> {
 /// The triggers (name, canonical definition) on cpni's tables as the server has them.
 pub fn present(conn: Conn<'_>) -> Result<Vec<(String, String)>> {
     let mut out = conn.rows(
-        "SELECT t.tgname::text, pg_get_triggerdef(t.oid), t.tgenabled::text, p.prosrc \
-         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid \
-         JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid \
+        "SELECT t.tgname::text, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled::text, p.prosrc \
+         FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid \
          WHERE n.nspname = 'public' AND NOT t.tgisinternal ORDER BY 1",
         &[],
         |r| {
@@ -66,8 +68,9 @@ pub fn present(conn: Conn<'_>) -> Result<Vec<(String, String)>> {
 
 /// The triggers and rules on cpni's tables that the migrations did not create, by name, and
 /// cpni's triggers re-created with another definition or calling a rewritten function
-/// (`NAME (altered)`): either could change rows behind every step. A trigger merely disabled
-/// or dropped is left to `audit verify` ([`present`] against [`expected`]), as on SQLite.
+/// (`NAME (altered)`): either could change rows behind every step. A trigger dropped is left
+/// to `audit verify` ([`present`] against [`expected`]), as on SQLite; a disabled one is
+/// refused by [`super::guard`] (exit 6 `foreign-object`) at open and in every step.
 pub fn foreign(conn: Conn<'_>) -> Result<Vec<String>> {
     let want = expected();
     let mut out = Vec::new();
@@ -81,7 +84,7 @@ pub fn foreign(conn: Conn<'_>) -> Result<Vec<String>> {
         }
     }
     out.extend(conn.rows(
-        "SELECT 'rule ' || rulename::text || ' on ' || tablename::text FROM pg_rules \
+        "SELECT 'rule ' || rulename::text || ' on ' || tablename::text FROM pg_catalog.pg_rules \
          WHERE schemaname = 'public' ORDER BY 1",
         &[],
         |r| r.get::<String>(0),
@@ -113,6 +116,7 @@ fn expected_functions() -> Vec<(String, String)> {
                 .next()
                 .unwrap_or_default()
                 .trim()
+                .trim_start_matches("public.")
                 .to_string();
             let Some(open) = after.find("$$") else { break };
             let body = &after[open + 2..];
