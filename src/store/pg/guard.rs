@@ -1,5 +1,5 @@
 //! The check that decides whether a PostgreSQL step may run, made inside the step's own write
-//! transaction (right after the writer lock, `crate::store::backend::Advisory`) as well as
+//! transaction (first in it, before the writer lock, `crate::store::backend::Advisory`) as well as
 //! at open: a long-lived process (the wizard, the gateway menu) opens once and runs many
 //! steps, and an object the owner or a superuser creates between two steps must stop the
 //! next one. One query, one round trip ([`problems`]), lists what is wrong:
