@@ -317,7 +317,8 @@ fn db_file_state(env: &Env) -> (u64, std::time::SystemTime) {
 /// Steps until one leaves the WAL past the checkpoint threshold (1 MiB of 4 KiB frames);
 /// returns the database file's state before and after that step.
 fn cross_the_threshold(env: &Env) -> ((u64, std::time::SystemTime), (u64, std::time::SystemTime)) {
-    const THRESHOLD_FRAMES: u64 = (1 << 20) / (4096 + 24);
+    // The first frame count whose size reaches 1 MiB (cpni compares bytes: frames × 4120).
+    const THRESHOLD_FRAMES: u64 = (1u64 << 20).div_ceil(4096 + 24);
     for _ in 0..200 {
         let before = db_file_state(env);
         let frames = wal_frames(env);
