@@ -480,12 +480,18 @@ impl Db {
     /// next writer's `RESTART` in [`Db::bound_wal`] has almost nothing left to copy. Under 64
     /// writers a checkpoint done under the lock was the longest hold (hundreds of ms), and
     /// every waiter behind it paid for it.
+    ///
+    /// Only while another process has the wal-index open ([`shm_shared`]): what was copied is
+    /// noted in the wal-index alone, and the next process to open the database alone rebuilds
+    /// that index with nothing noted as copied, so its `RESTART` copies it all again. One
+    /// process after another (agents' and scripts' steps), a copy here was two syncs for
+    /// nothing in every cycle of the WAL (issue 14).
     fn backfill_wal(&self) {
         let Backend::Sqlite { conn, .. } = &self.backend else {
             return;
         };
         let used = wal_frames(&self.path).map(|(frames, page)| frames * (page + 24));
-        if used.is_some_and(|u| u >= WAL_CHECKPOINT_BYTES) {
+        if used.is_some_and(|u| u >= WAL_CHECKPOINT_BYTES) && shm_shared(&self.path) {
             let _ = conn.busy_timeout(Duration::ZERO);
             let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
             let _ = conn.busy_timeout(self.lock_timeout);
@@ -545,6 +551,31 @@ fn wal_frames(db: &Path) -> Option<(u64, u64)> {
     };
     let frames = u64::from(u32::from_ne_bytes([h[16], h[17], h[18], h[19]]));
     Some((frames, page))
+}
+
+/// Whether another process has the wal-index (`<db>-shm`) open: SQLite's unix VFS holds a
+/// shared POSIX lock on its "dead-man switch" byte (offset 128, after the 8 lock bytes from
+/// 120) while a connection has it open, and the first to open it alone takes it exclusively and
+/// resets the index. This process's own lock never conflicts with the probe (`F_GETLK` reports
+/// other processes' locks only). `true` when unknown (no file, a failed probe).
+fn shm_shared(db: &Path) -> bool {
+    use std::os::fd::AsRawFd;
+    const DMS: libc::off_t = 128;
+    with_shm(db, |shm| {
+        // SAFETY: a zeroed `flock` is a valid value; F_GETLK only fills the `flock` passed, on
+        // a descriptor that is open.
+        let (rc, probe) = unsafe {
+            let mut probe: libc::flock = std::mem::zeroed();
+            probe.l_type = libc::F_WRLCK as libc::c_short;
+            probe.l_whence = libc::SEEK_SET as libc::c_short;
+            probe.l_start = DMS;
+            probe.l_len = 1;
+            let rc = libc::fcntl(shm.as_raw_fd(), libc::F_GETLK, &mut probe);
+            (rc, probe)
+        };
+        (rc == 0).then_some(probe.l_type != libc::F_UNLCK as libc::c_short)
+    })
+    .unwrap_or(true)
 }
 
 /// Runs `f` on a descriptor of `<db>-shm` that stays open until the process exits. Closing

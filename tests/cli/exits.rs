@@ -294,6 +294,108 @@ fn the_wal_stays_bounded_over_many_steps() {
     env.run(&["audit", "verify"]).ok();
 }
 
+/// The WAL's frames since its last restart, from the wal-index header (`mxFrame`, a native
+/// `u32` at byte 16 of `<db>-shm`) as the last process left it.
+fn wal_frames(env: &Env) -> u64 {
+    let mut shm = env.db().into_os_string();
+    shm.push("-shm");
+    std::fs::read(shm)
+        .ok()
+        .and_then(|b| {
+            b.get(16..20)
+                .map(|f| u32::from_ne_bytes(f.try_into().unwrap()))
+        })
+        .map_or(0, u64::from)
+}
+
+/// The database file's size and modification time (what a checkpoint changes).
+fn db_file_state(env: &Env) -> (u64, std::time::SystemTime) {
+    let m = std::fs::metadata(env.db()).unwrap();
+    (m.len(), m.modified().unwrap())
+}
+
+/// Steps until one leaves the WAL past the checkpoint threshold (1 MiB of 4 KiB frames);
+/// returns the database file's state before and after that step.
+fn cross_the_threshold(env: &Env) -> ((u64, std::time::SystemTime), (u64, std::time::SystemTime)) {
+    // The first frame count whose size reaches 1 MiB (cpni compares bytes: frames × 4120).
+    const THRESHOLD_FRAMES: u64 = (1u64 << 20).div_ceil(4096 + 24);
+    for _ in 0..200 {
+        let before = db_file_state(env);
+        let frames = wal_frames(env);
+        env.run(&["-q", "session", "start", ADA]).ok();
+        let after = wal_frames(env);
+        if after >= THRESHOLD_FRAMES && after > frames {
+            return (before, db_file_state(env));
+        }
+        // mtime granularity: make a write visible as a change.
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("200 steps never took the WAL past its threshold");
+}
+
+/// One process after another (issue 14): the step that takes the WAL past its threshold does
+/// not copy it into the database after its commit (the next process, opening the database
+/// alone, would forget the copy and make it again, two syncs for nothing); the next step's
+/// restart does it, under the writer lock. With another process holding the database open
+/// (its wal-index then outlives the step), the copy is still made after the commit, outside
+/// the lock, as under 64 concurrent writers.
+#[test]
+fn a_step_alone_leaves_the_wal_copy_to_the_next_writers_restart() {
+    if crate::util::sqlite_only("SQLite's WAL and wal-index files") {
+        return;
+    }
+    let env = Env::initialised(true);
+    // Alone: the crossing step leaves the database file untouched.
+    let (before, after) = cross_the_threshold(&env);
+    assert_eq!(
+        before, after,
+        "the step copied the WAL although no other process had it open"
+    );
+    // The next step restarts the WAL (its frames start again from the file's beginning).
+    env.run(&["-q", "session", "start", ADA]).ok();
+    assert!(
+        wal_frames(&env) < 64,
+        "the WAL was not restarted: {} frames",
+        wal_frames(&env)
+    );
+    assert_ne!(
+        db_file_state(&env),
+        after,
+        "the restart did not copy the WAL"
+    );
+
+    // Another process has the database open: the crossing step copies after its commit.
+    let mut holder = std::process::Command::new("sqlite3")
+        .arg(env.db())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the sqlite3 CLI (scripts/test.sh installs it)");
+    {
+        use std::io::{Read, Write};
+        let stdin = holder.stdin.as_mut().unwrap();
+        stdin
+            .write_all(b"select 'open' from agent limit 1;\n")
+            .unwrap();
+        stdin.flush().unwrap();
+        let mut line = [0u8; 5];
+        holder
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut line)
+            .unwrap();
+    }
+    let (before, after) = cross_the_threshold(&env);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_ne!(
+        before, after,
+        "with another process open, the step did not copy the WAL"
+    );
+    env.run(&["audit", "verify"]).ok();
+}
+
 /// An import under a 512 MiB address-space limit: it must fail fast, not grow.
 fn import_limited(env: &Env, file: &str) -> (i32, String, Duration) {
     let mut cmd = env.command(&["customer", "import", file]);
