@@ -17,6 +17,25 @@ use super::pg_schema::{Db, psql, psql_ok};
 use super::pg_steps::store_of;
 use super::util::Env;
 
+/// The third attack's F1 (as the tables' owner): a CHECK that marks the customer's open
+/// session verified by PIN whenever cpni writes the customer row.
+pub(crate) const EVIL_CHECK: &str = "CREATE SCHEMA evil; \
+    CREATE FUNCTION evil.verify(acct text) RETURNS boolean LANGUAGE plpgsql AS $f$ \
+    BEGIN UPDATE public.session SET basis = 'pin', verified_at = last_active_at \
+    WHERE account = acct AND basis IS NULL AND ended_at IS NULL; RETURN true; END $f$; \
+    ALTER TABLE public.customer ADD CONSTRAINT customer_ok CHECK (evil.verify(account)) NOT VALID";
+
+/// `sql` (one `%I` for the schema) run in the temporary schema of the connection that made
+/// `cpni_change` (the store's, the only one in a test's database).
+fn in_store_temp_schema(sql: &str) -> String {
+    format!(
+        "DO $$ DECLARE n text; BEGIN SELECT s.nspname INTO STRICT n FROM pg_namespace s \
+         WHERE EXISTS (SELECT FROM pg_class c WHERE c.relname = 'cpni_change' \
+         AND c.relnamespace = s.oid); EXECUTE format('{}', n); END $$",
+        sql.replace('\'', "''")
+    )
+}
+
 fn as_owner(db: &Db, sql: &str) {
     psql_ok("cpni_owner", &db.name, sql);
 }
@@ -146,6 +165,29 @@ fn pg_an_object_created_after_open_stops_the_next_step_of_the_same_process() {
                 .unwrap(),
             "DROP EVENT TRIGGER zz_evt; DROP FUNCTION public.zz_evt(); DROP FUNCTION public.zz_fake()",
             "an event trigger exists: zz_evt",
+        ),
+        // The third attack's F1: a CHECK calling a function of another schema, which runs in
+        // cpni's transaction while capture records its writes (a wrong PIN verified).
+        (
+            "cpni_owner",
+            EVIL_CHECK,
+            "ALTER TABLE public.customer DROP CONSTRAINT customer_ok; DROP SCHEMA evil CASCADE",
+            "constraint customer_ok on table customer uses function evil.verify(text)",
+        ),
+        (
+            "cpni_owner",
+            "CREATE SCHEMA evil; CREATE FUNCTION evil.ix(a text) RETURNS text LANGUAGE sql \
+             IMMUTABLE AS 'SELECT a'; CREATE INDEX evil_ix ON public.customer (evil.ix(account))",
+            "DROP SCHEMA evil CASCADE",
+            "index evil_ix uses function evil.ix(text)",
+        ),
+        // The third attack's hardening note: a superuser's domain named jsonb in the store
+        // connection's own temporary schema, which unqualified `::jsonb` would resolve to.
+        (
+            "postgres",
+            &in_store_temp_schema("CREATE DOMAIN %I.jsonb AS pg_catalog.jsonb"),
+            &in_store_temp_schema("DROP DOMAIN %I.jsonb"),
+            "this connection's temporary schema has a type: jsonb",
         ),
     ];
     for (who, attack, undo, what) in attacks {

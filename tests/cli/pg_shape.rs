@@ -159,6 +159,59 @@ fn pg_functions_operators_event_triggers_and_children_in_public_refuse_every_com
         .stderr_has("may CREATE");
 }
 
+/// The third attack (F1, F2): a CHECK, a column default, an expression index, a column of a
+/// domain, each calling a function of another schema, and foreign keys to or from a table that
+/// is not cpni's (its triggers would run the owner's code). On the code before, the CHECK made
+/// a wrong PIN verify the session while `audit verify` passed.
+#[test]
+fn pg_constraints_defaults_indexes_and_columns_using_foreign_code_refuse_every_command() {
+    let (db, env) = demo();
+    let owner = |sql: &str| psql_ok("cpni_owner", &db.name, sql);
+    let s = super::calls::start(&env, ADA);
+    owner(super::pg_guard::EVIL_CHECK);
+    refused(
+        &db,
+        &env,
+        "constraint customer_ok on table customer uses function evil.verify(text)",
+    );
+    let wrong = pin(&env, &s, "000000");
+    assert_eq!(wrong.code, 6, "{}", wrong.dump());
+    owner("ALTER TABLE public.customer DROP CONSTRAINT customer_ok");
+    for (sql, what) in [
+        (
+            "ALTER TABLE public.session ALTER COLUMN owner SET DEFAULT evil.verify('x')::text",
+            "default value for column owner of table session uses function evil.verify(text)",
+        ),
+        (
+            "CREATE DOMAIN evil.t AS text CHECK (evil.verify(VALUE)); \
+             ALTER TABLE public.outbox ADD COLUMN zz evil.t",
+            "column zz of table outbox uses type evil.t",
+        ),
+        (
+            "CREATE TABLE evil.side (a text PRIMARY KEY); ALTER TABLE public.customer \
+             ADD CONSTRAINT fk_evil FOREIGN KEY (account) REFERENCES evil.side (a) NOT VALID",
+            "foreign key fk_evil links customer to evil.side",
+        ),
+        (
+            "CREATE TABLE evil.back (a text REFERENCES public.customer (account) ON UPDATE CASCADE)",
+            "foreign key back_a_fkey links evil.back to customer",
+        ),
+    ] {
+        owner(sql);
+        refused(&db, &env, what);
+        owner(
+            "DROP SCHEMA evil CASCADE; CREATE SCHEMA evil; \
+               CREATE FUNCTION evil.verify(acct text) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
+        );
+        if sql.contains("DEFAULT") {
+            owner("ALTER TABLE public.session ALTER COLUMN owner DROP DEFAULT");
+        }
+    }
+    owner("DROP SCHEMA evil CASCADE");
+    assert_eq!(pin(&env, &s, ADA_PIN).ok().json()["verified"], true);
+    env.run(&["audit", "verify"]).ok();
+}
+
 /// Finding 2: row-level security whose UPDATE policy hides one customer.
 #[test]
 fn pg_row_level_security_on_a_table_refuses_every_command() {

@@ -16,7 +16,16 @@
 //! `pg_catalog.to_jsonb(anyelement)` whatever the search path, and could rewrite the row the
 //! capture records), an operator or a type of its own in `public` (not a table's row type), a
 //! cast to or from a type in `public`, a child table inheriting from a cpni table, or any event
-//! trigger (one can add a trigger to cpni's temporary capture table as it is made). The check's
+//! trigger (one can add a trigger to cpni's temporary capture table as it is made). Nor may
+//! cpni's tables carry code it did not put there: a constraint, column default, generated
+//! column or index that depends on a function, operator, type, collation or operator class
+//! (built-ins are pinned and never appear in `pg_depend`, so any such dependency is someone
+//! else's: a CHECK calling `evil.verify()` runs inside cpni's transaction while the capture
+//! records its writes, and marked a session verified on a wrong PIN), a column of a type that
+//! is not built in (a domain with such a CHECK), or a foreign key to or from a table that is
+//! not cpni's (its triggers would run). Nor may this connection's temporary schema hold a type
+//! or function (it is searched first for types: a superuser's `jsonb` domain there would be
+//! what an unqualified `::jsonb` means). The check's
 //! own query names every built-in it calls with `pg_catalog.`. [`unexpected`] lists what is wrong,
 //! in one catalog query; the store refuses every command when it is not empty (exit 6
 //! `foreign-object`, nothing changed).
@@ -56,7 +65,18 @@ pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres
 
 /// The shape check's query, without its order: `$1` is [`tables`], `$2` the names of cpni's
 /// functions (`super::triggers::function_names`); [`super::guard`] runs it inside each step.
-pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])) \
+pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])), \
+         tc AS (SELECT c.oid FROM pg_catalog.pg_class c JOIN t ON c.relname = t.name \
+                AND c.relnamespace = 'public'::regnamespace), \
+         dep AS (SELECT d.* FROM pg_catalog.pg_depend d \
+           WHERE (d.classid = 'pg_catalog.pg_constraint'::regclass AND d.objid IN \
+                  (SELECT k.oid FROM pg_catalog.pg_constraint k WHERE k.conrelid IN (SELECT oid FROM tc))) \
+              OR (d.classid = 'pg_catalog.pg_attrdef'::regclass AND d.objid IN \
+                  (SELECT a.oid FROM pg_catalog.pg_attrdef a WHERE a.adrelid IN (SELECT oid FROM tc))) \
+              OR (d.classid = 'pg_catalog.pg_class'::regclass AND d.objid IN \
+                  (SELECT i.indexrelid FROM pg_catalog.pg_index i WHERE i.indrelid IN (SELECT oid FROM tc))) \
+              OR (d.classid = 'pg_catalog.pg_class'::regclass AND d.objsubid > 0 \
+                  AND d.objid IN (SELECT oid FROM tc))) \
          SELECT 'table ' || t.name || ' is ' || CASE \
              WHEN c.relkind <> 'r' THEN 'not a plain table (relkind ' || c.relkind::text || ')' \
              WHEN c.relforcerowsecurity THEN 'under forced row-level security' \
@@ -96,6 +116,26 @@ pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])) 
          WHERE c.relname::text IN (SELECT name FROM t) \
            AND n.nspname NOT IN ('public', 'pg_catalog', 'information_schema', 'pg_toast') \
            AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%' \
+         UNION ALL \
+         SELECT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) || ' uses ' \
+             || pg_catalog.pg_describe_object(d.refclassid, d.refobjid, 0) || ', which cpni did not put there' \
+         FROM dep d WHERE d.refclassid IN ('pg_catalog.pg_proc'::regclass, \
+             'pg_catalog.pg_operator'::regclass, 'pg_catalog.pg_type'::regclass, \
+             'pg_catalog.pg_collation'::regclass, 'pg_catalog.pg_opclass'::regclass, \
+             'pg_catalog.pg_opfamily'::regclass) \
+         UNION ALL \
+         SELECT 'foreign key ' || k.conname::text || ' links ' || k.conrelid::regclass::text \
+             || ' to ' || k.confrelid::regclass::text || ', a table that is not cpni''s' \
+         FROM pg_catalog.pg_constraint k WHERE k.contype = 'f' \
+           AND ((k.conrelid IN (SELECT oid FROM tc)) <> (k.confrelid IN (SELECT oid FROM tc))) \
+         UNION ALL \
+         SELECT 'this connection''s temporary schema has a type: ' || ty.typname::text \
+         FROM pg_catalog.pg_type ty WHERE ty.typnamespace = pg_catalog.pg_my_temp_schema() \
+           AND ty.typrelid = 0 AND NOT EXISTS (SELECT FROM pg_catalog.pg_type e \
+               WHERE e.oid = ty.typelem AND e.typrelid <> 0) \
+         UNION ALL \
+         SELECT 'this connection''s temporary schema has a function: ' || p.oid::regprocedure::text \
+         FROM pg_catalog.pg_proc p WHERE p.pronamespace = pg_catalog.pg_my_temp_schema() \
          UNION ALL \
          SELECT 'session_replication_role is ' || pg_catalog.current_setting('session_replication_role') \
          WHERE pg_catalog.current_setting('session_replication_role') <> 'origin' \
