@@ -181,6 +181,13 @@ fn pg_an_object_created_after_open_stops_the_next_step_of_the_same_process() {
             "DROP SCHEMA evil CASCADE",
             "index evil_ix uses function evil.ix(text)",
         ),
+        (
+            "cpni_owner",
+            "ALTER TABLE public.session ADD CONSTRAINT session_sp CHECK (pg_catalog.set_config(\
+             'search_path', 'evil, pg_catalog, public', true) IS NOT NULL) NOT VALID",
+            "ALTER TABLE public.session DROP CONSTRAINT session_sp",
+            "constraint session_sp on table session calls set_config(text,text,boolean)",
+        ),
         // The third attack's hardening note: a superuser's domain named jsonb in the store
         // connection's own temporary schema, which unqualified `::jsonb` would resolve to.
         (

@@ -196,6 +196,22 @@ fn pg_constraints_defaults_indexes_and_columns_using_foreign_code_refuse_every_c
             "CREATE TABLE evil.back (a text REFERENCES public.customer (account) ON UPDATE CASCADE)",
             "foreign key back_a_fkey links evil.back to customer",
         ),
+        // The re-attack: built-ins, which pg_depend never lists.
+        (
+            "ALTER TABLE public.session ADD CONSTRAINT session_sp CHECK (pg_catalog.set_config(\
+             'search_path', 'evil, pg_catalog, public', true) IS NOT NULL) NOT VALID",
+            "constraint session_sp on table session calls set_config(text,text,boolean)",
+        ),
+        (
+            "ALTER TABLE public.customer ADD CONSTRAINT qx CHECK (pg_catalog.query_to_xml(\
+             'SELECT evil.verify(''x'')', true, false, '') IS NOT NULL) NOT VALID",
+            "constraint qx on table customer calls query_to_xml(",
+        ),
+        (
+            "ALTER TABLE public.session ALTER COLUMN callback_number SET DEFAULT (CASE WHEN \
+             pg_catalog.query_to_xml('SELECT 1', true, false, '') IS NULL THEN 'x' END)",
+            "the default of column callback_number of table session calls query_to_xml(",
+        ),
     ] {
         owner(sql);
         refused(&db, &env, what);
@@ -203,8 +219,13 @@ fn pg_constraints_defaults_indexes_and_columns_using_foreign_code_refuse_every_c
             "DROP SCHEMA evil CASCADE; CREATE SCHEMA evil; \
                CREATE FUNCTION evil.verify(acct text) RETURNS boolean LANGUAGE sql AS 'SELECT true'",
         );
-        if sql.contains("DEFAULT") {
-            owner("ALTER TABLE public.session ALTER COLUMN owner DROP DEFAULT");
+        for undo in [
+            "ALTER TABLE public.session ALTER COLUMN owner DROP DEFAULT",
+            "ALTER TABLE public.session ALTER COLUMN callback_number DROP DEFAULT",
+            "ALTER TABLE public.session DROP CONSTRAINT IF EXISTS session_sp",
+            "ALTER TABLE public.customer DROP CONSTRAINT IF EXISTS qx",
+        ] {
+            owner(undo);
         }
     }
     owner("DROP SCHEMA evil CASCADE");

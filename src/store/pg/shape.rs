@@ -23,7 +23,12 @@
 //! else's: a CHECK calling `evil.verify()` runs inside cpni's transaction while the capture
 //! records its writes, and marked a session verified on a wrong PIN), a column of a type that
 //! is not built in (a domain with such a CHECK), or a foreign key to or from a table that is
-//! not cpni's (its triggers would run). Nor may this connection's temporary schema hold a type
+//! not cpni's (its triggers would run). Built-ins are invisible to `pg_depend`, so the
+//! expression trees of those constraints, defaults and indexes are read too: every function and
+//! operator they call must be one cpni's own schema calls (`length`, `lower`, the integer cast,
+//! equality): a CHECK calling `pg_catalog.set_config('search_path', …)` redirected cpni's later
+//! unqualified `=` to an operator of the owner's, and one calling `query_to_xml('SELECT
+//! evil.verify()', …)` ran any function. Nor may this connection's temporary schema hold a type
 //! or function (it is searched first for types: a superuser's `jsonb` domain there would be
 //! what an unqualified `::jsonb` means). The check's
 //! own query names every built-in it calls with `pg_catalog.`. [`unexpected`] lists what is wrong,
@@ -76,7 +81,25 @@ pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])),
               OR (d.classid = 'pg_catalog.pg_class'::regclass AND d.objid IN \
                   (SELECT i.indexrelid FROM pg_catalog.pg_index i WHERE i.indrelid IN (SELECT oid FROM tc))) \
               OR (d.classid = 'pg_catalog.pg_class'::regclass AND d.objsubid > 0 \
-                  AND d.objid IN (SELECT oid FROM tc))) \
+                  AND d.objid IN (SELECT oid FROM tc))), \
+         ex(what, tree) AS ( \
+           SELECT 'constraint ' || k.conname::text || ' on table ' || k.conrelid::regclass::text, \
+                  k.conbin::text FROM pg_catalog.pg_constraint k \
+            WHERE k.conrelid IN (SELECT oid FROM tc) AND k.conbin IS NOT NULL \
+           UNION ALL SELECT 'the default of column ' || a.attname::text || ' of table ' \
+                  || a.attrelid::regclass::text, d.adbin::text FROM pg_catalog.pg_attrdef d \
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum \
+            WHERE d.adrelid IN (SELECT oid FROM tc) \
+           UNION ALL SELECT 'index ' || i.indexrelid::regclass::text, i.indexprs::text \
+             FROM pg_catalog.pg_index i WHERE i.indrelid IN (SELECT oid FROM tc) AND i.indexprs IS NOT NULL \
+           UNION ALL SELECT 'index ' || i.indexrelid::regclass::text, i.indpred::text \
+             FROM pg_catalog.pg_index i WHERE i.indrelid IN (SELECT oid FROM tc) AND i.indpred IS NOT NULL), \
+         called(what, f) AS ( \
+           SELECT ex.what, m.g[2]::oid FROM ex, \
+                  pg_catalog.regexp_matches(ex.tree, ':(funcid|opfuncid) ([0-9]+)', 'g') AS m(g) \
+           UNION ALL SELECT ex.what, o.oprcode::oid FROM ex, \
+                  pg_catalog.regexp_matches(ex.tree, ':opno ([0-9]+)', 'g') AS m(g) \
+             JOIN pg_catalog.pg_operator o ON o.oid = m.g[1]::oid) \
          SELECT 'table ' || t.name || ' is ' || CASE \
              WHEN c.relkind <> 'r' THEN 'not a plain table (relkind ' || c.relkind::text || ')' \
              WHEN c.relforcerowsecurity THEN 'under forced row-level security' \
@@ -123,6 +146,11 @@ pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])),
              'pg_catalog.pg_operator'::regclass, 'pg_catalog.pg_type'::regclass, \
              'pg_catalog.pg_collation'::regclass, 'pg_catalog.pg_opclass'::regclass, \
              'pg_catalog.pg_opfamily'::regclass) \
+         UNION ALL \
+         SELECT DISTINCT c.what || ' calls ' || c.f::regprocedure::text || ', which cpni''s schema does not' \
+         FROM called c WHERE c.f <> 0 AND c.f::regprocedure::text NOT IN ('length(bytea)', \
+             'int8(integer)', 'lower(text)', 'int8eq(bigint,bigint)', 'int84eq(bigint,integer)', \
+             'int4eq(integer,integer)', 'texteq(text,text)', 'textne(text,text)') \
          UNION ALL \
          SELECT 'foreign key ' || k.conname::text || ' links ' || k.conrelid::regclass::text \
              || ' to ' || k.confrelid::regclass::text || ', a table that is not cpni''s' \
