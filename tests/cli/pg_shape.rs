@@ -228,6 +228,46 @@ fn pg_constraints_defaults_indexes_and_columns_using_foreign_code_refuse_every_c
             owner(undo);
         }
     }
+    // The re-attack of that fix: objects of cpni's kinds that call nothing foreign. A CHECK
+    // `failures = 0` rolled back every wrong PIN (no lockout, no record of the attempt); a
+    // constant default on session.owner gave every new session to another agent; an UNLOGGED
+    // audit table is emptied by a crash. Each is refused; so is a cpni constraint replaced by
+    // one of the same name on another column.
+    for (sql, what, undo) in [
+        (
+            "ALTER TABLE public.customer ADD CONSTRAINT c_nofail CHECK (failures = 0) NOT VALID",
+            "table customer has a constraint cpni did not make (or changed): c_nofail",
+            "ALTER TABLE public.customer DROP CONSTRAINT c_nofail",
+        ),
+        (
+            "ALTER TABLE public.session ALTER COLUMN owner SET DEFAULT 'mallory'",
+            "table session has a default on column cpni did not make (or changed): owner",
+            "ALTER TABLE public.session ALTER COLUMN owner DROP DEFAULT",
+        ),
+        (
+            "ALTER TABLE public.session ALTER COLUMN secret_failures SET DEFAULT -1000",
+            "table session has a default on column cpni did not make (or changed): secret_failures",
+            "ALTER TABLE public.session ALTER COLUMN secret_failures SET DEFAULT 0",
+        ),
+        (
+            "ALTER TABLE public.customer DROP CONSTRAINT customer_pin_must_change_check; \
+             ALTER TABLE public.customer ADD CONSTRAINT customer_pin_must_change_check \
+             CHECK (failures = 0) NOT VALID",
+            "table customer has a constraint cpni did not make (or changed): customer_pin_must_change_check",
+            "ALTER TABLE public.customer DROP CONSTRAINT customer_pin_must_change_check; \
+             ALTER TABLE public.customer ADD CONSTRAINT customer_pin_must_change_check \
+             CHECK (pin_must_change IN (0, 1))",
+        ),
+        (
+            "ALTER TABLE public.audit SET UNLOGGED",
+            "table audit is UNLOGGED",
+            "ALTER TABLE public.audit SET LOGGED",
+        ),
+    ] {
+        owner(sql);
+        refused(&db, &env, what);
+        owner(undo);
+    }
     owner("DROP SCHEMA evil CASCADE");
     assert_eq!(pin(&env, &s, ADA_PIN).ok().json()["verified"], true);
     env.run(&["audit", "verify"]).ok();

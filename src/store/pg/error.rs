@@ -98,7 +98,10 @@ fn detail(e: &postgres::Error) -> String {
     match e.as_db_error() {
         Some(db) => {
             let mut s = format!("{} (SQLSTATE {})", db.message(), db.code().code());
-            if let Some(d) = db.detail() {
+            // An integrity violation's detail repeats the row ("Failing row contains (…)":
+            // contacts, the start of a PIN hash): never shown.
+            let class = db.code().code().get(..2);
+            if let Some(d) = db.detail().filter(|_| class != Some("23")) {
                 s.push_str(&format!("; {d}"));
             }
             s

@@ -77,7 +77,16 @@ pub fn query(snap: &Snapshot) -> String {
     let functions = super::triggers::function_names();
     let shape = super::shape::SHAPE
         .replace("$1::text[]", &array(&super::shape::tables()))
-        .replace("$2::text[]", &array(&functions));
+        .replace("$2::text[]", &array(&functions))
+        .replace(
+            "$3::text[]",
+            &array(
+                &super::expected::EXPECTED
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>(),
+            ),
+        );
     let mut was: Vec<String> = vec!["(NULL::text, NULL::text)".into()];
     was.extend(
         snap.0

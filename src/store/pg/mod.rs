@@ -81,6 +81,7 @@ pub mod approle;
 pub mod capture;
 pub mod connect;
 pub mod error;
+pub mod expected;
 pub mod guard;
 pub mod hostkeys;
 pub mod migrate;

@@ -61,18 +61,41 @@ pub fn tables() -> Vec<String> {
 /// the schema-version check.
 pub fn unexpected(client: &mut postgres::Client) -> Result<Vec<String>, postgres::Error> {
     let names = tables();
+    let expected: Vec<String> = super::expected::EXPECTED
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let rows = client.query(
         &format!("{SHAPE} ORDER BY 1"),
-        &[&names, &super::triggers::function_names()],
+        &[&names, &super::triggers::function_names(), &expected],
     )?;
     Ok(rows.iter().map(|r| r.get::<_, String>(0)).collect())
 }
 
 /// The shape check's query, without its order: `$1` is [`tables`], `$2` the names of cpni's
-/// functions (`super::triggers::function_names`); [`super::guard`] runs it inside each step.
+/// functions (`super::triggers::function_names`), `$3` [`super::expected::EXPECTED`]; [`super::guard`] runs it inside each step.
 pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])), \
-         tc AS (SELECT c.oid FROM pg_catalog.pg_class c JOIN t ON c.relname = t.name \
+         tc AS (SELECT c.oid, c.relname FROM pg_catalog.pg_class c JOIN t ON c.relname = t.name \
                 AND c.relnamespace = 'public'::regnamespace), \
+         sig(s) AS ( \
+           SELECT 'c|' || tc.relname::text || '|' || k.conname::text || '|' || k.contype::text || '|' \
+             || coalesce((SELECT pg_catalog.string_agg(a.attname::text, ',' ORDER BY x.n) \
+                FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY x(num, n) JOIN pg_catalog.pg_attribute a \
+                ON a.attrelid = k.conrelid AND a.attnum = x.num), '') \
+             || '|' || coalesce((SELECT r.relname::text FROM pg_catalog.pg_class r WHERE r.oid = k.confrelid), '') \
+             || '|' || coalesce((SELECT pg_catalog.string_agg(a.attname::text, ',' ORDER BY x.n) \
+                FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY x(num, n) JOIN pg_catalog.pg_attribute a \
+                ON a.attrelid = k.confrelid AND a.attnum = x.num), '') \
+           FROM pg_catalog.pg_constraint k JOIN tc ON tc.oid = k.conrelid \
+           UNION ALL SELECT 'd|' || tc.relname::text || '|' || a.attname::text || '|' \
+             || pg_catalog.pg_get_expr(d.adbin, d.adrelid) \
+           FROM pg_catalog.pg_attrdef d JOIN tc ON tc.oid = d.adrelid JOIN pg_catalog.pg_attribute a \
+             ON a.attrelid = d.adrelid AND a.attnum = d.adnum \
+           UNION ALL SELECT 'i|' || tc.relname::text || '|' || ic.relname::text || '|' \
+             || i.indisunique::text || '|' || i.indkey::text || '|' || (i.indexprs IS NOT NULL)::text \
+             || '|' || (i.indpred IS NOT NULL)::text \
+           FROM pg_catalog.pg_index i JOIN tc ON tc.oid = i.indrelid \
+             JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid), \
          dep AS (SELECT d.* FROM pg_catalog.pg_depend d \
            WHERE (d.classid = 'pg_catalog.pg_constraint'::regclass AND d.objid IN \
                   (SELECT k.oid FROM pg_catalog.pg_constraint k WHERE k.conrelid IN (SELECT oid FROM tc))) \
@@ -151,6 +174,21 @@ pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])),
          FROM called c WHERE c.f <> 0 AND c.f::regprocedure::text NOT IN ('length(bytea)', \
              'int8(integer)', 'lower(text)', 'int8eq(bigint,bigint)', 'int84eq(bigint,integer)', \
              'int4eq(integer,integer)', 'texteq(text,text)', 'textne(text,text)') \
+         UNION ALL \
+         SELECT 'table ' || pg_catalog.split_part(sig.s, '|', 2) || ' has ' \
+             || CASE pg_catalog.left(sig.s, 1) WHEN 'c' THEN 'a constraint' WHEN 'd' THEN 'a default on column' \
+                ELSE 'an index' END || ' cpni did not make (or changed): ' || pg_catalog.split_part(sig.s, '|', 3) \
+         FROM sig WHERE sig.s <> ALL ($3::text[]) \
+         UNION ALL \
+         SELECT 'table ' || pg_catalog.split_part(e.s, '|', 2) || ' lacks cpni''s ' \
+             || CASE pg_catalog.left(e.s, 1) WHEN 'c' THEN 'constraint' WHEN 'd' THEN 'default on column' \
+                ELSE 'index' END || ' ' || pg_catalog.split_part(e.s, '|', 3) \
+         FROM pg_catalog.unnest($3::text[]) AS e(s) \
+         WHERE pg_catalog.split_part(e.s, '|', 2) IN (SELECT relname::text FROM tc) \
+           AND NOT e.s IN (SELECT sig.s FROM sig) \
+         UNION ALL \
+         SELECT 'table ' || c.relname::text || ' is UNLOGGED (emptied after a crash, never replicated)' \
+         FROM pg_catalog.pg_class c WHERE c.oid IN (SELECT oid FROM tc) AND c.relpersistence <> 'p' \
          UNION ALL \
          SELECT 'foreign key ' || k.conname::text || ' links ' || k.conrelid::regclass::text \
              || ' to ' || k.confrelid::regclass::text || ', a table that is not cpni''s' \
