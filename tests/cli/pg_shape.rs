@@ -259,6 +259,17 @@ fn pg_constraints_defaults_indexes_and_columns_using_foreign_code_refuse_every_c
              CHECK (pin_must_change IN (0, 1))",
         ),
         (
+            // The fourth round: a whole-row reference hid `failures` from the signature.
+            "ALTER TABLE public.customer DROP CONSTRAINT customer_pin_must_change_check; \
+             ALTER TABLE public.customer ADD CONSTRAINT customer_pin_must_change_check \
+             CHECK (pin_must_change IN (0, 1) AND (COALESCE(customer, customer)).failures = 0) \
+             NOT VALID",
+            "constraint customer_pin_must_change_check on table customer reads the whole row",
+            "ALTER TABLE public.customer DROP CONSTRAINT customer_pin_must_change_check; \
+             ALTER TABLE public.customer ADD CONSTRAINT customer_pin_must_change_check \
+             CHECK (pin_must_change IN (0, 1))",
+        ),
+        (
             "ALTER TABLE public.audit SET UNLOGGED",
             "table audit is UNLOGGED",
             "ALTER TABLE public.audit SET LOGGED",

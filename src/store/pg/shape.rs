@@ -187,6 +187,11 @@ pub const SHAPE: &str = "WITH t(name) AS (SELECT pg_catalog.unnest($1::text[])),
          WHERE pg_catalog.split_part(e.s, '|', 2) IN (SELECT relname::text FROM tc) \
            AND NOT e.s IN (SELECT sig.s FROM sig) \
          UNION ALL \
+         SELECT 'constraint ' || k.conname::text || ' on table ' || k.conrelid::regclass::text \
+             || ' reads the whole row, which no constraint of cpni does' \
+         FROM pg_catalog.pg_constraint k WHERE k.conrelid IN (SELECT oid FROM tc) \
+           AND 0 = ANY (k.conkey) \
+         UNION ALL \
          SELECT 'table ' || c.relname::text || ' is UNLOGGED (emptied after a crash, never replicated)' \
          FROM pg_catalog.pg_class c WHERE c.oid IN (SELECT oid FROM tc) AND c.relpersistence <> 'p' \
          UNION ALL \
