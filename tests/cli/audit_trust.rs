@@ -342,15 +342,8 @@ fn without_a_signing_key_verify_warns_that_the_head_is_unchecked() {
 
 /// docs/audit-format.md §6.1, run as documented.
 fn run_head_recipe(env: &Env, key: &str) -> std::process::Output {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/audit-format.md"))
-        .expect("docs/audit-format.md");
-    let code = doc
-        .split("### 6.1 ")
-        .nth(1)
-        .and_then(|s| s.split("```python\n").nth(1))
-        .and_then(|s| s.split("\n```").next())
-        .expect("a python block in section 6.1");
-    let script = env.file("head.py", code);
+    let code = crate::util::audit_format_python("6.1");
+    let script = env.file("head.py", &code);
     std::process::Command::new("python3")
         .arg(script)
         .arg(env.db())

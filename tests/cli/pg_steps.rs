@@ -501,15 +501,8 @@ fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies
 
 /// docs/audit-format.md §6.2's block, run as documented with `cpni_app`'s connection string.
 fn head_recipe(env: &Env, db: &Db, key: &str) -> std::process::Output {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/audit-format.md"))
-        .expect("docs/audit-format.md");
-    let code = doc
-        .split("### 6.2 ")
-        .nth(1)
-        .and_then(|s| s.split("```python\n").nth(1))
-        .and_then(|s| s.split("\n```").next())
-        .expect("a python block in section 6.2");
-    let script = env.file("head_pg.py", code);
+    let code = crate::util::audit_format_python("6.2");
+    let script = env.file("head_pg.py", &code);
     let (host, port) = super::pg_schema::server();
     let conninfo = format!("host={host} port={port} dbname={} user=cpni_app", db.name);
     std::process::Command::new("python3")

@@ -499,6 +499,18 @@ pub fn sqlite3_json(db: &Path, query: &str) -> Vec<serde_json::Value> {
 }
 
 /// The failure message for a tool the tests need but cannot find.
+/// The first Python block of docs/audit-format.md's section starting `### {section} `.
+pub fn audit_format_python(section: &str) -> String {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/audit-format.md"))
+        .expect("docs/audit-format.md");
+    doc.split(&format!("### {section} "))
+        .nth(1)
+        .and_then(|s| s.split("```python\n").nth(1))
+        .and_then(|s| s.split("\n```").next())
+        .unwrap_or_else(|| panic!("a python block in section {section}"))
+        .to_string()
+}
+
 pub fn missing_tool(tool: &str, e: &std::io::Error) -> String {
     format!(
         "cannot run `{tool}` ({e}): the tests need it and never skip. \
