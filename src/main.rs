@@ -32,6 +32,8 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     cpni::timing::mark("parse");
+    // One command, then exit: the kernel closes the database (see the function).
+    cpni::store::close_at_exit();
     let out = cpni::output::Out {
         json: cli.json,
         quiet: cli.quiet,

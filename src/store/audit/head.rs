@@ -88,13 +88,11 @@ pub fn seal(conn: Conn<'_>, db: &Path, started: &Newest) -> Result<()> {
         return Ok(());
     };
     let signed = get(conn)?;
+    let key = ed25519_dalek::SigningKey::from_bytes(&seed);
     // The head row must be one this key signed, not only name the start: a row rolled back by
     // hand to an earlier record (after deleting the records past it) keeps a signature over
     // the later head, and signing on from it would bless the deletion.
-    let ours = |h: &Head| {
-        h.check(Some(&crate::audit::checkpoint::public_key(&seed)))
-            .is_ok()
-    };
+    let ours = |h: &Head| h.signed_by(&key);
     let from_signed = match (&signed, started) {
         (None, None) => true,
         (None, Some(_)) => false,
@@ -105,7 +103,7 @@ pub fn seal(conn: Conn<'_>, db: &Path, started: &Newest) -> Result<()> {
         return Ok(());
     }
     let base_seq = super::base(conn)?.0;
-    put(conn, &Head::sign(&seed, seq, &hash, base_seq, &at))
+    put(conn, &Head::sign_with(&key, seq, &hash, base_seq, &at))
 }
 
 /// Right after a migration past [`crate::store::migrate::SIGNED_HEAD_VERSION`]: signs the head
