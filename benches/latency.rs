@@ -166,6 +166,11 @@ fn main() {
     let db = home.join("data/cpni/cpni.db");
     generate::populate(&db, records).expect("populate");
     let copy = home.join("sqlite3-copy.db");
+    // A kept home (`CPNI_BENCH_HOME`) still has the last run's WAL of the copy: applied to the
+    // new copy it would corrupt it.
+    for ext in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(home.join(format!("sqlite3-copy.db{ext}")));
+    }
     std::fs::copy(&db, &copy).expect("copy the database for sqlite3");
     let login = cpni::commands::context::os_login();
     println!("records {records} records");
