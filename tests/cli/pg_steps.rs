@@ -403,8 +403,9 @@ pub(super) fn store_of(db: &Db, env: &Env) -> cpni::store::Db {
     .unwrap_or_else(|e| panic!("open the store: {e}"))
 }
 
-#[test]
-fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies() {
+/// A home on a new database whose log is old: `init` (the admin agent, records 1 and 2) and two
+/// `customer.show` records, all in 2023, made through the store as cpni's steps make them.
+fn pg_old_log() -> (Db, Env) {
     use cpni::audit::{Actor, Event};
     let db = empty_db();
     let env = super::pg_connect::tls_host(&db);
@@ -451,6 +452,12 @@ fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies
     }
     drop(store);
     env.run(&["audit", "verify"]).ok();
+    (db, env)
+}
+
+#[test]
+fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies() {
+    let (db, env) = pg_old_log();
     let j = env
         .run(&["--json", "audit", "purge", "--before", "2024-01-01"])
         .ok()
@@ -497,6 +504,51 @@ fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies
     assert!(!out.status.success(), "a forged record fails the recipe");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the signed head is"), "{err}");
+}
+
+#[test]
+fn pg_a_row_planted_before_a_purge_is_not_laundered_by_it() {
+    // The owner (here the superuser, no trigger firing) plants an admin dated among the old
+    // records, then waits for the purge: it would list the row as one whose records were
+    // purged, and `audit verify` would pass from then on.
+    let (db, env) = pg_old_log();
+    let login = cpni::commands::context::os_login();
+    psql_ok(
+        "postgres",
+        &db.name,
+        "SET session_replication_role = replica; \
+         INSERT INTO agent (login, role, created_at, updated_at) VALUES ('mallory', 'admin', \
+         '2023-01-10T09:00:00.000Z', '2023-01-10T09:00:00.000Z')",
+    );
+    let size = || psql_ok("postgres", &db.name, "SELECT count(*) FROM audit");
+    let before = size();
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-01-01"]);
+    run.code(6);
+    let err = run.json_err();
+    assert_eq!(err["error"]["code"], "audit-crosscheck", "{}", run.dump());
+    let msg = err["error"]["message"].as_str().unwrap_or_default();
+    assert!(msg.contains("agent mallory"), "{}", run.dump());
+    assert_eq!(size(), before, "the refused purge changed the log");
+    assert_eq!(
+        psql_ok("postgres", &db.name, "SELECT count(*) FROM audit_base").trim(),
+        "0"
+    );
+    env.run(&["audit", "verify"])
+        .code(6)
+        .stderr_has("agent mallory");
+    // An edit of the admin row whose records the purge would remove: the same.
+    psql_ok(
+        "postgres",
+        &db.name,
+        &format!(
+            "SET session_replication_role = replica; DELETE FROM agent WHERE login = 'mallory'; \
+             UPDATE agent SET name = 'Forged' WHERE login = '{login}'"
+        ),
+    );
+    env.run(&["audit", "purge", "--before", "2024-01-01"])
+        .code(6)
+        .stderr_has(&format!("agent {login}"));
+    assert_eq!(size(), before, "the refused purge changed the log");
 }
 
 /// docs/audit-format.md §6.2's block, run as documented with `cpni_app`'s connection string.
