@@ -202,7 +202,7 @@ fn a_forged_purge_with_its_own_purge_record_is_caught_by_the_checkpoints() {
 #[test]
 fn a_legitimate_purge_of_old_records_verifies_against_an_old_checkpoint() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }

@@ -244,7 +244,7 @@ fn old_breach_log() -> Env {
 #[test]
 fn a_breachs_own_records_are_kept_while_it_is_open_and_two_years_after_its_close() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
