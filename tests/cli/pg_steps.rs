@@ -512,7 +512,30 @@ fn pg_a_row_planted_before_a_purge_is_not_laundered_by_it() {
     // records, then waits for the purge: it would list the row as one whose records were
     // purged, and `audit verify` would pass from then on.
     let (db, env) = pg_old_log();
-    let login = cpni::commands::context::os_login();
+    // A second agent, added in 2023 too (its record goes with the purge).
+    let mut store = store_of(&db, &env);
+    store
+        .step(|w| {
+            let at = cpni::clock::parse("2023-03-15T09:00:00.000Z").unwrap();
+            w.insert_agent(&cpni::store::agents::Agent {
+                login: "carol".into(),
+                name: String::new(),
+                role: "agent".into(),
+                active: true,
+                created_at: cpni::clock::format(at),
+            })?;
+            let actor = cpni::audit::Actor {
+                login: cpni::commands::context::os_login(),
+                on_behalf_of: None,
+            };
+            let add = cpni::audit::Event::new("agent.add")
+                .with("login", "carol")
+                .with("role", "agent");
+            w.append(&actor, at, add).map(|_| ())
+        })
+        .unwrap();
+    drop(store);
+    env.run(&["audit", "verify"]).ok();
     psql_ok(
         "postgres",
         &db.name,
@@ -536,18 +559,22 @@ fn pg_a_row_planted_before_a_purge_is_not_laundered_by_it() {
     env.run(&["audit", "verify"])
         .code(6)
         .stderr_has("agent mallory");
-    // An edit of the admin row whose records the purge would remove: the same.
+    // An edit of a row whose records the purge would remove (carol made an admin): the same.
     psql_ok(
         "postgres",
         &db.name,
-        &format!(
-            "SET session_replication_role = replica; DELETE FROM agent WHERE login = 'mallory'; \
-             UPDATE agent SET name = 'Forged' WHERE login = '{login}'"
-        ),
+        "SET session_replication_role = replica; DELETE FROM agent WHERE login = 'mallory'; \
+         UPDATE agent SET role = 'admin' WHERE login = 'carol'",
     );
-    env.run(&["audit", "purge", "--before", "2024-01-01"])
-        .code(6)
-        .stderr_has(&format!("agent {login}"));
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-01-01"]);
+    run.code(6);
+    assert_eq!(
+        run.json_err()["error"]["code"],
+        "audit-crosscheck",
+        "{}",
+        run.dump()
+    );
+    run.stderr_has("agent carol");
     assert_eq!(size(), before, "the refused purge changed the log");
 }
 
