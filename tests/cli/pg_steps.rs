@@ -7,7 +7,8 @@
 //! back: a decision row edited with psql (the next step and `audit verify` exit 6), a trigger
 //! added (every command refused, `foreign-trigger`), an append-only trigger disabled or its
 //! function rewritten (`audit verify` exit 6). `audit purge` removes an old prefix (a log made
-//! old through the store) on the owner's connection, refused without its password file, and
+//! old through the store) on the owner's connection, refused without its password file or when
+//! a row was planted or edited behind cpni's back (nothing removed), and
 //! docs/audit-format.md §6.2's offline head recipe then passes (and fails on a forged record). A
 //! server stopped between steps is exit 5 with nothing written, and the next step after its
 //! restart works.

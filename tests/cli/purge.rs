@@ -1,7 +1,8 @@
 //! Retention: `cpni audit purge --before DATE` removes only the oldest prefix of the chain past
 //! every floor (the retention period, breaches open or closed less than two years ago), records
 //! and checkpoints itself, and `audit verify` keeps working from the new base. Everything else
-//! is still refused by the triggers.
+//! is still refused by the triggers. A row planted or edited behind cpni's back before a purge
+//! makes the purge refuse (exit 6, nothing removed) instead of listing it as `unrecorded`.
 //!
 //! Records cannot be backdated through cpni (nor edited afterwards), and cpni has no test
 //! clock, so the fixture writes the old log through cpni's own store, as cpni's commands write
