@@ -298,7 +298,7 @@ fn a_planted_opt_in_allows_nothing() {
 #[test]
 fn a_row_planted_after_a_purge_is_caught() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }

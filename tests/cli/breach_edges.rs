@@ -3,11 +3,6 @@
 //! `breach close`, a breach's own records kept while it is open, the 2024 rule's `early`
 //! customer notice, and the certification year in the carrier's zone by the event's date.
 
-use std::path::Path;
-
-use cpni::audit::{Record, chain};
-use rusqlite::{Connection, params};
-
 use crate::util::{Env, OTHER_LOGIN, TEST_CONFIG};
 
 fn open(env: &Env, determined: &str, extra: &[&str]) -> serde_json::Value {
@@ -234,85 +229,22 @@ fn under_the_2024_rule_a_customer_notice_before_the_fcc_and_le_notices_is_early(
     assert_eq!(doc["standing"]["customers"], "met", "{doc}");
 }
 
-/// A home whose database holds, before cpni appends: record 1 (init, 2023), record 2 the
-/// `breach.open` of breach 1 (2023, no account), record 3 (2023); breach 1 is open.
+/// A home whose database holds, before cpni appends: records 1 and 2 (`init`, 2023), record 3
+/// the `breach.open` of breach 1 (2023, no account), record 4 (2023); breach 1 is open. Written
+/// by cpni's store at those times ([`crate::purge::old_log_of`]).
 fn old_breach_log() -> Env {
-    let env = Env::initialised(false);
-    let login = env.sql("select login from agent;");
-    let db = env.db();
-    for ext in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
-    }
-    build(&db, &login);
-    // cpni refuses a database open to others (issue 10): make the hand-built one private.
-    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
-    // Signed as cpni signs every log it writes (a log with records and no head stays unsigned).
-    let seed = crate::audit_trust::stolen_seed(&env);
-    crate::audit_trust::re_sign_head(&env, &seed);
-    // Its rows sealed as cpni seals the rows its records name (row_seal).
-    env.reseal();
-    env.run(&["audit", "checkpoint"]).ok();
-    env
-}
-
-fn build(db: &Path, login: &str) {
-    let conn = Connection::open(db).expect("open the new database");
-    let schema = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.sql"))
-        .expect("read schema.sql");
-    conn.execute_batch(&schema).expect("apply schema.sql");
-    let old = [
-        ("2023-01-10T09:00:00.000Z", "init", "{}"),
-        ("2023-02-01T09:00:00.000Z", "breach.open", "{\"breach\":1}"),
-        ("2023-03-01T09:00:00.000Z", "customer.show", "{}"),
-    ];
-    let mut prev = chain::GENESIS.to_vec();
-    for (i, (at, event, detail)) in old.iter().enumerate() {
-        let mut r = Record {
-            seq: i as i64 + 1,
-            at: at.to_string(),
-            actor: login.to_string(),
-            on_behalf_of: String::new(),
-            account: String::new(),
-            session: String::new(),
-            event: event.to_string(),
-            detail: detail.to_string(),
-            prev_hash: prev.clone(),
-            hash: Vec::new(),
-        };
-        r.hash = chain::hash(&r.prev_hash, &r).to_vec();
-        conn.execute(
-            "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
-             prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                r.seq,
-                r.at,
-                r.actor,
-                r.on_behalf_of,
-                r.account,
-                r.session,
-                r.event,
-                r.detail,
-                r.prev_hash,
-                r.hash
-            ],
-        )
-        .expect("insert an old record");
-        prev = r.hash;
-    }
-    conn.execute_batch(&format!(
-        "INSERT INTO agent (login, role, created_at, updated_at) \
-         VALUES ('{login}', 'admin', '2023-01-10T09:00:00.000Z', '2023-01-10T09:00:00.000Z');
-         INSERT INTO breach (id, rule, description, discovered_at, determined_at, determined_on, \
-           opened_by, opened_at) VALUES (1, '2007', 'open one', '2023-02-01T00:00:00.000Z', \
-           '2023-02-01T00:00:00.000Z', '2023-02-01', '{login}', '2023-02-01T09:00:00.000Z');"
-    ))
-    .expect("insert the agent and the breach");
+    use crate::purge::Old;
+    crate::purge::old_log_of(&[
+        ("2023-01-10T09:00:00.000Z", &[Old::Init]),
+        ("2023-02-01T09:00:00.000Z", &[Old::Open(&[])]),
+        ("2023-03-01T09:00:00.000Z", &[Old::Show("")]),
+    ])
 }
 
 #[test]
 fn a_breachs_own_records_are_kept_while_it_is_open_and_two_years_after_its_close() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
@@ -322,31 +254,36 @@ fn a_breachs_own_records_are_kept_while_it_is_open_and_two_years_after_its_close
     };
     let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
     run.ok();
-    assert_eq!(run.json()["removed"], 1, "{}", run.dump());
-    assert_eq!(run.json()["stopped_at"]["seq"], 2);
+    assert_eq!(run.json()["removed"], 2, "{}", run.dump());
+    assert_eq!(run.json()["stopped_at"]["seq"], 3);
     assert_eq!(run.json()["stopped_at"]["breach"], 1);
-    assert!(seqs(&env).starts_with("2,3,"), "{}", seqs(&env));
+    assert!(seqs(&env).starts_with("3,4,"), "{}", seqs(&env));
     // Closed now: still kept for two years from the close.
     env.run(&["breach", "close", "1", "--reason", "investigation ended"])
         .ok();
     let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
     run.ok();
     assert_eq!(run.json()["removed"], 0, "{}", run.dump());
-    assert!(seqs(&env).starts_with("2,3,"));
-    // Closed more than two years ago: they may go. (Backdating the close by hand is itself an
-    // edit `audit verify` catches through the breach.close record's row digest, so the test
-    // puts the recorded value back before verifying.)
+    assert!(seqs(&env).starts_with("3,4,"));
+    // Backdating the close by hand is an edit the breach.close record's row digest shows:
+    // `audit verify` catches it, and the purge refuses to act on it (nothing removed).
     let closed = env.sql("select closed_at from breach where id = 1;");
     env.sql("update breach set closed_at = '2023-06-01T00:00:00.000Z' where id = 1;");
-    let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
-    run.ok();
-    assert_eq!(run.json()["removed"], 2, "{}", run.dump());
     env.run(&["audit", "verify"])
         .code(6)
         .stderr_has("closed_at");
+    env.run(&["audit", "purge", "--before", "2024-06-01"])
+        .code(6)
+        .stderr_has("breach 1");
+    assert!(seqs(&env).starts_with("3,4,"));
     env.sql(&format!(
         "update breach set closed_at = '{closed}' where id = 1;"
     ));
+    // Closed more than two years ago (as time would have made it, with its record): they go.
+    crate::purge::close_back_then(&env, 1, "2023-06-01T00:00:00.000Z");
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
+    run.ok();
+    assert_eq!(run.json()["removed"], 2, "{}", run.dump());
     env.run(&["audit", "verify"]).ok();
 }
 

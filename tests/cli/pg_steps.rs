@@ -7,7 +7,8 @@
 //! back: a decision row edited with psql (the next step and `audit verify` exit 6), a trigger
 //! added (every command refused, `foreign-trigger`), an append-only trigger disabled or its
 //! function rewritten (`audit verify` exit 6). `audit purge` removes an old prefix (a log made
-//! old through the store) on the owner's connection, refused without its password file, and
+//! old through the store) on the owner's connection, refused without its password file or when
+//! a row was planted or edited behind cpni's back (nothing removed), and
 //! docs/audit-format.md §6.2's offline head recipe then passes (and fails on a forged record). A
 //! server stopped between steps is exit 5 with nothing written, and the next step after its
 //! restart works.
@@ -403,8 +404,9 @@ pub(super) fn store_of(db: &Db, env: &Env) -> cpni::store::Db {
     .unwrap_or_else(|e| panic!("open the store: {e}"))
 }
 
-#[test]
-fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies() {
+/// A home on a new database whose log is old: `init` (the admin agent, records 1 and 2) and two
+/// `customer.show` records, all in 2023, made through the store as cpni's steps make them.
+fn pg_old_log() -> (Db, Env) {
     use cpni::audit::{Actor, Event};
     let db = empty_db();
     let env = super::pg_connect::tls_host(&db);
@@ -451,6 +453,12 @@ fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies
     }
     drop(store);
     env.run(&["audit", "verify"]).ok();
+    (db, env)
+}
+
+#[test]
+fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies() {
+    let (db, env) = pg_old_log();
     let j = env
         .run(&["--json", "audit", "purge", "--before", "2024-01-01"])
         .ok()
@@ -497,6 +505,78 @@ fn pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies
     assert!(!out.status.success(), "a forged record fails the recipe");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the signed head is"), "{err}");
+}
+
+#[test]
+fn pg_a_row_planted_before_a_purge_is_not_laundered_by_it() {
+    // The owner (here the superuser, no trigger firing) plants an admin dated among the old
+    // records, then waits for the purge: it would list the row as one whose records were
+    // purged, and `audit verify` would pass from then on.
+    let (db, env) = pg_old_log();
+    // A second agent, added in 2023 too (its record goes with the purge).
+    let mut store = store_of(&db, &env);
+    store
+        .step(|w| {
+            let at = cpni::clock::parse("2023-03-15T09:00:00.000Z").unwrap();
+            w.insert_agent(&cpni::store::agents::Agent {
+                login: "carol".into(),
+                name: String::new(),
+                role: "agent".into(),
+                active: true,
+                created_at: cpni::clock::format(at),
+            })?;
+            let actor = cpni::audit::Actor {
+                login: cpni::commands::context::os_login(),
+                on_behalf_of: None,
+            };
+            let add = cpni::audit::Event::new("agent.add")
+                .with("login", "carol")
+                .with("role", "agent");
+            w.append(&actor, at, add).map(|_| ())
+        })
+        .unwrap();
+    drop(store);
+    env.run(&["audit", "verify"]).ok();
+    psql_ok(
+        "postgres",
+        &db.name,
+        "SET session_replication_role = replica; \
+         INSERT INTO agent (login, role, created_at, updated_at) VALUES ('mallory', 'admin', \
+         '2023-01-10T09:00:00.000Z', '2023-01-10T09:00:00.000Z')",
+    );
+    let size = || psql_ok("postgres", &db.name, "SELECT count(*) FROM audit");
+    let before = size();
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-01-01"]);
+    run.code(6);
+    let err = run.json_err();
+    assert_eq!(err["error"]["code"], "audit-crosscheck", "{}", run.dump());
+    let msg = err["error"]["message"].as_str().unwrap_or_default();
+    assert!(msg.contains("agent mallory"), "{}", run.dump());
+    assert_eq!(size(), before, "the refused purge changed the log");
+    assert_eq!(
+        psql_ok("postgres", &db.name, "SELECT count(*) FROM audit_base").trim(),
+        "0"
+    );
+    env.run(&["audit", "verify"])
+        .code(6)
+        .stderr_has("agent mallory");
+    // An edit of a row whose records the purge would remove (carol made an admin): the same.
+    psql_ok(
+        "postgres",
+        &db.name,
+        "SET session_replication_role = replica; DELETE FROM agent WHERE login = 'mallory'; \
+         UPDATE agent SET role = 'admin' WHERE login = 'carol'",
+    );
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-01-01"]);
+    run.code(6);
+    assert_eq!(
+        run.json_err()["error"]["code"],
+        "audit-crosscheck",
+        "{}",
+        run.dump()
+    );
+    run.stderr_has("agent carol");
+    assert_eq!(size(), before, "the refused purge changed the log");
 }
 
 /// docs/audit-format.md §6.2's block, run as documented with `cpni_app`'s connection string.

@@ -1,113 +1,227 @@
 //! Retention: `cpni audit purge --before DATE` removes only the oldest prefix of the chain past
 //! every floor (the retention period, breaches open or closed less than two years ago), records
 //! and checkpoints itself, and `audit verify` keeps working from the new base. Everything else
-//! is still refused by the triggers.
+//! is still refused by the triggers. A row planted or edited behind cpni's back before a purge
+//! makes the purge refuse (exit 6, nothing removed) instead of listing it as `unrecorded`.
 //!
-//! Records cannot be backdated through cpni (nor edited afterwards), so the fixture builds the
-//! database itself: `schema.sql`, a properly chained run of 2023-2024 records, the admin agent
-//! and two breaches; then cpni appends to it.
+//! Records cannot be backdated through cpni (nor edited afterwards), and cpni has no test
+//! clock, so the fixture writes the old log through cpni's own store, as cpni's commands write
+//! it but at 2023-2025 times (the steps of `init`, `customer add`, `session start`, `breach
+//! open|link|close`: records, row digests, row seals and the signed head all made by the
+//! store); then cpni appends to it. Every row the old log holds has its records, so it
+//! verifies and cross-checks before any purge (a purge refuses a log that does not).
 
-use std::path::Path;
-
-use cpni::audit::{Record, chain};
-use rusqlite::{Connection, params};
+use cpni::audit::{Actor, Event};
+use cpni::store::agents::Agent;
+use cpni::store::breach::Breach;
+use cpni::store::customers::Customer;
+use cpni::store::sessions::Session;
 
 use crate::util::{Env, OTHER_LOGIN};
 
-/// (at, account, session) of the old records 1..=5.
-const OLD: &[(&str, &str, &str)] = &[
-    ("2023-01-10T09:00:00.000Z", "", ""),
-    ("2023-02-01T09:00:00.000Z", "A1", ""),
-    ("2023-03-01T09:00:00.000Z", "A1", "S9"), // session linked to breach 2
-    ("2023-04-01T09:00:00.000Z", "B1", ""),   // account linked to breach 1
-    ("2024-01-01T09:00:00.000Z", "A1", ""),
-];
-
-/// An initialised home whose database holds the old records 1..=5, breach 1 (open, account
-/// B1) and breach 2 (closed 2025-06-01, session S9), then a checkpoint cpni appended now.
-pub(crate) fn old_log() -> Env {
-    old_log_of(OLD, "2023-01-10T09:00:00.000Z")
+/// One step of an old log: what it writes, each with its audit record, as cpni's command does.
+#[derive(Clone, Copy)]
+pub(crate) enum Old {
+    /// `cpni init`: the `init` record, the admin agent (created then) and its `agent.add`.
+    Init,
+    /// A `customer.show` of this account (no row changes).
+    Show(&'static str),
+    /// `customer add`.
+    Customer(&'static str),
+    /// `session start` (session id, account).
+    Session(&'static str, &'static str),
+    /// `breach open` naming these accounts (the next breach id).
+    Open(&'static [&'static str]),
+    /// `breach link ID SESSION` (the session's account becomes one of the breach's).
+    Link(i64, &'static str, &'static str),
+    /// `breach close ID`.
+    Close(i64),
 }
 
-/// [`old_log`] with the records `old` and the admin agent created at `agent_at`.
-fn old_log_of(old: &[(&str, &str, &str)], agent_at: &str) -> Env {
+/// The old log of [`old_log`]: (time, the step's writes), in order. Seqs: 1 init, 2 agent.add,
+/// 3 show A1, 4-5 customer A9 and session S9, 6 customer B1, 7 breach 1 (open, account B1),
+/// 8 breach 2, 9 its link to session S9 (account A9), 10 show A1, 11 breach 2 closed
+/// 2025-06-01 (less than two years ago); cpni's checkpoint is 12.
+const OLD: &[(&str, &[Old])] = &[
+    ("2023-01-10T09:00:00.000Z", &[Old::Init]),
+    ("2023-02-01T09:00:00.000Z", &[Old::Show("A1")]),
+    (
+        "2023-03-01T09:00:00.000Z",
+        &[Old::Customer("A9"), Old::Session("S9", "A9")],
+    ),
+    ("2023-03-10T09:00:00.000Z", &[Old::Customer("B1")]),
+    ("2023-03-20T09:00:00.000Z", &[Old::Open(&["B1"])]),
+    ("2023-03-25T09:00:00.000Z", &[Old::Open(&[])]),
+    ("2023-03-26T09:00:00.000Z", &[Old::Link(2, "S9", "A9")]),
+    ("2024-01-01T09:00:00.000Z", &[Old::Show("A1")]),
+    ("2025-06-01T00:00:00.000Z", &[Old::Close(2)]),
+];
+
+/// An initialised home whose database holds the old log [`OLD`] (breach 1 open on account
+/// B1; breach 2 on session S9, account A9, closed 2025-06-01), then a checkpoint cpni
+/// appended now.
+pub(crate) fn old_log() -> Env {
+    old_log_of(OLD)
+}
+
+/// [`old_log`] with the old log `old`, written by cpni's store over a new database (the
+/// signing key `cpni init` made beside it is kept: the store signs every step's head with it).
+pub(crate) fn old_log_of(old: &[(&str, &[Old])]) -> Env {
     let env = Env::initialised(false);
     let login = env.sql("select login from agent;");
     let db = env.db();
     for ext in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
     }
-    build(&db, &login, old, agent_at);
-    // Made here with the test's umask; cpni refuses a database others can read.
-    std::fs::set_permissions(&db, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
-    // cpni signs the head of every log it writes; a log built by hand gets its head signed
-    // here as cpni would have (a log with records and no head is never signed by a step).
-    let seed = crate::audit_trust::stolen_seed(&env);
-    crate::audit_trust::re_sign_head(&env, &seed);
-    // Its rows sealed as cpni seals the rows its records name (row_seal).
-    env.reseal();
+    let (mut store, _) = cpni::store::Db::create(&db).expect("create the old database");
+    for (at, writes) in old {
+        write_step(&mut store, &login, at, writes);
+    }
+    drop(store);
+    env.run(&["audit", "verify"]).ok();
     env.run(&["audit", "checkpoint"]).ok();
     env
 }
 
-fn build(db: &Path, login: &str, old: &[(&str, &str, &str)], agent_at: &str) {
-    let conn = Connection::open(db).expect("open the new database");
-    let schema = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.sql"))
-        .expect("read schema.sql");
-    conn.execute_batch(&schema).expect("apply schema.sql");
-    let mut prev = chain::GENESIS.to_vec();
-    for (i, (at, account, session)) in old.iter().enumerate() {
-        let mut r = Record {
-            seq: i as i64 + 1,
-            at: at.to_string(),
-            actor: login.to_string(),
-            on_behalf_of: String::new(),
-            account: account.to_string(),
-            session: session.to_string(),
-            event: if i == 0 { "init" } else { "customer.show" }.to_string(),
-            detail: "{}".to_string(),
-            prev_hash: prev.clone(),
-            hash: Vec::new(),
-        };
-        r.hash = chain::hash(&r.prev_hash, &r).to_vec();
-        conn.execute(
-            "INSERT INTO audit (seq, at, actor, on_behalf_of, account, session, event, detail, \
-             prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                r.seq,
-                r.at,
-                r.actor,
-                r.on_behalf_of,
-                r.account,
-                r.session,
-                r.event,
-                r.detail,
-                r.prev_hash,
-                r.hash
-            ],
-        )
-        .expect("insert an old record");
-        prev = r.hash;
-    }
-    // The breaches name accounts and a session this fixture does not create. Their rows are
-    // recorded before record 3 (the oldest a purge keeps here), so `audit verify` treats their
-    // audit records as purged with records 1 and 2 (the cross-checks exempt such rows).
-    conn.execute_batch("PRAGMA foreign_keys = OFF;")
-        .expect("foreign keys off");
-    conn.execute_batch(&format!(
-        "INSERT INTO agent (login, role, created_at, updated_at) \
-         VALUES ('{login}', 'admin', '{agent_at}', '{agent_at}');
-         INSERT INTO breach (id, rule, description, discovered_at, determined_at, determined_on, \
-           opened_by, opened_at, closed_at) VALUES \
-           (1, '2007', 'open one', '2023-04-01T00:00:00.000Z', '2023-04-01T00:00:00.000Z', \
-            '2023-04-01', '{login}', '2023-02-15T00:00:00.000Z', NULL), \
-           (2, '2007', 'closed recently', '2023-03-01T00:00:00.000Z', '2023-03-01T00:00:00.000Z', \
-            '2023-03-01', '{login}', '2023-02-15T00:00:00.000Z', '2025-06-01T00:00:00.000Z');
-         INSERT INTO breach_account (breach, account) VALUES (1, 'B1');
-         INSERT INTO breach_link (breach, session, agent, recorded_at) \
-           VALUES (2, 'S9', '{login}', '2023-02-15T00:00:00.000Z');"
-    ))
-    .expect("insert the agent and breaches");
+/// One old step at `at`: each write and its record, in one transaction.
+fn write_step(store: &mut cpni::store::Db, login: &str, at: &str, writes: &[Old]) {
+    let actor = Actor {
+        login: login.to_string(),
+        on_behalf_of: None,
+    };
+    let t = cpni::clock::parse(at).unwrap();
+    let day = &at[..10];
+    store
+        .step(|w| {
+            for write in writes {
+                let ev = match *write {
+                    Old::Init => {
+                        w.append(&actor, t, Event::new("init"))?;
+                        w.insert_agent(&Agent {
+                            login: login.to_string(),
+                            name: String::new(),
+                            role: "admin".into(),
+                            active: true,
+                            created_at: at.to_string(),
+                        })?;
+                        Event::new("agent.add")
+                            .with("login", login)
+                            .with("role", "admin")
+                    }
+                    Old::Show(account) => Event::new("customer.show").account(account),
+                    Old::Customer(account) => {
+                        let c = Customer {
+                            account: account.into(),
+                            name: format!("Customer {account}"),
+                            phone: "+15555550100".into(),
+                            phone_since: at.into(),
+                            email: format!("{}@example.com", account.to_lowercase()),
+                            email_since: at.into(),
+                            street: "1 Main St".into(),
+                            city: "Springfield".into(),
+                            region: "IL".into(),
+                            postal_code: "62701".into(),
+                            country: "US".into(),
+                            postal_since: at.into(),
+                            created_at: at.into(),
+                            ..Customer::default()
+                        };
+                        w.insert_customer(&c)?;
+                        cpni::commands::customer::add::created_event(&c)
+                    }
+                    Old::Session(id, account) => {
+                        w.insert_session(&Session {
+                            id: id.into(),
+                            account: account.into(),
+                            agent: login.into(),
+                            channel: "inbound".into(),
+                            started_at: at.into(),
+                            last_active_at: at.into(),
+                            ..Session::default()
+                        })?;
+                        Event::new("session.start")
+                            .account(account)
+                            .session(id)
+                            .with("channel", "inbound")
+                    }
+                    Old::Open(accounts) => {
+                        let accounts: Vec<String> =
+                            accounts.iter().map(|a| a.to_string()).collect();
+                        let b = Breach {
+                            rule: "2007".into(),
+                            description: "an old breach".into(),
+                            discovered_at: at.into(),
+                            determined_at: at.into(),
+                            determined_on: day.into(),
+                            opened_by: login.into(),
+                            opened_at: at.into(),
+                            ..Breach::default()
+                        };
+                        let id = w.insert_breach(&b, &accounts)?;
+                        Event::new("breach.open")
+                            .with("breach", id)
+                            .with("rule", "2007")
+                            .with("determined_at", at)
+                            .with("accounts", accounts)
+                    }
+                    Old::Link(id, session, account) => {
+                        assert!(w.add_breach_link(id, session, login, at)?);
+                        w.add_breach_account(id, account)?;
+                        Event::new("breach.link")
+                            .account(account)
+                            .session(session)
+                            .with("breach", id)
+                    }
+                    Old::Close(id) => {
+                        assert!(w.close_breach(id, at, login, "investigation ended")?);
+                        Event::new("breach.close")
+                            .with("breach", id)
+                            .with("reason", "investigation ended")
+                    }
+                };
+                w.append(&actor, t, ev)?;
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("old step at {at}: {e}"));
+}
+
+/// What the passing of time would have done, which a test cannot wait for: breach `id`'s
+/// close moved back to `closed_at`. Made as a holder of the signing key would make it (the row
+/// edited, then a `breach.close` record carrying its new digest and, as `"prior"`, its old
+/// one, chained, the head re-signed, the seal renewed), so the log still cross-checks and the
+/// purge is judged on its retention rules alone.
+pub(crate) fn close_back_then(env: &Env, id: i64, closed_at: &str) {
+    let cond = format!("id = {id}");
+    let prior = env.row_digests("breach", &cond);
+    env.sql(&format!(
+        "update breach set closed_at = '{closed_at}' where id = {id};"
+    ));
+    let after = env.row_digests("breach", &cond);
+    let map = |rows: &[(String, String)]| -> serde_json::Map<String, serde_json::Value> {
+        rows.iter()
+            .map(|(n, d)| (n.clone(), serde_json::Value::String(d.clone())))
+            .collect()
+    };
+    let detail = serde_json::json!({
+        "breach": id,
+        "reason": "closed back then",
+        "digests": map(&after),
+        "prior": map(&prior),
+    });
+    let at = cpni::clock::format(cpni::clock::now());
+    let login =
+        env.sql("select login from agent where role = 'admin' order by created_at limit 1;");
+    crate::audit_trust::forge_record_as(env, &login, "breach.close", &at, &detail.to_string());
+    let seed = crate::audit_trust::stolen_seed(env);
+    crate::audit_trust::re_sign_head(env, &seed);
+    let seq: i64 = env.sql("select max(seq) from audit;").parse().unwrap();
+    env.seal_rows(&after, seq);
+}
+
+/// `seqs` from `a` to `b`, as [`seqs`] prints them.
+fn range(a: i64, b: i64) -> String {
+    (a..=b).map(|s| s.to_string()).collect::<Vec<_>>().join(",")
 }
 
 fn seqs(env: &Env) -> String {
@@ -117,57 +231,61 @@ fn seqs(env: &Env) -> String {
 #[test]
 fn purge_removes_only_the_old_unprotected_prefix_and_verify_still_passes() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
     let env = old_log();
-    assert_eq!(seqs(&env), "1,2,3,4,5,6");
+    assert_eq!(seqs(&env), range(1, 12));
 
-    // Record 3's session is linked to a breach closed less than two years ago: stop there.
+    // Record 4's account (customer A9) and record 5's session are linked to breach 2, closed
+    // less than two years ago: stop there.
     let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
     run.ok();
     let doc = run.json();
-    assert_eq!(doc["removed"], 2);
+    assert_eq!(doc["removed"], 3);
     assert_eq!(
         (doc["first_seq"].clone(), doc["last_seq"].clone()),
-        (1.into(), 2.into())
+        (1.into(), 3.into())
     );
-    assert_eq!(doc["stopped_at"]["seq"], 3);
+    assert_eq!(doc["stopped_at"]["seq"], 4);
     assert_eq!(doc["stopped_at"]["breach"], 2);
-    assert_eq!(seqs(&env), "3,4,5,6,7,8");
+    assert_eq!(seqs(&env), range(4, 14));
     assert_eq!(
-        env.sql("select event from audit where seq >= 7 order by seq;"),
+        env.sql("select event from audit where seq >= 13 order by seq;"),
         "audit.purge\naudit.checkpoint"
     );
-    let detail = env.sql("select detail from audit where seq = 7;");
+    let detail = env.sql("select detail from audit where seq = 13;");
     let detail: serde_json::Value = serde_json::from_str(&detail).unwrap();
-    assert_eq!(detail["removed"], 2);
-    assert_eq!(detail["last_seq"], 2);
+    assert_eq!(detail["removed"], 3);
+    assert_eq!(detail["last_seq"], 3);
     assert_eq!(detail["before"], "2024-06-01T00:00:00.000Z");
-    assert_eq!(doc["checkpoint"]["seq"], 8);
-    assert_eq!(doc["checkpoint"]["count"], 6);
+    assert_eq!(doc["checkpoint"]["seq"], 14);
+    assert_eq!(doc["checkpoint"]["count"], 11);
     assert_eq!(
-        env.sql("select seq, records, hex(hash) = (select upper(hex(prev_hash)) from audit where seq = 3) from audit_base;"),
-        "2|2|1"
+        env.sql("select seq, records, hex(hash) = (select upper(hex(prev_hash)) from audit where seq = 4) from audit_base;"),
+        "3|3|1"
     );
     env.run(&["audit", "verify"]).ok();
 
-    // Breach 2 closed long ago now: record 3 goes; record 4's account is in open breach 1.
-    env.sql("update breach set closed_at = '2023-06-01T00:00:00.000Z' where id = 2;");
+    // Breach 2 closed long ago now (record 15): records 4 and 5 go; record 6's account is in
+    // open breach 1.
+    close_back_then(&env, 2, "2023-06-01T00:00:00.000Z");
     let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
     run.ok();
-    assert_eq!(run.json()["removed"], 1);
+    assert_eq!(run.json()["removed"], 2);
+    assert_eq!(run.json()["stopped_at"]["seq"], 6);
     assert_eq!(run.json()["stopped_at"]["breach"], 1);
-    assert_eq!(seqs(&env), "4,5,6,7,8,9,10");
+    assert_eq!(seqs(&env), range(6, 17));
 
-    // Breach 1 closed over two years ago: 4 and 5 go; 6 (now) is not before the date.
-    env.sql("update breach set closed_at = '2024-01-15T00:00:00.000Z' where id = 1;");
+    // Breach 1 closed over two years ago (record 18): 6 to 10 go (breach 2's own records
+    // with them); 11 (2025-06-01) is not before the date.
+    close_back_then(&env, 1, "2024-01-15T00:00:00.000Z");
     let run = env.run(&["audit", "purge", "--before", "2024-06-01"]);
     run.ok()
-        .stdout_has("Purged 2 audit record(s), 4 to 5")
-        .stdout_has("Stopped at record 6");
-    assert_eq!(seqs(&env), "6,7,8,9,10,11,12");
+        .stdout_has("Purged 5 audit record(s), 6 to 10")
+        .stdout_has("Stopped at record 11");
+    assert_eq!(seqs(&env), range(11, 20));
     env.run(&["audit", "verify"]).ok();
     assert_eq!(env.count("audit_base"), 3);
 
@@ -175,16 +293,16 @@ fn purge_removes_only_the_old_unprotected_prefix_and_verify_still_passes() {
     env.run(&["audit", "purge", "--before", "2024-06-01"])
         .ok()
         .stdout_has("Nothing to purge");
-    assert_eq!(seqs(&env), "6,7,8,9,10,11,12");
+    assert_eq!(seqs(&env), range(11, 20));
 
     // The live log still refuses every other deletion and edit, and so does audit_base.
     for sql in [
-        "delete from audit where seq = 6;",
+        "delete from audit where seq = 11;",
         "delete from audit;",
-        "update audit set at = '2020-01-01T00:00:00.000Z' where seq = 7;",
+        "update audit set at = '2020-01-01T00:00:00.000Z' where seq = 12;",
         "delete from audit_base;",
         "update audit_base set seq = 100;",
-        "insert into audit_base values (12, x'00', '2026-01-01', 1);",
+        "insert into audit_base values (20, x'00', '2026-01-01', 1);",
     ] {
         let out = std::process::Command::new("sqlite3")
             .arg(env.db())
@@ -193,28 +311,28 @@ fn purge_removes_only_the_old_unprotected_prefix_and_verify_still_passes() {
             .expect("run sqlite3");
         assert!(!out.status.success(), "{sql} was allowed");
     }
-    assert_eq!(seqs(&env), "6,7,8,9,10,11,12");
+    assert_eq!(seqs(&env), range(11, 20));
     env.run(&["audit", "verify"]).ok();
 }
 
 #[test]
 fn purge_within_the_retention_period_is_refused() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
     let env = old_log();
     let run = env.run(&["audit", "purge", "--before", "2099-01-01"]);
     run.code(3).stderr_has("retention period");
-    assert_eq!(seqs(&env), "1,2,3,4,5,6");
+    assert_eq!(seqs(&env), range(1, 12));
     // Default two years: 18 months ago is too late; with one year it is allowed.
     let t = time::OffsetDateTime::now_utc() - time::Duration::days(550);
     let d = format!("{}", t.date());
     env.run(&["audit", "purge", "--before", &d]).code(3);
     env.write_config("[secrets]\nargon2 = \"insecure-test\"\n[retention]\nyears = 1\n");
     env.run(&["audit", "purge", "--before", &d]).ok();
-    assert_eq!(seqs(&env), "3,4,5,6,7,8");
+    assert_eq!(seqs(&env), range(4, 14));
     env.write_config("[retention]\nyears = 0\n");
     env.run(&["audit", "purge", "--before", "2024-01-01"])
         .code(2)
@@ -224,7 +342,7 @@ fn purge_within_the_retention_period_is_refused() {
 #[test]
 fn purge_is_for_admins_only() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
@@ -240,7 +358,7 @@ fn purge_is_for_admins_only() {
 #[test]
 fn an_export_taken_before_a_purge_still_verifies() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
@@ -256,7 +374,7 @@ fn an_export_taken_before_a_purge_still_verifies() {
 #[test]
 fn a_signed_purge_still_verifies_against_a_checkpoint_taken_before_it() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
@@ -269,7 +387,8 @@ fn a_signed_purge_still_verifies_against_a_checkpoint_taken_before_it() {
         .stdout
         .trim()
         .to_string();
-    env.sql("update breach set closed_at = '2023-06-01T00:00:00.000Z';");
+    close_back_then(&env, 1, "2023-06-01T00:00:00.000Z");
+    close_back_then(&env, 2, "2023-06-01T00:00:00.000Z");
     env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
     let base: i64 = env.sql("select max(seq) from audit_base;").parse().unwrap();
     assert!(base >= 2, "records were purged");
@@ -288,20 +407,26 @@ fn a_signed_purge_still_verifies_against_a_checkpoint_taken_before_it() {
     assert_eq!(sig, "128", "the base carries an Ed25519 signature");
 }
 
-/// [`OLD`] with records 2 and 3 made by one step (one transaction: the same time), the admin
-/// agent created by it: the purge stops at record 3 (breach 2), between the two.
-const ONE_STEP: &[(&str, &str, &str)] = &[
-    ("2023-01-10T09:00:00.000Z", "", ""),
-    ("2023-03-01T09:00:00.000Z", "A1", ""),
-    ("2023-03-01T09:00:00.000Z", "A1", "S9"),
-    ("2023-04-01T09:00:00.000Z", "B1", ""),
-    ("2024-01-01T09:00:00.000Z", "A1", ""),
+/// [`OLD`] with `init` (records 1 and 2, the admin agent) and customer A9 and session S9
+/// (records 3 and 4) made by one step (one transaction: the same time): the purge stops at
+/// record 3 (account A9, breach 2), between the two.
+const ONE_STEP: &[(&str, &[Old])] = &[
+    (
+        "2023-03-01T09:00:00.000Z",
+        &[Old::Init, Old::Customer("A9"), Old::Session("S9", "A9")],
+    ),
+    ("2023-03-10T09:00:00.000Z", &[Old::Customer("B1")]),
+    ("2023-03-20T09:00:00.000Z", &[Old::Open(&["B1"])]),
+    ("2023-03-25T09:00:00.000Z", &[Old::Open(&[])]),
+    ("2023-03-26T09:00:00.000Z", &[Old::Link(2, "S9", "A9")]),
+    ("2024-01-01T09:00:00.000Z", &[Old::Show("A1")]),
+    ("2025-06-01T00:00:00.000Z", &[Old::Close(2)]),
 ];
 
 /// A home purged up to the middle of one step: records 1 and 2 go, record 3 (same time,
 /// protected by breach 2) stays.
 fn purged_mid_step() -> Env {
-    let env = old_log_of(ONE_STEP, "2023-03-01T09:00:00.000Z");
+    let env = old_log_of(ONE_STEP);
     let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
     run.ok();
     assert_eq!(run.json()["removed"], 2);
@@ -312,7 +437,7 @@ fn purged_mid_step() -> Env {
 #[test]
 fn a_purge_stopped_by_a_kept_record_made_in_the_same_step_still_verifies() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
@@ -331,8 +456,8 @@ fn a_purge_stopped_by_a_kept_record_made_in_the_same_step_still_verifies() {
         .iter()
         .filter_map(|v| v.as_str())
         .collect();
-    assert!(listed.contains(&&*format!("agent {login}")), "{listed:?}");
-    assert!(listed.contains(&"breach 1"), "{listed:?}");
+    // Exactly the rows whose records went: the admin agent (the breaches' records are kept).
+    assert_eq!(listed, [format!("agent {login}")], "{listed:?}");
     // Later steps, one of them changing the agent row the purged records created.
     env.run(&["agent", "add", OTHER_LOGIN, "--role", "supervisor"])
         .ok();
@@ -340,7 +465,7 @@ fn a_purge_stopped_by_a_kept_record_made_in_the_same_step_still_verifies() {
     env.run(&["audit", "checkpoint"]).ok();
     env.run(&["audit", "verify"]).ok();
     // A second purge carries the rows forward (the first purge's record is purged with it).
-    env.sql("update breach set closed_at = '2023-06-01T00:00:00.000Z' where id = 2;");
+    close_back_then(&env, 2, "2023-06-01T00:00:00.000Z");
     env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
     assert_eq!(env.count("audit_base"), 2);
     env.run(&["audit", "verify"]).ok();
@@ -349,7 +474,7 @@ fn a_purge_stopped_by_a_kept_record_made_in_the_same_step_still_verifies() {
 #[test]
 fn a_row_inserted_with_a_backdated_creation_after_a_partial_purge_is_caught() {
     if crate::util::sqlite_only(
-        "builds its old log straight into the SQLite file (rusqlite); purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
+        "writes its old log into a new SQLite file through cpni's store; purge on PostgreSQL: pg_steps::pg_audit_purge_as_the_owner_removes_the_old_prefix_and_the_log_still_verifies",
     ) {
         return;
     }
@@ -393,4 +518,85 @@ fn partly_purged(mid_step: bool) -> Env {
         env.run(&["audit", "verify"]).ok();
     }
     env
+}
+
+/// The audit records (count) and purge bases of `env`, through the sqlite3 CLI.
+fn log_size(env: &Env) -> (i64, i64) {
+    (env.count("audit"), env.count("audit_base"))
+}
+
+/// `audit purge --before 2024-06-01` refused with exit 6 (`audit-crosscheck`) naming `row`,
+/// nothing removed or appended, and `audit verify` still failing on `row` afterwards.
+#[track_caller]
+fn purge_refused_naming(env: &Env, row: &str) {
+    let before = log_size(env);
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-06-01"]);
+    run.code(6);
+    let err = run.json_err();
+    assert_eq!(err["error"]["code"], "audit-crosscheck", "{}", run.dump());
+    let msg = err["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        msg.contains(row) && msg.contains("nothing removed"),
+        "{}",
+        run.dump()
+    );
+    assert_eq!(log_size(env), before, "the refused purge changed the log");
+    env.run(&["audit", "verify"]).code(6).stderr_has(row);
+}
+
+#[test]
+fn a_row_planted_before_a_purge_is_not_laundered_by_it() {
+    if crate::util::sqlite_only(
+        "plants with the sqlite3 CLI; on PostgreSQL: pg_steps::pg_a_row_planted_before_a_purge_is_not_laundered_by_it",
+    ) {
+        return;
+    }
+    // The holder of the file adds an admin, dated back among the records the purge removes,
+    // then waits for the purge: it would list mallory as a row whose records were purged,
+    // and `audit verify` would pass from then on. With the stolen key the row's seal is
+    // re-made too (so steps would act on it).
+    for stolen_key in [false, true] {
+        let env = old_log();
+        env.edit_behind_triggers(
+            "agent",
+            "INSERT INTO agent (login, role, created_at, updated_at) VALUES ('mallory', \
+             'admin', '2023-01-10T09:00:00.000Z', '2023-01-10T09:00:00.000Z');",
+        );
+        if stolen_key {
+            env.seal_rows(&env.row_digests("agent", "login = 'mallory'"), 2);
+        }
+        purge_refused_naming(&env, "agent mallory");
+        if !stolen_key {
+            // Once the planted row is gone the same purge goes through.
+            env.edit_behind_triggers("agent", "DELETE FROM agent WHERE login = 'mallory';");
+            env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+            env.run(&["audit", "verify"]).ok();
+        }
+    }
+}
+
+#[test]
+fn a_row_edited_before_a_purge_is_not_laundered_by_it() {
+    if crate::util::sqlite_only(
+        "edits with the sqlite3 CLI; on PostgreSQL: pg_steps::pg_a_row_planted_before_a_purge_is_not_laundered_by_it",
+    ) {
+        return;
+    }
+    // Both breaches closed long ago: the purge would remove every record of customer B1.
+    // The holder of the file sets B1's PIN to one they know, then waits for the purge.
+    for stolen_key in [false, true] {
+        let env = old_log();
+        close_back_then(&env, 1, "2023-06-01T00:00:00.000Z");
+        close_back_then(&env, 2, "2023-06-01T00:00:00.000Z");
+        env.edit_behind_triggers(
+            "customer",
+            "UPDATE customer SET pin_hash = '$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$forged', \
+             pin_set_at = '2023-03-10T09:00:00.000Z' WHERE account = 'B1';",
+        );
+        if stolen_key {
+            let seq: i64 = env.sql("select max(seq) from audit;").parse().unwrap();
+            env.seal_rows(&env.row_digests("customer", "account = 'B1'"), seq);
+        }
+        purge_refused_naming(&env, "customer B1");
+    }
 }

@@ -14,6 +14,9 @@
 //! record and the retention rule ([`crate::domain::retention`]). On PostgreSQL the purge runs on
 //! the owner role's connection (`[storage] owner_role`, `owner_password_file`, as `cpni init`),
 //! the one role allowed to delete audit records, under the same writer lock and transaction.
+//! Before anything goes, the same transaction compares every table with the whole live chain,
+//! as `audit verify` does, and refuses (exit 6) on a mismatch, so a purge never turns a row
+//! forged behind cpni's back into one whose records were merely purged.
 
 use std::path::PathBuf;
 
@@ -27,7 +30,7 @@ use crate::audit::crosscheck::{Collector, UNRECORDED_KEY};
 use crate::clock;
 use crate::commands::context::{ADMINS, Ctx};
 use crate::domain::retention;
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::store::Write;
 use crate::store::audit::proofs::BaseRow;
 use crate::ui::term::safe;
@@ -57,6 +60,28 @@ fn unrecorded_after(tx: &Write<'_>, last: i64) -> Result<Vec<String>> {
         Ok(true)
     })?;
     tx.unrecorded(kept)
+}
+
+/// Inside the purge's transaction, before anything goes: every table against the whole live
+/// chain, as `audit verify` compares them (exit 6, nothing removed, on a mismatch). Without it
+/// a row edited or planted behind cpni's back would lose the records that show the forgery and
+/// be listed as `unrecorded`, exempt from then on.
+fn cross_checked(tx: &Write<'_>, base_seq: i64) -> Result<()> {
+    let mut all = Collector::default();
+    tx.scan_audit_range(Some(base_seq), None, |row| {
+        all.observe(row);
+        Ok(true)
+    })?;
+    let purged = super::proofs::purged(tx)?;
+    match tx.crosscheck(all, &purged)?.into_iter().next() {
+        None => Ok(()),
+        Some(m) => Err(Error::new(
+            Kind::Integrity,
+            "audit-crosscheck",
+            format!("audit purge refused, nothing removed: {}", m.message),
+        )
+        .hint("run `cpni audit verify` and investigate first: the purge would remove the records that show this row was changed outside cpni")),
+    }
 }
 
 pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
@@ -95,6 +120,7 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     let done = db.step(|tx| {
         super::checkpoint::check_since(tx, seq, &hash)?;
         super::checkpoint::check_head(tx, &seed)?;
+        cross_checked(tx, base_seq)?;
         let kept = tx.first_kept(base_seq, &before_s, &breach_floor)?;
         let last = match &kept {
             Some((s, _, _)) => s - 1,
