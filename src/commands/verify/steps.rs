@@ -402,7 +402,7 @@ mod tests {
     fn after_a_refused_callback_it_is_not_offered_again() {
         let now = clock::now();
         let l = loaded(None, 0, now);
-        let mut s = Situation::of(&l, Want::CallDetail, false, now);
+        let mut s = Situation::of(&l, Want::CallDetail, false, 30, now);
         assert!(offered(&s).contains(&Route::Callback));
         s.no_callback = true;
         let m = offered(&s);
