@@ -296,7 +296,7 @@ pub const SAY_SEND: &str =
 /// The words after a Lost PIN: the temporary PIN lasts `days` (`[codes] mail_code_days`).
 pub fn say_lost_pin(days: i64) -> String {
     format!(
-        "Say: \"I'll send a temporary PIN to the address on the account. It works for {days} days: call us back with it within that time and you'll choose a new PIN then.\" Discuss nothing now."
+        "Say: \"I'll send a temporary PIN to the address on the account. Call us back with it within {days} days and you'll choose a new PIN then; after that it no longer works.\" Discuss nothing now."
     )
 }
 pub const SAY_NEW_PIN: &str = "Say: \"Please choose a new PIN now and tell it to me twice.\" (Setting a PIN does not verify this call.)";

@@ -271,6 +271,21 @@ fn expired_temporary_pins_and_set_pins_racing_on_two_sessions_never_verify() {
     pin(&env, &s, ADA_PIN).ok();
 }
 
+/// The number of the item whose label contains `label` in the last menu titled `title`.
+fn item(t: &Pty, title: &str, label: &str) -> String {
+    let screen = t.screen();
+    let menu = &screen[screen.rfind(title).unwrap_or(0)..];
+    menu.lines()
+        .find(|l| l.contains(label))
+        .and_then(|l| l.split(')').next())
+        .map(|x| {
+            x.trim_start_matches(|c: char| !c.is_ascii_digit())
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_else(|| panic!("no {label:?} in:\n{menu}"))
+}
+
 #[test]
 fn the_wizard_shows_the_expiry_refuses_the_expired_pin_and_offers_lost_pin_again() {
     let env = Env::initialised(true);
@@ -288,8 +303,26 @@ fn the_wizard_shows_the_expiry_refuses_the_expired_pin_and_offers_lost_pin_again
     let menu = &screen[screen.rfind("How will you verify").unwrap_or(0)..];
     assert!(menu.contains("Lost PIN"), "{menu}");
     assert!(!menu.contains("Set a new PIN"), "{menu}");
+    // Lost PIN again, by letter: the words say how long the new one works.
+    t.send(&item(&t, "How will you verify", "Lost PIN"));
+    t.expect("By letter to the postal address of record");
+    t.send(&item(&t, "Lost PIN: send", "By letter"));
+    t.expect("Send it?");
+    t.send("1");
+    t.expect("Temporary PIN sent");
+    t.expect("Discuss nothing now");
+    t.expect("End the call");
+    let flat = t.screen().split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "to choose a new PIN, within 30 days (then it expires)",
+        "Call us back with it within 30 days",
+    ] {
+        assert!(flat.contains(said), "{said:?} not in:\n{flat}");
+    }
     t.send("0");
     t.quit();
+    assert_ne!(newest_temp_pin(&env, "mail"), temp, "a new temporary PIN");
+    assert_eq!(show(&env)["temporary_pin_outstanding"], true);
     assert!(
         !t.log.output().contains(&temp),
         "the temporary PIN was echoed"

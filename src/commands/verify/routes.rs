@@ -444,7 +444,7 @@ fn reset_pin(
     let via = items[i].1;
     let days = env.ctx.cfg.mail_code_days;
     say(&format!(
-        "This sends a temporary PIN to that address of record. The caller uses it on a later call, within {days} days (then it expires), to choose a new PIN; nothing is discussed on this call."
+        "This sends a temporary PIN to that address of record. The caller uses it on a later call to choose a new PIN, within {days} days (then it expires); nothing is discussed on this call."
     ));
     let confirm = [
         "Send the temporary PIN".to_string(),
