@@ -250,6 +250,8 @@ pub struct Config {
     pub pin_min_len: usize,
     pub default_country: String,
     pub idle_minutes: i64,
+    /// `[codes] mail_code_days`: how long a mailed code and a temporary PIN (Lost PIN) stay
+    /// valid, in days.
     pub mail_code_days: i64,
     /// `[codes] per_session` and `per_account_hour`: code issuance limits.
     pub code_limits: crate::domain::escalation::CodeLimits,

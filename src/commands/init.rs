@@ -56,7 +56,7 @@ const CONFIG_TEMPLATE: &str = r#"# cpni configuration. Every key is optional; an
 # idle_minutes = 60
 
 [codes]
-# mail_code_days = 30
+# mail_code_days = 30      # days a mailed code and a temporary PIN (Lost PIN) stay valid
 # per_session = 3          # email and letter codes per session
 # per_account_hour = 5     # email and letter codes per account in any hour
 

@@ -149,7 +149,8 @@ pub fn callback_number(
 /// What a lost-PIN reset sees.
 #[derive(Debug, Clone, Copy)]
 pub struct ResetFacts {
-    /// A temporary PIN sent earlier has not yet been used to set a new PIN.
+    /// A temporary PIN sent earlier has not yet been used to set a new PIN and has not expired
+    /// ([`crate::domain::temp_pin`]): an expired one no longer blocks a reset.
     pub outstanding: bool,
     /// The account's secrets are locked now.
     pub locked: bool,
@@ -172,8 +173,8 @@ pub fn check_reset(f: ResetFacts) -> Result<(), (&'static str, &'static str)> {
     if f.outstanding {
         return Err((
             "reset-outstanding",
-            "a temporary PIN sent earlier is still outstanding: it must be used (or a supervisor \
-             must override) before another reset",
+            "a temporary PIN sent earlier is still outstanding: it must be used or expire (or a \
+             supervisor must override) before another reset",
         ));
     }
     Ok(())

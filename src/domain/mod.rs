@@ -1,5 +1,5 @@
 //! Pure rules of cpni: the policy table of what a verification basis unlocks, the PIN and
-//! backup-secret policies, the account lockout state machine, code expiry and the validators
+//! backup-secret policies, the account lockout state machine, code and temporary-PIN expiry and the validators
 //! for customer fields. Nothing here does I/O, reads the clock or draws random numbers: time
 //! comes in as `time::OffsetDateTime` arguments, so every rule is unit-tested exhaustively.
 
@@ -15,4 +15,5 @@ pub mod pin;
 pub mod policy;
 pub mod retention;
 pub mod ssh_key;
+pub mod temp_pin;
 pub mod time_zone;

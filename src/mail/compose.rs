@@ -120,7 +120,7 @@ pub fn change_notice_sms(change: &str, date: &str) -> String {
 }
 
 /// The temporary PIN after a lost-PIN reset (64.2010(e)), sent only to an address of record.
-pub fn temporary_pin(pin: &str) -> Composed {
+pub fn temporary_pin(pin: &str, expires_on: &str) -> Composed {
     Composed {
         subject: "Your temporary PIN".into(),
         body: format!(
@@ -128,7 +128,8 @@ pub fn temporary_pin(pin: &str) -> Composed {
              You asked us to reset the PIN on your account. Your temporary PIN is:\n\n\
              \x20   {pin}\n\n\
              Call us and give this PIN when asked; you will then choose a new PIN at once. \
-             The temporary PIN works only for that.\n\n\
+             The temporary PIN works only for that, and only until {expires_on}; after that, \
+             ask us for a new one.\n\n\
              If you did not ask for this, call the number on your bill: someone may be trying \
              to reach your account.\n"
         ),

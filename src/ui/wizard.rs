@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 use crate::clock;
 use crate::domain::contact::{mask_email, mask_phone};
 use crate::domain::policy;
+use crate::domain::temp_pin::TempPin;
 use crate::store::customers::Customer;
 use crate::ui::term::safe;
 
@@ -194,12 +195,14 @@ pub fn elapsed(since: OffsetDateTime, now: OffsetDateTime) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-/// The caller card shown before anything is asked.
+/// The caller card shown before anything is asked. `temp` is the account's temporary PIN now
+/// (`customer::show::temp_pin_of`).
 pub fn card(
     c: &Customer,
     session: &str,
     attempts_left: u32,
     locked: Option<OffsetDateTime>,
+    temp: TempPin,
     now: OffsetDateTime,
 ) -> String {
     let addr = c.postal();
@@ -218,16 +221,7 @@ pub fn card(
             safe(&addr.masked()),
             of_record(&c.postal_since, now).1
         ),
-        format!(
-            "  PIN              {}",
-            if c.pin_hash.is_none() {
-                "NOT SET"
-            } else if c.pin_must_change {
-                "temporary (must be changed)"
-            } else {
-                "set"
-            }
-        ),
+        format!("  PIN              {}", pin_state(c, temp)),
         format!("  backup phrase    {}", yes_no(c.backup_hash.is_some())),
     ];
     match (&c.account_rep, &c.cpni_contract) {
@@ -252,6 +246,34 @@ pub fn card(
     lines.join("\n")
 }
 
+/// The card's PIN line: the working PIN and a temporary PIN (Lost PIN) with its expiry.
+fn pin_state(c: &Customer, temp: TempPin) -> String {
+    let working = if c.pin_hash.is_none() {
+        "NOT SET"
+    } else {
+        "set"
+    };
+    match temp {
+        TempPin::Valid { expires_at } => format!(
+            "temporary (must be changed), valid until {}{}",
+            local(expires_at),
+            if c.pin_hash.is_some() {
+                "; the current PIN still works"
+            } else {
+                ""
+            }
+        ),
+        TempPin::Expired { expired_at } => format!(
+            "{working}; the temporary PIN EXPIRED on {}: it verifies nothing (Lost PIN may send a new one)",
+            expired_at.map_or("an unknown date".into(), local)
+        ),
+        TempPin::None if c.pin_hash.is_some() && c.pin_must_change => {
+            "temporary (must be changed)".into()
+        }
+        TempPin::None => working.into(),
+    }
+}
+
 /// Whether the email / postal address may be used for codes and sending now.
 pub fn usable(c: &Customer, now: OffsetDateTime) -> (bool, bool) {
     (
@@ -271,7 +293,12 @@ pub const SAY_LETTER_CODE: &str =
 pub const SAY_MAIL_CODE: &str = "Say: \"We're mailing a code to the postal address on the account. When it arrives, call us and read it to us.\" Discuss nothing now.";
 pub const SAY_SEND: &str =
     "Say: \"I'll send that to the address we have on the account; it should arrive shortly.\"";
-pub const SAY_LOST_PIN: &str = "Say: \"I'll send a temporary PIN to the address on the account. Call us back with it and you'll choose a new PIN then.\" Discuss nothing now.";
+/// The words after a Lost PIN: the temporary PIN lasts `days` (`[codes] mail_code_days`).
+pub fn say_lost_pin(days: i64) -> String {
+    format!(
+        "Say: \"I'll send a temporary PIN to the address on the account. Call us back with it within {days} days and you'll choose a new PIN then; after that it no longer works.\" Discuss nothing now."
+    )
+}
 pub const SAY_NEW_PIN: &str = "Say: \"Please choose a new PIN now and tell it to me twice.\" (Setting a PIN does not verify this call.)";
 pub const SAY_MARKETING: &str = "Say: \"May we use information about your services to offer you other services? You can say yes, no, or change an earlier answer.\"";
 pub const SAY_BUSINESS: &str = "Confirm you are speaking with the business's designated contact under its CPNI contract, as the contract requires.";

@@ -58,6 +58,7 @@ mod schema;
 mod secrets;
 mod smtp;
 mod storage_faults;
+mod temp_pin;
 mod util;
 mod validation;
 mod wizard;

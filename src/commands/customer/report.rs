@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<u8> {
     let doc = json!({
         "account": c.account,
         "generated_at": clock::format(now),
-        "customer": customer_json(&c, now),
+        "customer": customer_json(&c, ctx.cfg.mail_code_days, now),
         "approval": {"status": status.id(), "label": status.label(), "history": history},
         "sessions": conn.report_sessions(&c.account)?,
         "authentication": conn.report_attempts(&c.account)?,

@@ -5,16 +5,19 @@
 //! valid until the temporary PIN is used to set a new one: on a later call the temporary PIN
 //! verifies only for choosing a new PIN at once (basis `temporary-pin`, not verified), and that
 //! change sends the usual notices. Every other contact of record that can receive one gets a
-//! notice that a reset was requested, and the output says which were queued. A reset is refused while one is outstanding or the account is locked, unless a
-//! supervisor overrides with `--override-reason` (`domain::escalation::check_reset`); the
-//! checks are made again inside the write.
+//! notice that a reset was requested, and the output says which were queued. A reset is
+//! refused while one is outstanding or the account is locked, unless a supervisor overrides
+//! with `--override-reason` (`domain::escalation::check_reset`); the checks are made again
+//! inside the write. A temporary PIN is outstanding only until it expires, `[codes]
+//! mail_code_days` after it was set (`domain::temp_pin`): then a new reset is allowed and
+//! replaces it.
 
 use clap::Args;
 use serde_json::json;
 
 use super::add::check_pin;
 use super::history;
-use super::show::{load, lock_of};
+use super::show::{load, lock_of, temp_pin_of};
 use std::path::PathBuf;
 
 use crate::audit::{Actor, Event};
@@ -100,13 +103,15 @@ pub fn run(ctx: &Ctx, a: ResetPinArgs) -> Result<u8> {
         .unwrap_or_default();
     let text = format!(
         "A temporary PIN was sent to the {} address of record{place}. Tell the caller to call back \
-         with it; they will choose a new PIN at once. Say nothing of the PIN on this call. {}",
+         with it by {}, when it expires; they will choose a new PIN at once. Say nothing of the PIN \
+         on this call. {}",
         if a.via == "email" { "email" } else { "postal" },
+        clock::human(sent.expires_at),
         notices_sentence(&sent.notices)
     );
     ctx.out.print(
         &json!({"account": c.account, "reset": true, "via": a.via, "outbox_id": sent.id,
-                "notices": sent.notices}),
+                "expires_at": clock::format(sent.expires_at), "notices": sent.notices}),
         &text,
     );
     Ok(0)
@@ -129,6 +134,8 @@ pub fn reset_pin_on_call(
 /// the channels of the notices to the other contacts of record.
 struct Sent {
     id: i64,
+    /// When the temporary PIN stops being valid (`[codes] mail_code_days` from now).
+    expires_at: time::OffsetDateTime,
     path: Option<PathBuf>,
     notices: Vec<String>,
 }
@@ -176,14 +183,16 @@ fn record_refusal(
     db.step(|tx| tx.append(actor, clock::now(), ev).map(|_| ()))
 }
 
-/// The lost-PIN gate on `c` as it is now (outside or inside the write).
+/// The lost-PIN gate on `c` as it is now (outside or inside the write); `days` is the
+/// temporary PIN's period.
 fn gate(
     c: &Customer,
     over: Option<&str>,
+    days: i64,
     now: time::OffsetDateTime,
 ) -> std::result::Result<(), (&'static str, &'static str)> {
     escalation::check_reset(ResetFacts {
-        outstanding: c.temp_pin_hash.is_some(),
+        outstanding: temp_pin_of(c, days, now).outstanding(),
         locked: lock_of(c, now).is_some(),
         supervisor_override: over.is_some(),
     })
@@ -199,9 +208,14 @@ fn reset(
     over: Option<&str>,
 ) -> Result<Sent> {
     let now = clock::now();
-    if let Err((code, msg)) = gate(c, over, now) {
+    let days = ctx.cfg.mail_code_days;
+    if let Err((code, msg)) = gate(c, over, days, now) {
         record_refusal(db, actor, c, via, session, code, msg)?;
-        return Err(Error::refused(code, msg).hint(
+        let until = match temp_pin_of(c, days, now).expires_at() {
+            Some(t) if code == "reset-outstanding" => format!(" (it expires {})", clock::human(t)),
+            _ => String::new(),
+        };
+        return Err(Error::refused(code, format!("{msg}{until}")).hint(
             "the customer's current PIN still works; a callback to the number of record stays open; a supervisor may override with --override-reason",
         ));
     }
@@ -234,7 +248,8 @@ fn reset(
     }
     let pin = temporary_pin(&ctx.cfg, c)?;
     let phc = secrets::hash_secret(&pin, ctx.cfg.hash_preset)?;
-    let composed = compose::temporary_pin(&pin);
+    let expires = crate::domain::temp_pin::expires_at(now, days);
+    let composed = compose::temporary_pin(&pin, &clock::date(expires));
     let label = postal_of(c).label();
     let (channel, recipient, body) = if email {
         ("email", c.email.clone(), composed.body)
@@ -268,7 +283,7 @@ fn reset(
     let ids = db.step(|tx| {
         // Again under the writer lock: two resets at once give one temporary PIN.
         let fresh = tx.customer(&c.account)?.unwrap_or_else(|| c.clone());
-        if let Err((code, msg)) = gate(&fresh, over, now) {
+        if let Err((code, msg)) = gate(&fresh, over, days, now) {
             let ev = refusal_event(c, via, session, code, msg).with("rechecked", true);
             tx.append(actor, now, ev)?;
             return Ok(Err(Error::refused(code, msg)));
@@ -321,6 +336,7 @@ fn reset(
     }
     Ok(Sent {
         id,
+        expires_at: expires,
         path,
         notices: channels,
     })

@@ -1,5 +1,6 @@
 //! `cpni customer show` and `cpni customer list`: contacts of record with their dates, which
-//! secrets are set (never their values or hashes), lock state and business flags.
+//! secrets are set (never their values or hashes), a temporary PIN's expiry, lock state and
+//! business flags.
 
 use clap::Args;
 use serde_json::{Value, json};
@@ -7,6 +8,7 @@ use time::OffsetDateTime;
 
 use super::ShowArgs;
 use crate::commands::context::{ANY, Ctx};
+use crate::domain::temp_pin::{self, TempPin};
 use crate::domain::{contact, lockout, policy};
 use crate::error::{Error, Result};
 use crate::store::customers::Customer;
@@ -42,9 +44,11 @@ fn contact_json(value: &str, since: &str, now: OffsetDateTime) -> Value {
     })
 }
 
-/// The JSON view of a customer (no secret, no hash).
-pub fn customer_json(c: &Customer, now: OffsetDateTime) -> Value {
+/// The JSON view of a customer (no secret, no hash). `temp_pin_days` is the temporary PIN's
+/// period (`[codes] mail_code_days`).
+pub fn customer_json(c: &Customer, temp_pin_days: i64, now: OffsetDateTime) -> Value {
     let locked = lock_of(c, now);
+    let temp = temp_pin_of(c, temp_pin_days, now);
     json!({
         "account": c.account,
         "name": c.name,
@@ -62,10 +66,47 @@ pub fn customer_json(c: &Customer, now: OffsetDateTime) -> Value {
         "backup_set": c.backup_hash.is_some(),
         "consecutive_failures": c.failures,
         "locked_until": locked.map(clock::format),
-        "temporary_pin_outstanding": c.temp_pin_hash.is_some(),
+        "temporary_pin_outstanding": temp.outstanding(),
+        "temporary_pin_expires_at": temp.expires_at().map(clock::format),
         "business": {"account_rep": c.account_rep, "cpni_contract": c.cpni_contract, "contract_method": c.contract_method},
         "created_at": c.created_at,
     })
+}
+
+/// The account's temporary PIN (Lost PIN) at `now`: none, valid until, or expired
+/// (`domain::temp_pin`; `days` is `[codes] mail_code_days`).
+pub fn temp_pin_of(c: &Customer, days: i64, now: OffsetDateTime) -> TempPin {
+    temp_pin::status(
+        c.temp_pin_hash.is_some(),
+        c.temp_pin_set_at.as_deref().and_then(clock::parse),
+        days,
+        now,
+    )
+}
+
+/// The PIN line of a card: set or not, and a temporary PIN's state with its date.
+pub fn pin_line(c: &Customer, temp: TempPin) -> String {
+    let working = if c.pin_hash.is_some() {
+        "set"
+    } else {
+        "not set"
+    };
+    let date = |t: Option<OffsetDateTime>| t.map_or("an unknown date".into(), clock::human);
+    match (temp, c.pin_hash.is_some()) {
+        (TempPin::None, _) => working.to_string(),
+        (TempPin::Valid { expires_at }, true) => format!(
+            "set; a temporary PIN (reset) is outstanding until {}, the current PIN still works",
+            clock::human(expires_at)
+        ),
+        (TempPin::Valid { expires_at }, false) => format!(
+            "not set; a temporary PIN (reset) is outstanding until {}",
+            clock::human(expires_at)
+        ),
+        (TempPin::Expired { expired_at }, _) => format!(
+            "{working}; the temporary PIN (reset) expired on {}: it verifies nothing, Lost PIN may send a new one",
+            date(expired_at)
+        ),
+    }
 }
 
 /// The account's current lock, if any.
@@ -95,7 +136,7 @@ fn record_line(label: &str, value: &str, since: &str, now: OffsetDateTime) -> St
     )
 }
 
-fn text(c: &Customer, now: OffsetDateTime) -> String {
+fn text(c: &Customer, temp_pin_days: i64, now: OffsetDateTime) -> String {
     let mut lines = vec![format!("{}  {}", c.account, safe(&c.name))];
     lines.push(record_line("phone", &c.phone, &c.phone_since, now));
     lines.push(record_line("email", &c.email, &c.email_since, now));
@@ -104,14 +145,7 @@ fn text(c: &Customer, now: OffsetDateTime) -> String {
         c.street, c.city, c.region, c.postal_code, c.country
     );
     lines.push(record_line("postal", &postal, &c.postal_since, now));
-    let pin = match (&c.pin_hash, c.temp_pin_hash.is_some()) {
-        (None, false) => "not set",
-        (None, true) => "not set; a temporary PIN (reset) is outstanding",
-        (Some(_), true) => {
-            "set; a temporary PIN (reset) is outstanding, the current PIN still works"
-        }
-        (Some(_), false) => "set",
-    };
+    let pin = pin_line(c, temp_pin_of(c, temp_pin_days, now));
     lines.push(format!("  PIN      {pin}"));
     lines.push(format!(
         "  backup   {}",
@@ -146,7 +180,9 @@ pub fn show(ctx: &Ctx, args: ShowArgs) -> Result<u8> {
     // Never present contacts edited outside cpni as "of record" (row seals, exit 6).
     db.read()
         .require_sealed("customer", "account", &c.account)?;
-    ctx.out.print(&customer_json(&c, now), &text(&c, now));
+    let days = ctx.cfg.mail_code_days;
+    ctx.out
+        .print(&customer_json(&c, days, now), &text(&c, days, now));
     Ok(0)
 }
 
@@ -160,7 +196,10 @@ pub fn list(ctx: &Ctx, args: ListArgs) -> Result<u8> {
     let rows = db
         .read()
         .search_customers(args.query.as_deref(), args.limit)?;
-    let docs: Vec<Value> = rows.iter().map(|c| customer_json(c, now)).collect();
+    let docs: Vec<Value> = rows
+        .iter()
+        .map(|c| customer_json(c, ctx.cfg.mail_code_days, now))
+        .collect();
     let mut text: Vec<String> = rows
         .iter()
         .map(|c| {

@@ -1,6 +1,8 @@
 //! Secret-based steps: the account PIN and one-time codes. Each wrong answer counts toward the
 //! session's 3 attempts and the account's lockout (5 in a row, across sessions and agents);
-//! a success resets the account count. The secret itself never reaches output or the log.
+//! a success resets the account count. An expired code or temporary PIN is refused without
+//! counting (checked inside the write that records it). The secret itself never reaches output
+//! or the log.
 
 use time::OffsetDateTime;
 
@@ -9,6 +11,7 @@ use super::state::{attempts_left, print_step};
 use super::{BackupArgs, CodeArgs, SecretArgs};
 use crate::audit::Event;
 use crate::commands::customer::add::refuse_argv_secret;
+use crate::commands::customer::show::temp_pin_of;
 use crate::domain::escalation;
 use crate::domain::lockout::{self, LockEvent, LockState};
 use crate::domain::policy::{self, Basis};
@@ -252,6 +255,22 @@ fn match_code(
     })
 }
 
+/// Why a matching secret was refused as out of date (it then counts as no wrong answer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expiry {
+    No,
+    /// A one-time code past its `expires_at`.
+    Code,
+    /// A temporary PIN past `[codes] mail_code_days` (when it expired, if known).
+    TempPin(Option<OffsetDateTime>),
+}
+
+impl Expiry {
+    fn any(self) -> bool {
+        self != Expiry::No
+    }
+}
+
 /// Keeps the stronger basis: one that allows call detail wins over one that does not.
 fn stronger(current: Option<Basis>, new: Basis) -> Basis {
     match current {
@@ -269,7 +288,7 @@ fn record(
     new_hash: Option<String>,
     now: OffsetDateTime,
 ) -> Result<(bool, String, Loaded)> {
-    let (ok, basis, code_id, expired) = match verdict {
+    let (matched, basis, code_id, code_expired) = match verdict {
         Verdict::Pin { ok, temporary } => {
             let basis = if temporary {
                 Basis::TemporaryPin
@@ -283,11 +302,12 @@ fn record(
         Verdict::Code { id, basis, expired } => (id.is_some() && !expired, basis, id, expired),
     };
     let rehash = new_hash.is_some();
+    let days = env.ctx.cfg.mail_code_days;
     let at = clock::format(now);
     let actor = env.acting.actor.clone();
     let evaluated = Evaluated::of(&l.customer);
     let refused = kind.event("refused");
-    let (transition, l) = db.step(|tx| {
+    let (transition, l, ok, expiry) = db.step(|tx| {
         // Everything that decides the step, again under the writer lock (rule 8).
         let fresh = match recheck(tx, env, &l.session.id, true, refused, now)? {
             Ok(f) => f,
@@ -307,6 +327,20 @@ fn record(
             tx.append(&actor, now, ev)?;
             return Ok(Err(err));
         }
+        // A temporary PIN expires `[codes] mail_code_days` after it was set: decided here, on
+        // the row read under the writer lock (its hash is compared below).
+        let expiry = match (basis, matched) {
+            (Basis::TemporaryPin, true) => match temp_pin_of(&fresh.customer, days, now) {
+                crate::domain::temp_pin::TempPin::Expired { expired_at } => {
+                    Expiry::TempPin(expired_at)
+                }
+                _ => Expiry::No,
+            },
+            _ if code_expired => Expiry::Code,
+            _ => Expiry::No,
+        };
+        let expired = expiry.any();
+        let ok = matched && !expired;
         let used = match code_id {
             Some(id) if ok => tx.mark_code_used(id, &at)?,
             _ => true,
@@ -338,7 +372,8 @@ fn record(
             LockEvent::Failure
         };
         let t = lockout::apply(state, event, now);
-        // An expired code is refused without spending an attempt: the state stays as it was.
+        // An expired code or temporary PIN is refused without spending an attempt: the state
+        // stays as it was (it is no guess: the caller holds a real, outdated secret).
         let t = if expired {
             lockout::Transition {
                 state,
@@ -377,8 +412,9 @@ fn record(
                 .unwrap_or(fresh.session.clone()),
             customer: tx.customer(&c.account)?.unwrap_or_else(|| c.clone()),
         };
-        let name = match (kind, ok, basis) {
-            (SecretKind::Pin, true, Basis::TemporaryPin) => "auth.temporary-pin.ok",
+        let name = match (kind, ok, basis, expiry) {
+            (SecretKind::Pin, true, Basis::TemporaryPin, _) => "auth.temporary-pin.ok",
+            (SecretKind::Pin, _, _, Expiry::TempPin(_)) => "auth.temporary-pin.expired",
             _ => kind.event(if ok { "ok" } else { "fail" }),
         };
         let mut ev = Event::new(name)
@@ -398,6 +434,12 @@ fn record(
         if ok && kind == SecretKind::Pin {
             ev = ev.with("basis", basis.as_str());
         }
+        if let Expiry::TempPin(at) = expiry {
+            ev = ev
+                .with("expired", true)
+                .with("temp_pin_set_at", fresh.customer.temp_pin_set_at.clone())
+                .with("expired_at", at.map(clock::format));
+        }
         if kind == SecretKind::Contract {
             ev = ev
                 .with("cpni_contract", l.customer.cpni_contract.clone())
@@ -416,11 +458,11 @@ fn record(
                 .with("level", t.state.lock_level);
             tx.append(&actor, now, lock)?;
         }
-        Ok(Ok((t, l)))
+        Ok(Ok((t, l, ok, expiry)))
     })??;
     Ok((
         ok,
-        message(kind, ok, expired, &l, transition.newly_locked_until, now),
+        message(kind, ok, expiry, &l, transition.newly_locked_until, now),
         l,
     ))
 }
@@ -428,7 +470,7 @@ fn record(
 fn message(
     kind: SecretKind,
     ok: bool,
-    expired: bool,
+    expiry: Expiry,
     l: &Loaded,
     locked: Option<OffsetDateTime>,
     now: OffsetDateTime,
@@ -456,10 +498,18 @@ fn message(
             l.customer.account
         );
     }
-    let what_failed = if expired {
-        format!("That {noun} has expired; it did not count as a wrong answer. Send a new one.")
-    } else {
-        format!("Wrong {noun}.")
+    let what_failed = match expiry {
+        Expiry::Code => {
+            format!("That {noun} has expired; it did not count as a wrong answer. Send a new one.")
+        }
+        Expiry::TempPin(at) => format!(
+            "That temporary PIN expired on {}; it did not count as a wrong answer, and the \
+             caller is NOT verified. Issue a new one with Lost PIN (cpni customer reset-pin {} \
+             --via mail|email).",
+            at.map_or("an unknown date".into(), clock::human),
+            l.customer.account
+        ),
+        Expiry::No => format!("Wrong {noun}."),
     };
     let what = format!("{what_failed}{what}");
     if let Some(until) = locked {

@@ -160,6 +160,11 @@ fn call(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, mut l: Loaded) ->
             &l.session.id,
             session::attempts_left(&l, now),
             session::lock_until(&l, now),
+            crate::commands::customer::show::temp_pin_of(
+                &l.customer,
+                env.ctx.cfg.mail_code_days,
+                now
+            ),
             now
         )
     ));
@@ -181,7 +186,8 @@ fn call(p: &dyn Prompter, env: &session::Env<'_>, db: &mut Db, mut l: Loaded) ->
             l = session::reload(db, &l)?;
             continue;
         }
-        let mut s = steps::Situation::of(&l, want, tally.hung_up, now);
+        let days = env.ctx.cfg.mail_code_days;
+        let mut s = steps::Situation::of(&l, want, tally.hung_up, days, now);
         s.no_callback = tally.no_callback;
         if s.verified() && !announced {
             announced = true;

@@ -160,7 +160,7 @@ fn secret(
         let now = clock::now();
         let left = session::attempts_left(&l, now);
         if msg.contains("expired") {
-            say("✗ That code has expired; it did not count. Send a new code from the menu.");
+            say(&expired_words(env, &l, kind, now));
             return Ok(Step::Next(Box::new(l)));
         }
         if let Some(until) = session::lock_until(&l, now) {
@@ -181,6 +181,25 @@ fn secret(
         ));
         say(wizard::SAY_WRONG);
     }
+}
+
+/// What the agent is told when the secret entered was right but out of date (not counted).
+fn expired_words(
+    env: &session::Env<'_>,
+    l: &Loaded,
+    kind: SecretKind,
+    now: time::OffsetDateTime,
+) -> String {
+    if kind != SecretKind::Pin {
+        return "✗ That code has expired; it did not count. Send a new code from the menu.".into();
+    }
+    let days = env.ctx.cfg.mail_code_days;
+    let when = crate::commands::customer::show::temp_pin_of(&l.customer, days, now)
+        .expires_at()
+        .map_or("an unknown date".into(), wizard::local);
+    format!(
+        "✗ That temporary PIN expired on {when}; it did not count, and the caller is NOT verified. Offer Lost PIN from the menu to send a new one to an address of record."
+    )
 }
 
 /// Starts a callback on `route` (the number is chosen and recorded first) and says the words
@@ -423,9 +442,10 @@ fn reset_pin(
         return Ok(());
     };
     let via = items[i].1;
-    say(
-        "This sends a temporary PIN to that address of record. The caller uses it on a later call to choose a new PIN; nothing is discussed on this call.",
-    );
+    let days = env.ctx.cfg.mail_code_days;
+    say(&format!(
+        "This sends a temporary PIN to that address of record. The caller uses it on a later call to choose a new PIN, within {days} days (then it expires); nothing is discussed on this call."
+    ));
     let confirm = [
         "Send the temporary PIN".to_string(),
         "Go back (send nothing)".to_string(),
@@ -452,7 +472,7 @@ fn reset_pin(
         "✓ Temporary PIN sent. The current PIN keeps working until the new one is set. {}",
         crate::commands::customer::notices_sentence(&notices)
     ));
-    say(wizard::SAY_LOST_PIN);
+    say(&wizard::say_lost_pin(days));
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 use time::OffsetDateTime;
 
 use crate::clock;
+use crate::commands::customer::show::temp_pin_of;
 use crate::commands::session::{self, Loaded};
 use crate::domain::escalation::{ContractMethod, set_on_call};
 use crate::domain::in_store;
@@ -28,7 +29,7 @@ pub struct Situation<'a> {
     pub no_callback: bool,
     /// The PIN on file may verify this call (not set on this call; issue 12 rule 1).
     pub pin_usable: bool,
-    /// A temporary PIN is outstanding, or the account is locked: no Lost PIN.
+    /// A temporary PIN is outstanding (set, not expired), or the account is locked: no Lost PIN.
     pub reset_blocked: bool,
     /// The contract names an authentication method (the business route runs it).
     pub contract_method: Option<ContractMethod>,
@@ -37,7 +38,14 @@ pub struct Situation<'a> {
 }
 
 impl<'a> Situation<'a> {
-    pub fn of(l: &'a Loaded, want: Want, hung_up: bool, now: OffsetDateTime) -> Situation<'a> {
+    /// `temp_pin_days`: the temporary PIN's period (`[codes] mail_code_days`).
+    pub fn of(
+        l: &'a Loaded,
+        want: Want,
+        hung_up: bool,
+        temp_pin_days: i64,
+        now: OffsetDateTime,
+    ) -> Situation<'a> {
         let (email_ok, postal_ok) = wizard::usable(&l.customer, now);
         let c = &l.customer;
         let started = clock::parse(&l.session.started_at).unwrap_or(now);
@@ -45,6 +53,7 @@ impl<'a> Situation<'a> {
             hash.is_some() && !set_on_call(at.as_deref().and_then(clock::parse), started)
         };
         let locked = session::lock_until(l, now).is_some();
+        let temp_out = temp_pin_of(c, temp_pin_days, now).outstanding();
         Situation {
             l,
             want,
@@ -56,8 +65,8 @@ impl<'a> Situation<'a> {
             hung_up,
             no_callback: false,
             pin_usable: fresh(&c.pin_hash, &c.pin_set_at)
-                || fresh(&c.temp_pin_hash, &c.temp_pin_set_at),
-            reset_blocked: c.temp_pin_hash.is_some() || locked,
+                || (temp_out && fresh(&c.temp_pin_hash, &c.temp_pin_set_at)),
+            reset_blocked: temp_out || locked,
             contract_method: c.contract_method.as_deref().and_then(ContractMethod::parse),
             in_store: in_store::is_in_store(&l.session.channel),
         }
@@ -228,7 +237,7 @@ mod tests {
     fn menu(basis: Option<Basis>, want: Want, failures: i64, hung_up: bool) -> Vec<Route> {
         let now = clock::now();
         let l = loaded(basis, failures, now);
-        offered(&Situation::of(&l, want, hung_up, now))
+        offered(&Situation::of(&l, want, hung_up, 30, now))
     }
 
     #[test]
@@ -303,7 +312,7 @@ mod tests {
     }
 
     fn menu_of(l: &Loaded, want: Want) -> Vec<Route> {
-        offered(&Situation::of(l, want, false, clock::now()))
+        offered(&Situation::of(l, want, false, 30, clock::now()))
     }
 
     #[test]
@@ -344,11 +353,29 @@ mod tests {
         let mut l = loaded(None, 0, now);
         assert!(menu_of(&l, Want::Account).contains(&Route::ResetPin));
         l.customer.temp_pin_hash = Some("phc".into());
+        l.customer.temp_pin_set_at = Some(clock::format(now - Duration::days(29)));
         assert!(!menu_of(&l, Want::Account).contains(&Route::ResetPin));
+        // Expired (set `mail_code_days` ago, 30 here): Lost PIN again.
+        l.customer.temp_pin_set_at = Some(clock::format(now - Duration::days(30)));
+        assert!(menu_of(&l, Want::Account).contains(&Route::ResetPin));
         l.customer.temp_pin_hash = None;
         l.customer.locked_until = Some(clock::format(now + Duration::hours(1)));
         l.customer.lock_level = 1;
         assert!(!menu_of(&l, Want::Account).contains(&Route::ResetPin));
+    }
+
+    #[test]
+    fn an_expired_temporary_pin_alone_offers_no_pin_route() {
+        let now = clock::now();
+        let mut l = loaded(None, 0, now);
+        l.customer.pin_hash = None;
+        l.customer.temp_pin_hash = Some("phc".into());
+        l.customer.temp_pin_set_at = Some(clock::format(now - Duration::days(1)));
+        assert!(menu_of(&l, Want::Account).contains(&Route::Pin));
+        l.customer.temp_pin_set_at = Some(clock::format(now - Duration::days(31)));
+        let m = menu_of(&l, Want::Account);
+        assert!(!m.contains(&Route::Pin), "{m:?}");
+        assert!(m.contains(&Route::ResetPin), "{m:?}");
     }
 
     #[test]
@@ -375,7 +402,7 @@ mod tests {
     fn after_a_refused_callback_it_is_not_offered_again() {
         let now = clock::now();
         let l = loaded(None, 0, now);
-        let mut s = Situation::of(&l, Want::CallDetail, false, now);
+        let mut s = Situation::of(&l, Want::CallDetail, false, 30, now);
         assert!(offered(&s).contains(&Route::Callback));
         s.no_callback = true;
         let m = offered(&s);
