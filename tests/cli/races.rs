@@ -9,7 +9,7 @@ use crate::calls::{ADA, ADA_PIN, count_events, start};
 use crate::util::Env;
 
 /// Starts `cpni ARGS` with `stdin` written, without waiting.
-fn spawn(env: &Env, args: &[&str], stdin: &str) -> Child {
+pub(crate) fn spawn(env: &Env, args: &[&str], stdin: &str) -> Child {
     let mut child = env
         .command(args)
         .stdin(Stdio::piped())
@@ -22,7 +22,7 @@ fn spawn(env: &Env, args: &[&str], stdin: &str) -> Child {
     child
 }
 
-fn wait_all(children: Vec<Child>) -> Vec<i32> {
+pub(crate) fn wait_all(children: Vec<Child>) -> Vec<i32> {
     children
         .into_iter()
         .map(|mut c| c.wait().expect("wait").code().unwrap_or(-1))

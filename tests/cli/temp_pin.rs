@@ -3,12 +3,11 @@
 //! lets no new PIN be set, counts as no wrong answer, and no longer blocks a new Lost PIN.
 //! Time is moved by backdating `customer.temp_pin_set_at` (resealed: a set-up, not an attack).
 
-use std::io::Write;
-use std::process::{Child, Stdio};
-
 use crate::calls::{ADA, ADA_PIN, backdate, count_events, newest, outbox, pin, run_secret, start};
+use crate::races::{spawn, wait_all};
 use crate::util::{Env, Run};
 use crate::wizard::{ENTER, Pty, to_pin_prompt};
+use crate::wizard_flows::item;
 
 const NEW_PIN: &str = "583920";
 
@@ -212,19 +211,6 @@ fn the_letter_says_until_when_the_temporary_pin_works() {
     assert!(text.contains(&format!("only until {day}")), "{text}");
 }
 
-fn spawn(env: &Env, args: &[&str], stdin: &str) -> Child {
-    let mut child = env
-        .command(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start cpni");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let _ = pipe.write_all(stdin.as_bytes());
-    child
-}
-
 #[test]
 fn expired_temporary_pins_and_set_pins_racing_on_two_sessions_never_verify() {
     let env = Env::initialised(true);
@@ -246,10 +232,7 @@ fn expired_temporary_pins_and_set_pins_racing_on_two_sessions_never_verify() {
             &format!("{NEW_PIN}\n"),
         ));
     }
-    let codes: Vec<i32> = kids
-        .into_iter()
-        .map(|mut c| c.wait().expect("wait").code().unwrap_or(-1))
-        .collect();
+    let codes = wait_all(kids);
     assert!(codes.iter().all(|c| *c != 0), "{codes:?}");
     for s in &sessions {
         assert_eq!(count_events(&env, s, "auth.temporary-pin.ok"), 0);
@@ -269,21 +252,6 @@ fn expired_temporary_pins_and_set_pins_racing_on_two_sessions_never_verify() {
     // The working PIN is the old one still.
     let s = start(&env, ADA);
     pin(&env, &s, ADA_PIN).ok();
-}
-
-/// The number of the item whose label contains `label` in the last menu titled `title`.
-fn item(t: &Pty, title: &str, label: &str) -> String {
-    let screen = t.screen();
-    let menu = &screen[screen.rfind(title).unwrap_or(0)..];
-    menu.lines()
-        .find(|l| l.contains(label))
-        .and_then(|l| l.split(')').next())
-        .map(|x| {
-            x.trim_start_matches(|c: char| !c.is_ascii_digit())
-                .trim()
-                .to_string()
-        })
-        .unwrap_or_else(|| panic!("no {label:?} in:\n{menu}"))
 }
 
 #[test]

@@ -697,7 +697,7 @@ fn a_temporary_pin_asks_for_a_new_pin_and_escape_leaves_it_in_the_menu() {
 }
 
 /// The number of the item whose label contains `label` in the last menu titled `title`.
-fn item(t: &Pty, title: &str, label: &str) -> String {
+pub(crate) fn item(t: &Pty, title: &str, label: &str) -> String {
     let screen = t.screen();
     let menu = &screen[screen.rfind(title).unwrap_or(0)..];
     menu.lines()
