@@ -200,6 +200,43 @@ fn customer_show_says_until_when_and_then_expired_and_never_the_pin() {
 }
 
 #[test]
+fn a_session_verified_by_a_temporary_pin_sets_nothing_once_a_new_one_replaced_it() {
+    // The caller verifies with the temporary PIN on its last day and keeps the call open; it
+    // expires, a new Lost PIN is sent, and the old session tries to set a PIN.
+    let env = Env::initialised(true);
+    let temp = reset(&env, "mail");
+    backdate(&env, ADA, "temp_pin_set_at", 29);
+    let s = start(&env, ADA);
+    run_secret(
+        &env,
+        &["session", "pin", &s, "--pin-stdin"],
+        &format!("{temp}\n"),
+    );
+    backdate(&env, ADA, "temp_pin_set_at", 31);
+    let fresh = reset(&env, "mail");
+    assert_ne!(fresh, temp);
+    let before = env.sql("select temp_pin_hash from customer where account = 'DEMO-1001';");
+    set_pin(&env, &s)
+        .code(3)
+        .stderr_has("no longer the one on file");
+    assert_eq!(
+        env.sql("select temp_pin_hash from customer where account = 'DEMO-1001';"),
+        before,
+        "the new temporary PIN was wiped"
+    );
+    // Without a replacement the same session still sets its PIN (the issue-12 flow).
+    let env = Env::initialised(true);
+    let temp = reset(&env, "mail");
+    let s = start(&env, ADA);
+    run_secret(
+        &env,
+        &["session", "pin", &s, "--pin-stdin"],
+        &format!("{temp}\n"),
+    );
+    set_pin(&env, &s).ok();
+}
+
+#[test]
 fn the_letter_says_until_when_the_temporary_pin_works() {
     let env = Env::initialised(true);
     env.run(&["customer", "reset-pin", ADA, "--via", "mail"])

@@ -240,6 +240,27 @@ fn commit_change(
                     ),
                 )));
             }
+            // A temporary PIN's basis sets a new PIN only while the temporary PIN that verified
+            // the session is still the one on file: a Lost PIN sent since (once the old one
+            // expired) replaces it, and the old session then sets nothing.
+            if basis == Some(Basis::TemporaryPin) {
+                let on_file = tx
+                    .customer(&before.account)?
+                    .and_then(|c| c.temp_pin_set_at)
+                    .as_deref()
+                    .and_then(clock::parse);
+                let verified = fresh.session.verified_at.as_deref().and_then(clock::parse);
+                if !matches!((on_file, verified), (Some(set), Some(v)) if set <= v) {
+                    return Ok(Err(Error::refused(
+                        "temporary-pin-replaced",
+                        format!(
+                            "session {id} was verified by a temporary PIN that is no longer the \
+                             one on file (a new one was sent, or it was used): it sets no PIN"
+                        ),
+                    )
+                    .hint("verify the caller again on a new call (the new temporary PIN, or another way)")));
+                }
+            }
         }
         // The contacts of record as they are now, under the writer lock: another agent may
         // have changed them since `before` was read. Notices go to every contact of record
