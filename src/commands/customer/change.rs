@@ -244,9 +244,9 @@ fn commit_change(
             // the session is still the one on file: a Lost PIN sent since (once the old one
             // expired) replaces it, and the old session then sets nothing.
             if basis == Some(Basis::TemporaryPin) {
-                let on_file = tx
-                    .customer(&before.account)?
-                    .and_then(|c| c.temp_pin_set_at)
+                let on_file = fresh
+                    .customer
+                    .temp_pin_set_at
                     .as_deref()
                     .and_then(clock::parse);
                 let verified = fresh.session.verified_at.as_deref().and_then(clock::parse);
