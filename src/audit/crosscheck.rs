@@ -12,7 +12,7 @@
 //! (a row edited between two records), and the [`Checker`] compares every current row's digest
 //! with its latest record's ([`compare_digests`]). Everything here is pure: no database.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::rowdigest::{self, DIGESTS, REMOVED_MARK, RowSpec, Value};
 use super::verify::RowRef;
@@ -267,6 +267,16 @@ fn spec_of(name: &str) -> Option<&'static RowSpec> {
         .map(|(_, s)| s)
 }
 
+/// What a purge is about to leave without records ([`Checker::into_unrecorded`]).
+#[derive(Debug, Default)]
+pub struct Unrecorded {
+    /// Every such row's name, sorted: the purge record's [`UNRECORDED_KEY`].
+    pub names: Vec<String>,
+    /// Name -> current digest, for the rows of digested tables among them: the purge
+    /// record's `"digests"`.
+    pub digests: BTreeMap<String, String>,
+}
+
 /// A table and the chain disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
@@ -297,6 +307,9 @@ pub struct Checker {
     rows: Vec<Mismatch>,
     /// Every row found without its record, exempt or not: what a purge names ([`Purged`]).
     lone: Vec<String>,
+    /// The current digest of each row of a digested table that no record carries (among
+    /// `lone`): what a purge writes into its own record, so the row stays checked.
+    lone_digests: BTreeMap<String, String>,
 }
 
 impl Checker {
@@ -322,6 +335,7 @@ impl Checker {
             links: Vec::new(),
             rows: Vec::new(),
             lone,
+            lone_digests: BTreeMap::new(),
         }
     }
 
@@ -332,6 +346,18 @@ impl Checker {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// The rows found without a record ([`Checker::unrecorded`]) and the current digest of
+    /// those of digested tables: run over the records a purge keeps, what its `audit.purge`
+    /// record lists and carries as its `"digests"`, so that from then on those rows compare
+    /// with the chain like any other (an edit, a deletion, or a later record's `"prior"` that
+    /// differs is a mismatch).
+    pub fn into_unrecorded(self) -> Unrecorded {
+        Unrecorded {
+            names: self.unrecorded(),
+            digests: self.lone_digests,
+        }
     }
 
     /// Compares one linked table's rows (name, key, time) with the keys its records imply
@@ -359,7 +385,13 @@ impl Checker {
     /// Compares the digest of every row of `spec`'s table (name, columns in list order) with
     /// the latest record's ([`compare_digests`]).
     pub fn digests(&mut self, spec: &'static RowSpec, rows: Vec<(String, Vec<Value>)>) {
-        let m = compare_digests(spec, rows, &mut self.digests, &self.purged, &mut self.lone);
+        let m = compare_digests(
+            spec,
+            rows,
+            &mut self.digests,
+            &self.purged,
+            (&mut self.lone, &mut self.lone_digests),
+        );
         self.rows.extend(m);
     }
 
@@ -389,20 +421,22 @@ impl Checker {
 
 /// The first row of `spec`'s table whose current digest differs from the one in the latest
 /// record naming it (those records are removed from `digests`). A row no record names is a
-/// mismatch too, unless `purged` exempts it (its records were purged); its name goes to `lone`
-/// either way.
+/// mismatch too, unless `purged` exempts it (its records were purged); its name goes to
+/// `lone.0` and its current digest to `lone.1` either way.
 pub fn compare_digests(
     spec: &RowSpec,
     rows: Vec<(String, Vec<Value>)>,
     digests: &mut HashMap<String, (i64, String)>,
     purged: &Purged,
-    lone: &mut Vec<String>,
+    lone: (&mut Vec<String>, &mut BTreeMap<String, String>),
 ) -> Option<Mismatch> {
     let mut first: Option<Mismatch> = None;
     for (name, values) in rows {
         let stored = digests.remove(&name);
         if stored.is_none() {
-            lone.push(name.clone());
+            lone.0.push(name.clone());
+            lone.1
+                .insert(name.clone(), rowdigest::digest(spec, &values));
         }
         if first.is_some() {
             continue;

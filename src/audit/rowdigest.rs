@@ -126,21 +126,28 @@ pub fn differing(spec: &RowSpec, stored: &str, current: &str) -> Option<Vec<&'st
 
 /// Adds to `detail` the digests a record carries: `digests` (the rows changed since the
 /// previous record, after the change; [`REMOVED_MARK`] for a deleted row) and `before` (their
-/// state before it, and the rows the step decided on as read). Returns the digests to seal once
+/// state before it, and the rows the step decided on as read). Digests the event already
+/// carries (an `audit.purge` record's, of the rows its purge leaves without records) are kept,
+/// a changed row's replacing its own. Returns every digest the record carries, to seal once
 /// the record has its seq.
 pub fn put(
     detail: &mut Map<String, Json>,
     digests: Map<String, Json>,
     before: Map<String, Json>,
 ) -> Vec<(String, String)> {
-    let seals = digests
+    let mut all = match detail.remove(KEY) {
+        Some(Json::Object(carried)) => carried,
+        _ => Map::new(),
+    };
+    all.extend(digests);
+    let seals = all
         .iter()
         .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
         .collect();
     // A record with `"prior"` always has `"digests"` too (empty when it changed no row): verify
     // finds the records to look at by that one key.
-    if !digests.is_empty() || !before.is_empty() {
-        detail.insert(KEY.to_string(), Json::Object(digests));
+    if !all.is_empty() || !before.is_empty() {
+        detail.insert(KEY.to_string(), Json::Object(all));
     }
     if !before.is_empty() {
         detail.insert(PRIOR_KEY.to_string(), Json::Object(before));

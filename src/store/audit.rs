@@ -493,7 +493,7 @@ impl Read<'_> {
     pub fn unrecorded(
         &self,
         collected: crate::audit::crosscheck::Collector,
-    ) -> Result<Vec<String>> {
+    ) -> Result<crate::audit::crosscheck::Unrecorded> {
         crosscheck::unrecorded(self.sql, collected)
     }
 

@@ -514,28 +514,7 @@ fn pg_a_row_planted_before_a_purge_is_not_laundered_by_it() {
     // purged, and `audit verify` would pass from then on.
     let (db, env) = pg_old_log();
     // A second agent, added in 2023 too (its record goes with the purge).
-    let mut store = store_of(&db, &env);
-    store
-        .step(|w| {
-            let at = cpni::clock::parse("2023-03-15T09:00:00.000Z").unwrap();
-            w.insert_agent(&cpni::store::agents::Agent {
-                login: "carol".into(),
-                name: String::new(),
-                role: "agent".into(),
-                active: true,
-                created_at: cpni::clock::format(at),
-            })?;
-            let actor = cpni::audit::Actor {
-                login: cpni::commands::context::os_login(),
-                on_behalf_of: None,
-            };
-            let add = cpni::audit::Event::new("agent.add")
-                .with("login", "carol")
-                .with("role", "agent");
-            w.append(&actor, at, add).map(|_| ())
-        })
-        .unwrap();
-    drop(store);
+    add_carol_in_2023(&db, &env);
     env.run(&["audit", "verify"]).ok();
     psql_ok(
         "postgres",
@@ -577,6 +556,82 @@ fn pg_a_row_planted_before_a_purge_is_not_laundered_by_it() {
     );
     run.stderr_has("agent carol");
     assert_eq!(size(), before, "the refused purge changed the log");
+}
+
+/// Agent carol added to [`pg_old_log`]'s log on 2023-03-15 through the store, as `agent add`
+/// writes it (its record goes with a purge before 2024).
+fn add_carol_in_2023(db: &Db, env: &Env) {
+    let mut store = store_of(db, env);
+    store
+        .step(|w| {
+            let at = cpni::clock::parse("2023-03-15T09:00:00.000Z").unwrap();
+            w.insert_agent(&cpni::store::agents::Agent {
+                login: "carol".into(),
+                name: String::new(),
+                role: "agent".into(),
+                active: true,
+                created_at: cpni::clock::format(at),
+            })?;
+            let actor = cpni::audit::Actor {
+                login: cpni::commands::context::os_login(),
+                on_behalf_of: None,
+            };
+            let add = cpni::audit::Event::new("agent.add")
+                .with("login", "carol")
+                .with("role", "agent");
+            w.append(&actor, at, add).map(|_| ())
+        })
+        .unwrap();
+    drop(store);
+}
+
+#[test]
+fn pg_a_row_a_purge_listed_is_still_compared_after_it() {
+    // The purge removes carol's only record and lists her; its record carries her digest and
+    // her seal names it. The owner (here the superuser, no trigger firing) then makes her an
+    // admin: verify names the edit, and the next purge refuses. (Before, a listed row was
+    // exempt: both passed.)
+    let (db, env) = pg_old_log();
+    add_carol_in_2023(&db, &env);
+    env.run(&["audit", "purge", "--before", "2024-01-01"]).ok();
+    env.run(&["audit", "verify"]).ok();
+    let carried = psql_ok(
+        "postgres",
+        &db.name,
+        "SELECT a.seq || ' ' || (a.detail::jsonb -> 'digests' ->> 'agent carol') FROM audit a \
+         WHERE a.event = 'audit.purge' AND a.detail::jsonb -> 'unrecorded' ? 'agent carol'",
+    );
+    let seal = psql_ok(
+        "postgres",
+        &db.name,
+        "SELECT seq || ' ' || digest FROM row_seal WHERE name = 'agent carol'",
+    );
+    assert!(
+        carried.trim().len() > 20,
+        "the purge lists carol with her digest: {carried}"
+    );
+    assert_eq!(
+        carried.trim(),
+        seal.trim(),
+        "carol's seal names the purge record"
+    );
+    psql_ok(
+        "postgres",
+        &db.name,
+        "SET session_replication_role = replica; \
+         UPDATE agent SET role = 'admin' WHERE login = 'carol'",
+    );
+    env.run(&["audit", "verify"])
+        .code(6)
+        .stderr_has("agent carol");
+    let run = env.run(&["--json", "audit", "purge", "--before", "2024-01-01"]);
+    run.code(6);
+    assert_eq!(
+        run.json_err()["error"]["code"],
+        "audit-crosscheck",
+        "{}",
+        run.dump()
+    );
 }
 
 /// docs/audit-format.md §6.2's block, run as documented with `cpni_app`'s connection string.

@@ -600,3 +600,93 @@ fn a_row_edited_before_a_purge_is_not_laundered_by_it() {
         purge_refused_naming(&env, "customer B1");
     }
 }
+
+/// [`old_log`] with both breaches closed long ago, purged before 2024-06-01: every record of
+/// customer B1 is gone, so the purge lists `customer B1` as `unrecorded`. Verified.
+fn b1_purged() -> Env {
+    let env = old_log();
+    close_back_then(&env, 1, "2023-06-01T00:00:00.000Z");
+    close_back_then(&env, 2, "2023-06-01T00:00:00.000Z");
+    env.run(&["audit", "purge", "--before", "2024-06-01"]).ok();
+    env.run(&["audit", "verify"]).ok();
+    env
+}
+
+#[test]
+fn a_purge_record_carries_the_digests_of_the_rows_it_lists() {
+    if crate::util::sqlite_only(
+        "writes its old log into a new SQLite file through cpni's store; on PostgreSQL: pg_steps::pg_a_row_a_purge_listed_is_still_compared_after_it",
+    ) {
+        return;
+    }
+    let env = b1_purged();
+    let rec = env.sql(
+        "select seq || ' ' || json_extract(detail, '$.digests.\"customer B1\"') from audit \
+         where event = 'audit.purge';",
+    );
+    let (seq, carried) = rec.trim().split_once(' ').expect("one audit.purge record");
+    let listed = env.sql(
+        "select count(*) from audit, json_each(audit.detail, '$.unrecorded') j \
+         where event = 'audit.purge' and j.value = 'customer B1';",
+    );
+    assert_eq!(listed.trim(), "1", "the purge lists customer B1");
+    let now = env.row_digests("customer", "account = 'B1'");
+    assert_eq!(
+        now[0].1, carried,
+        "the purge record carries B1's digest as it is"
+    );
+    let seal = env.sql("select digest || ' ' || seq from row_seal where name = 'customer B1';");
+    assert_eq!(
+        seal.trim(),
+        format!("{carried} {seq}"),
+        "B1's seal names the purge record"
+    );
+    // Steps on B1 still work and the log still verifies.
+    env.run(&["session", "start", "B1"]).ok();
+    env.run(&["audit", "verify"]).ok();
+}
+
+#[test]
+fn a_row_a_purge_listed_is_still_compared_after_it() {
+    if crate::util::sqlite_only(
+        "edits with the sqlite3 CLI; on PostgreSQL: pg_steps::pg_a_row_a_purge_listed_is_still_compared_after_it",
+    ) {
+        return;
+    }
+    // The holder of the file, without the key, waits for a purge that lists B1, then plants
+    // their own phone of record on it and re-makes its (unkeyed) seal, so a callback dials
+    // them. Before, the listed row was exempt: verify and the next purge passed.
+    let env = b1_purged();
+    env.edit_behind_triggers(
+        "customer",
+        "UPDATE customer SET phone = '+12025559999' WHERE account = 'B1';",
+    );
+    let seq: i64 = env
+        .sql("select max(seq) from audit;")
+        .trim()
+        .parse()
+        .unwrap();
+    env.seal_rows(&env.row_digests("customer", "account = 'B1'"), seq);
+    // The seal tripwire is fooled (the step goes through)...
+    env.run(&["session", "start", "B1"]).ok();
+    // ...but the chain is not.
+    env.run(&["audit", "verify"])
+        .code(6)
+        .stderr_has("customer B1");
+    purge_refused_naming(&env, "customer B1");
+
+    // Deleting the listed row is named too.
+    let env = b1_purged();
+    env.edit_behind_triggers("customer", "DELETE FROM customer WHERE account = 'B1';");
+    env.run(&["audit", "verify"])
+        .code(6)
+        .stderr_has("customer B1");
+
+    // Without the re-made seal the step itself refuses the edited row.
+    let env = b1_purged();
+    env.edit_behind_triggers(
+        "customer",
+        "UPDATE customer SET phone = '+12025559999' WHERE account = 'B1';",
+    );
+    env.run(&["session", "start", "B1"]).code(6);
+}

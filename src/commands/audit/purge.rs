@@ -7,7 +7,8 @@
 //! record) that is open or was closed less than two years ago. In one transaction it appends
 //! the `audit.purge` record (base seq and hash, count, cut-off, the base record's time, the
 //! retention applied, and `unrecorded`: the rows no kept record accounts for, which `audit
-//! verify` then exempts, and nothing else), records the new base in `audit_base` with its
+//! verify` then exempts from needing a record, and nothing else, and `digests`: those rows'
+//! current digests, so their contents are still compared from then on), records the new base in `audit_base` with its
 //! signed statement
 //! (`cpni-audit-purge/2`, naming that record), deletes the prefix and signs a checkpoint of the
 //! new head. `audit verify` then checks the chain from that base, and the base against its
@@ -26,7 +27,8 @@ use serde_json::json;
 use super::files;
 use crate::audit::Event;
 use crate::audit::checkpoint::{self, PurgeBase, PurgeProof};
-use crate::audit::crosscheck::{Collector, UNRECORDED_KEY};
+use crate::audit::crosscheck::{Collector, UNRECORDED_KEY, Unrecorded};
+use crate::audit::rowdigest;
 use crate::clock;
 use crate::commands::context::{ADMINS, Ctx};
 use crate::domain::retention;
@@ -52,8 +54,10 @@ pub struct PurgeArgs {
 pub use crate::domain::retention::years_before;
 
 /// Inside the purge's transaction: the rows no record after `last` accounts for (their records
-/// are about to go), which the `audit.purge` record lists for `audit verify` to exempt.
-fn unrecorded_after(tx: &Write<'_>, last: i64) -> Result<Vec<String>> {
+/// are about to go), which the `audit.purge` record lists for `audit verify` to exempt from
+/// needing a record, and the current digests of those of digested tables, which the record
+/// carries so that `audit verify` and every later step still compare their contents.
+fn unrecorded_after(tx: &Write<'_>, last: i64) -> Result<Unrecorded> {
     let mut kept = Collector::default();
     tx.scan_audit_range(Some(last), None, |row| {
         kept.observe(row);
@@ -82,6 +86,15 @@ fn cross_checked(tx: &Write<'_>, base_seq: i64) -> Result<()> {
         )
         .hint("run `cpni audit verify` and investigate first: the purge would remove the records that show this row was changed outside cpni")),
     }
+}
+
+/// The digests a purge record carries, as its detail's JSON object.
+fn as_json(digests: std::collections::BTreeMap<String, String>) -> serde_json::Value {
+    digests
+        .into_iter()
+        .map(|(name, dg)| (name, serde_json::Value::String(dg)))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
@@ -115,9 +128,10 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
     let before_s = clock::format(before);
     let breach_floor = clock::format(years_before(now, BREACH_YEARS));
     let seed = files::signing_seed(db.path())?;
-    let (base_seq, _) = db.read().audit_base()?;
     let (seq, hash) = super::verify::verified_head(ctx, &db)?;
     let done = db.step(|tx| {
+        // Read under the writer lock: a purge that ran since cannot shift the prefix.
+        let (base_seq, _) = tx.audit_base()?;
         super::checkpoint::check_since(tx, seq, &hash)?;
         super::checkpoint::check_head(tx, &seed)?;
         cross_checked(tx, base_seq)?;
@@ -127,7 +141,7 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
             None => tx.audit_head()?.map_or(base_seq, |h| h.0),
         };
         if last <= base_seq {
-            return Ok((kept, None));
+            return Ok((kept, base_seq, None));
         }
         let last_hash = tx
             .audit_hash_of(last)?
@@ -144,7 +158,8 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
             .with("last_at", last_at.clone())
             .with("base_hash", hex::encode(&last_hash))
             .with("retention_years", years)
-            .with(UNRECORDED_KEY, unrecorded);
+            .with(UNRECORDED_KEY, unrecorded.names)
+            .with(rowdigest::KEY, as_json(unrecorded.digests));
         let rec = tx.append(&acting.actor, now, ev)?;
         let statement = PurgeBase {
             seq: last,
@@ -182,9 +197,9 @@ pub fn run(ctx: &Ctx, a: PurgeArgs) -> Result<u8> {
             now,
             a.output.as_ref(),
         )?;
-        Ok((kept, Some((removed, last, last_hash, cp))))
+        Ok((kept, base_seq, Some((removed, last, last_hash, cp))))
     })?;
-    let (kept, purged) = done;
+    let (kept, base_seq, purged) = done;
     if let Some((_, _, _, cp)) = &purged {
         super::schedule::deliver(ctx, cp);
     }

@@ -16,7 +16,7 @@
 
 use rusqlite::Connection;
 
-use crate::audit::crosscheck::{Checker, Collector, Match, Mismatch, Purged};
+use crate::audit::crosscheck::{Checker, Collector, Match, Mismatch, Purged, Unrecorded};
 use crate::audit::rowdigest::DIGESTS;
 use crate::error::Result;
 use crate::store::sql::{Conn, Dialect, PgConn, Val};
@@ -295,10 +295,11 @@ pub fn check(conn: Conn<'_>, collected: Collector, purged: &Purged) -> Result<Ve
     Ok(compared(conn, collected, purged.clone())?.finish())
 }
 
-/// The rows without a record among those `collected` (sorted names): run over the records a
-/// purge keeps, the rows that lose their records to it (its `audit.purge` record names them).
-pub fn unrecorded(conn: Conn<'_>, collected: Collector) -> Result<Vec<String>> {
-    Ok(compared(conn, collected, Purged::Never)?.unrecorded())
+/// The rows without a record among those `collected` (sorted names, and the current digests
+/// of those of digested tables): run over the records a purge keeps, the rows that lose their
+/// records to it (its `audit.purge` record names them and carries their digests).
+pub fn unrecorded(conn: Conn<'_>, collected: Collector) -> Result<Unrecorded> {
+    Ok(compared(conn, collected, Purged::Never)?.into_unrecorded())
 }
 
 fn compared(conn: Conn<'_>, collected: Collector, purged: Purged) -> Result<Checker> {
