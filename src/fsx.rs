@@ -44,7 +44,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// `.NAME.PID.RANDOM.tmp` in the folder of `path`.
 fn temp_beside(path: &Path) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let nonce: u64 = rand::rng().random();
+    let nonce: u64 = crate::secrets::os_rng().random();
     let tmp = format!(".{name}.{}.{nonce:016x}.tmp", std::process::id());
     path.with_file_name(tmp)
 }

@@ -58,7 +58,7 @@ fn hasher(preset: HashPreset) -> Argon2<'static> {
 /// Hashes a secret into an Argon2id PHC string with a fresh random salt.
 pub fn hash_secret(secret: &str, preset: HashPreset) -> Result<String> {
     hasher(preset)
-        .hash_password_with_rng(&mut rand::rng(), secret.as_bytes())
+        .hash_password_with_rng(&mut os_rng(), secret.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| Error::internal(format!("cannot hash the secret: {e}")))
 }
@@ -107,9 +107,18 @@ pub fn code_matches(key: &[u8; 32], code: &str, digest: &[u8]) -> bool {
     mac.verify_slice(digest).is_ok()
 }
 
-/// A uniformly random numeric code of `digits` digits from the OS-seeded CSPRNG.
+/// The operating system's random number generator (`getrandom(2)`), for every secret, code,
+/// id and nonce cpni makes. Not rand's thread generator: one short-lived process per step
+/// draws a few bytes, and seeding that generator (and detecting the CPU features of its
+/// ChaCha core, which traps to the hypervisor on a virtual machine) cost more than the
+/// system calls it saves (issue 14).
+pub fn os_rng() -> rand::rand_core::UnwrapErr<rand::rngs::SysRng> {
+    rand::rand_core::UnwrapErr(rand::rngs::SysRng)
+}
+
+/// A uniformly random numeric code of `digits` digits from the operating system ([`os_rng`]).
 pub fn random_digits(digits: usize) -> String {
-    let mut rng = rand::rng();
+    let mut rng = os_rng();
     (0..digits)
         .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
         .collect()
@@ -134,7 +143,7 @@ pub fn create_keys(db: &Path) -> Result<bool> {
             continue;
         }
         let mut seed = [0u8; 32];
-        rand::rng().fill_bytes(&mut seed);
+        os_rng().fill_bytes(&mut seed);
         write_new_private(&path, hex::encode(seed).as_bytes())?;
         created = true;
     }

@@ -58,7 +58,7 @@ pub fn from_mailbox(m: &MailSection) -> Mailbox {
 pub fn new_message_id(m: &MailSection) -> String {
     let domain = from_mailbox(m).email.domain().to_string();
     let mut bytes = [0u8; 16];
-    rand::Rng::fill_bytes(&mut rand::rng(), &mut bytes);
+    rand::Rng::fill_bytes(&mut crate::secrets::os_rng(), &mut bytes);
     format!("<{}@{domain}>", hex::encode(bytes))
 }
 

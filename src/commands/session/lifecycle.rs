@@ -17,7 +17,7 @@ use crate::store::sessions::Session;
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 fn new_session_id() -> String {
-    let mut rng = rand::rng();
+    let mut rng = crate::secrets::os_rng();
     let id: String = (0..10)
         .map(|_| {
             let i = rand::RngExt::random_range(&mut rng, 0..ALPHABET.len());

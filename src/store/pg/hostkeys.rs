@@ -112,7 +112,7 @@ impl HostKeys {
             (&self.code, &self.code_path),
             (&self.signing, &self.signing_path),
         ] {
-            let nonce: u64 = rand::rng().random();
+            let nonce: u64 = crate::secrets::os_rng().random();
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             let tmp = path.with_file_name(format!(".{name}.{nonce:016x}.tmp"));
             crate::secrets::write_new_private(&tmp, hex::encode(key).as_bytes())?;
@@ -158,7 +158,7 @@ impl Drop for Staged {
 
 fn random() -> [u8; 32] {
     let mut k = [0u8; 32];
-    rand::Rng::fill_bytes(&mut rand::rng(), &mut k);
+    rand::Rng::fill_bytes(&mut crate::secrets::os_rng(), &mut k);
     k
 }
 
