@@ -80,12 +80,12 @@ fn cpni(bin: &Path, home: &Path) -> Command {
 /// The `sqlite3` CLI doing what one `session start` does in SQL, on `db`: the agent and customer
 /// look-ups, then one immediate transaction inserting the session and the next chained audit
 /// record (its hash by SQL's `sha3`; cpni uses SHA-256), with cpni's pragmas and no checkpoint
-/// on close; its WAL is checkpointed past 1 MiB (256 pages), like cpni's.
+/// on close; its WAL is checkpointed past 256 KiB (64 pages), like cpni's.
 fn sqlite3_step(db: &Path, login: &str) -> Command {
     let now = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
     let sql = format!(
         "PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;\
-         PRAGMA wal_autocheckpoint=256;\
+         PRAGMA wal_autocheckpoint=64;\
          SELECT * FROM agent WHERE login = '{login}';\
          SELECT * FROM customer WHERE account = 'DEMO-1001';\
          BEGIN IMMEDIATE;\

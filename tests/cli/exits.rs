@@ -260,8 +260,8 @@ fn the_wal_stays_bounded_over_many_steps() {
     if crate::util::sqlite_only("SQLite's WAL file") {
         return;
     }
-    // 1 MiB threshold plus the frames of the one step that crossed it.
-    const BOUND: u64 = (1 << 20) + (256 << 10);
+    // The threshold plus the frames of the one step that crossed it.
+    const BOUND: u64 = cpni::store::WAL_CHECKPOINT_BYTES + (256 << 10);
     let env = Env::initialised(true);
     let (mut max, mut drops, mut last) = (0, 0, wal_salt(&env));
     let mut session: Option<String> = None;
@@ -314,11 +314,12 @@ fn db_file_state(env: &Env) -> (u64, std::time::SystemTime) {
     (m.len(), m.modified().unwrap())
 }
 
-/// Steps until one leaves the WAL past the checkpoint threshold (1 MiB of 4 KiB frames);
+/// Steps until one leaves the WAL past the checkpoint threshold (of 4 KiB frames);
 /// returns the database file's state before and after that step.
 fn cross_the_threshold(env: &Env) -> ((u64, std::time::SystemTime), (u64, std::time::SystemTime)) {
-    // The first frame count whose size reaches 1 MiB (cpni compares bytes: frames × 4120).
-    const THRESHOLD_FRAMES: u64 = (1u64 << 20).div_ceil(4096 + 24);
+    // The first frame count whose size reaches the threshold (cpni compares bytes: frames ×
+    // 4120).
+    const THRESHOLD_FRAMES: u64 = cpni::store::WAL_CHECKPOINT_BYTES.div_ceil(4096 + 24);
     for _ in 0..200 {
         let before = db_file_state(env);
         let frames = wal_frames(env);
