@@ -276,7 +276,7 @@ pub fn secret_from_stdin(what: &str) -> Result<String> {
     if value.is_empty() {
         return Err(Error::usage(
             "empty-secret",
-            format!("no {what} on stdin: expected one line"),
+            format!("the {what} on stdin is empty: expected one line holding it"),
         )
         .hint(format!(
             "pipe the {what} in, e.g. `printf '%s\\n' \"$VALUE\" | cpni …`"

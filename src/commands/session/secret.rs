@@ -487,7 +487,7 @@ fn message(
             _ if kind == SecretKind::Backup => "Backup secret correct: account information \
                 may be discussed and a new PIN set; call detail may not."
                 .to_string(),
-            _ => format!("{noun} correct: the caller is verified."),
+            _ => format!("{} correct: the caller is verified.", capitalised(noun)),
         };
     }
     let mut what = String::new();
@@ -638,4 +638,12 @@ fn one_row(changed: bool, session: &str) -> Result<()> {
         0,
         &format!("session {session}"),
     ))
+}
+
+/// `noun` with its first letter upper-case, to start a sentence ("Code correct", "PIN correct").
+fn capitalised(noun: &str) -> String {
+    let mut c = noun.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
