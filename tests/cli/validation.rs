@@ -96,7 +96,7 @@ fn empty_pin_on_stdin_is_refused() {
     let env = Env::initialised(false);
     let mut args = customer_args("A-1");
     args.push("--pin-stdin".into());
-    refused(&env, &args, Some("\n"), "stdin");
+    refused(&env, &args, Some("\n"), "stdin").stderr_has("is empty");
 }
 
 #[test]
