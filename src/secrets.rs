@@ -58,7 +58,8 @@ fn hasher(preset: HashPreset) -> Argon2<'static> {
 /// Hashes a secret into an Argon2id PHC string with a fresh random salt.
 pub fn hash_secret(secret: &str, preset: HashPreset) -> Result<String> {
     hasher(preset)
-        .hash_password_with_rng(&mut os_rng(), secret.as_bytes())
+        // The fallible generator: a failing getrandom(2) is this error, not a panic.
+        .hash_password_with_rng(&mut rand::rngs::SysRng, secret.as_bytes())
         .map(|h| h.to_string())
         .map_err(|e| Error::internal(format!("cannot hash the secret: {e}")))
 }

@@ -86,3 +86,94 @@ fn the_test_preset_is_weaker_than_the_default() {
         "the insecure-test preset did not apply: {hash}"
     );
 }
+
+/// A seccomp wrapper (compiled here with gcc): runs its command with getrandom(2) failing with
+/// EIO, which no fallback of the getrandom crate hides.
+const NO_GETRANDOM_C: &str = r#"
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+int main(int argc, char **argv) {
+  struct sock_filter f[] = {
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getrandom, 0, 1),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 5),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  struct sock_fprog p = { .len = sizeof f / sizeof f[0], .filter = f };
+  if (argc < 2 || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &p)) return 99;
+  execvp(argv[1], argv + 1);
+  return 98;
+}
+"#;
+
+#[test]
+fn a_failing_random_source_never_tells_a_correct_pin_by_its_outcome() {
+    if crate::util::sqlite_only(
+        "without getrandom(2) a PostgreSQL connection cannot make its TLS handshake at all",
+    ) {
+        return;
+    }
+    // A correct PIN stored with weaker parameters than configured is re-hashed, which needs a
+    // fresh salt. With no randomness that re-hash used to panic (exit 101, nothing recorded)
+    // while a wrong PIN was recorded (exit 1): the exit status told a correct PIN. Now the
+    // re-hash is best effort: the correct PIN is recorded as any is, and the old hash stays.
+    let env = Env::initialised(true);
+    let src = env.file("no_getrandom.c", NO_GETRANDOM_C);
+    let wrapper = env.root().join("no_getrandom");
+    let built = std::process::Command::new("gcc")
+        .arg("-O2")
+        .arg("-o")
+        .arg(&wrapper)
+        .arg(&src)
+        .status()
+        .unwrap_or_else(|e| panic!("{}", crate::util::missing_tool("gcc", &e)));
+    assert!(built.success(), "gcc could not build the seccomp wrapper");
+    env.write_config("[secrets]\nargon2 = \"owasp\"\n");
+    let before = env.sql("select pin_hash from customer where account = 'DEMO-1001';");
+    let session = env
+        .run(&["session", "start", "DEMO-1001"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    let pin = |value: &str| {
+        let mut cmd = std::process::Command::new(&wrapper);
+        cmd.arg(env!("CARGO_BIN_EXE_cpni"));
+        cmd.args(["session", "pin", &session, "--pin-stdin"]);
+        for (k, v) in env.command::<&str>(&[]).get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        crate::util::run_command(cmd, Some(&format!("{value}\n")))
+    };
+    pin("000000").code(1).stdout_has("Wrong PIN");
+    let right = pin("804713");
+    right.code(0).stdout_has("PIN correct");
+    let last = env.sql("select event from audit order by seq desc limit 1;");
+    assert_eq!(last.trim(), "auth.pin.ok", "{}", right.dump());
+    let after = env.sql("select pin_hash from customer where account = 'DEMO-1001';");
+    assert_eq!(
+        before, after,
+        "no re-hash without randomness: the old hash stays"
+    );
+    // With randomness back, the next correct PIN is re-hashed as configured.
+    let again = env
+        .run(&["session", "start", "DEMO-1001"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    env.run_stdin(&["session", "pin", &again, "--pin-stdin"], "804713\n")
+        .ok();
+    let rehashed = env.sql("select pin_hash from customer where account = 'DEMO-1001';");
+    assert_ne!(before, rehashed);
+    assert!(rehashed.contains("m=19456"), "{rehashed}");
+    env.run(&["audit", "verify"]).ok();
+}

@@ -210,7 +210,9 @@ pub fn check_secret(
             Verdict::Contract(secrets::verify_secret(&normal, phc))
         }
     };
-    // A correct PIN stored with weaker parameters than configured is re-hashed now.
+    // A correct PIN stored with weaker parameters than configured is re-hashed now, at best:
+    // should hashing fail (no randomness), the step is recorded as any correct PIN is, and the
+    // old hash stays, so the outcome never tells a correct PIN from a wrong one.
     let preset = env.ctx.cfg.hash_preset;
     let rehash = match (&verdict, l.customer.pin_hash.as_deref()) {
         (
@@ -219,7 +221,7 @@ pub fn check_secret(
                 temporary: false,
             },
             Some(h),
-        ) if secrets::needs_rehash(h, preset) => Some(secrets::hash_secret(value, preset)?),
+        ) if secrets::needs_rehash(h, preset) => secrets::hash_secret(value, preset).ok(),
         _ => None,
     };
     record(env, db, l, kind, verdict, rehash, now)
