@@ -4,7 +4,8 @@
 //!
 //! Nothing here ever logs, prints or stores a secret in clear. Hash parameters are named presets;
 //! a stored hash made with weaker parameters than the configured preset is re-hashed on the
-//! next successful check ([`needs_rehash`]).
+//! next successful check ([`needs_rehash`]), when randomness for its salt is at hand. Every
+//! random value cpni makes comes from the operating system ([`os_rng`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
