@@ -275,3 +275,41 @@ fn a_pin_or_code_on_the_command_line_is_refused() {
     assert_eq!(env.counts(), before, "nothing recorded");
     assert_eq!(failures(&env, ADA), 0);
 }
+
+#[test]
+fn session_start_warns_when_earlier_failures_leave_fewer_attempts_or_a_lock() {
+    let env = Env::initialised(true);
+    // A fresh account: no warning.
+    let first = env.run(&["session", "start", ADA]);
+    first.ok();
+    assert!(
+        !first.stderr.contains("attempt(s) before"),
+        "{}",
+        first.dump()
+    );
+    let s = first.stdout.trim().to_string();
+    for _ in 0..3 {
+        pin(&env, &s, WRONG).code(1);
+    }
+    // Another call on the same account (another agent, say): 5 - 3 = 2 attempts before the
+    // lock, which the agent hears before asking for a PIN.
+    let second = env.run(&["session", "start", ADA]);
+    second
+        .ok()
+        .stderr_has("Only 2 secret attempt(s) before the account locks")
+        .stderr_has("3 wrong secret(s) in a row");
+    let s2 = second.stdout.trim().to_string();
+    for _ in 0..2 {
+        pin(&env, &s2, WRONG).code(1);
+    }
+    assert!(lock_minutes(&env, ADA).is_some_and(|m| m > 14.0));
+    let third = env.run(&["session", "start", ADA]);
+    third
+        .ok()
+        .stderr_has("PIN and codes are LOCKED until")
+        .stderr_has("cpni session callback");
+    // The JSON says the same (fields already there).
+    let j = env.run(&["--json", "session", "start", ADA]).ok().json();
+    assert_eq!(j["attempts_left"], 0, "{j}");
+    assert!(j["locked_until"].is_string(), "{j}");
+}

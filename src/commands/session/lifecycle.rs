@@ -9,6 +9,7 @@ use crate::audit::{Actor, Event};
 use crate::clock;
 use crate::commands::context::Role;
 use crate::commands::customer::show::load;
+use crate::domain::lockout;
 use crate::domain::policy::{self, Basis};
 use crate::error::{Error, Result};
 use crate::store::Db;
@@ -201,11 +202,34 @@ pub fn start_cmd(env: &Env<'_>, db: &mut Db, account: &str, channel: &str) -> Re
         // The id alone on stdout, so `S=$(cpni session start A)` works; advice on stderr.
         env.ctx.out.raw(&format!("{}\n", l.session.id));
         env.ctx.out.note(&format!(
-            "Session open on {}, not verified.",
-            l.customer.account
+            "Session open on {}, not verified.{}",
+            l.customer.account,
+            secret_warning(&l, now)
         ));
     }
     Ok(0)
+}
+
+/// What the agent should know before asking for a PIN or code: the account is locked, or
+/// earlier wrong secrets in a row (other calls, other agents) leave fewer than a call's
+/// attempts before the lock (empty otherwise).
+fn secret_warning(l: &Loaded, now: OffsetDateTime) -> String {
+    if let Some(until) = crate::commands::customer::show::lock_of(&l.customer, now) {
+        return format!(
+            " PIN and codes are LOCKED until {} after wrong secrets in a row; still open: {}.",
+            clock::human(until),
+            super::gate::OPEN_ROUTES
+        );
+    }
+    let left = super::state::attempts_left(l, now);
+    if left >= lockout::SESSION_SECRET_ATTEMPTS {
+        return String::new();
+    }
+    format!(
+        " Only {left} secret attempt(s) before the account locks: it has had {} wrong secret(s) \
+         in a row.",
+        l.customer.failures
+    )
 }
 
 pub fn show_cmd(env: &Env<'_>, db: &mut Db, id: &str) -> Result<u8> {
