@@ -1,11 +1,67 @@
 //! The `cpni` binary: parse, run, report. Only this file turns an error into an exit status.
+//!
+//! It is its own process entry (`#![no_main]`, [`main`]): Rust's runtime start-up, which the
+//! entry replaces, finds the main thread's stack by reading and parsing `/proc/self/maps` and
+//! maps a signal stack for its stack-overflow message, about 0.15 ms of every process on the
+//! reference VM (issue 14: one process per step). What of it cpni needs is done here: closed
+//! standard streams reopened on `/dev/null` (so the database can never become fd 1) and
+//! `SIGPIPE` ignored (a closed pipe is an error cpni reports, exit 0); a panic still unwinds,
+//! prints its message and exits 101. A stack overflow is then killed by `SIGSEGV` without
+//! Rust's one-line message.
+#![cfg_attr(not(test), no_main)]
+// Under `cargo test` the harness has its own entry and nothing here is called.
+#![cfg_attr(test, allow(dead_code))]
 
-use std::process::ExitCode;
-
-use clap::Parser;
 use clap::error::ErrorKind;
 
-fn main() -> ExitCode {
+/// The C entry point: what of Rust's runtime start a cpni process needs ([`standard_fds`],
+/// `SIGPIPE`), then [`cpni_main`]; a panic is caught as Rust's own start catches it (its
+/// message is printed by the panic hook) and exits 101.
+#[cfg(not(test))]
+#[unsafe(no_mangle)]
+extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
+    standard_fds();
+    // SAFETY: ignoring a signal changes only this process's disposition for it.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
+    match std::panic::catch_unwind(cpni_main) {
+        Ok(code) => libc::c_int::from(code),
+        Err(_) => 101,
+    }
+}
+
+/// Standard input, output and error that are closed at start are opened on `/dev/null`, as
+/// Rust's runtime does: otherwise the next file cpni opens (the database) would get that
+/// number, and output meant for the terminal would be written into it. Exits 127 if even
+/// that fails, as Rust's runtime aborts.
+fn standard_fds() {
+    let mut fds = [0, 1, 2].map(|fd| libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    // SAFETY: `fds` is a valid array of three pollfd for the duration of the call.
+    let polled = unsafe { libc::poll(fds.as_mut_ptr(), 3, 0) };
+    for pfd in fds {
+        let closed = if polled == -1 {
+            // poll itself failed (a sandbox without it): ask each descriptor.
+            // SAFETY: F_GETFD reads a descriptor's flags and changes nothing.
+            unsafe { libc::fcntl(pfd.fd, libc::F_GETFD) == -1 }
+        } else {
+            pfd.revents & libc::POLLNVAL != 0
+        };
+        // SAFETY: opening /dev/null with a NUL-terminated path; the lowest free number is the
+        // closed one, which is the point.
+        if closed && unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) } == -1 {
+            // SAFETY: exiting at once, before anything else of the process ran.
+            unsafe { libc::_exit(127) };
+        }
+    }
+}
+
+/// Everything after the entry; returns the exit status.
+fn cpni_main() -> u8 {
     let started = std::time::Instant::now();
     // Everything cpni creates is private to its owner (files 0600, folders 0700).
     // SAFETY: umask only changes this process's file-creation mask.
@@ -27,7 +83,7 @@ fn main() -> ExitCode {
     {
         cpni::timing::enable(started);
     }
-    let cli = match cpni::cli::Cli::try_parse() {
+    let cli = match cpni::cli::Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
@@ -56,11 +112,11 @@ fn main() -> ExitCode {
         None => result,
     };
     match result {
-        Ok(code) => ExitCode::from(code),
-        Err(e) if e.kind == cpni::error::Kind::ClosedPipe => ExitCode::SUCCESS,
+        Ok(code) => code,
+        Err(e) if e.kind == cpni::error::Kind::ClosedPipe => 0,
         Err(e) => {
             out.error(&e);
-            ExitCode::from(e.exit_code())
+            e.exit_code()
         }
     }
 }
@@ -68,7 +124,7 @@ fn main() -> ExitCode {
 /// `cpni --version` / `cpni -V` / `cpni --help` alone: printed without building the clap command
 /// tree (which would cost more than the rest of the process start; issue 14 asks ≤ 1.5× an
 /// empty binary). The text is exactly clap's, which tests check.
-fn fast_path() -> Option<ExitCode> {
+fn fast_path() -> Option<u8> {
     let mut args = std::env::args_os().skip(1);
     let first = args.next()?;
     if args.next().is_some() {
@@ -84,11 +140,11 @@ fn fast_path() -> Option<ExitCode> {
     let written = cpni::output::write_stdout(|w| w.write_all(text.as_bytes()))
         .and_then(|()| cpni::output::finish().map_or(Ok(()), Err));
     Some(match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind == cpni::error::Kind::ClosedPipe => ExitCode::SUCCESS,
+        Ok(()) => 0,
+        Err(e) if e.kind == cpni::error::Kind::ClosedPipe => 0,
         Err(e) => {
             cpni::output::Out::default().error(&e);
-            ExitCode::from(e.exit_code())
+            e.exit_code()
         }
     })
 }
@@ -110,23 +166,23 @@ fn help_is_plain() -> bool {
 }
 
 /// `--help` / `--version`: clap renders them; a closed pipe is quiet, another failure exit 8.
-fn print_clap(e: clap::Error) -> ExitCode {
+fn print_clap(e: clap::Error) -> u8 {
     match e.print() {
-        Ok(()) => ExitCode::from(e.exit_code() as u8),
+        Ok(()) => e.exit_code() as u8,
         Err(io) => {
             let err = cpni::error::Error::output(io);
             if err.kind == cpni::error::Kind::ClosedPipe {
-                return ExitCode::SUCCESS;
+                return 0;
             }
             cpni::output::Out::default().error(&err);
-            ExitCode::from(err.exit_code())
+            err.exit_code()
         }
     }
 }
 
 /// A command line clap refused. With `--json` the error is the usual JSON document on stderr
 /// (design.md §4); otherwise, and for `--help` / `--version`, clap prints it as always.
-fn usage_error(e: clap::Error) -> ExitCode {
+fn usage_error(e: clap::Error) -> u8 {
     let json = std::env::args_os()
         .skip(1)
         .take_while(|a| a != "--")
@@ -137,7 +193,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
     if !json {
         // Usage errors go to stderr (exit 2); its failure has nowhere to be reported.
         let _ = e.print();
-        return ExitCode::from(e.exit_code() as u8);
+        return e.exit_code() as u8;
     }
     let message = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
         "a subcommand is required".to_string()
@@ -155,5 +211,5 @@ fn usage_error(e: clap::Error) -> ExitCode {
         quiet: false,
     }
     .error(&err);
-    ExitCode::from(2)
+    2
 }

@@ -549,3 +549,44 @@ fn the_binary_carries_its_own_unwinder_and_a_panic_still_unwinds() {
     let caught = std::panic::catch_unwind(|| panic!("unwinds"));
     assert!(caught.is_err());
 }
+
+/// cpni is its own process entry (src/main.rs, issue 14): a step started with all three
+/// standard streams closed is recorded once, exits 0, and writes nothing into cpni's own files
+/// (the database, the writer lock's queue). The entry opens closed streams on /dev/null as Rust's
+/// start-up did; SQLite also never takes descriptors 0-2 for its files, so this test guards the
+/// whole of it, not that function alone.
+#[test]
+fn a_step_started_with_its_standard_streams_closed_writes_its_output_nowhere() {
+    let env = Env::initialised(true);
+    let queue = env.db().with_extension("db.lock-queue");
+    let (_, audit_before, _) = env.counts();
+    let mut cmd = env.command(&["session", "start", ADA]);
+    // SAFETY: close(2) only, in the child between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            for fd in 0..3 {
+                libc::close(fd);
+            }
+            Ok(())
+        });
+    }
+    let status = cmd.status().expect("run cpni");
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    assert_eq!(
+        env.counts().1,
+        audit_before + 1,
+        "the step is recorded once"
+    );
+    if env.pg().is_none() {
+        assert_eq!(env.sql("PRAGMA quick_check"), "ok");
+        let len = std::fs::metadata(&queue).map(|m| m.len()).unwrap_or(0);
+        assert!(
+            len <= 8,
+            "the lock queue file was written into: {len} bytes"
+        );
+    }
+    let next = env.run(&["session", "start", ADA]);
+    assert_eq!(next.code, 0, "{}", next.stderr);
+    let verify = env.run(&["audit", "verify"]);
+    assert_eq!(verify.code, 0, "{}{}", verify.stdout, verify.stderr);
+}
