@@ -42,18 +42,6 @@ pub struct Cli {
     pub command: Command,
 }
 
-impl Cli {
-    /// The process's command line, parsed as [`Parser::try_parse`] does, with clap's command
-    /// tree and matches left to the exit instead of freed: a process runs one command, and
-    /// freeing them cost about 5 % of a `session start` (issue 14).
-    pub fn parse_args() -> Result<Cli, clap::Error> {
-        use clap::{CommandFactory, FromArgMatches};
-        let cmd = Box::leak(Box::new(Cli::command()));
-        let matches = Box::leak(Box::new(cmd.try_get_matches_from_mut(std::env::args_os())?));
-        Cli::from_arg_matches_mut(matches).map_err(|e| e.format(cmd))
-    }
-}
-
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum Command {

@@ -12,6 +12,7 @@
 // Under `cargo test` the harness has its own entry and nothing here is called.
 #![cfg_attr(test, allow(dead_code))]
 
+use clap::Parser;
 use clap::error::ErrorKind;
 
 /// The C entry point: what of Rust's runtime start a cpni process needs ([`standard_fds`],
@@ -83,7 +84,7 @@ fn cpni_main() -> u8 {
     {
         cpni::timing::enable(started);
     }
-    let cli = match cpni::cli::Cli::parse_args() {
+    let cli = match cpni::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
