@@ -11,7 +11,8 @@
 //! the loader applies at every start shrink from a 190 KB table to 2 KB, and a step takes
 //! about 10 page faults fewer. The relocations applied, and so address-space randomisation,
 //! are the same. The probe fails on a linker or glibc too old for it (glibc before 2.36), and
-//! the binary is linked as before.
+//! the binary is linked as before. The binary then needs glibc 2.36 where it runs;
+//! `CPNI_PLAIN_RELOCS=1` at build time links it as before, for hosts with an older glibc.
 
 use std::process::Command;
 
@@ -24,7 +25,11 @@ fn main() {
         return;
     }
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
-    if links_packed_relocations(&cc) {
+    // A binary with packed relocations needs glibc 2.36 or later where it runs: build with
+    // CPNI_PLAIN_RELOCS=1 for hosts with an older one.
+    println!("cargo:rerun-if-env-changed=CPNI_PLAIN_RELOCS");
+    let plain = std::env::var_os("CPNI_PLAIN_RELOCS").is_some_and(|v| v == "1");
+    if !plain && links_packed_relocations(&cc) {
         println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
     let Ok(out) = Command::new(&cc)

@@ -4,11 +4,14 @@
 //! entry replaces, finds the main thread's stack by reading and parsing `/proc/self/maps` and
 //! maps a signal stack for its stack-overflow message, about 0.15 ms of every process on the
 //! reference VM (issue 14: one process per step). What of it cpni needs is done here: closed
-//! standard streams reopened on `/dev/null` (so the database can never become fd 1) and
+//! standard streams reopened on `/dev/null` (so no file cpni opens takes 0-2) and
 //! `SIGPIPE` ignored (a closed pipe is an error cpni reports, exit 0); a panic still unwinds,
 //! prints its message and exits 101. A stack overflow is then killed by `SIGSEGV` without
 //! Rust's one-line message.
-#![cfg_attr(not(test), no_main)]
+//!
+//! Only on Linux with glibc, where Rust's standard library reads the arguments without its
+//! start-up; elsewhere `fn main` is Rust's own.
+#![cfg_attr(all(not(test), target_os = "linux", target_env = "gnu"), no_main)]
 // Under `cargo test` the harness has its own entry and nothing here is called.
 #![cfg_attr(test, allow(dead_code))]
 
@@ -18,7 +21,7 @@ use clap::error::ErrorKind;
 /// The C entry point: what of Rust's runtime start a cpni process needs ([`standard_fds`],
 /// `SIGPIPE`), then [`cpni_main`]; a panic is caught as Rust's own start catches it (its
 /// message is printed by the panic hook) and exits 101.
-#[cfg(not(test))]
+#[cfg(all(not(test), target_os = "linux", target_env = "gnu"))]
 #[unsafe(no_mangle)]
 extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
     standard_fds();
@@ -30,6 +33,12 @@ extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> lib
         Ok(code) => libc::c_int::from(code),
         Err(_) => 101,
     }
+}
+
+/// Rust's own entry, where cpni cannot be its own ([`main`] above).
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(cpni_main())
 }
 
 /// Standard input, output and error that are closed at start are opened on `/dev/null`, as

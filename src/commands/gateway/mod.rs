@@ -45,13 +45,13 @@ pub fn run(a: GatewayArgs) -> Result<u8> {
         return Ok(report(&out, &e));
     }
     let Some(line) = line else {
-        print_menu(&agent);
+        print_menu(&agent)?;
         return Ok(0);
     };
     let cli = match words::parse(&line) {
         Ok(Request::Run(cli)) => cli,
         Ok(Request::Print(text, code)) => {
-            print!("{text}");
+            crate::output::write_stdout(|w| w.write_all(text.as_bytes()))?;
             return Ok(code);
         }
         Err(e) => return Ok(report(&out, &e)),
@@ -70,6 +70,8 @@ pub fn run(a: GatewayArgs) -> Result<u8> {
     }
     match result {
         Ok(code) => Ok(code),
+        // A closed pipe ends quietly with exit 0, as it does locally (the binary's main).
+        Err(e) if e.kind == crate::error::Kind::ClosedPipe => Err(e),
         Err(e) => Ok(report(&out, &e)),
     }
 }
@@ -103,7 +105,7 @@ fn role_of(agent: &str) -> Option<String> {
 }
 
 /// What an agent sees with no command (`ssh cpni@host`): what they may run. Never a shell.
-fn print_menu(agent: &str) {
+fn print_menu(agent: &str) -> Result<()> {
     let cmd = Cli::command();
     let mut text = format!(
         "cpni gateway: you are {agent}{}. Run a cpni command through ssh, for example\n  \
@@ -122,5 +124,5 @@ fn print_menu(agent: &str) {
         text.push_str(&format!("  {name:<12} {about}\n"));
     }
     text.push_str("\nSee `ssh cpni@HOST COMMAND --help`. There is no shell.\n");
-    print!("{text}");
+    crate::output::write_stdout(|w| w.write_all(text.as_bytes()))
 }

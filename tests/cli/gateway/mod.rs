@@ -619,3 +619,42 @@ fn multi_word_values_pass_through_the_readme_client_function() {
     }
     g.svc(&["audit", "verify"]).ok();
 }
+
+/// The gateway's own output (its menu, `--help` of a command) and a command's output through it
+/// end as locally (issue 14): a closed pipe quietly with exit 0, a full disk exit 8, never a panic.
+#[test]
+fn the_gateway_s_own_output_to_a_closed_pipe_or_a_full_disk_ends_cleanly() {
+    let g = Gateway::start();
+    let a7 = g.add_agent("agent7", "agent");
+    let fp = fingerprint(&a7.private.with_extension("pub"));
+    for line in ["", "--help", "session --help", "man"] {
+        for full in [false, true] {
+            let mut cmd = g.svc_command(&["gateway", "--agent", "agent7", "--key", &fp]);
+            cmd.env("SSH_ORIGINAL_COMMAND", line)
+                .stdin(Stdio::null())
+                .stderr(Stdio::piped());
+            if full {
+                cmd.stdout(
+                    std::fs::File::options()
+                        .write(true)
+                        .open("/dev/full")
+                        .unwrap(),
+                );
+            } else {
+                let (read, write) = std::io::pipe().expect("pipe");
+                drop(read);
+                cmd.stdout(write);
+            }
+            let out = cmd.output().expect("run the gateway");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(!stderr.contains("panicked"), "{line:?}: {stderr}");
+            if full {
+                assert_eq!(out.status.code(), Some(8), "{line:?} > /dev/full: {stderr}");
+                assert!(stderr.contains("cpni:"), "{line:?}: a message: {stderr}");
+            } else {
+                assert_eq!(out.status.code(), Some(0), "{line:?} | closed: {stderr}");
+                assert!(stderr.is_empty(), "{line:?} | closed: quiet, got {stderr}");
+            }
+        }
+    }
+}
