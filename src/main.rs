@@ -42,9 +42,10 @@ fn main() -> std::process::ExitCode {
 }
 
 /// Standard input, output and error that are closed at start are opened on `/dev/null`, as
-/// Rust's runtime does: otherwise the next file cpni opens (the database) would get that
-/// number, and output meant for the terminal would be written into it. Exits 127 if even
-/// that fails, as Rust's runtime aborts.
+/// Rust's runtime does, so that no file cpni opens itself (its config, keys, lock files) can
+/// take one of those numbers and receive output meant for the terminal (SQLite keeps its own
+/// files off them the same way). Exits 127 if even that fails, as Rust's runtime aborts.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn standard_fds() {
     let mut fds = [0, 1, 2].map(|fd| libc::pollfd {
         fd,
